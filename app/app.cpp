@@ -1,0 +1,151 @@
+#include "app.hpp"
+
+#include <algorithm>
+
+#include "imgui.h"
+#include "input_queue.hpp"
+#include "trayecto/examples.hpp"
+#include "trayecto/format.hpp"
+
+namespace trayecto::app {
+
+namespace {
+constexpr float kSidePanelWidth = 330.0f;   // CSS pixels
+}
+
+App::App(Lang lang) {
+    view_.lang = lang;
+    openMap(exampleMap(langTag(lang)));
+}
+
+void App::openMap(Map map) {
+    document_.reset(std::move(map));
+    const Map& m = document_.map();
+    view_.selection.clear();
+    view_.editingCard.clear();
+    view_.personaFilter.clear();
+    view_.activePersona = m.personas.empty() ? Id() : m.personas.front().id;
+    view_.fitPending = true;
+}
+
+void App::newExampleMap() { openMap(exampleMap(langTag(view_.lang))); }
+void App::newBlankMap() { openMap(blankMap(langTag(view_.lang))); }
+void App::setLanguage(Lang lang) { view_.lang = lang; }
+
+std::string App::mapJson() const { return saveMap(document_.map()); }
+
+LoadOutcome App::loadMapJson(std::string_view json) {
+    Result<Map> loaded = loadMap(json);
+    if (!loaded) return {false, loaded.error().describe()};
+    openMap(std::move(loaded.value()));
+    return {true, {}};
+}
+
+bool App::wantsAnotherFrame() const { return canvas_.busy(); }
+
+void App::frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    ImGui::Begin("##trayecto", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_MenuBar |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
+                     ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleVar(3);
+    menuBar();
+
+    const float ratio = fonts_.pixelRatio;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float statusHeight = ImGui::GetFrameHeight();
+    const float panel = view_.showSidePanel ? std::min(kSidePanelWidth * ratio, io.DisplaySize.x * 0.45f) : 0.0f;
+    const float canvasW = std::max(1.0f, io.DisplaySize.x - panel);
+    const float canvasH = std::max(1.0f, io.DisplaySize.y - origin.y - statusHeight);
+    canvas_.frame(document_, view_, fonts_, origin.x, origin.y, canvasW, canvasH);
+    if (view_.showMinimap) {
+        const float mw = 200.0f * ratio, mh = 120.0f * ratio, margin = 12.0f * ratio;
+        if (canvasW > mw * 2 && canvasH > mh * 2)
+            minimap(origin.x + canvasW - mw - margin, origin.y + canvasH - mh - margin, mw, mh);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + canvasH));
+    statusLine();
+    ImGui::End();
+
+    if (view_.showSidePanel) {
+        ImGui::SetNextWindowPos(ImVec2(canvasW, origin.y));
+        ImGui::SetNextWindowSize(ImVec2(panel, canvasH + statusHeight));
+        sidePanel(panel);
+    }
+}
+
+void App::menuBar() {
+    if (!ImGui::BeginMenuBar()) return;
+    const Lang L = view_.lang;
+    if (ImGui::BeginMenu(tr(L, Text::MenuMap))) {
+        if (ImGui::MenuItem(tr(L, Text::NewExample))) newExampleMap();
+        if (ImGui::MenuItem(tr(L, Text::NewBlank))) newBlankMap();
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(tr(L, Text::MenuEdit))) {
+        const std::string undo = std::string(tr(L, Text::Undo)) + " " + document_.history().undoName();
+        const std::string redo = std::string(tr(L, Text::Redo)) + " " + document_.history().redoName();
+        if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, document_.history().canUndo())) document_.undo();
+        if (ImGui::MenuItem(redo.c_str(), "Ctrl+Y", false, document_.history().canRedo())) document_.redo();
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(tr(L, Text::MenuView))) {
+        if (ImGui::MenuItem(tr(L, Text::ZoomToFit))) canvas_.zoomToFit(view_);
+        ImGui::MenuItem(tr(L, Text::ShowInspector), nullptr, &view_.showSidePanel);
+        ImGui::MenuItem(tr(L, Text::ShowMinimap), nullptr, &view_.showMinimap);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(tr(L, Text::MenuLanguage))) {
+        if (ImGui::MenuItem("Español", nullptr, L == Lang::Es)) setLanguage(Lang::Es);
+        if (ImGui::MenuItem("English", nullptr, L == Lang::En)) setLanguage(Lang::En);
+        ImGui::EndMenu();
+    }
+    ImGui::TextDisabled("|  %s", document_.map().meta.title.c_str());
+    ImGui::EndMenuBar();
+}
+
+void App::statusLine() {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(236, 233, 226, 255));
+    ImGui::BeginChild("##status", ImVec2(0, ImGui::GetFrameHeight()), false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::SetCursorPos(ImVec2(8.0f * fonts_.pixelRatio, ImGui::GetStyle().FramePadding.y));
+    ImGui::TextColored(ImVec4(0.3f, 0.3f, 0.33f, 1), "%s", tr(view_.lang, Text::HintAddCard));
+    ImGui::SameLine();
+    ImGui::TextDisabled("   %d%%", static_cast<int>(view_.zoom * 100.0f + 0.5f));
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void App::minimap(float x, float y, float w, float h) {
+    const MapLayout& layout = canvas_.layout();
+    if (layout.width <= 0 || layout.height <= 0) return;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float k = std::min(w / layout.width, h / layout.height);
+    const float ox = x + (w - layout.width * k) * 0.5f, oy = y + (h - layout.height * k) * 0.5f;
+    dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), IM_COL32(255, 255, 255, 220), 4.0f);
+    dl->AddRect(ImVec2(x, y), ImVec2(x + w, y + h), IM_COL32(0, 0, 0, 60), 4.0f);
+    for (const CardSlot& s : layout.cards)
+        dl->AddRectFilled(ImVec2(ox + s.box.x0 * k, oy + s.box.y0 * k), ImVec2(ox + s.box.x1 * k, oy + s.box.y1 * k),
+                          IM_COL32(120, 140, 170, 200));
+    // The visible part, and click/drag to move there.
+    const ImGuiIO& io = ImGui::GetIO();
+    const float s = canvas_.scale(view_);
+    const float visibleW = canvas_.width() / s, visibleH = canvas_.height() / s;
+    dl->AddRect(ImVec2(ox + view_.panX * k, oy + view_.panY * k),
+                ImVec2(ox + (view_.panX + visibleW) * k, oy + (view_.panY + visibleH) * k),
+                IM_COL32(33, 112, 229, 255), 0, 0, 2.0f);
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    ImGui::InvisibleButton("##minimap", ImVec2(w, h));
+    if (ImGui::IsItemActive()) {
+        view_.panX = (io.MousePos.x - ox) / k - visibleW * 0.5f;
+        view_.panY = (io.MousePos.y - oy) / k - visibleH * 0.5f;
+    }
+}
+
+}  // namespace trayecto::app

@@ -1,0 +1,435 @@
+#include "canvas.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "imgui.h"
+#include "input_queue.hpp"
+
+namespace trayecto::app {
+
+using namespace metrics;
+
+namespace {
+constexpr float kMinZoom = 0.15f;
+constexpr float kMaxZoom = 4.0f;
+constexpr float kDragThreshold = 4.0f;   // CSS pixels before a press becomes a drag
+
+bool keyPressed(int k) { return ImGui::IsKeyPressed(k, true); }
+}  // namespace
+
+const MapLayout& Canvas::layoutFor(const Map& map, const ViewState& view, const Fonts& fonts,
+                                   std::uint64_t revision) {
+    ImFont* font = fonts.canvas[Fonts::kCanvasSizes - 1];
+    const float fontPixels = font ? font->FontSize : 0.0f;
+    if (revision == layoutRevision_ && view.personaFilter == layoutFilter_ &&
+        fontPixels == layoutFontPixels_)
+        return layout_;
+    LayoutOptions options;
+    options.personaFilter = view.personaFilter;
+    // Measure with the largest baked font: the most faithful glyph advances.
+    layout_ = computeLayout(map, options, [font](const std::string& text, float size, float width) {
+        if (!font) return size;
+        return font->CalcTextSizeA(size, FLT_MAX, width, text.c_str(), text.c_str() + text.size()).y;
+    });
+    layoutRevision_ = revision;
+    layoutFilter_ = view.personaFilter;
+    layoutFontPixels_ = fontPixels;
+    return layout_;
+}
+
+void Canvas::zoomToFit(ViewState& view) const {
+    if (w_ <= 0 || h_ <= 0 || layout_.width <= 0) return;
+    const float margin = 24.0f * pixelRatio_;
+    const float zx = (w_ - 2 * margin) / (layout_.width * pixelRatio_);
+    const float zy = (h_ - 2 * margin) / (layout_.height * pixelRatio_);
+    // Fit the width; never shrink below readable, never blow up small maps.
+    view.zoom = std::clamp(std::min(zx, std::max(zy, 0.55f)), kMinZoom, 1.25f);
+    const float s = view.zoom * pixelRatio_;
+    view.panX = -margin / s;
+    view.panY = -margin / s;
+    if (layout_.width * s < w_) view.panX = -(w_ / s - layout_.width) * 0.5f;
+}
+
+void Canvas::zoomAround(ViewState& view, float factor, float sx, float sy) const {
+    const float wx = toWorldX(view, sx), wy = toWorldY(view, sy);
+    view.zoom = std::clamp(view.zoom * factor, kMinZoom, kMaxZoom);
+    view.panX = wx - (sx - x_) / scale(view);
+    view.panY = wy - (sy - y_) / scale(view);
+}
+
+void Canvas::centerOn(ViewState& view, const Box& b) const {
+    const float s = scale(view);
+    view.panX = (b.x0 + b.x1) * 0.5f - w_ * 0.5f / s;
+    view.panY = (b.y0 + b.y1) * 0.5f - h_ * 0.5f / s;
+}
+
+int Canvas::cardSlotAt(float wx, float wy) const {
+    const int row = layout_.rowAt(wy), column = layout_.columnAt(wx);
+    if (row < 0 || column < 0) return -1;
+    for (int s : layout_.cell(row, column))
+        if (layout_.cards[static_cast<size_t>(s)].box.contains(wx, wy)) return s;
+    return -1;
+}
+
+float Canvas::valenceToY(int row, float valence) const {
+    const Box& b = layout_.rows[static_cast<size_t>(row)];
+    const float mid = (b.y0 + b.y1) * 0.5f;
+    const float half = b.height() * 0.5f - 18.0f;
+    return mid - valence / static_cast<float>(kValenceMax) * half;
+}
+
+int Canvas::yToValence(int row, float wy) const {
+    const Box& b = layout_.rows[static_cast<size_t>(row)];
+    const float mid = (b.y0 + b.y1) * 0.5f;
+    const float half = b.height() * 0.5f - 18.0f;
+    const float v = (mid - wy) / half * kValenceMax;
+    return std::clamp(static_cast<int>(std::lround(v)), kValenceMin, kValenceMax);
+}
+
+namespace {
+int findEmotionRow(const Map& map, const MapLayout& layout) {
+    for (size_t r = 0; r < layout.rowLane.size(); ++r)
+        if (map.lanes[static_cast<size_t>(layout.rowLane[r])].type == LaneType::Emotions)
+            return static_cast<int>(r);
+    return -1;
+}
+
+// Average valence of a persona at a stage (emotions at touchpoints of that stage included).
+bool valenceAt(const Map& map, const Id& persona, const Id& stage, float& out) {
+    int n = 0, sum = 0;
+    for (const Emotion& e : map.emotions)
+        if (e.personaId == persona && e.stageId == stage) { sum += e.valence; ++n; }
+    if (n == 0) return false;
+    out = static_cast<float>(sum) / static_cast<float>(n);
+    return true;
+}
+}  // namespace
+
+bool Canvas::emotionPoint(const Map& map, const ViewState& view, const Id& persona, int column,
+                          float& sx, float& sy) const {
+    const int row = findEmotionRow(map, layout_);
+    if (row < 0 || column < 0 || column >= layout_.columnCount()) return false;
+    float valence = 0;
+    if (!valenceAt(map, persona, map.stages[static_cast<size_t>(column)].id, valence)) return false;
+    const Box& col = layout_.columns[static_cast<size_t>(column)];
+    sx = toScreenX(view, (col.x0 + col.x1) * 0.5f);
+    sy = toScreenY(view, valenceToY(row, valence));
+    return true;
+}
+
+void Canvas::frame(Document& doc, ViewState& view, const Fonts& fonts, float x, float y, float w, float h) {
+    x_ = x; y_ = y; w_ = w; h_ = h;
+    pixelRatio_ = fonts.pixelRatio;
+    layoutFor(doc.map(), view, fonts, doc.revision());
+    if (view.fitPending && w_ > 0) { zoomToFit(view); view.fitPending = false; }
+
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    ImGui::InvisibleButton("##map", ImVec2(std::max(w, 1.0f), std::max(h, 1.0f)),
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
+                               ImGuiButtonFlags_MouseButtonMiddle);
+    handleInput(doc, view);
+    if (!view.editingCard.empty()) editCardText(doc, view, fonts);
+    else handleKeyboard(doc, view);
+    layoutFor(doc.map(), view, fonts, doc.revision());   // commands above may have changed it
+    draw(doc, view, fonts);
+}
+
+void Canvas::handleInput(Document& doc, ViewState& view) {
+    ImGuiIO& io = ImGui::GetIO();
+    const Map& map = doc.map();
+    const bool hovered = ImGui::IsItemHovered();
+    const float mx = io.MousePos.x, my = io.MousePos.y;
+    const float wx = toWorldX(view, mx), wy = toWorldY(view, my);
+
+    // Zoom around the pointer.
+    if (hovered && io.MouseWheel != 0.0f) zoomAround(view, std::pow(1.15f, io.MouseWheel), mx, my);
+
+    // Middle button, right button, or space + left: pan.
+    if (hovered && (ImGui::IsMouseClicked(ImGuiMouseButton_Middle) ||
+                    (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && ImGui::IsKeyDown(key::Space)))) {
+        drag_ = Drag::Pan;
+        pressX_ = mx; pressY_ = my;
+        return;
+    }
+
+    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+        drag_ = Drag::None;
+        const int slot = cardSlotAt(wx, wy);
+        if (slot >= 0) {
+            const Card& card = map.cards[static_cast<size_t>(layout_.cards[static_cast<size_t>(slot)].card)];
+            view.select(card.id);
+            view.editingCard = card.id;
+            editBuffer_ = card.text;
+            editFocusPending_ = true;
+        } else {
+            const int row = layout_.rowAt(wy), column = layout_.columnAt(wx);
+            if (row >= 0 && column >= 0 && row != findEmotionRow(map, layout_)) addCardAt(doc, view, row, column);
+        }
+        return;
+    }
+
+    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        pressX_ = mx; pressY_ = my;
+        pressCard_.clear();
+        const int slot = cardSlotAt(wx, wy);
+        const bool additive = io.KeyCtrl || io.KeyShift || io.KeySuper;
+        const int emoRow = findEmotionRow(map, layout_);
+        if (slot >= 0) {
+            const Id& id = map.cards[static_cast<size_t>(layout_.cards[static_cast<size_t>(slot)].card)].id;
+            pressCard_ = id;
+            pressOnSelected_ = view.isSelected(id);
+            if (additive) view.toggle(id);
+            else if (!pressOnSelected_) view.select(id);
+            drag_ = Drag::Pending;
+            return;
+        }
+        // An emotion point of any shown persona (the active one first).
+        if (emoRow >= 0 && layout_.rows[static_cast<size_t>(emoRow)].contains(wx, wy)) {
+            const int column = layout_.columnAt(wx);
+            if (column >= 0) {
+                std::vector<Id> order;
+                if (!view.activePersona.empty()) order.push_back(view.activePersona);
+                for (const Persona& p : map.personas)
+                    if (p.id != view.activePersona) order.push_back(p.id);
+                for (const Id& persona : order) {
+                    if (!view.personaFilter.empty() && persona != view.personaFilter) continue;
+                    float px = 0, py = 0;
+                    if (!emotionPoint(map, view, persona, column, px, py)) continue;
+                    const float r = (EmotionPointRadius + 4.0f) * scale(view);
+                    if (std::fabs(px - mx) <= r && std::fabs(py - my) <= r) {
+                        drag_ = Drag::Emotion;
+                        dragPersona_ = persona;
+                        dragColumn_ = column;
+                        view.activePersona = persona;
+                        doc.history().beginGroup("Change emotion");
+                        return;
+                    }
+                }
+                // Empty spot in the lane: set the active persona's valence there.
+                if (!view.activePersona.empty()) {
+                    drag_ = Drag::Emotion;
+                    dragPersona_ = view.activePersona;
+                    dragColumn_ = column;
+                    doc.history().beginGroup("Change emotion");
+                    doc.execute(cmd::setValence(map, dragPersona_, map.stages[static_cast<size_t>(column)].id,
+                                                yToValence(emoRow, wy)));
+                    return;
+                }
+            }
+        }
+        // Headers select stages and lanes.
+        for (size_t c = 0; c < layout_.stageHeaders.size(); ++c)
+            if (layout_.stageHeaders[c].contains(wx, wy)) { view.select(map.stages[c].id); return; }
+        if (wx >= 0 && wx < LaneHeaderWidth) {
+            const int row = layout_.rowAt(wy);
+            if (row >= 0) { view.select(map.lanes[static_cast<size_t>(layout_.rowLane[static_cast<size_t>(row)])].id); return; }
+        }
+        if (io.KeyShift || io.KeyCtrl) {
+            drag_ = Drag::Rubber;
+        } else {
+            view.selection.clear();
+            drag_ = Drag::Pan;
+        }
+        return;
+    }
+
+    const float threshold = kDragThreshold * pixelRatio_;
+    switch (drag_) {
+        case Drag::None: break;
+        case Drag::Pending:
+            if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+                if (pressOnSelected_ && !(io.KeyCtrl || io.KeyShift || io.KeySuper)) view.select(pressCard_);
+                drag_ = Drag::None;
+            } else if (std::fabs(mx - pressX_) > threshold || std::fabs(my - pressY_) > threshold) {
+                drag_ = Drag::Cards;
+            }
+            break;
+        case Drag::Cards: {
+            dropRow_ = layout_.rowAt(wy);
+            dropColumn_ = layout_.columnAt(wx);
+            const int emoRow = findEmotionRow(map, layout_);
+            if (dropRow_ == emoRow) dropRow_ = -1;
+            dropIndex_ = (dropRow_ >= 0 && dropColumn_ >= 0) ? layout_.insertionIndex(dropRow_, dropColumn_, wy) : -1;
+            if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+                if (dropRow_ >= 0 && dropColumn_ >= 0) {
+                    // The selected cards in map order; the index counts the cell's cards that stay.
+                    std::vector<Id> ids;
+                    for (const Card& c : map.cards) if (view.isSelected(c.id)) ids.push_back(c.id);
+                    int index = 0, seen = 0;
+                    for (int s : layout_.cell(dropRow_, dropColumn_)) {
+                        if (seen++ >= dropIndex_) break;
+                        if (!view.isSelected(map.cards[static_cast<size_t>(layout_.cards[static_cast<size_t>(s)].card)].id)) ++index;
+                    }
+                    const Id& stage = map.stages[static_cast<size_t>(dropColumn_)].id;
+                    const Id& lane = map.lanes[static_cast<size_t>(layout_.rowLane[static_cast<size_t>(dropRow_)])].id;
+                    doc.execute(cmd::moveCards(map, ids, stage, lane, index));
+                }
+                drag_ = Drag::None;
+                dropRow_ = dropColumn_ = dropIndex_ = -1;
+            }
+            break;
+        }
+        case Drag::Pan:
+            if (!ImGui::IsMouseDown(ImGuiMouseButton_Left) && !ImGui::IsMouseDown(ImGuiMouseButton_Middle)) {
+                drag_ = Drag::None;
+            } else {
+                view.panX -= io.MouseDelta.x / scale(view);
+                view.panY -= io.MouseDelta.y / scale(view);
+            }
+            break;
+        case Drag::Rubber:
+            if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+                const Box band{std::min(toWorldX(view, pressX_), wx), std::min(toWorldY(view, pressY_), wy),
+                               std::max(toWorldX(view, pressX_), wx), std::max(toWorldY(view, pressY_), wy)};
+                if (!io.KeyShift && !io.KeyCtrl) view.selection.clear();
+                for (const CardSlot& s : layout_.cards)
+                    if (s.box.overlaps(band) && !view.isSelected(map.cards[static_cast<size_t>(s.card)].id))
+                        view.selection.push_back(map.cards[static_cast<size_t>(s.card)].id);
+                drag_ = Drag::None;
+            }
+            break;
+        case Drag::Emotion: {
+            const int emoRow = findEmotionRow(map, layout_);
+            if (emoRow >= 0 && dragColumn_ >= 0 && dragColumn_ < layout_.columnCount()) {
+                const int valence = yToValence(emoRow, wy);
+                float current = 0;
+                const Id& stage = map.stages[static_cast<size_t>(dragColumn_)].id;
+                if (!valenceAt(map, dragPersona_, stage, current) || std::lround(current) != valence ||
+                    current != static_cast<float>(valence))
+                    doc.execute(cmd::setValence(map, dragPersona_, stage, valence));
+            }
+            if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+                doc.history().endGroup();
+                drag_ = Drag::None;
+            }
+            break;
+        }
+    }
+}
+
+void Canvas::addCardAt(Document& doc, ViewState& view, int row, int column) {
+    const Map& map = doc.map();
+    const Lane& lane = map.lanes[static_cast<size_t>(layout_.rowLane[static_cast<size_t>(row)])];
+    Card card;
+    card.id = newId(map, "cd");
+    card.stageId = map.stages[static_cast<size_t>(column)].id;
+    card.laneId = lane.id;
+    card.kind = defaultCardKind(lane.type);
+    conformDetailsToKind(card);
+    if (!view.personaFilter.empty()) card.personaIds.push_back(view.personaFilter);
+    const Id id = card.id;
+    if (doc.execute(cmd::addCard(map, std::move(card)))) return;  // an error: nothing added
+    view.select(id);
+    view.editingCard = id;
+    editBuffer_.clear();
+    editFocusPending_ = true;
+}
+
+void Canvas::handleKeyboard(Document& doc, ViewState& view) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || (ImGui::IsAnyItemActive() && !ImGui::IsItemActive())) return;
+    const Map& map = doc.map();
+    const bool ctrl = io.KeyCtrl || io.KeySuper;
+    if (ctrl && keyPressed(key::Z)) { io.KeyShift ? doc.redo() : doc.undo(); return; }
+    if (ctrl && keyPressed(key::Y)) { doc.redo(); return; }
+    if (ctrl && keyPressed(key::A)) {
+        view.selection.clear();
+        for (const CardSlot& s : layout_.cards) view.selection.push_back(map.cards[static_cast<size_t>(s.card)].id);
+        return;
+    }
+    std::vector<Id> cards;
+    for (const Card& c : map.cards) if (view.isSelected(c.id)) cards.push_back(c.id);
+    if (ctrl && keyPressed(key::D) && !cards.empty()) {
+        std::vector<Id> created;
+        if (!doc.execute(cmd::duplicateCards(map, cards, &created))) view.selection = created;
+        return;
+    }
+    if ((keyPressed(key::Delete) || keyPressed(key::Backspace)) && !cards.empty()) {
+        if (!doc.execute(cmd::removeCards(map, cards))) view.selection.clear();
+        return;
+    }
+    if (keyPressed(key::Escape)) { view.selection.clear(); return; }
+    if ((keyPressed(key::Enter) || keyPressed(key::F2)) && cards.size() == 1) {
+        view.editingCard = cards.front();
+        editBuffer_ = findCard(map, cards.front())->text;
+        editFocusPending_ = true;
+        return;
+    }
+    // Arrows: select the neighbouring card (within the cell, then across cells).
+    const int dx = keyPressed(key::Right) ? 1 : keyPressed(key::Left) ? -1 : 0;
+    const int dy = keyPressed(key::Down) ? 1 : keyPressed(key::Up) ? -1 : 0;
+    if ((dx || dy) && !layout_.cards.empty()) {
+        int from = cards.empty() ? -1 : layout_.slotOfCard(cardIndex(map, cards.back()));
+        if (from < 0) { view.select(map.cards[static_cast<size_t>(layout_.cards.front().card)].id); return; }
+        const CardSlot& s = layout_.cards[static_cast<size_t>(from)];
+        const float cx = (s.box.x0 + s.box.x1) * 0.5f, cy = (s.box.y0 + s.box.y1) * 0.5f;
+        int best = -1;
+        float bestScore = 1e30f;
+        for (size_t i = 0; i < layout_.cards.size(); ++i) {
+            const Box& b = layout_.cards[i].box;
+            const float ox = (b.x0 + b.x1) * 0.5f - cx, oy = (b.y0 + b.y1) * 0.5f - cy;
+            const float along = dx ? ox * static_cast<float>(dx) : oy * static_cast<float>(dy);
+            if (along <= 1.0f) continue;
+            const float across = dx ? std::fabs(oy) : std::fabs(ox);
+            const float score = along + 2.0f * across;
+            if (score < bestScore) { bestScore = score; best = static_cast<int>(i); }
+        }
+        if (best >= 0) {
+            const CardSlot& target = layout_.cards[static_cast<size_t>(best)];
+            view.select(map.cards[static_cast<size_t>(target.card)].id);
+            // Keep it on screen.
+            const float sx0 = toScreenX(view, target.box.x0), sy0 = toScreenY(view, target.box.y0);
+            const float sx1 = toScreenX(view, target.box.x1), sy1 = toScreenY(view, target.box.y1);
+            if (sx0 < x_ || sy0 < y_ || sx1 > x_ + w_ || sy1 > y_ + h_) centerOn(view, target.box);
+        }
+    }
+}
+
+void Canvas::editCardText(Document& doc, ViewState& view, const Fonts& fonts) {
+    const Map& map = doc.map();
+    const int index = cardIndex(map, view.editingCard);
+    const int slot = index >= 0 ? layout_.slotOfCard(index) : -1;
+    if (slot < 0) { view.editingCard.clear(); return; }
+    const Box& b = layout_.cards[static_cast<size_t>(slot)].box;
+    const float s = scale(view);
+    const float pixels = CardTextSize * s;
+    ImFont* font = fonts.canvasFont(pixels);
+    ImGui::SetCursorScreenPos(ImVec2(toScreenX(view, b.x0), toScreenY(view, b.y0)));
+    ImGui::PushFont(font);
+    ImGui::SetWindowFontScale(pixels / font->FontSize);
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(255, 255, 255, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(20, 20, 20, 255));
+    if (editFocusPending_) { ImGui::SetKeyboardFocusHere(); editFocusPending_ = false; }
+    const float height = std::max(b.height(), CardTextSize * 4.0f) * s;
+    const bool submitted = ImGui::InputTextMultiline(
+        "##cardtext", const_cast<char*>(editBuffer_.c_str()), editBuffer_.capacity() + 1, ImVec2(b.width() * s, height),
+        ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine |
+            ImGuiInputTextFlags_CallbackResize,
+        [](ImGuiInputTextCallbackData* data) {
+            if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+                auto* text = static_cast<std::string*>(data->UserData);
+                text->resize(static_cast<size_t>(data->BufTextLen));
+                data->Buf = const_cast<char*>(text->c_str());
+            }
+            return 0;
+        },
+        &editBuffer_);
+    const bool cancelled = ImGui::IsItemActive() && ImGui::IsKeyPressed(key::Escape);
+    const bool left = ImGui::IsItemDeactivated();
+    ImGui::PopStyleColor(2);
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::PopFont();
+    if (cancelled) { view.editingCard.clear(); return; }
+    if (submitted || left) {
+        const Card* card = findCard(map, view.editingCard);
+        if (card && card->text != editBuffer_.c_str()) {
+            Card edited = *card;
+            edited.text = editBuffer_.c_str();
+            doc.execute(cmd::replace(map, edited, "Edit card text"));
+        }
+        view.editingCard.clear();
+    }
+}
+
+}  // namespace trayecto::app

@@ -1,0 +1,79 @@
+// The map canvas: draws the layout with pan and zoom, and turns pointer input into commands.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "fonts.hpp"
+#include "layout.hpp"
+#include "trayecto/commands.hpp"
+#include "view_state.hpp"
+
+struct ImDrawList;
+
+namespace trayecto::app {
+
+class Canvas {
+public:
+    // Draws and handles input inside the current ImGui window, in the rectangle at
+    // (x, y) of size (w, h), in device pixels.
+    void frame(Document& doc, ViewState& view, const Fonts& fonts, float x, float y, float w, float h);
+
+    // Recomputes the layout if the map, filter or fonts changed.
+    const MapLayout& layoutFor(const Map& map, const ViewState& view, const Fonts& fonts,
+                               std::uint64_t revision);
+    const MapLayout& layout() const { return layout_; }
+
+    // World (map units) <-> screen (device pixels) with the current view.
+    float toScreenX(const ViewState& v, float wx) const { return x_ + (wx - v.panX) * scale(v); }
+    float toScreenY(const ViewState& v, float wy) const { return y_ + (wy - v.panY) * scale(v); }
+    float toWorldX(const ViewState& v, float sx) const { return v.panX + (sx - x_) / scale(v); }
+    float toWorldY(const ViewState& v, float sy) const { return v.panY + (sy - y_) / scale(v); }
+    float scale(const ViewState& v) const { return v.zoom * pixelRatio_; }
+
+    void zoomToFit(ViewState& view) const;
+    void zoomAround(ViewState& view, float factor, float sx, float sy) const;
+    void centerOn(ViewState& view, const Box& world) const;
+    // Screen position of the emotion point for (persona, stage index), for tests and the UI.
+    bool emotionPoint(const Map& map, const ViewState& view, const Id& persona, int column,
+                      float& sx, float& sy) const;
+    float width() const { return w_; }    // the canvas rectangle, device pixels
+    float height() const { return h_; }
+    bool busy() const { return drag_ != Drag::None; }   // a gesture is in progress
+
+private:
+    enum class Drag { None, Pending, Pan, Cards, Rubber, Emotion };
+
+    void handleInput(Document& doc, ViewState& view);
+    void handleKeyboard(Document& doc, ViewState& view);
+    void draw(const Document& doc, const ViewState& view, const Fonts& fonts);
+    void drawCards(ImDrawList* dl, const Map& map, const ViewState& view, const Fonts& fonts, const Box& visible);
+    void drawEmotionLane(ImDrawList* dl, const Map& map, const ViewState& view, const Fonts& fonts, int row);
+    void drawHeaders(ImDrawList* dl, const Map& map, const ViewState& view, const Fonts& fonts, const Box& visible);
+    void drawDragFeedback(ImDrawList* dl, const Map& map, const ViewState& view);
+    void editCardText(Document& doc, ViewState& view, const Fonts& fonts);
+    void addCardAt(Document& doc, ViewState& view, int row, int column);
+    int cardSlotAt(float wx, float wy) const;    // index into layout_.cards, -1 if none
+    float valenceToY(int row, float valence) const;
+    int yToValence(int row, float wy) const;
+
+    MapLayout layout_;
+    std::uint64_t layoutRevision_ = ~0ull;
+    std::string layoutFilter_;
+    float layoutFontPixels_ = 0;
+    float pixelRatio_ = 1.0f;
+    float x_ = 0, y_ = 0, w_ = 0, h_ = 0;
+
+    Drag drag_ = Drag::None;
+    float pressX_ = 0, pressY_ = 0;         // screen position where the gesture began
+    bool pressOnSelected_ = false;
+    std::string pressCard_;                  // card under the press
+    std::string dragPersona_;                // emotion point being dragged
+    int dragColumn_ = -1;
+    int dropRow_ = -1, dropColumn_ = -1, dropIndex_ = -1;
+    std::string editBuffer_;
+    bool editFocusPending_ = false;
+};
+
+}  // namespace trayecto::app

@@ -1,0 +1,294 @@
+// Drawing the map canvas: only what is inside the visible rectangle is built.
+#include <algorithm>
+#include <cmath>
+
+#include "canvas.hpp"
+#include "imgui.h"
+#include "theme.hpp"
+
+namespace trayecto::app {
+
+using namespace metrics;
+
+namespace {
+int findEmotionRowOf(const Map& map, const MapLayout& layout) {
+    for (size_t r = 0; r < layout.rowLane.size(); ++r)
+        if (map.lanes[static_cast<size_t>(layout.rowLane[r])].type == LaneType::Emotions)
+            return static_cast<int>(r);
+    return -1;
+}
+
+bool isMomentCard(const Map& map, const Id& cardId) {
+    for (const MomentOfTruth& m : map.moments)
+        if (m.cardId && *m.cardId == cardId) return true;
+    return false;
+}
+
+bool containsCaseless(const std::string& haystack, const std::string& needle) {
+    if (needle.empty()) return false;
+    auto lower = [](unsigned char c) { return static_cast<char>(c < 128 ? std::tolower(c) : c); };
+    auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
+                          [&](char a, char b) { return lower(static_cast<unsigned char>(a)) == lower(static_cast<unsigned char>(b)); });
+    return it != haystack.end();
+}
+
+void text(ImDrawList* dl, ImFont* font, float pixels, float x, float y, ImU32 color, const std::string& s,
+          float wrap = 0.0f) {
+    dl->AddText(font, pixels, ImVec2(x, y), color, s.c_str(), s.c_str() + s.size(), wrap);
+}
+}  // namespace
+
+void Canvas::draw(const Document& doc, const ViewState& view, const Fonts& fonts) {
+    const Map& map = doc.map();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(ImVec2(x_, y_), ImVec2(x_ + w_, y_ + h_), true);
+    dl->AddRectFilled(ImVec2(x_, y_), ImVec2(x_ + w_, y_ + h_), theme::Background);
+    const Box visible{toWorldX(view, x_), toWorldY(view, y_), toWorldX(view, x_ + w_), toWorldY(view, y_ + h_)};
+    const float s = scale(view);
+
+    // Rows: tinted backgrounds and grid lines.
+    for (size_t r = 0; r < layout_.rows.size(); ++r) {
+        const Box& b = layout_.rows[r];
+        if (!b.overlaps(visible)) continue;
+        const Lane& lane = map.lanes[static_cast<size_t>(layout_.rowLane[r])];
+        if (lane.type == LaneType::Backstage)
+            dl->AddRectFilled(ImVec2(toScreenX(view, b.x0), toScreenY(view, b.y0)),
+                              ImVec2(toScreenX(view, b.x1), toScreenY(view, b.y1)), theme::BackstageTint);
+        dl->AddLine(ImVec2(toScreenX(view, LaneHeaderWidth), toScreenY(view, b.y1)),
+                    ImVec2(toScreenX(view, b.x1), toScreenY(view, b.y1)), theme::Grid, 1.0f);
+    }
+    for (const Box& c : layout_.columns) {
+        if (!c.overlaps(visible)) continue;
+        dl->AddLine(ImVec2(toScreenX(view, c.x1), toScreenY(view, c.y0)),
+                    ImVec2(toScreenX(view, c.x1), toScreenY(view, c.y1)), theme::Grid, 1.0f);
+    }
+    // Selected stage or lane.
+    for (size_t c = 0; c < layout_.columns.size(); ++c)
+        if (view.isSelected(map.stages[c].id)) {
+            const Box& b = layout_.columns[c];
+            dl->AddRectFilled(ImVec2(toScreenX(view, b.x0), toScreenY(view, layout_.stageHeaders[c].y0)),
+                              ImVec2(toScreenX(view, b.x1), toScreenY(view, b.y1)), theme::SelectionFill);
+        }
+    for (size_t r = 0; r < layout_.rows.size(); ++r)
+        if (view.isSelected(map.lanes[static_cast<size_t>(layout_.rowLane[r])].id)) {
+            const Box& b = layout_.rows[r];
+            dl->AddRectFilled(ImVec2(toScreenX(view, b.x0), toScreenY(view, b.y0)),
+                              ImVec2(toScreenX(view, b.x1), toScreenY(view, b.y1)), theme::SelectionFill);
+        }
+
+    // The line of visibility.
+    if (layout_.visibilityY >= 0) {
+        const float y = toScreenY(view, layout_.visibilityY);
+        const float x0 = toScreenX(view, 0), x1 = toScreenX(view, layout_.width);
+        for (float x = x0; x < x1; x += 14.0f * s)
+            dl->AddLine(ImVec2(x, y), ImVec2(std::min(x + 8.0f * s, x1), y), theme::Visibility, 2.0f * fonts.pixelRatio);
+        const float px = 10.0f * s;
+        text(dl, fonts.canvasFont(px), px, toScreenX(view, LaneHeaderWidth + 6), y - px - 2.0f * s,
+             theme::Visibility, tr(view.lang, Text::LineOfVisibility));
+    }
+
+    drawCards(dl, map, view, fonts, visible);
+    const int emoRow = findEmotionRowOf(map, layout_);
+    if (emoRow >= 0 && layout_.rows[static_cast<size_t>(emoRow)].overlaps(visible))
+        drawEmotionLane(dl, map, view, fonts, emoRow);
+    drawHeaders(dl, map, view, fonts, visible);
+    drawDragFeedback(dl, map, view);
+    dl->PopClipRect();
+}
+
+void Canvas::drawCards(ImDrawList* dl, const Map& map, const ViewState& view, const Fonts& fonts, const Box& visible) {
+    const float s = scale(view);
+    const float pixels = CardTextSize * s;
+    ImFont* font = fonts.canvasFont(pixels);
+    const float rounding = 4.0f * s;
+    const bool searching = view.searchOpen && !view.search.empty();
+    // Cells intersecting the visible rectangle only.
+    int c0 = std::max(0, layout_.columnAt(std::max(visible.x0, LaneHeaderWidth)));
+    int c1 = layout_.columnAt(visible.x1);
+    if (c1 < 0) c1 = layout_.columnCount() - 1;
+    if (visible.x1 < LaneHeaderWidth) return;
+    for (size_t r = 0; r < layout_.rows.size(); ++r) {
+        if (!layout_.rows[r].overlaps(visible)) continue;
+        for (int c = c0; c <= c1; ++c) {
+            for (int si : layout_.cell(static_cast<int>(r), c)) {
+                const CardSlot& slot = layout_.cards[static_cast<size_t>(si)];
+                if (!slot.box.overlaps(visible)) continue;
+                const Card& card = map.cards[static_cast<size_t>(slot.card)];
+                const ImVec2 p0(toScreenX(view, slot.box.x0), toScreenY(view, slot.box.y0));
+                const ImVec2 p1(toScreenX(view, slot.box.x1), toScreenY(view, slot.box.y1));
+                const ImU32 fill = card.color ? theme::fromRgb(*card.color) : theme::cardColor(card.kind);
+                dl->AddRectFilled(ImVec2(p0.x + 1.5f * s, p0.y + 2.0f * s), ImVec2(p1.x + 1.5f * s, p1.y + 2.0f * s),
+                                  IM_COL32(0, 0, 0, 22), rounding);
+                dl->AddRectFilled(p0, p1, fill, rounding);
+                const bool selected = view.isSelected(card.id);
+                if (searching && (containsCaseless(card.text, view.search) || containsCaseless(card.notes, view.search)))
+                    dl->AddRect(p0, p1, theme::SearchHit, rounding, 0, 3.0f * fonts.pixelRatio);
+                dl->AddRect(p0, p1, selected ? theme::Selection : theme::CardBorder, rounding, 0,
+                            (selected ? 2.5f : 1.0f) * fonts.pixelRatio);
+                if (view.editingCard == card.id) continue;
+                dl->PushClipRect(p0, p1, true);
+                text(dl, font, pixels, p0.x + CardTextPadding * s, p0.y + CardTextPadding * s, theme::CardText,
+                     card.text, cardTextWidth() * s * 1.01f);
+                dl->PopClipRect();
+                // Footer: persona chips, votes, moment-of-truth star.
+                const float fy = p1.y - (CardFooterHeight - 2.0f) * s;
+                float fx = p0.x + CardTextPadding * s;
+                for (const Id& pid : card.personaIds) {
+                    if (const Persona* p = findPersona(map, pid)) {
+                        dl->AddCircleFilled(ImVec2(fx + 4.0f * s, fy + 5.0f * s), 4.0f * s, theme::fromRgb(p->color));
+                        fx += 11.0f * s;
+                    }
+                }
+                const float small = 10.0f * s;
+                ImFont* smallFont = fonts.canvasFont(small);
+                if (card.votes > 0)   // "▲ n"
+                    text(dl, smallFont, small, fx + 2.0f * s, fy, theme::MutedText, "\xe2\x96\xb2 " + std::to_string(card.votes));
+                if (isMomentCard(map, card.id))
+                    text(dl, smallFont, small * 1.3f, p1.x - 16.0f * s, fy - 3.0f * s, theme::Moment, "\xe2\x98\x85");  // ★
+            }
+        }
+    }
+}
+
+void Canvas::drawEmotionLane(ImDrawList* dl, const Map& map, const ViewState& view, const Fonts& fonts, int row) {
+    const float s = scale(view);
+    const Box& b = layout_.rows[static_cast<size_t>(row)];
+    const float small = 10.0f * s;
+    ImFont* font = fonts.canvasFont(small);
+    // The scale: a labelled line per valence step.
+    for (int v = kValenceMin; v <= kValenceMax; ++v) {
+        const float y = toScreenY(view, valenceToY(row, static_cast<float>(v)));
+        dl->AddLine(ImVec2(toScreenX(view, LaneHeaderWidth), y), ImVec2(toScreenX(view, b.x1), y),
+                    v == 0 ? IM_COL32(0, 0, 0, 60) : IM_COL32(0, 0, 0, 18), v == 0 ? 1.5f : 1.0f);
+        const std::string label = (v > 0 ? "+" : "") + std::to_string(v);
+        text(dl, font, small, toScreenX(view, LaneHeaderWidth - 22.0f), y - small * 0.5f, theme::MutedText, label);
+    }
+    // Curves: other personas first, the active one on top.
+    std::vector<const Persona*> order;
+    for (const Persona& p : map.personas)
+        if (p.id != view.activePersona) order.push_back(&p);
+    if (const Persona* active = findPersona(map, view.activePersona)) order.push_back(active);
+    for (const Persona* p : order) {
+        if (!view.personaFilter.empty() && p->id != view.personaFilter) continue;
+        const bool active = p->id == view.activePersona;
+        const ImU32 color = theme::fromRgb(p->color, active ? 255 : 150);
+        std::vector<ImVec2> points;
+        std::vector<float> valences;
+        for (int c = 0; c < layout_.columnCount(); ++c) {
+            float sx = 0, sy = 0;
+            if (emotionPoint(map, view, p->id, c, sx, sy)) points.emplace_back(sx, sy);
+        }
+        if (points.size() >= 2)
+            dl->AddPolyline(points.data(), static_cast<int>(points.size()), color, 0, (active ? 3.5f : 2.0f) * s);
+        for (const ImVec2& pt : points) {
+            dl->AddCircleFilled(pt, EmotionPointRadius * s * (active ? 1.0f : 0.8f), color);
+            dl->AddCircle(pt, EmotionPointRadius * s * (active ? 1.0f : 0.8f), IM_COL32(255, 255, 255, 230), 0, 1.5f * s);
+        }
+        // Named feelings next to the active persona's points.
+        if (active) {
+            for (int c = 0; c < layout_.columnCount(); ++c) {
+                float sx = 0, sy = 0;
+                if (!emotionPoint(map, view, p->id, c, sx, sy)) continue;
+                for (const Emotion& e : map.emotions)
+                    if (e.personaId == p->id && e.stageId == map.stages[static_cast<size_t>(c)].id && !e.feeling.empty()) {
+                        text(dl, font, small, sx + 9.0f * s, sy - small - 2.0f * s, theme::HeaderText, e.feeling);
+                        break;
+                    }
+            }
+        }
+    }
+}
+
+void Canvas::drawHeaders(ImDrawList* dl, const Map& map, const ViewState& view, const Fonts& fonts, const Box& visible) {
+    const float s = scale(view);
+    // Phase bands and stage headers stick to the top of the canvas while scrolling down.
+    const float stickY = std::max(0.0f, visible.y0);
+    const float dy = stickY;   // world offset applied to header rows
+    const float headerPx = 14.0f * s, phasePx = 11.0f * s;
+    ImFont* headerFont = fonts.canvasFont(headerPx);
+    ImFont* phaseFont = fonts.canvasFont(phasePx);
+    dl->AddRectFilled(ImVec2(toScreenX(view, visible.x0), toScreenY(view, dy)),
+                      ImVec2(toScreenX(view, visible.x1), toScreenY(view, dy + PhaseBandHeight + StageHeaderHeight)),
+                      theme::Background);
+    for (const auto& band : layout_.phases) {
+        const ImVec2 p0(toScreenX(view, band.box.x0 + 2), toScreenY(view, band.box.y0 + dy + 2));
+        const ImVec2 p1(toScreenX(view, band.box.x1 - 2), toScreenY(view, band.box.y1 + dy - 2));
+        dl->AddRectFilled(p0, p1, theme::phaseColor(band.phase), 3.0f * s);
+        text(dl, phaseFont, phasePx, p0.x + 8.0f * s, p0.y + (p1.y - p0.y - phasePx) * 0.5f, IM_COL32(255, 255, 255, 255),
+             phaseLabel(view.lang, band.phase));
+    }
+    for (size_t c = 0; c < layout_.stageHeaders.size(); ++c) {
+        const Box& h = layout_.stageHeaders[c];
+        if (h.x1 < visible.x0 || h.x0 > visible.x1) continue;
+        const ImVec2 p0(toScreenX(view, h.x0), toScreenY(view, h.y0 + dy));
+        const ImVec2 p1(toScreenX(view, h.x1), toScreenY(view, h.y1 + dy));
+        const bool selected = view.isSelected(map.stages[c].id);
+        dl->AddRectFilled(ImVec2(p0.x + 2 * s, p0.y + 3 * s), ImVec2(p1.x - 2 * s, p1.y - 3 * s),
+                          selected ? theme::SelectionFill : IM_COL32(255, 255, 255, 255), 3.0f * s);
+        dl->PushClipRect(p0, p1, true);
+        text(dl, headerFont, headerPx, p0.x + 10.0f * s, p0.y + (p1.y - p0.y - headerPx) * 0.5f, theme::HeaderText,
+             map.stages[c].name);
+        dl->PopClipRect();
+        for (const MomentOfTruth& m : map.moments)
+            if (m.stageId == map.stages[c].id) {
+                text(dl, headerFont, headerPx, p1.x - 20.0f * s, p0.y + (p1.y - p0.y - headerPx) * 0.5f, theme::Moment,
+                     "\xe2\x98\x85");
+                break;
+            }
+    }
+    // Lane names pinned at the left edge.
+    const float stickX = std::max(0.0f, visible.x0);
+    const float laneTop = toScreenY(view, dy + PhaseBandHeight + StageHeaderHeight);
+    dl->PushClipRect(ImVec2(x_, std::max(y_, laneTop)), ImVec2(x_ + w_, y_ + h_), true);
+    for (size_t r = 0; r < layout_.rows.size(); ++r) {
+        const Box& b = layout_.rows[r];
+        if (!b.overlaps(visible) && !(b.y1 >= visible.y0 && b.y0 <= visible.y1)) continue;
+        const Lane& lane = map.lanes[static_cast<size_t>(layout_.rowLane[r])];
+        const ImVec2 p0(toScreenX(view, stickX), toScreenY(view, b.y0));
+        const ImVec2 p1(toScreenX(view, stickX + LaneHeaderWidth), toScreenY(view, b.y1));
+        const bool selected = view.isSelected(lane.id);
+        dl->AddRectFilled(p0, p1, selected ? theme::SelectionFill : theme::laneHeaderColor(lane.type));
+        dl->AddLine(ImVec2(p1.x, p0.y), ImVec2(p1.x, p1.y), theme::Grid);
+        dl->AddLine(ImVec2(p0.x, p1.y), ImVec2(p1.x, p1.y), theme::Grid);
+        dl->PushClipRect(p0, p1, true);
+        text(dl, headerFont, headerPx, p0.x + 10.0f * s, p0.y + 10.0f * s, theme::HeaderText, lane.name,
+             (LaneHeaderWidth - 20.0f) * s);
+        dl->PopClipRect();
+    }
+    dl->PopClipRect();
+}
+
+void Canvas::drawDragFeedback(ImDrawList* dl, const Map& map, const ViewState& view) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float s = scale(view);
+    if (drag_ == Drag::Rubber) {
+        const ImVec2 a(pressX_, pressY_), b(io.MousePos.x, io.MousePos.y);
+        dl->AddRectFilled(ImVec2(std::min(a.x, b.x), std::min(a.y, b.y)), ImVec2(std::max(a.x, b.x), std::max(a.y, b.y)),
+                          theme::SelectionFill);
+        dl->AddRect(ImVec2(std::min(a.x, b.x), std::min(a.y, b.y)), ImVec2(std::max(a.x, b.x), std::max(a.y, b.y)),
+                    theme::Selection);
+    }
+    if (drag_ != Drag::Cards) return;
+    // Ghosts of the dragged cards follow the pointer.
+    const float ox = io.MousePos.x - pressX_, oy = io.MousePos.y - pressY_;
+    for (const CardSlot& slot : layout_.cards) {
+        if (!view.isSelected(map.cards[static_cast<size_t>(slot.card)].id)) continue;
+        dl->AddRectFilled(ImVec2(toScreenX(view, slot.box.x0) + ox, toScreenY(view, slot.box.y0) + oy),
+                          ImVec2(toScreenX(view, slot.box.x1) + ox, toScreenY(view, slot.box.y1) + oy),
+                          IM_COL32(33, 112, 229, 60), 4.0f * s);
+    }
+    if (dropRow_ < 0 || dropColumn_ < 0) return;
+    // The target cell and where the cards will land in it.
+    const Box& row = layout_.rows[static_cast<size_t>(dropRow_)];
+    const Box& col = layout_.columns[static_cast<size_t>(dropColumn_)];
+    dl->AddRect(ImVec2(toScreenX(view, col.x0), toScreenY(view, row.y0)),
+                ImVec2(toScreenX(view, col.x1), toScreenY(view, row.y1)), theme::Selection, 0, 0, 2.0f * s);
+    const auto& cell = layout_.cell(dropRow_, dropColumn_);
+    float y = row.y0 + CellPadding * 0.5f;
+    if (dropIndex_ > 0 && dropIndex_ <= static_cast<int>(cell.size()))
+        y = layout_.cards[static_cast<size_t>(cell[static_cast<size_t>(dropIndex_ - 1)])].box.y1 + CardGap * 0.5f;
+    dl->AddLine(ImVec2(toScreenX(view, col.x0 + 4), toScreenY(view, y)), ImVec2(toScreenX(view, col.x1 - 4), toScreenY(view, y)),
+                theme::Selection, 3.0f * s);
+}
+
+}  // namespace trayecto::app

@@ -1,0 +1,87 @@
+#include "input_queue.hpp"
+
+#include "imgui.h"
+
+namespace trayecto::app {
+
+void configureKeyMap(ImGuiIO& io) {
+    io.KeyMap[ImGuiKey_Tab] = key::Tab;
+    io.KeyMap[ImGuiKey_LeftArrow] = key::Left;
+    io.KeyMap[ImGuiKey_RightArrow] = key::Right;
+    io.KeyMap[ImGuiKey_UpArrow] = key::Up;
+    io.KeyMap[ImGuiKey_DownArrow] = key::Down;
+    io.KeyMap[ImGuiKey_PageUp] = key::PageUp;
+    io.KeyMap[ImGuiKey_PageDown] = key::PageDown;
+    io.KeyMap[ImGuiKey_Home] = key::Home;
+    io.KeyMap[ImGuiKey_End] = key::End;
+    io.KeyMap[ImGuiKey_Insert] = key::Insert;
+    io.KeyMap[ImGuiKey_Delete] = key::Delete;
+    io.KeyMap[ImGuiKey_Backspace] = key::Backspace;
+    io.KeyMap[ImGuiKey_Space] = key::Space;
+    io.KeyMap[ImGuiKey_Enter] = key::Enter;
+    io.KeyMap[ImGuiKey_Escape] = key::Escape;
+    io.KeyMap[ImGuiKey_KeyPadEnter] = key::KeypadEnter;
+    io.KeyMap[ImGuiKey_A] = key::A;
+    io.KeyMap[ImGuiKey_C] = key::C;
+    io.KeyMap[ImGuiKey_V] = key::V;
+    io.KeyMap[ImGuiKey_X] = key::X;
+    io.KeyMap[ImGuiKey_Y] = key::Y;
+    io.KeyMap[ImGuiKey_Z] = key::Z;
+}
+
+bool InputQueue::apply(ImGuiIO& io) {
+    bool buttonChanged[5] = {};
+    bool keyChanged[512] = {};
+    bool moved = false;
+    while (!events_.empty()) {
+        const InputEvent& e = events_.front();
+        switch (e.type) {
+            case InputEvent::Type::MousePos:
+                // A move after a button change waits, so the press lands where it happened.
+                if (moved && (buttonChanged[0] || buttonChanged[1] || buttonChanged[2])) return true;
+                io.MousePos = ImVec2(e.x, e.y);
+                moved = true;
+                break;
+            case InputEvent::Type::MouseButton:
+                if (e.button < 0 || e.button >= 5) break;
+                if (buttonChanged[e.button]) return true;
+                io.MouseDown[e.button] = e.down;
+                buttonChanged[e.button] = true;
+                break;
+            case InputEvent::Type::Wheel:
+                io.MouseWheelH += e.x;
+                io.MouseWheel += e.y;
+                break;
+            case InputEvent::Type::Key:
+                if (e.button < 0 || e.button >= 512) break;
+                if (keyChanged[e.button]) return true;
+                io.KeysDown[e.button] = e.down;
+                keyChanged[e.button] = true;
+                io.KeyCtrl = e.ctrl;
+                io.KeyShift = e.shift;
+                io.KeyAlt = e.alt;
+                io.KeySuper = e.super;
+                break;
+            case InputEvent::Type::Char:
+                io.AddInputCharacter(e.codepoint);
+                break;
+            case InputEvent::Type::Modifiers:
+                io.KeyCtrl = e.ctrl;
+                io.KeyShift = e.shift;
+                io.KeyAlt = e.alt;
+                io.KeySuper = e.super;
+                break;
+            case InputEvent::Type::Focus:
+                if (!e.down) {  // focus lost: release everything held
+                    for (bool& b : io.MouseDown) b = false;
+                    for (bool& k : io.KeysDown) k = false;
+                    io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
+                }
+                break;
+        }
+        events_.pop_front();
+    }
+    return false;
+}
+
+}  // namespace trayecto::app

@@ -1,0 +1,32 @@
+// What the user is looking at, kept apart from the document: zoom, pan, selection, panels.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "i18n.hpp"
+#include "trayecto/model.hpp"
+
+namespace trayecto::app {
+
+struct ViewState {
+    float zoom = 1.0f;            // device pixels per world unit = zoom * pixel ratio
+    float panX = 0, panY = 0;     // world point shown at the canvas' top-left corner
+    bool fitPending = true;       // zoom to fit on the next frame (first run, new map)
+    std::vector<Id> selection;    // selected cards, or one stage/lane/persona/moment id
+    Id activePersona;             // drawn on top in the emotion lane; new emotions go to it
+    Id personaFilter;             // empty: all personas
+    Id editingCard;               // card whose text is being edited in place
+    std::string search;           // Ctrl+F query
+    bool searchOpen = false;
+    int searchIndex = 0;
+    bool showSidePanel = true;
+    bool showMinimap = true;
+    Lang lang = Lang::En;
+
+    bool isSelected(const Id& id) const;
+    void select(const Id& id) { selection.assign(1, id); }
+    void toggle(const Id& id);
+};
+
+}  // namespace trayecto::app

@@ -1,0 +1,153 @@
+// Every change to a map is a Command: a named list of reversible primitive edits.
+// Builders below read the current map and return the command that does one user-level
+// change (cascading where needed, e.g. removing a stage removes its cards, emotions, moments).
+// A Document owns the map and the undo history.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "trayecto/model.hpp"
+
+namespace trayecto {
+
+using Item = std::variant<Persona, Stage, Lane, Card, Emotion, MomentOfTruth>;
+enum class Collection { Personas, Stages, Lanes, Cards, Emotions, Moments };
+
+Collection collectionOf(const Item& item);
+const Id& idOf(const Item& item);
+
+namespace edit {
+struct Insert { Item item; int index = -1; };              // -1: at the end
+struct Erase { Collection collection; Id id; };
+struct Replace { Item item; };                              // same id, new contents
+struct Move { Collection collection; Id id; int toIndex; };// position in its vector
+struct SetMeta { MapMeta meta; };
+}  // namespace edit
+
+using Edit = std::variant<edit::Insert, edit::Erase, edit::Replace, edit::Move, edit::SetMeta>;
+
+struct Command {
+    std::string name;            // human-readable step name, English, e.g. "Move card"
+    std::vector<Edit> edits;     // applied in order, reverted in reverse order
+    bool empty() const { return edits.empty(); }
+};
+
+// Applies a command to a map. On failure (an id is missing, an index out of range, an insert
+// would duplicate an id) the map is left exactly as it was and the reason is returned.
+// On success returns the inverse command (undoing it restores the map exactly).
+struct ApplyOutcome {
+    bool ok = false;
+    std::string error;
+    Command inverse;
+};
+ApplyOutcome applyCommand(Map& map, const Command& command);
+
+// ---- Builders: each returns the command for one user-level change (empty if nothing to do).
+// Builders only read the map. They return an empty command when an id they are given does not
+// exist, when an item would refer to something missing (a card's stage, lane or personas; an
+// emotion's persona or stage; a card link outside the item's stage), or when nothing changes.
+// An item given with an empty id gets a fresh one (newId). Positions outside the vector mean
+// "at the end". Numbers are brought into range: valence to kValenceMin..kValenceMax, scores
+// to 1..5; a card gets the detail block its kind calls for (conformDetailsToKind).
+// Cascades keep every map invariant (invariants.hpp):
+// - an emotion or moment whose card goes away, or moves to another stage, stays at its stage
+//   and loses only its card link (cardId reset);
+// - a card that named a removed persona stops naming it (left with none, it applies to all).
+namespace cmd {
+Command addPersona(const Map& m, Persona p, int index = -1);
+Command removePersona(const Map& m, const Id& id);   // also drops its emotions and card links
+Command addStage(const Map& m, Stage s, int index = -1);
+Command removeStage(const Map& m, const Id& id);     // also its cards, emotions, moments
+Command addLane(const Map& m, Lane l, int index = -1);
+Command removeLane(const Map& m, const Id& id);      // also its cards (and what refers to them)
+// Inserts the card at indexInCell among the cards of its (stage, lane) cell (-1: last).
+Command addCard(const Map& m, Card c, int indexInCell = -1);
+Command removeCards(const Map& m, const std::vector<Id>& ids);  // and emotions/moment links to them
+// Moves cards (in the given order) into a cell, at a position among that cell's other cards
+// (the cards not being moved; -1: last). Also reorders within one cell. The moved cards end
+// up next to each other, in the given order.
+Command moveCards(const Map& m, const std::vector<Id>& ids, const Id& stageId, const Id& laneId,
+                  int indexInCell = -1);
+// Copies get fresh ids and go right after their originals; newIds receives them in the
+// order of `ids` (missing ids skipped).
+Command duplicateCards(const Map& m, const std::vector<Id>& ids, std::vector<Id>* newIds = nullptr);
+Command addEmotion(const Map& m, Emotion e);
+Command removeEmotion(const Map& m, const Id& id);
+Command addMoment(const Map& m, MomentOfTruth mot);
+Command removeMoment(const Map& m, const Id& id);
+Command reorder(const Map& m, Collection c, const Id& id, int toIndex);  // toIndex clamped
+// Edits any field(s) of an existing item. A card whose stage changes loses the emotion and
+// moment links of its old stage (use moveCards to also choose its place in the new cell).
+Command replace(const Map& m, Item item, std::string name = "Edit");
+Command setMeta(const Map& m, MapMeta meta);
+// Sets the valence of the emotion for (persona, stage) that has no card, creating it if none.
+Command setValence(const Map& m, const Id& personaId, const Id& stageId, int valence);
+// All parts' edits, in order, as one command. Each part must have been built against the map
+// as the earlier parts leave it; parts built against the same map may conflict (the batch then
+// fails as a whole, or worse, a later part undoes an earlier part's cascade). Prefer compose.
+Command batch(std::string name, std::vector<Command> parts);
+// One command of several builder calls, each run against the map as the earlier ones leave it
+// (e.g. remove a card, then move the emotion it was linked to). If a part does not apply, its
+// edits are kept and building stops, so executing the result reports that part's error.
+using Builder = std::function<Command(const Map&)>;
+Command compose(const Map& m, std::string name, const std::vector<Builder>& parts);
+}  // namespace cmd
+
+// Undo history of named steps. Steps executed between beginGroup/endGroup become one step
+// (one drag, one text edit). A new step clears the redo tail.
+class History {
+public:
+    // Applies and records. Returns the error text on failure (map unchanged, history unchanged).
+    // An empty command does nothing. Inside a group, undo and redo are refused.
+    std::optional<std::string> execute(Map& map, const Command& command);
+    bool canUndo() const { return !undo_.empty() && groupDepth_ == 0; }
+    bool canRedo() const { return !redo_.empty() && groupDepth_ == 0; }
+    bool undo(Map& map);
+    bool redo(Map& map);
+    std::string undoName() const;   // name of the step undo would revert ("" if none)
+    std::string redoName() const;
+    void beginGroup(std::string name);
+    void endGroup();
+    bool inGroup() const { return groupDepth_ > 0; }
+    void clear();
+    std::size_t undoCount() const { return undo_.size(); }
+    std::size_t redoCount() const { return redo_.size(); }
+    std::size_t limit = 500;        // oldest steps are dropped beyond this (the newest is kept)
+
+private:
+    struct Step { std::string name; std::vector<Command> inverses; };  // inverses in apply order
+    std::vector<Step> undo_;
+    std::vector<Step> redo_;        // stores forward commands as "inverses of the inverses"
+    int groupDepth_ = 0;
+    std::string groupName_;
+    bool groupHasStep_ = false;
+};
+
+// The open map, its history, and a revision counter the UI and autosave watch.
+class Document {
+public:
+    Document() = default;
+    explicit Document(Map map) : map_(std::move(map)) {}
+    const Map& map() const { return map_; }
+    // Bumps on every successful execute, undo, redo and reset; not on failed or empty commands.
+    std::uint64_t revision() const { return revision_; }
+    std::optional<std::string> execute(const Command& command);  // empty command: no-op
+    bool undo();
+    bool redo();
+    History& history() { return history_; }
+    const History& history() const { return history_; }
+    // Replaces the whole map (opening a file): clears history, bumps revision.
+    void reset(Map map);
+
+private:
+    Map map_;
+    History history_;
+    std::uint64_t revision_ = 0;
+};
+
+}  // namespace trayecto

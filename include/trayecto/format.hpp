@@ -1,0 +1,52 @@
+// JSON format v1: reading and writing journey maps (see docs/format.md).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "trayecto/model.hpp"
+
+namespace trayecto {
+
+constexpr const char* kFormatName = "trayecto-journey";
+constexpr int kFormatVersion = 1;
+
+// Caps against hostile or broken files. Each breach is a LoadError, never a crash.
+struct LoadLimits {
+    std::size_t maxBytes = 32u * 1024 * 1024;   // whole file
+    int maxDepth = 64;                           // nesting of arrays/objects
+    std::size_t maxStringBytes = 100'000;        // any one string
+    std::size_t maxItems = 100'000;              // items in any one array
+};
+
+// What went wrong and where: `path` is a JSON pointer-like path ("/cards/12/stageId");
+// `offset` is the byte offset for syntax errors (or npos).
+struct LoadError {
+    std::string path;
+    std::string message;   // English, one sentence, says what is wrong
+    std::size_t offset = std::string::npos;
+    std::string describe() const;   // "at /cards/12/stageId: ..." or "at byte 1042: ..."
+};
+
+template <typename T>
+class Result {
+public:
+    Result(T value) : v_(std::move(value)) {}
+    Result(LoadError error) : v_(std::move(error)) {}
+    bool ok() const { return std::holds_alternative<T>(v_); }
+    explicit operator bool() const { return ok(); }
+    T& value() { return std::get<T>(v_); }
+    const T& value() const { return std::get<T>(v_); }
+    const LoadError& error() const { return std::get<LoadError>(v_); }
+private:
+    std::variant<T, LoadError> v_;
+};
+
+// Parses, migrates older versions, checks structure and references. Unknown fields are kept.
+Result<Map> loadMap(std::string_view text, const LoadLimits& limits = {});
+// Writes the map with a stable key order (files diff well), 2-space indent, trailing newline.
+std::string saveMap(const Map& map);
+
+}  // namespace trayecto

@@ -1,0 +1,122 @@
+// The page itself: loads cleanly, draws, sizes its canvas for the screen, and the bridge works.
+import { assert, assertEqual, openApp, framesAfter, canvasPixelStats, screenshot } from './harness.mjs';
+
+async function canvasSizes(page) {
+  return page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    const r = c.getBoundingClientRect();
+    return { width: c.width, height: c.height, cssWidth: r.width, cssHeight: r.height, ratio: devicePixelRatio };
+  });
+}
+
+async function expectBackingMatches(page, label) {
+  const s = await canvasSizes(page);
+  assertEqual(s.width, Math.round(s.cssWidth * s.ratio), `${label}: canvas width = CSS width x ratio`);
+  assertEqual(s.height, Math.round(s.cssHeight * s.ratio), `${label}: canvas height = CSS height x ratio`);
+  return s;
+}
+
+export const tests = [
+  {
+    name: 'loads with no console error, ready resolves, and the canvas is not blank',
+    async run({ context, url }) {
+      const page = await openApp(context, url);
+      const title = await page.title();
+      assert(title.includes('Trayecto'), 'page title names Trayecto');
+      const loadingHidden = await page.evaluate(() => getComputedStyle(document.getElementById('loading')).display === 'none');
+      assert(loadingHidden, 'the loading screen is gone once ready');
+      const stats = await canvasPixelStats(page);
+      assert(stats.colours > 50, `the canvas shows many colours (got ${stats.colours})`);
+      assert(stats.stddev > 10, `the canvas pixels vary (stddev ${stats.stddev.toFixed(1)})`);
+      await screenshot(page, 'foundation-1x');
+      assertEqual(page.consoleErrors.length, 0, 'console errors: ' + page.consoleErrors.join(' | '));
+      const scroll = await page.evaluate(() => [document.documentElement.scrollWidth <= innerWidth,
+                                                document.documentElement.scrollHeight <= innerHeight]);
+      assert(scroll[0] && scroll[1], 'no scrollbars');
+      const icon = await page.evaluate(() => document.querySelector('link[rel=icon]').href);
+      const res = await page.request.get(icon);
+      assertEqual(res.status(), 200, 'favicon is served');
+    },
+  },
+  {
+    name: 'canvas backing size equals CSS size x devicePixelRatio at 1',
+    async run({ context, url }) {
+      const page = await openApp(context, url);
+      const s = await expectBackingMatches(page, 'ratio 1');
+      assertEqual(s.ratio, 1, 'device pixel ratio');
+      assertEqual(s.width, 1280, 'canvas fills the window width');
+    },
+  },
+  {
+    name: 'canvas backing size equals CSS size x devicePixelRatio at 2 (no blur)',
+    context: { deviceScaleFactor: 2 },
+    async run({ context, url }) {
+      const page = await openApp(context, url);
+      const s = await expectBackingMatches(page, 'ratio 2');
+      assertEqual(s.ratio, 2, 'device pixel ratio');
+      assertEqual(s.width, 2560, 'backing store is twice the CSS width');
+      await screenshot(page, 'foundation-2x');
+    },
+  },
+  {
+    name: 'a resized window resizes the canvas',
+    async run({ context, url }) {
+      const page = await openApp(context, url);
+      const before = await page.evaluate(() => window.trayecto.frameCount());
+      await page.setViewportSize({ width: 900, height: 600 });
+      await framesAfter(page, before, 1);
+      await page.waitForFunction(() => document.getElementById('canvas').width === 900);
+      const s = await expectBackingMatches(page, 'after resize');
+      assertEqual(s.height, 600, 'canvas height follows the window');
+    },
+  },
+  {
+    name: 'bridge: getMap returns the open map, loadMap accepts a map and refuses a bad one',
+    async run({ context, url }) {
+      const page = await openApp(context, url);
+      const map = JSON.parse(await page.evaluate(() => window.trayecto.getMap()));
+      assertEqual(map.format, 'trayecto-journey', 'envelope format');
+      assertEqual(map.version, 1, 'format version');
+      assert(map.cards.length > 10, 'the first-run example map has cards');
+
+      const bad = await page.evaluate(() => window.trayecto.loadMap('{"format": "trayecto-journey", "version": 1, "stages": 5}'));
+      assertEqual(bad.ok, false, 'a bad map is refused');
+      assert(/stages/.test(bad.error), 'the error names where: ' + bad.error);
+      const afterBad = JSON.parse(await page.evaluate(() => window.trayecto.getMap()));
+      assertEqual(JSON.stringify(afterBad), JSON.stringify(map), 'the open map is unchanged after a refused load');
+
+      map.meta.title = 'Apertura de cuenta — ñandú';
+      map.cards = map.cards.slice(0, 3);
+      const good = await page.evaluate((json) => window.trayecto.loadMap(json), JSON.stringify(map));
+      assertEqual(good.ok, true, 'a good map loads: ' + good.error);
+      const loaded = JSON.parse(await page.evaluate(() => window.trayecto.getMap()));
+      assertEqual(loaded.meta.title, 'Apertura de cuenta — ñandú', 'the loaded title, accents intact');
+      assertEqual(loaded.cards.length, 3, 'the loaded cards');
+    },
+  },
+  {
+    name: 'without WebGL2 a plain message says so',
+    async run({ context, url }) {
+      await context.addInitScript(() => {
+        const original = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+          return type === 'webgl2' ? null : original.call(this, type, ...rest);
+        };
+      });
+      const page = await openApp(context, url, { waitReady: false });
+      await page.waitForSelector('#unsupported:not([hidden])');
+      const text = await page.textContent('#unsupported');
+      assert(/WebGL 2/.test(text), 'the message names WebGL 2: ' + text);
+    },
+  },
+  {
+    name: 'without WebAssembly a plain message says so',
+    async run({ context, url }) {
+      await context.addInitScript(() => { delete window.WebAssembly; });
+      const page = await openApp(context, url, { waitReady: false });
+      await page.waitForSelector('#unsupported:not([hidden])');
+      const text = await page.textContent('#unsupported');
+      assert(/WebAssembly/.test(text), 'the message names WebAssembly: ' + text);
+    },
+  },
+];

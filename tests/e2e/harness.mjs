@@ -1,0 +1,81 @@
+// A minimal test harness for the browser tests: Playwright (playwright-core) driving Debian's
+// Chromium against the built app in dist/, served on 127.0.0.1. Each *.test.mjs file exports
+// `tests`: an array of {name, run(ctx)}; run throws on failure.
+import { chromium } from 'playwright-core';
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const RESULTS = path.join(ROOT, 'test-results');
+
+export const CHROMIUM_ARGS = [
+  '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run',
+  '--disable-features=Translate,MediaRouter', '--mute-audio',
+];
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+export { startServer };
+
+export function assert(condition, message) {
+  if (!condition) throw new Error('assertion failed: ' + message);
+}
+
+export function assertEqual(actual, expected, message) {
+  if (actual !== expected) {
+    throw new Error(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+
+// Opens the app in a new page and waits for its first frame. Collects console errors.
+export async function openApp(context, url, { waitReady = true } = {}) {
+  const page = await context.newPage();
+  page.consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => page.consoleErrors.push('pageerror: ' + e.message));
+  await page.goto(url);
+  if (waitReady) await page.evaluate(() => window.trayecto.ready.then(() => true));
+  return page;
+}
+
+// Waits until the app has drawn at least `n` more frames than `since`.
+export async function framesAfter(page, since, n = 1, timeout = 5000) {
+  await page.waitForFunction(([s, k]) => window.trayecto.frameCount() >= s + k, [since, n], { timeout });
+}
+
+// Statistics of the canvas pixels, read back from the WebGL canvas.
+export function canvasPixelStats(page) {
+  return page.evaluate(() => {
+    const src = document.getElementById('canvas');
+    const c = document.createElement('canvas');
+    c.width = src.width; c.height = src.height;
+    const g = c.getContext('2d');
+    g.drawImage(src, 0, 0);
+    const data = g.getImageData(0, 0, c.width, c.height).data;
+    const colours = new Set();
+    let sum = 0, sumSq = 0, n = 0;
+    for (let i = 0; i < data.length; i += 4 * 7) {
+      colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      const l = (data[i] + data[i + 1] + data[i + 2]) / 3;
+      sum += l; sumSq += l * l; n++;
+    }
+    const mean = sum / n;
+    return { colours: colours.size, stddev: Math.sqrt(sumSq / n - mean * mean), width: c.width, height: c.height };
+  });
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const file = path.join(RESULTS, name + '.png');
+  await page.screenshot({ path: file });
+  return file;
+}

@@ -1,0 +1,46 @@
+// Runs every tests/e2e/*.test.mjs file and prints "N passed, N failed" at the end.
+//   node tests/e2e/run.mjs [filter]
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, DIST, launchBrowser, startServer } from './harness.mjs';
+
+const filter = process.argv[2] || '';
+const dir = path.join(ROOT, 'tests/e2e');
+if (!fs.existsSync(path.join(DIST, 'trayecto.wasm'))) {
+  console.error('dist/trayecto.wasm is missing: build the web app first (scripts/build-web.sh)');
+  process.exit(2);
+}
+
+const { server, url } = await startServer(DIST);
+const browser = await launchBrowser();
+let passed = 0, failed = 0;
+const failures = [];
+for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.mjs')).sort()) {
+  const { tests } = await import(pathToFileURL(path.join(dir, file)).href);
+  for (const t of tests) {
+    const name = `${file.replace('.test.mjs', '')}: ${t.name}`;
+    if (filter && !name.includes(filter)) continue;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...(t.context || {}) });
+    const started = Date.now();
+    try {
+      await Promise.race([
+        t.run({ browser, context, url }),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 60 s')), 60000)),
+      ]);
+      passed++;
+      console.log(`ok    ${name} (${Date.now() - started} ms)`);
+    } catch (e) {
+      failed++;
+      failures.push(name);
+      console.log(`FAIL  ${name}\n      ${String(e && e.stack || e).split('\n').join('\n      ')}`);
+    } finally {
+      await context.close().catch(() => {});
+    }
+  }
+}
+await browser.close();
+server.close();
+if (failures.length) console.log('\nfailed:\n  ' + failures.join('\n  '));
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,391 @@
+// The browser platform layer: WebGL2 context, input from the canvas, frames on demand,
+// HiDPI sizing, and the C functions the page's JavaScript bridge calls.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app.hpp"
+#include "backends/imgui_impl_opengl3.h"
+#include "fonts.hpp"
+#include "imgui.h"
+#include "input_queue.hpp"
+
+using namespace trayecto::app;
+
+namespace {
+
+struct Platform {
+    std::string target;                  // CSS selector of the canvas
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    std::unique_ptr<App> app;
+    InputQueue input;
+    std::vector<unsigned char> fontRegular, fontBold;
+    double cssWidth = 0, cssHeight = 0;
+    float pixelRatio = 0;                // 0: fonts not built yet
+    int framesOwed = 0;                  // frames to draw before going idle
+    bool framePending = false;
+    double lastTime = 0;
+    unsigned long long frameCount = 0;
+    bool firstFrameAnnounced = false;
+    bool textInputActive = false;
+    std::string clipboard;
+    std::string scratch;                 // returned strings live here until the next call
+    // Two-finger gesture.
+    bool gesture = false;
+    float gestureX = 0, gestureY = 0, gestureDistance = 0;
+};
+Platform P;
+
+EM_JS(void, js_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFrame(); });
+EM_JS(void, js_text_input, (int active), { if (Module.onTextInput) Module.onTextInput(!!active); });
+EM_JS(void, js_set_clipboard, (const char* text), {
+    if (Module.onCopy) Module.onCopy(UTF8ToString(text));
+});
+EM_JS(double, js_canvas_left, (), { return Module.canvas ? Module.canvas.getBoundingClientRect().left : 0; });
+EM_JS(double, js_canvas_top, (), { return Module.canvas ? Module.canvas.getBoundingClientRect().top : 0; });
+
+EM_BOOL onAnimationFrame(double time, void*);
+
+void requestFrames(int count) {
+    P.framesOwed = std::max(P.framesOwed, count);
+    if (!P.framePending && P.app) {
+        P.framePending = true;
+        emscripten_request_animation_frame(onAnimationFrame, nullptr);
+    }
+}
+
+void applyStyle(float ratio) {
+    ImGuiStyle style;
+    ImGui::StyleColorsLight(&style);
+    style.WindowRounding = 0.0f;
+    style.FrameRounding = 4.0f;
+    style.GrabRounding = 4.0f;
+    style.TabRounding = 4.0f;
+    style.FramePadding = ImVec2(8, 5);
+    style.ItemSpacing = ImVec2(8, 6);
+    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.98f, 0.976f, 0.965f, 1.0f);
+    style.Colors[ImGuiCol_MenuBarBg] = ImVec4(0.925f, 0.914f, 0.886f, 1.0f);
+    style.ScaleAllSizes(ratio);
+    ImGui::GetStyle() = style;
+}
+
+// Sizes the drawing buffer to CSS size x devicePixelRatio; rebuilds fonts when the ratio changes.
+void updateSize() {
+    double w = 0, h = 0;
+    emscripten_get_element_css_size(P.target.c_str(), &w, &h);
+    const float ratio = static_cast<float>(std::clamp(emscripten_get_device_pixel_ratio(), 0.5, 4.0));
+    if (w != P.cssWidth || h != P.cssHeight || ratio != P.pixelRatio) {
+        emscripten_set_canvas_element_size(P.target.c_str(), static_cast<int>(std::lround(w * ratio)),
+                                           static_cast<int>(std::lround(h * ratio)));
+        P.cssWidth = w;
+        P.cssHeight = h;
+    }
+    if (ratio != P.pixelRatio) {
+        ImGuiIO& io = ImGui::GetIO();
+        P.app->setFonts(buildFonts(*io.Fonts, P.fontRegular, P.fontBold, ratio));
+        io.FontDefault = P.app->fonts().ui;
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        applyStyle(ratio);
+        // Keep the same world point at the canvas origin: zoom is in CSS units.
+        P.pixelRatio = ratio;
+    }
+    int fw = 0, fh = 0;
+    emscripten_get_canvas_element_size(P.target.c_str(), &fw, &fh);
+    ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(fw), static_cast<float>(fh));
+}
+
+void drawFrame(double time) {
+    ImGuiIO& io = ImGui::GetIO();
+    updateSize();
+    io.DeltaTime = P.lastTime > 0 ? static_cast<float>(std::clamp((time - P.lastTime) / 1000.0, 1e-4, 0.25)) : 1.0f / 60.0f;
+    P.lastTime = time;
+    const bool moreInput = P.input.apply(io);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    P.app->frame();
+    ImGui::Render();
+    glViewport(0, 0, static_cast<int>(io.DisplaySize.x), static_cast<int>(io.DisplaySize.y));
+    glClearColor(0.965f, 0.957f, 0.937f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++P.frameCount;
+    io.MouseWheel = io.MouseWheelH = 0;
+
+    if (io.WantTextInput != P.textInputActive) {
+        P.textInputActive = io.WantTextInput;
+        js_text_input(P.textInputActive);
+    }
+    if (!P.firstFrameAnnounced) {
+        P.firstFrameAnnounced = true;
+        js_first_frame();
+    }
+    if (P.framesOwed > 0) --P.framesOwed;
+    if (moreInput) P.framesOwed = std::max(P.framesOwed, 2);
+    if (P.app->wantsAnotherFrame()) P.framesOwed = std::max(P.framesOwed, 1);
+}
+
+EM_BOOL onAnimationFrame(double time, void*) {
+    P.framePending = false;
+    drawFrame(time);
+    if (P.framesOwed > 0) requestFrames(P.framesOwed);
+    return EM_FALSE;
+}
+
+// ---- input from the canvas ------------------------------------------------------------
+float toPixels(double css) { return static_cast<float>(css) * (P.pixelRatio > 0 ? P.pixelRatio : 1.0f); }
+
+void pushModifiers(bool ctrl, bool shift, bool alt, bool meta) {
+    InputEvent e;
+    e.type = InputEvent::Type::Modifiers;
+    e.ctrl = ctrl; e.shift = shift; e.alt = alt; e.super = meta;
+    P.input.push(e);
+}
+
+void pushMousePos(double clientX, double clientY) {
+    InputEvent e;
+    e.type = InputEvent::Type::MousePos;
+    e.x = toPixels(clientX - js_canvas_left());
+    e.y = toPixels(clientY - js_canvas_top());
+    P.input.push(e);
+}
+
+EM_BOOL onMouse(int type, const EmscriptenMouseEvent* m, void*) {
+    pushModifiers(m->ctrlKey, m->shiftKey, m->altKey, m->metaKey);
+    pushMousePos(static_cast<double>(m->clientX), static_cast<double>(m->clientY));
+    if (type == EMSCRIPTEN_EVENT_MOUSEDOWN || type == EMSCRIPTEN_EVENT_MOUSEUP) {
+        InputEvent e;
+        e.type = InputEvent::Type::MouseButton;
+        // DOM: 0 left, 1 middle, 2 right; ImGui: 0 left, 1 right, 2 middle.
+        e.button = m->button == 1 ? 2 : m->button == 2 ? 1 : m->button;
+        e.down = type == EMSCRIPTEN_EVENT_MOUSEDOWN;
+        P.input.push(e);
+    }
+    requestFrames(3);
+    return EM_FALSE;   // default actions stay: the page moves focus to the text input
+}
+
+EM_BOOL onWheel(int, const EmscriptenWheelEvent* w, void*) {
+    // Normalise to notches: pixel deltas of ~100 per notch, lines of ~3.
+    double dy = w->deltaY, dx = w->deltaX;
+    if (w->deltaMode == DOM_DELTA_PIXEL) { dy /= 100.0; dx /= 100.0; }
+    else if (w->deltaMode == DOM_DELTA_LINE) { dy /= 3.0; dx /= 3.0; }
+    InputEvent e;
+    e.type = InputEvent::Type::Wheel;
+    e.x = static_cast<float>(-std::clamp(dx, -5.0, 5.0));
+    e.y = static_cast<float>(-std::clamp(dy, -5.0, 5.0));
+    pushMousePos(static_cast<double>(w->mouse.clientX), static_cast<double>(w->mouse.clientY));
+    P.input.push(e);
+    requestFrames(3);
+    return EM_TRUE;   // the page must not scroll or zoom
+}
+
+EM_BOOL onTouch(int type, const EmscriptenTouchEvent* t, void*) {
+    int active = 0;
+    const EmscriptenTouchPoint* pts[2] = {nullptr, nullptr};
+    for (int i = 0; i < t->numTouches; ++i) {
+        const bool ended = (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) && t->touches[i].isChanged;
+        if (!ended && active < 2) pts[active++] = &t->touches[i];
+    }
+    if (active >= 2) {
+        // Two fingers: pan by the centre's movement, zoom by the distance ratio.
+        const float cx = toPixels((pts[0]->clientX + pts[1]->clientX) * 0.5 - js_canvas_left());
+        const float cy = toPixels((pts[0]->clientY + pts[1]->clientY) * 0.5 - js_canvas_top());
+        const float dist = std::hypot(toPixels(static_cast<double>(pts[0]->clientX - pts[1]->clientX)),
+                                      toPixels(static_cast<double>(pts[0]->clientY - pts[1]->clientY)));
+        if (ImGui::GetIO().MouseDown[0]) {   // the first finger had pressed: release it off-target
+            InputEvent up;
+            up.type = InputEvent::Type::MouseButton;
+            up.button = 0;
+            up.down = false;
+            P.input.push(up);
+        }
+        if (P.gesture && P.gestureDistance > 0) {
+            ViewState& view = P.app->view();
+            Canvas& canvas = P.app->canvas();
+            view.panX -= (cx - P.gestureX) / canvas.scale(view);
+            view.panY -= (cy - P.gestureY) / canvas.scale(view);
+            canvas.zoomAround(view, dist / P.gestureDistance, cx, cy);
+        }
+        P.gesture = true;
+        P.gestureX = cx; P.gestureY = cy; P.gestureDistance = dist;
+    } else if (active == 1 && !P.gesture) {
+        // One finger acts as the left mouse button at the finger's position.
+        pushMousePos(static_cast<double>(pts[0]->clientX), static_cast<double>(pts[0]->clientY));
+        if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
+            InputEvent e;
+            e.type = InputEvent::Type::MouseButton;
+            e.button = 0;
+            e.down = true;
+            P.input.push(e);
+        }
+    } else if (active == 0) {
+        if (!P.gesture && t->numTouches > 0) {
+            pushMousePos(static_cast<double>(t->touches[0].clientX), static_cast<double>(t->touches[0].clientY));
+        }
+        InputEvent e;
+        e.type = InputEvent::Type::MouseButton;
+        e.button = 0;
+        e.down = false;
+        P.input.push(e);
+        P.gesture = false;
+    }
+    requestFrames(3);
+    return EM_TRUE;   // no emulated mouse events, no page scroll or zoom
+}
+
+EM_BOOL onResize(int, const EmscriptenUiEvent*, void*) {
+    requestFrames(2);
+    return EM_FALSE;
+}
+
+const char* getClipboard(void*) { return P.clipboard.c_str(); }
+void setClipboard(void*, const char* text) {
+    P.clipboard = text;
+    js_set_clipboard(text);
+}
+
+}  // namespace
+
+extern "C" {
+
+// Starts the app on the canvas matched by `selector`, with the UI font's TrueType bytes.
+EMSCRIPTEN_KEEPALIVE int trayecto_start(const char* selector, const unsigned char* regular, int regularSize,
+                                        const unsigned char* bold, int boldSize, const char* lang) {
+    if (P.app) return 1;
+    P.target = selector;
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = EM_FALSE;
+    attrs.antialias = EM_FALSE;
+    attrs.premultipliedAlpha = EM_FALSE;
+    attrs.preserveDrawingBuffer = EM_TRUE;   // screenshots read what was last drawn
+    P.gl = emscripten_webgl_create_context(selector, &attrs);
+    if (P.gl <= 0) return 0;
+    emscripten_webgl_make_context_current(P.gl);
+
+    if (regular && regularSize > 0) P.fontRegular.assign(regular, regular + regularSize);
+    if (bold && boldSize > 0) P.fontBold.assign(bold, bold + boldSize);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;                 // no imgui.ini: layout is data, view is ours
+    io.ConfigInputTextCursorBlink = false;    // no frames just to blink a caret
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+    io.BackendPlatformName = "trayecto_web";
+    io.GetClipboardTextFn = getClipboard;
+    io.SetClipboardTextFn = setClipboard;
+    configureKeyMap(io);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    P.app = std::make_unique<App>(langFromTag(lang ? lang : "en"));
+    updateSize();
+
+    const char* t = P.target.c_str();
+    emscripten_set_mousedown_callback(t, nullptr, EM_FALSE, onMouse);
+    emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_FALSE, onMouse);
+    emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_FALSE, onMouse);
+    emscripten_set_wheel_callback(t, nullptr, EM_FALSE, onWheel);
+    emscripten_set_touchstart_callback(t, nullptr, EM_FALSE, onTouch);
+    emscripten_set_touchmove_callback(t, nullptr, EM_FALSE, onTouch);
+    emscripten_set_touchend_callback(t, nullptr, EM_FALSE, onTouch);
+    emscripten_set_touchcancel_callback(t, nullptr, EM_FALSE, onTouch);
+    emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, onResize);
+    requestFrames(2);
+    return 1;
+}
+
+// Keyboard, from the page's hidden text field. `key` is a DOM keyCode.
+EMSCRIPTEN_KEEPALIVE void trayecto_key(int key, int down, int ctrl, int shift, int alt, int meta) {
+    InputEvent e;
+    e.type = InputEvent::Type::Key;
+    e.button = key;
+    e.down = down != 0;
+    e.ctrl = ctrl; e.shift = shift; e.alt = alt; e.super = meta;
+    P.input.push(e);
+    requestFrames(3);
+}
+
+// Text typed or composed (IME, dead keys, on-screen keyboards), UTF-8.
+EMSCRIPTEN_KEEPALIVE void trayecto_text(const char* utf8) {
+    const unsigned char* s = reinterpret_cast<const unsigned char*>(utf8);
+    while (*s) {
+        unsigned c = *s, extra = 0;
+        if (c >= 0xF0) { c &= 0x07; extra = 3; }
+        else if (c >= 0xE0) { c &= 0x0F; extra = 2; }
+        else if (c >= 0xC0) { c &= 0x1F; extra = 1; }
+        ++s;
+        for (unsigned i = 0; i < extra && (*s & 0xC0) == 0x80; ++i, ++s) c = (c << 6) | (*s & 0x3F);
+        if (c == '\r') continue;
+        InputEvent e;
+        e.type = InputEvent::Type::Char;
+        e.codepoint = c;
+        P.input.push(e);
+    }
+    requestFrames(3);
+}
+
+// A paste from the system clipboard: ImGui reads it through its clipboard hook on Ctrl+V.
+EMSCRIPTEN_KEEPALIVE void trayecto_paste(const char* utf8) {
+    P.clipboard = utf8;
+    trayecto_key(key::V, 1, 1, 0, 0, 0);
+    trayecto_key(key::V, 0, 1, 0, 0, 0);
+    InputEvent release;
+    release.type = InputEvent::Type::Modifiers;
+    P.input.push(release);
+}
+
+EMSCRIPTEN_KEEPALIVE void trayecto_focus(int focused) {
+    InputEvent e;
+    e.type = InputEvent::Type::Focus;
+    e.down = focused != 0;
+    P.input.push(e);
+    requestFrames(2);
+}
+
+// The open map as JSON text (valid until the next call).
+EMSCRIPTEN_KEEPALIVE const char* trayecto_get_map() {
+    P.scratch = P.app ? P.app->mapJson() : std::string();
+    return P.scratch.c_str();
+}
+
+// Opens a map; returns "" on success or the error message (valid until the next call).
+EMSCRIPTEN_KEEPALIVE const char* trayecto_load_map(const char* json) {
+    if (!P.app) { P.scratch = "The app has not started."; return P.scratch.c_str(); }
+    LoadOutcome outcome = P.app->loadMapJson(json);
+    P.scratch = outcome.ok ? std::string() : outcome.error;
+    requestFrames(3);
+    return P.scratch.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE double trayecto_frame_count() { return static_cast<double>(P.frameCount); }
+
+EMSCRIPTEN_KEEPALIVE void trayecto_set_language(const char* tag) {
+    if (P.app) P.app->setLanguage(langFromTag(tag));
+    requestFrames(3);
+}
+
+EMSCRIPTEN_KEEPALIVE void trayecto_request_frame() { requestFrames(2); }
+
+// Draws frames now, outside the animation-frame loop (so a copy sees ImGui's clipboard text).
+EMSCRIPTEN_KEEPALIVE void trayecto_run_frames(int count) {
+    if (!P.app) return;
+    for (int i = 0; i < count; ++i) drawFrame(emscripten_get_now());
+    if (P.framesOwed > 0) requestFrames(P.framesOwed);
+}
+
+}  // extern "C"
+
+int main() { return 0; }
