@@ -74,6 +74,10 @@ void App::frame() {
     statusLine();
     ImGui::End();
 
+    if (view_.selection != lastSelection_) {
+        inspectorWanted_ = !view_.selection.empty();
+        lastSelection_ = view_.selection;
+    }
     if (view_.showSidePanel) {
         ImGui::SetNextWindowPos(ImVec2(canvasW, origin.y));
         ImGui::SetNextWindowSize(ImVec2(panel, canvasH + statusHeight));

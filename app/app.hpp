@@ -54,6 +54,8 @@ private:
     Canvas canvas_;
     Fonts fonts_;
     std::string lastError_;
+    std::vector<Id> lastSelection_;   // to bring the inspector forward when the selection changes
+    bool inspectorWanted_ = false;
 };
 
 }  // namespace trayecto::app

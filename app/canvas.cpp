@@ -38,13 +38,12 @@ const MapLayout& Canvas::layoutFor(const Map& map, const ViewState& view, const 
     return layout_;
 }
 
-void Canvas::zoomToFit(ViewState& view) const {
+void Canvas::zoomToFit(ViewState& view, float minZoom) const {
     if (w_ <= 0 || h_ <= 0 || layout_.width <= 0) return;
-    const float margin = 24.0f * pixelRatio_;
+    const float margin = 16.0f * pixelRatio_;
     const float zx = (w_ - 2 * margin) / (layout_.width * pixelRatio_);
     const float zy = (h_ - 2 * margin) / (layout_.height * pixelRatio_);
-    // Fit the width; never shrink below readable, never blow up small maps.
-    view.zoom = std::clamp(std::min(zx, std::max(zy, 0.55f)), kMinZoom, 1.25f);
+    view.zoom = std::clamp(std::min(zx, zy), std::max(minZoom, kMinZoom), 1.0f);
     const float s = view.zoom * pixelRatio_;
     view.panX = -margin / s;
     view.panY = -margin / s;
@@ -122,13 +121,14 @@ void Canvas::frame(Document& doc, ViewState& view, const Fonts& fonts, float x, 
     x_ = x; y_ = y; w_ = w; h_ = h;
     pixelRatio_ = fonts.pixelRatio;
     layoutFor(doc.map(), view, fonts, doc.revision());
-    if (view.fitPending && w_ > 0) { zoomToFit(view); view.fitPending = false; }
+    if (view.fitPending && w_ > 0) { zoomToFit(view, 0.8f); view.fitPending = false; }
 
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     ImGui::InvisibleButton("##map", ImVec2(std::max(w, 1.0f), std::max(h, 1.0f)),
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                                ImGuiButtonFlags_MouseButtonMiddle);
     handleInput(doc, view);
+    contextMenu(doc, view);
     if (!view.editingCard.empty()) editCardText(doc, view, fonts);
     else handleKeyboard(doc, view);
     layoutFor(doc.map(), view, fonts, doc.revision());   // commands above may have changed it
@@ -151,6 +151,21 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
         drag_ = Drag::Pan;
         pressX_ = mx; pressY_ = my;
         return;
+    }
+
+    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+        drag_ = Drag::None;
+        openContextMenu(map, view, wx, wy);
+        return;
+    }
+    // A long press without moving (touch) opens the same menu.
+    if (drag_ == Drag::Pending || drag_ == Drag::Pan) {
+        const float moved = std::fabs(mx - pressX_) + std::fabs(my - pressY_);
+        if (io.MouseDown[0] && io.MouseDownDuration[0] > 0.55f && moved < kDragThreshold * pixelRatio_) {
+            drag_ = Drag::None;
+            openContextMenu(map, view, wx, wy);
+            return;
+        }
     }
 
     if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
@@ -199,6 +214,7 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
                     const float r = (EmotionPointRadius + 4.0f) * scale(view);
                     if (std::fabs(px - mx) <= r && std::fabs(py - my) <= r) {
                         drag_ = Drag::Emotion;
+                        dragMoved_ = false;
                         dragPersona_ = persona;
                         dragColumn_ = column;
                         view.activePersona = persona;
@@ -295,17 +311,108 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
                 const int valence = yToValence(emoRow, wy);
                 float current = 0;
                 const Id& stage = map.stages[static_cast<size_t>(dragColumn_)].id;
-                if (!valenceAt(map, dragPersona_, stage, current) || std::lround(current) != valence ||
-                    current != static_cast<float>(valence))
+                if (!valenceAt(map, dragPersona_, stage, current) || current != static_cast<float>(valence)) {
                     doc.execute(cmd::setValence(map, dragPersona_, stage, valence));
+                    dragMoved_ = true;
+                }
             }
             if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
                 doc.history().endGroup();
                 drag_ = Drag::None;
+                // The emotion under the pointer becomes the selection: the inspector names its feeling.
+                const Map& after = doc.map();
+                if (dragColumn_ >= 0 && dragColumn_ < static_cast<int>(after.stages.size()))
+                    for (const Emotion& e : after.emotions)
+                        if (e.personaId == dragPersona_ && e.stageId == after.stages[static_cast<size_t>(dragColumn_)].id) {
+                            view.select(e.id);
+                            break;
+                        }
             }
             break;
         }
     }
+}
+
+void Canvas::openContextMenu(const Map& map, ViewState& view, float wx, float wy) {
+    context_ = ContextTarget{};
+    context_.row = layout_.rowAt(wy);
+    context_.column = layout_.columnAt(wx);
+    const int slot = cardSlotAt(wx, wy);
+    if (slot >= 0) {
+        context_.card = map.cards[static_cast<size_t>(layout_.cards[static_cast<size_t>(slot)].card)].id;
+        if (!view.isSelected(context_.card)) view.select(context_.card);
+    } else {
+        for (size_t c = 0; c < layout_.stageHeaders.size(); ++c)
+            if (layout_.stageHeaders[c].contains(wx, wy)) context_.stage = map.stages[c].id;
+        if (wx < LaneHeaderWidth && context_.row >= 0)
+            context_.lane = map.lanes[static_cast<size_t>(layout_.rowLane[static_cast<size_t>(context_.row)])].id;
+    }
+    ImGui::OpenPopup("##canvas-context");
+}
+
+void Canvas::contextMenu(Document& doc, ViewState& view) {
+    if (!ImGui::BeginPopup("##canvas-context")) return;
+    const Map& map = doc.map();
+    const Lang L = view.lang;
+    if (const Card* card = findCard(map, context_.card)) {
+        const Id id = card->id;
+        if (ImGui::MenuItem(tr(L, Text::Edit), "Enter")) {
+            view.select(id);
+            view.editingCard = id;
+            editBuffer_ = card->text;
+            editFocusPending_ = true;
+        }
+        std::vector<Id> cards;
+        for (const Card& c : map.cards) if (view.isSelected(c.id)) cards.push_back(c.id);
+        if (ImGui::MenuItem(tr(L, Text::Duplicate), "Ctrl+D")) {
+            std::vector<Id> created;
+            if (!doc.execute(cmd::duplicateCards(map, cards, &created))) view.selection = created;
+        } else if (ImGui::MenuItem(tr(L, Text::Delete), "Del")) {
+            if (!doc.execute(cmd::removeCards(map, cards))) view.selection.clear();
+        } else {
+            const MomentOfTruth* mot = nullptr;
+            for (const MomentOfTruth& m : map.moments) if (m.cardId && *m.cardId == id) mot = &m;
+            if (!mot && ImGui::MenuItem(tr(L, Text::MarkMoment))) {
+                MomentOfTruth m;
+                m.id = newId(map, "mot");
+                m.stageId = card->stageId;
+                m.cardId = id;
+                m.name = card->text.substr(0, 60);
+                doc.execute(cmd::addMoment(map, m));
+            } else if (mot && ImGui::MenuItem(tr(L, Text::UnmarkMoment))) {
+                doc.execute(cmd::removeMoment(map, mot->id));
+            }
+        }
+    } else if (findStage(map, context_.stage)) {
+        const int index = stageIndex(map, context_.stage);
+        if (ImGui::MenuItem(tr(L, Text::AddStage))) {
+            Stage s;
+            s.id = newId(map, "st");
+            s.name = tr(L, Text::NewStage);
+            s.phase = map.stages[static_cast<size_t>(index)].phase;
+            const Id id = s.id;
+            if (!doc.execute(cmd::addStage(map, s, index + 1))) view.select(id);
+        } else if (ImGui::MenuItem(tr(L, Text::Delete))) {
+            if (!doc.execute(cmd::removeStage(map, context_.stage))) view.selection.clear();
+        }
+    } else if (findLane(map, context_.lane)) {
+        const int index = laneIndex(map, context_.lane);
+        if (ImGui::MenuItem(tr(L, Text::AddLane))) {
+            Lane l;
+            l.id = newId(map, "ln");
+            l.name = tr(L, Text::NewLane);
+            const Id id = l.id;
+            if (!doc.execute(cmd::addLane(map, l, index + 1))) view.select(id);
+        } else if (ImGui::MenuItem(tr(L, Text::Delete))) {
+            if (!doc.execute(cmd::removeLane(map, context_.lane))) view.selection.clear();
+        }
+    } else if (context_.row >= 0 && context_.column >= 0 && context_.row < static_cast<int>(layout_.rows.size()) &&
+               context_.column < layout_.columnCount() && context_.row != findEmotionRow(map, layout_)) {
+        if (ImGui::MenuItem(tr(L, Text::AddCardHere))) addCardAt(doc, view, context_.row, context_.column);
+    } else {
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
 }
 
 void Canvas::addCardAt(Document& doc, ViewState& view, int row, int column) {

@@ -32,7 +32,8 @@ public:
     float toWorldY(const ViewState& v, float sy) const { return v.panY + (sy - y_) / scale(v); }
     float scale(const ViewState& v) const { return v.zoom * pixelRatio_; }
 
-    void zoomToFit(ViewState& view) const;
+    // Fits the whole map; `minZoom` keeps text readable on a first view (the rest is panned to).
+    void zoomToFit(ViewState& view, float minZoom = 0.15f) const;
     void zoomAround(ViewState& view, float factor, float sx, float sy) const;
     void centerOn(ViewState& view, const Box& world) const;
     // Screen position of the emotion point for (persona, stage index), for tests and the UI.
@@ -54,6 +55,8 @@ private:
     void drawDragFeedback(ImDrawList* dl, const Map& map, const ViewState& view);
     void editCardText(Document& doc, ViewState& view, const Fonts& fonts);
     void addCardAt(Document& doc, ViewState& view, int row, int column);
+    void openContextMenu(const Map& map, ViewState& view, float wx, float wy);
+    void contextMenu(Document& doc, ViewState& view);
     int cardSlotAt(float wx, float wy) const;    // index into layout_.cards, -1 if none
     float valenceToY(int row, float valence) const;
     int yToValence(int row, float wy) const;
@@ -72,6 +75,8 @@ private:
     std::string dragPersona_;                // emotion point being dragged
     int dragColumn_ = -1;
     int dropRow_ = -1, dropColumn_ = -1, dropIndex_ = -1;
+    bool dragMoved_ = false;                 // an emotion drag changed the valence
+    struct ContextTarget { Id card, stage, lane; int row = -1, column = -1; } context_;
     std::string editBuffer_;
     bool editFocusPending_ = false;
 };

@@ -62,7 +62,67 @@ enum class Lang { En, Es };
     X(Feeling, "Feeling", "Sentimiento") \
     X(Note, "Note", "Nota") \
     X(NoMoments, "No moments of truth yet.", "Aún no hay momentos de la verdad.") \
-    X(LoadFailed, "The map could not be opened", "No se pudo abrir el mapa")
+    X(LoadFailed, "The map could not be opened", "No se pudo abrir el mapa") \
+    X(MotType, "Type", "Tipo") \
+    X(CustomType, "Custom type", "Tipo personalizado") \
+    X(MotState, "State", "Estado") \
+    X(WhyItMatters, "Why it matters", "Por qué importa") \
+    X(Channel, "Channel", "Canal") \
+    X(TouchpointKindLabel, "Kind of interaction", "Tipo de interacción") \
+    X(Owner, "Owner", "Responsable") \
+    X(Controlled, "Controlled by the organisation", "Controlado por la organización") \
+    X(Dimensions, "CX dimensions", "Dimensiones de la experiencia") \
+    X(Expectation, "Expectation", "Expectativa") \
+    X(Experience, "Experience", "Experiencia") \
+    X(Gap, "Gap (experience - expectation)", "Brecha (experiencia - expectativa)") \
+    X(Metrics, "Metrics", "Métricas") \
+    X(MetricTypeLabel, "Metric", "Métrica") \
+    X(Value, "Value", "Valor") \
+    X(Target, "Target", "Objetivo") \
+    X(RemoveMetric, "Remove metric", "Quitar métrica") \
+    X(AddMetric, "Add metric", "Añadir métrica") \
+    X(Severity, "Severity", "Gravedad") \
+    X(Impact, "Impact", "Impacto") \
+    X(Effort, "Effort", "Esfuerzo") \
+    X(Status, "Status", "Estado") \
+    X(Systems, "Systems", "Sistemas") \
+    X(Kind, "Kind", "Tipo") \
+    X(CustomColour, "Own colour", "Color propio") \
+    X(AppliesTo, "Applies to", "Se aplica a") \
+    X(TouchpointDetails, "Touchpoint", "Punto de contacto") \
+    X(Priority, "Priority", "Prioridad") \
+    X(BackstageDetails, "Backstage process", "Proceso interno") \
+    X(MomentOfTruth, "Moment of truth", "Momento de la verdad") \
+    X(IsMomentOfTruth, "This is a moment of truth", "Es un momento de la verdad") \
+    X(Stage, "Stage", "Etapa") \
+    X(Phase, "Phase", "Fase") \
+    X(Description, "Description", "Descripción") \
+    X(MoveLeft, "Move left", "Mover a la izquierda") \
+    X(MoveRight, "Move right", "Mover a la derecha") \
+    X(Lane, "Lane", "Carril") \
+    X(Hidden, "Hidden", "Oculto") \
+    X(MoveUp, "Move up", "Subir") \
+    X(MoveDown, "Move down", "Bajar") \
+    X(Emotion, "Emotion", "Emoción") \
+    X(CardsSelected, "cards selected", "tarjetas seleccionadas") \
+    X(Persona, "Persona", "Persona") \
+    X(Goals, "Goals", "Objetivos") \
+    X(Needs, "Needs", "Necesidades") \
+    X(Expectations, "Expectations", "Expectativas") \
+    X(Frustrations, "Frustrations", "Frustraciones") \
+    X(Quote, "Quote", "Cita") \
+    X(Colour, "Colour", "Color") \
+    X(Icon, "Icon", "Icono") \
+    X(ValueTierLabel, "Value tier (CLV)", "Valor del cliente (CLV)") \
+    X(ShowOnly, "Show only this persona", "Mostrar solo esta persona") \
+    X(Close, "Close", "Cerrar") \
+    X(Previous, "Previous", "Anterior") \
+    X(Next, "Next", "Siguiente") \
+    X(Edit, "Edit", "Editar") \
+    X(MarkMoment, "Mark as moment of truth", "Marcar como momento de la verdad") \
+    X(UnmarkMoment, "Not a moment of truth", "Quitar momento de la verdad") \
+    X(AddCardHere, "Add card here", "Añadir tarjeta aquí") \
+    X(Hint, "Hint", "Consejo")
 
 enum class Text {
 #define TRAYECTO_TEXT_KEY(key, en, es) key,

@@ -2,60 +2,123 @@
 #include <algorithm>
 
 #include "app.hpp"
+#include "fields.hpp"
 #include "imgui.h"
+#include "inspector.hpp"
 #include "theme.hpp"
 
 namespace trayecto::app {
+
+namespace {
+
+void personaFields(Fields& f, const Map& map, const Persona persona) {
+    const Lang L = f.lang();
+    auto edit = [&](auto change) {
+        return [&, change](auto v) { Persona p = persona; change(p, v); return cmd::replace(map, p, "Edit persona"); };
+    };
+    f.text(tr(L, Text::Name), persona.name, edit([](Persona& p, std::string v) { p.name = std::move(v); }));
+    f.color(tr(L, Text::Colour), persona.color, edit([](Persona& p, Rgb v) { p.color = v; }));
+    f.text(tr(L, Text::Icon), persona.icon, edit([](Persona& p, std::string v) { p.icon = std::move(v); }));
+    f.choice<ValueTier>(tr(L, Text::ValueTierLabel), persona.valueTier, edit([](Persona& p, ValueTier v) { p.valueTier = v; }));
+    f.text(tr(L, Text::Description), persona.description, edit([](Persona& p, std::string v) { p.description = std::move(v); }), true);
+    f.text(tr(L, Text::Goals), persona.goals, edit([](Persona& p, std::string v) { p.goals = std::move(v); }), true);
+    f.text(tr(L, Text::Needs), persona.needs, edit([](Persona& p, std::string v) { p.needs = std::move(v); }), true);
+    f.text(tr(L, Text::Expectations), persona.expectations, edit([](Persona& p, std::string v) { p.expectations = std::move(v); }), true);
+    f.text(tr(L, Text::Frustrations), persona.frustrations, edit([](Persona& p, std::string v) { p.frustrations = std::move(v); }), true);
+    f.text(tr(L, Text::Quote), persona.quote, edit([](Persona& p, std::string v) { p.quote = std::move(v); }), true);
+}
+
+const Rgb kPersonaPalette[] = {0x2f7ea8, 0xe08a2c, 0x8a6bb8, 0x3a9b6a, 0xc44d58, 0x6b7f99};
+
+void personasTab(Document& doc, ViewState& view) {
+    const Map& map = doc.map();
+    const Lang L = view.lang;
+    Fields fields(doc, L);
+    if (ImGui::RadioButton(tr(L, Text::AllPersonas), view.personaFilter.empty())) view.personaFilter.clear();
+    for (const Persona& p : map.personas) {
+        ImGui::PushID(p.id.c_str());
+        const float h = ImGui::GetFrameHeight();
+        ImGui::ColorButton("##c", ImGui::ColorConvertU32ToFloat4(theme::fromRgb(p.color)), ImGuiColorEditFlags_NoTooltip, ImVec2(h, h));
+        ImGui::SameLine();
+        if (ImGui::Selectable(p.name.c_str(), view.activePersona == p.id, 0,
+                              ImVec2(ImGui::GetContentRegionAvail().x - h * 1.4f, 0)))
+            view.activePersona = p.id;
+        ImGui::SameLine();
+        bool only = view.personaFilter == p.id;
+        if (ImGui::Checkbox("##only", &only)) view.personaFilter = only ? p.id : Id();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(L, Text::ShowOnly));
+        ImGui::PopID();
+    }
+    if (ImGui::Button(tr(L, Text::AddPersona))) {
+        Persona p;
+        p.id = newId(map, "ps");
+        p.name = tr(L, Text::NewPersona);
+        p.color = kPersonaPalette[map.personas.size() % (sizeof(kPersonaPalette) / sizeof(kPersonaPalette[0]))];
+        const Id id = p.id;
+        if (!doc.execute(cmd::addPersona(map, p))) view.activePersona = id;
+    }
+    const Persona* active = findPersona(doc.map(), view.activePersona);
+    if (!active) return;
+    sectionTitle((std::string(tr(L, Text::Persona)) + ": " + active->name).c_str());
+    ImGui::PushID(active->id.c_str());
+    personaFields(fields, doc.map(), *active);
+    if (ImGui::Button(tr(L, Text::Delete))) {
+        const Id id = active->id;
+        if (!doc.execute(cmd::removePersona(doc.map(), id))) {
+            if (view.personaFilter == id) view.personaFilter.clear();
+            view.activePersona = doc.map().personas.empty() ? Id() : doc.map().personas.front().id;
+        }
+    }
+    ImGui::PopID();
+}
+
+void momentsTab(Document& doc, ViewState& view, Canvas& canvas) {
+    const Map& map = doc.map();
+    const Lang L = view.lang;
+    if (map.moments.empty()) ImGui::TextWrapped("%s", tr(L, Text::NoMoments));
+    for (const MomentOfTruth& m : map.moments) {
+        ImGui::PushID(m.id.c_str());
+        const Stage* stage = findStage(map, m.stageId);
+        const std::string title = "\xe2\x98\x85 " + m.name;   // ★
+        if (ImGui::Selectable(title.c_str(), view.isSelected(m.cardId ? *m.cardId : m.id))) {
+            view.select(m.cardId ? *m.cardId : m.id);
+            const MapLayout& layout = canvas.layout();
+            const int slot = m.cardId ? layout.slotOfCard(cardIndex(map, *m.cardId)) : -1;
+            const int column = stageIndex(map, m.stageId);
+            if (slot >= 0) canvas.centerOn(view, layout.cards[static_cast<size_t>(slot)].box);
+            else if (column >= 0) canvas.centerOn(view, layout.stageHeaders[static_cast<size_t>(column)]);
+        }
+        ImGui::TextDisabled("   %s · %s · %s", stage ? stage->name.c_str() : "?", label(L, m.type), label(L, m.state));
+        ImGui::PopID();
+    }
+}
+
+}  // namespace
 
 void App::sidePanel(float) {
     ImGui::Begin("##side", nullptr,
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
     const Lang L = view_.lang;
-    const Map& map = document_.map();
+    ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);   // room for the labels
     if (ImGui::BeginTabBar("##tabs")) {
-        if (ImGui::BeginTabItem(tr(L, Text::ShowInspector))) {
-            if (view_.selection.empty()) ImGui::TextWrapped("%s", tr(L, Text::NothingSelected));
-            for (const Id& id : view_.selection) {
-                if (const Card* c = findCard(map, id)) ImGui::TextWrapped("%s", c->text.c_str());
-                else if (const Stage* st = findStage(map, id)) ImGui::TextWrapped("%s", st->name.c_str());
-                else if (const Lane* ln = findLane(map, id)) ImGui::TextWrapped("%s", ln->name.c_str());
-            }
+        const bool focusInspector = !view_.selection.empty() && inspectorWanted_;
+        if (ImGui::BeginTabItem(tr(L, Text::ShowInspector), nullptr, focusInspector ? ImGuiTabItemFlags_SetSelected : 0)) {
+            inspector(document_, view_);
             ImGui::EndTabItem();
         }
+        inspectorWanted_ = false;
         if (ImGui::BeginTabItem(tr(L, Text::ShowPersonas))) {
-            if (ImGui::RadioButton(tr(L, Text::AllPersonas), view_.personaFilter.empty())) view_.personaFilter.clear();
-            for (const Persona& p : map.personas) {
-                ImGui::PushID(p.id.c_str());
-                ImGui::ColorButton("##c", ImGui::ColorConvertU32ToFloat4(theme::fromRgb(p.color)),
-                                   ImGuiColorEditFlags_NoTooltip, ImVec2(ImGui::GetFrameHeight(), ImGui::GetFrameHeight()));
-                ImGui::SameLine();
-                if (ImGui::Selectable(p.name.c_str(), view_.activePersona == p.id)) view_.activePersona = p.id;
-                ImGui::PopID();
-            }
+            personasTab(document_, view_);
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem(tr(L, Text::ShowMoments))) {
-            if (map.moments.empty()) ImGui::TextWrapped("%s", tr(L, Text::NoMoments));
-            for (const MomentOfTruth& m : map.moments) {
-                ImGui::PushID(m.id.c_str());
-                if (ImGui::Selectable(m.name.c_str(), view_.isSelected(m.id))) {
-                    view_.select(m.cardId ? *m.cardId : m.stageId);
-                    const int column = stageIndex(map, m.stageId);
-                    const MapLayout& layout = canvas_.layout();
-                    if (m.cardId) {
-                        const int slot = layout.slotOfCard(cardIndex(map, *m.cardId));
-                        if (slot >= 0) canvas_.centerOn(view_, layout.cards[static_cast<size_t>(slot)].box);
-                    } else if (column >= 0) {
-                        canvas_.centerOn(view_, layout.stageHeaders[static_cast<size_t>(column)]);
-                    }
-                }
-                ImGui::PopID();
-            }
+            momentsTab(document_, view_, canvas_);
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();
     }
+    ImGui::PopItemWidth();
     ImGui::End();
 }
 

@@ -370,6 +370,22 @@ EMSCRIPTEN_KEEPALIVE const char* trayecto_load_map(const char* json) {
     return P.scratch.c_str();
 }
 
+// The view (not the document) as JSON: zoom, pan, selection, language, pointer. For tests and hosts.
+EMSCRIPTEN_KEEPALIVE const char* trayecto_view_state() {
+    if (!P.app) return "{}";
+    const ViewState& v = P.app->view();
+    const ImGuiIO& io = ImGui::GetIO();
+    std::string s = "{\"zoom\":" + std::to_string(v.zoom) + ",\"panX\":" + std::to_string(v.panX) +
+                    ",\"panY\":" + std::to_string(v.panY) + ",\"lang\":\"" + langTag(v.lang) +
+                    "\",\"editing\":\"" + v.editingCard + "\",\"activePersona\":\"" + v.activePersona +
+                    "\",\"mouseDown\":" + std::string(io.MouseDown[0] ? "true" : "false") + ",\"pointer\":[" + std::to_string(io.MousePos.x) + "," + std::to_string(io.MousePos.y) +
+                    "],\"selection\":[";
+    for (size_t i = 0; i < v.selection.size(); ++i) s += (i ? ",\"" : "\"") + v.selection[i] + "\"";
+    s += "]}";
+    P.scratch = s;
+    return P.scratch.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE double trayecto_frame_count() { return static_cast<double>(P.frameCount); }
 
 EMSCRIPTEN_KEEPALIVE void trayecto_set_language(const char* tag) {

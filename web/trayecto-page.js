@@ -4,6 +4,7 @@
 //   trayecto.getMap()       the open map as JSON text
 //   trayecto.loadMap(json)  opens a map; returns {ok: true} or {ok: false, error: "…"}
 //   trayecto.frameCount()   frames drawn so far (the app draws only when something changes)
+//   trayecto.viewState()    zoom, pan, selection, language: what the user is looking at
 //   trayecto.setLanguage(tag)  "es" or "en"
 (function () {
   'use strict';
@@ -30,6 +31,8 @@
       return error ? { ok: false, error } : { ok: true };
     },
     frameCount() { return module ? module._trayecto_frame_count() : 0; },
+    // The view, not the document: {zoom, panX, panY, selection, activePersona, lang, editing}.
+    viewState() { return module ? JSON.parse(module.UTF8ToString(module._trayecto_view_state())) : null; },
     setLanguage(tag) { if (module) module.ccall('trayecto_set_language', null, ['string'], [String(tag)]); },
   };
   window.trayecto = bridge;
@@ -92,7 +95,12 @@
   let lastCopied = '';
 
   function wireKeyboard(canvas, input) {
-    const focusInput = () => { if (document.activeElement !== input) input.focus({ preventScroll: true }); };
+    // The canvas never takes focus itself (that would blur the text field and release the
+    // mouse button the app just saw go down): keyboard focus stays on the hidden field.
+    const focusInput = (e) => {
+      if (e && e.type === 'mousedown') e.preventDefault();
+      if (document.activeElement !== input) input.focus({ preventScroll: true });
+    };
     canvas.addEventListener('mousedown', focusInput);
     canvas.addEventListener('touchend', focusInput);
     input.addEventListener('focus', () => module._trayecto_focus(1));

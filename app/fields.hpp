@@ -1,0 +1,52 @@
+// Inspector fields that edit the document through commands: one text edit or one slider drag
+// is one undo step. Each field shows the model's value and, when the user changes it, calls
+// `apply(newValue)`, which returns the command to execute.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "imgui.h"
+#include "labels.hpp"
+#include "trayecto/commands.hpp"
+
+namespace trayecto::app {
+
+// A small heading with a rule under it.
+void sectionTitle(const char* title);
+
+class Fields {
+public:
+    Fields(Document& doc, Lang lang) : doc_(doc), lang_(lang) {}
+
+    void text(const char* label, const std::string& value, const std::function<Command(std::string)>& apply,
+              bool multiline = false);
+    void integer(const char* label, int value, int min, int max, const std::function<Command(int)>& apply);
+    void optionalScore(const char* label, const std::optional<int>& value, const std::function<Command(std::optional<int>)>& apply);
+    void number(const char* label, const std::optional<double>& value, const std::function<Command(std::optional<double>)>& apply);
+    void checkbox(const char* label, bool value, const std::function<Command(bool)>& apply);
+    void color(const char* label, Rgb value, const std::function<Command(Rgb)>& apply);
+
+    template <typename E>
+    void choice(const char* label, E value, const std::function<Command(E)>& apply) {
+        if (ImGui::BeginCombo(label, app::label(lang_, value))) {
+            for (int i = 0; i < enumCount<E>(); ++i) {
+                const E option = static_cast<E>(i);
+                if (ImGui::Selectable(app::label(lang_, option), option == value) && option != value)
+                    run(apply(option));
+            }
+            ImGui::EndCombo();
+        }
+    }
+
+    Lang lang() const { return lang_; }
+    void run(const Command& command);
+
+private:
+    void trackGroup(const char* name);   // begins/ends an undo group around a widget's drag
+
+    Document& doc_;
+    Lang lang_;
+};
+
+}  // namespace trayecto::app

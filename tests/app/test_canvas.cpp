@@ -1,0 +1,153 @@
+// The real app, headless, driven by synthetic mouse and keyboard input; assertions read the model.
+#include <catch2/catch.hpp>
+
+#include "headless.hpp"
+#include "trayecto/format.hpp"
+
+using trayecto::test::Headless;
+using namespace trayecto;
+namespace key = trayecto::app::key;
+
+namespace {
+const Card& firstCardInLane(const Map& map, LaneType type) {
+    for (const Card& c : map.cards) {
+        const Lane* lane = findLane(map, c.laneId);
+        if (lane && lane->type == type) return c;
+    }
+    FAIL("no card in a lane of that type");
+    return map.cards.front();
+}
+int rowOfLaneType(Headless& h, LaneType type) {
+    const auto& layout = h.app().canvas().layout();
+    for (size_t r = 0; r < layout.rowLane.size(); ++r)
+        if (h.map().lanes[static_cast<size_t>(layout.rowLane[r])].type == type) return static_cast<int>(r);
+    return -1;
+}
+}  // namespace
+
+TEST_CASE("the first run shows the example map laid out on the canvas") {
+    Headless h;
+    REQUIRE(h.map().cards.size() > 20);
+    REQUIRE(h.app().canvas().layout().cards.size() == h.map().cards.size());
+    REQUIRE(h.view().zoom >= 0.8f);
+}
+
+TEST_CASE("dragging a card to another cell moves it there, and one undo brings it back") {
+    Headless h;
+    const std::string before = saveMap(h.map());
+    const Card card = firstCardInLane(h.map(), LaneType::Actions);
+    const int fromColumn = stageIndex(h.map(), card.stageId);
+    const int toColumn = fromColumn + 1;
+    const int row = rowOfLaneType(h, LaneType::Actions);
+    const ImVec2 from = h.cardCentre(card.id);
+    const ImVec2 to = h.cellPoint(row, toColumn);
+    h.drag(from.x, from.y, to.x, to.y);
+    const Card* moved = findCard(h.map(), card.id);
+    REQUIRE(moved != nullptr);
+    CHECK(moved->stageId == h.map().stages[static_cast<size_t>(toColumn)].id);
+    CHECK(moved->laneId == card.laneId);
+    CHECK(h.app().document().history().undoCount() == 1);
+    h.key(key::Z, true);
+    CHECK(saveMap(h.map()) == before);
+}
+
+TEST_CASE("dragging an emotion point changes the valence in one undo step") {
+    Headless h;
+    const Map& map = h.map();
+    const Id persona = h.view().activePersona;
+    REQUIRE(!persona.empty());
+    float x = 0, y = 0;
+    REQUIRE(h.app().canvas().emotionPoint(map, h.view(), persona, 0, x, y));
+    int before = 99;
+    for (const Emotion& e : map.emotions)
+        if (e.personaId == persona && e.stageId == map.stages[0].id) before = e.valence;
+    REQUIRE(before != 99);
+    const std::string saved = saveMap(map);
+    // Drag far down: the valence goes to the bottom of the scale.
+    h.drag(x, y, x, y + 400.0f, 12);
+    int after = 99;
+    for (const Emotion& e : h.map().emotions)
+        if (e.personaId == persona && e.stageId == h.map().stages[0].id) after = e.valence;
+    CHECK(after == kValenceMin);
+    CHECK(h.app().document().history().undoCount() == 1);
+    // The emotion is selected, so the inspector can name the feeling.
+    REQUIRE(h.view().selection.size() == 1);
+    CHECK(findEmotion(h.map(), h.view().selection.front()) != nullptr);
+    h.key(key::Z, true);
+    CHECK(saveMap(h.map()) == saved);
+}
+
+TEST_CASE("shift + drag on empty space selects the cards in the band") {
+    Headless h;
+    const auto& layout = h.app().canvas().layout();
+    // A band across the first two columns of the first row.
+    const app::Box& row = layout.rows[0];
+    auto& canvas = h.app().canvas();
+    const float x0 = canvas.toScreenX(h.view(), layout.columns[0].x0 + 2);
+    const float x1 = canvas.toScreenX(h.view(), layout.columns[1].x1 - 2);
+    const float y0 = canvas.toScreenY(h.view(), row.y0 + 2);
+    const float y1 = canvas.toScreenY(h.view(), row.y1 - 2);
+    size_t expected = layout.cell(0, 0).size() + layout.cell(0, 1).size();
+    REQUIRE(expected >= 2);
+    h.modifiers(false, true);
+    h.drag(x0, y0, x1, y1);
+    h.modifiers(false, false);
+    CHECK(h.view().selection.size() == expected);
+    // Delete removes them all in one step; undo restores them.
+    const size_t cards = h.map().cards.size();
+    h.key(key::Delete);
+    CHECK(h.map().cards.size() == cards - expected);
+    h.key(key::Z, true);
+    CHECK(h.map().cards.size() == cards);
+}
+
+TEST_CASE("double-click on an empty cell adds a card; typed text lands on Enter; undo steps back") {
+    Headless h;
+    const size_t cards = h.map().cards.size();
+    const int row = rowOfLaneType(h, LaneType::PainPoints);
+    const ImVec2 p = h.cellPoint(row, 2);
+    h.doubleClick(p.x, p.y);
+    REQUIRE(h.map().cards.size() == cards + 1);
+    const Id created = h.view().selection.front();
+    CHECK(findCard(h.map(), created)->kind == CardKind::PainPoint);
+    h.type(U"Señal débil: cola de 20 min");
+    h.key(key::Enter);
+    CHECK(findCard(h.map(), created)->text == "Se\xc3\xb1" "al d\xc3\xa9" "bil: cola de 20 min");
+    CHECK(h.app().document().history().undoCount() == 2);
+    h.key(key::Z, true);   // the text edit
+    CHECK(findCard(h.map(), created)->text.empty());
+    h.key(key::Z, true);   // the new card
+    CHECK(h.map().cards.size() == cards);
+}
+
+TEST_CASE("keyboard: Ctrl+D duplicates, Escape clears, Ctrl+Y redoes") {
+    Headless h;
+    const Card card = firstCardInLane(h.map(), LaneType::Touchpoints);
+    const ImVec2 c = h.cardCentre(card.id);
+    h.click(c.x, c.y);
+    REQUIRE(h.view().selection == std::vector<Id>{card.id});
+    const size_t cards = h.map().cards.size();
+    h.key(key::D, true);
+    CHECK(h.map().cards.size() == cards + 1);
+    CHECK(h.view().selection.size() == 1);
+    CHECK(h.view().selection.front() != card.id);
+    h.key(key::Z, true);
+    CHECK(h.map().cards.size() == cards);
+    h.key(key::Y, true);
+    CHECK(h.map().cards.size() == cards + 1);
+    h.key(key::Escape);
+    CHECK(h.view().selection.empty());
+}
+
+TEST_CASE("the wheel zooms around the pointer") {
+    Headless h;
+    auto& canvas = h.app().canvas();
+    const float sx = 500, sy = 400;
+    const float wx = canvas.toWorldX(h.view(), sx), wy = canvas.toWorldY(h.view(), sy);
+    const float zoom = h.view().zoom;
+    h.mouseTo(sx, sy);
+    h.wheel(2.0f);
+    CHECK(h.view().zoom == Approx(zoom * 1.15f * 1.15f));
+    CHECK(canvas.toWorldX(h.view(), sx) == Approx(wx));
+    CHECK(canvas.toWorldY(h.view(), sy) == Approx(wy));
+}
