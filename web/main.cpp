@@ -18,6 +18,7 @@
 #include "imgui.h"
 #include "input_queue.hpp"
 
+using namespace trayecto;
 using namespace trayecto::app;
 
 namespace {
@@ -38,7 +39,9 @@ struct Platform {
     bool textInputActive = false;
     std::string clipboard;
     std::string scratch;                 // returned strings live here until the next call
-    // Two-finger gesture.
+    // Touch: a first finger waiting to become a press, and the two-finger gesture.
+    bool touchPending = false, touchPressed = false;
+    double touchStartX = 0, touchStartY = 0, touchStartTime = 0;
     bool gesture = false;
     float gestureX = 0, gestureY = 0, gestureDistance = 0;
 };
@@ -103,8 +106,14 @@ void updateSize() {
     ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(fw), static_cast<float>(fh));
 }
 
+void commitPendingTouch();
+
 void drawFrame(double time) {
     ImGuiIO& io = ImGui::GetIO();
+    if (P.touchPending && emscripten_get_now() - P.touchStartTime > 250.0) {   // held still: press
+        commitPendingTouch();
+        P.touchPressed = true;
+    }
     updateSize();
     io.DeltaTime = P.lastTime > 0 ? static_cast<float>(std::clamp((time - P.lastTime) / 1000.0, 1e-4, 0.25)) : 1.0f / 60.0f;
     P.lastTime = time;
@@ -131,7 +140,7 @@ void drawFrame(double time) {
     }
     if (P.framesOwed > 0) --P.framesOwed;
     if (moreInput) P.framesOwed = std::max(P.framesOwed, 2);
-    if (P.app->wantsAnotherFrame()) P.framesOwed = std::max(P.framesOwed, 1);
+    if (P.app->wantsAnotherFrame() || P.touchPending || P.touchPressed) P.framesOwed = std::max(P.framesOwed, 1);
 }
 
 EM_BOOL onAnimationFrame(double time, void*) {
@@ -189,6 +198,23 @@ EM_BOOL onWheel(int, const EmscriptenWheelEvent* w, void*) {
     return EM_TRUE;   // the page must not scroll or zoom
 }
 
+void pushButton(int button, bool down) {
+    InputEvent e;
+    e.type = InputEvent::Type::MouseButton;
+    e.button = button;
+    e.down = down;
+    P.input.push(e);
+}
+
+// A first finger does not press at once: a second finger may follow (pinch or two-finger pan).
+// The press happens when the finger moves, lifts (a tap), or stays put (a long press).
+void commitPendingTouch() {
+    if (!P.touchPending) return;
+    P.touchPending = false;
+    pushMousePos(P.touchStartX, P.touchStartY);
+    pushButton(0, true);
+}
+
 EM_BOOL onTouch(int type, const EmscriptenTouchEvent* t, void*) {
     int active = 0;
     const EmscriptenTouchPoint* pts[2] = {nullptr, nullptr};
@@ -198,17 +224,12 @@ EM_BOOL onTouch(int type, const EmscriptenTouchEvent* t, void*) {
     }
     if (active >= 2) {
         // Two fingers: pan by the centre's movement, zoom by the distance ratio.
+        P.touchPending = false;
+        if (P.touchPressed) { pushButton(0, false); P.touchPressed = false; }
         const float cx = toPixels((pts[0]->clientX + pts[1]->clientX) * 0.5 - js_canvas_left());
         const float cy = toPixels((pts[0]->clientY + pts[1]->clientY) * 0.5 - js_canvas_top());
         const float dist = std::hypot(toPixels(static_cast<double>(pts[0]->clientX - pts[1]->clientX)),
                                       toPixels(static_cast<double>(pts[0]->clientY - pts[1]->clientY)));
-        if (ImGui::GetIO().MouseDown[0]) {   // the first finger had pressed: release it off-target
-            InputEvent up;
-            up.type = InputEvent::Type::MouseButton;
-            up.button = 0;
-            up.down = false;
-            P.input.push(up);
-        }
         if (P.gesture && P.gestureDistance > 0) {
             ViewState& view = P.app->view();
             Canvas& canvas = P.app->canvas();
@@ -219,24 +240,23 @@ EM_BOOL onTouch(int type, const EmscriptenTouchEvent* t, void*) {
         P.gesture = true;
         P.gestureX = cx; P.gestureY = cy; P.gestureDistance = dist;
     } else if (active == 1 && !P.gesture) {
-        // One finger acts as the left mouse button at the finger's position.
-        pushMousePos(static_cast<double>(pts[0]->clientX), static_cast<double>(pts[0]->clientY));
+        const double x = static_cast<double>(pts[0]->clientX), y = static_cast<double>(pts[0]->clientY);
         if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
-            InputEvent e;
-            e.type = InputEvent::Type::MouseButton;
-            e.button = 0;
-            e.down = true;
-            P.input.push(e);
+            P.touchPending = true;
+            P.touchStartX = x; P.touchStartY = y;
+            P.touchStartTime = emscripten_get_now();
+        } else if (P.touchPending && std::hypot(x - P.touchStartX, y - P.touchStartY) > 8.0) {
+            commitPendingTouch();
+            P.touchPressed = true;
         }
+        if (P.touchPressed) pushMousePos(x, y);
     } else if (active == 0) {
-        if (!P.gesture && t->numTouches > 0) {
-            pushMousePos(static_cast<double>(t->touches[0].clientX), static_cast<double>(t->touches[0].clientY));
+        if (P.touchPending) {   // a tap
+            commitPendingTouch();
+            P.touchPressed = true;
         }
-        InputEvent e;
-        e.type = InputEvent::Type::MouseButton;
-        e.button = 0;
-        e.down = false;
-        P.input.push(e);
+        if (P.touchPressed) pushButton(0, false);
+        P.touchPressed = false;
         P.gesture = false;
     }
     requestFrames(3);
@@ -383,6 +403,43 @@ EMSCRIPTEN_KEEPALIVE const char* trayecto_view_state() {
     for (size_t i = 0; i < v.selection.size(); ++i) s += (i ? ",\"" : "\"") + v.selection[i] + "\"";
     s += "]}";
     P.scratch = s;
+    return P.scratch.c_str();
+}
+
+// Where an item is on screen, in CSS pixels relative to the canvas: "x,y,w,h", or "" when it is
+// not laid out. Cards, stages (their header), lanes (their row); for tests and embedding hosts.
+EMSCRIPTEN_KEEPALIVE const char* trayecto_locate(const char* id) {
+    P.scratch.clear();
+    if (!P.app) return P.scratch.c_str();
+    const Map& map = P.app->document().map();
+    const ViewState& v = P.app->view();
+    const Canvas& canvas = P.app->canvas();
+    const MapLayout& layout = canvas.layout();
+    const Box* box = nullptr;
+    const int card = cardIndex(map, id);
+    const int slot = card >= 0 ? layout.slotOfCard(card) : -1;
+    if (slot >= 0) box = &layout.cards[static_cast<size_t>(slot)].box;
+    const int stage = stageIndex(map, id);
+    if (stage >= 0 && stage < static_cast<int>(layout.stageHeaders.size())) box = &layout.stageHeaders[static_cast<size_t>(stage)];
+    const int lane = laneIndex(map, id);
+    for (size_t r = 0; r < layout.rowLane.size(); ++r)
+        if (layout.rowLane[r] == lane) box = &layout.rows[r];
+    if (!box) return P.scratch.c_str();
+    const float k = P.pixelRatio > 0 ? P.pixelRatio : 1.0f;
+    const float x0 = canvas.toScreenX(v, box->x0) / k, y0 = canvas.toScreenY(v, box->y0) / k;
+    const float x1 = canvas.toScreenX(v, box->x1) / k, y1 = canvas.toScreenY(v, box->y1) / k;
+    P.scratch = std::to_string(x0) + "," + std::to_string(y0) + "," + std::to_string(x1 - x0) + "," + std::to_string(y1 - y0);
+    return P.scratch.c_str();
+}
+
+// Screen position (CSS pixels) of a persona's emotion point at a stage index: "x,y" or "".
+EMSCRIPTEN_KEEPALIVE const char* trayecto_emotion_point(const char* persona, int stage) {
+    P.scratch.clear();
+    float x = 0, y = 0;
+    if (P.app && P.app->canvas().emotionPoint(P.app->document().map(), P.app->view(), persona, stage, x, y)) {
+        const float k = P.pixelRatio > 0 ? P.pixelRatio : 1.0f;
+        P.scratch = std::to_string(x / k) + "," + std::to_string(y / k);
+    }
     return P.scratch.c_str();
 }
 

@@ -4,6 +4,7 @@
 //   trayecto.getMap()       the open map as JSON text
 //   trayecto.loadMap(json)  opens a map; returns {ok: true} or {ok: false, error: "…"}
 //   trayecto.frameCount()   frames drawn so far (the app draws only when something changes)
+//   trayecto.locate(id), trayecto.emotionPoint(personaId, stageIndex)  where things are drawn
 //   trayecto.viewState()    zoom, pan, selection, language: what the user is looking at
 //   trayecto.setLanguage(tag)  "es" or "en"
 (function () {
@@ -33,6 +34,20 @@
     frameCount() { return module ? module._trayecto_frame_count() : 0; },
     // The view, not the document: {zoom, panX, panY, selection, activePersona, lang, editing}.
     viewState() { return module ? JSON.parse(module.UTF8ToString(module._trayecto_view_state())) : null; },
+    // Where a card, stage or lane is on screen (CSS pixels from the canvas' corner), or null.
+    locate(id) {
+      const r = module ? module.ccall('trayecto_locate', 'string', ['string'], [String(id)]) : '';
+      if (!r) return null;
+      const [x, y, width, height] = r.split(',').map(Number);
+      return { x, y, width, height };
+    },
+    // Where a persona's emotion point at stage `index` is drawn, or null.
+    emotionPoint(personaId, index) {
+      const r = module ? module.ccall('trayecto_emotion_point', 'string', ['string', 'number'], [String(personaId), index]) : '';
+      if (!r) return null;
+      const [x, y] = r.split(',').map(Number);
+      return { x, y };
+    },
     setLanguage(tag) { if (module) module.ccall('trayecto_set_language', null, ['string'], [String(tag)]); },
   };
   window.trayecto = bridge;

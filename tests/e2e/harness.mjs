@@ -31,9 +31,15 @@ export function assert(condition, message) {
 }
 
 export function assertEqual(actual, expected, message) {
-  if (actual !== expected) {
-    throw new Error(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  if (actual === expected) return;
+  const a = JSON.stringify(actual), e = JSON.stringify(expected);
+  if (typeof a === 'string' && typeof e === 'string' && (a.length > 300 || e.length > 300)) {
+    let i = 0;
+    while (i < a.length && i < e.length && a[i] === e[i]) i++;
+    const from = Math.max(0, i - 120);
+    throw new Error(`${message}: first difference at character ${i}:\n  expected …${e.slice(from, i + 120)}…\n  got      …${a.slice(from, i + 120)}…`);
   }
+  throw new Error(`${message}: expected ${e}, got ${a}`);
 }
 
 // Opens the app in a new page and waits for its first frame. Collects console errors.
