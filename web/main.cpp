@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
+#include <unistd.h>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -39,6 +41,8 @@ struct Platform {
     bool textInputActive = false;
     std::string clipboard;
     std::string scratch;                 // returned strings live here until the next call
+    std::vector<float> frameMs;          // CPU time of recent frames (ms), a ring of kFrameRing
+    size_t frameRingNext = 0;
     // Touch: a first finger waiting to become a press, and the two-finger gesture.
     bool touchPending = false, touchPressed = false;
     double touchStartX = 0, touchStartY = 0, touchStartTime = 0;
@@ -46,6 +50,7 @@ struct Platform {
     float gestureX = 0, gestureY = 0, gestureDistance = 0;
 };
 Platform P;
+constexpr size_t kFrameRing = 600;
 
 EM_JS(void, js_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFrame(); });
 EM_JS(void, js_text_input, (int active), { if (Module.onTextInput) Module.onTextInput(!!active); });
@@ -109,6 +114,7 @@ void updateSize() {
 void commitPendingTouch();
 
 void drawFrame(double time) {
+    const double started = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
     if (P.touchPending && emscripten_get_now() - P.touchStartTime > 250.0) {   // held still: press
         commitPendingTouch();
@@ -128,6 +134,10 @@ void drawFrame(double time) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     ++P.frameCount;
+    const float ms = static_cast<float>(emscripten_get_now() - started);
+    if (P.frameMs.size() < kFrameRing) P.frameMs.push_back(ms);
+    else P.frameMs[P.frameRingNext] = ms;
+    P.frameRingNext = (P.frameRingNext + 1) % kFrameRing;
     io.MouseWheel = io.MouseWheelH = 0;
 
     if (io.WantTextInput != P.textInputActive) {
@@ -441,6 +451,25 @@ EMSCRIPTEN_KEEPALIVE const char* trayecto_emotion_point(const char* persona, int
         P.scratch = std::to_string(x / k) + "," + std::to_string(y / k);
     }
     return P.scratch.c_str();
+}
+
+// CPU time (ms) of the most recent frames, oldest first, comma-separated; clears the record.
+EMSCRIPTEN_KEEPALIVE const char* trayecto_frame_times() {
+    P.scratch.clear();
+    const size_t n = P.frameMs.size();
+    const size_t start = n < kFrameRing ? 0 : P.frameRingNext;
+    for (size_t i = 0; i < n; ++i) {
+        if (i) P.scratch += ',';
+        P.scratch += std::to_string(P.frameMs[(start + i) % n]);
+    }
+    P.frameMs.clear();
+    P.frameRingNext = 0;
+    return P.scratch.c_str();
+}
+
+// Bytes of wasm memory in use by the heap (sbrk top) and reserved in all.
+EMSCRIPTEN_KEEPALIVE double trayecto_heap_bytes() {
+    return static_cast<double>(reinterpret_cast<std::uintptr_t>(sbrk(0)));
 }
 
 EMSCRIPTEN_KEEPALIVE double trayecto_frame_count() { return static_cast<double>(P.frameCount); }

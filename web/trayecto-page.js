@@ -5,6 +5,7 @@
 //   trayecto.loadMap(json)  opens a map; returns {ok: true} or {ok: false, error: "…"}
 //   trayecto.frameCount()   frames drawn so far (the app draws only when something changes)
 //   trayecto.locate(id), trayecto.emotionPoint(personaId, stageIndex)  where things are drawn
+//   trayecto.frameTimes(), trayecto.heapBytes()  measurements for benchmarks
 //   trayecto.viewState()    zoom, pan, selection, language: what the user is looking at
 //   trayecto.setLanguage(tag)  "es" or "en"
 (function () {
@@ -32,6 +33,13 @@
       return error ? { ok: false, error } : { ok: true };
     },
     frameCount() { return module ? module._trayecto_frame_count() : 0; },
+    // CPU milliseconds of each frame drawn since the last call (measured inside the wasm).
+    frameTimes() {
+      const s = module ? module.UTF8ToString(module._trayecto_frame_times()) : '';
+      return s ? s.split(',').map(Number) : [];
+    },
+    // Bytes of wasm heap in use (the top of the heap).
+    heapBytes() { return module ? module._trayecto_heap_bytes() : 0; },
     // The view, not the document: {zoom, panX, panY, selection, activePersona, lang, editing}.
     viewState() { return module ? JSON.parse(module.UTF8ToString(module._trayecto_view_state())) : null; },
     // Where a card, stage or lane is on screen (CSS pixels from the canvas' corner), or null.
