@@ -4,6 +4,7 @@
 
 #include "imgui.h"
 #include "input_queue.hpp"
+#include "search.hpp"
 #include "trayecto/examples.hpp"
 #include "trayecto/format.hpp"
 
@@ -70,10 +71,16 @@ void App::frame() {
         if (canvasW > mw * 2 && canvasH > mh * 2)
             minimap(origin.x + canvasW - mw - margin, origin.y + canvasH - mh - margin, mw, mh);
     }
+    // Ctrl+F opens the search bar (also while it is open: back to its field).
+    if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(key::F, false) && view_.editingCard.empty()) {
+        view_.searchOpen = true;
+        searchFocusPending_ = true;
+    }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + canvasH));
     statusLine();
     ImGui::End();
 
+    if (view_.searchOpen) searchBar(canvasW, origin.y);
     if (view_.selection != lastSelection_) {
         inspectorWanted_ = !view_.selection.empty();
         lastSelection_ = view_.selection;
@@ -113,6 +120,61 @@ void App::menuBar() {
     }
     ImGui::TextDisabled("|  %s", document_.map().meta.title.c_str());
     ImGui::EndMenuBar();
+}
+
+void App::jumpToMatch(int step) {
+    const std::vector<Id> matches = findCards(document_.map(), view_.search);
+    if (matches.empty()) return;
+    const int n = static_cast<int>(matches.size());
+    view_.searchIndex = ((view_.searchIndex + step) % n + n) % n;
+    const Id& id = matches[static_cast<size_t>(view_.searchIndex)];
+    view_.select(id);
+    const MapLayout& layout = canvas_.layout();
+    const int slot = layout.slotOfCard(cardIndex(document_.map(), id));
+    if (slot >= 0) canvas_.centerOn(view_, layout.cards[static_cast<size_t>(slot)].box);
+}
+
+void App::searchBar(float right, float top) {
+    const float ratio = fonts_.pixelRatio;
+    const float width = 340.0f * ratio;
+    ImGui::SetNextWindowPos(ImVec2(right - width - 12.0f * ratio, top + 8.0f * ratio));
+    ImGui::SetNextWindowSize(ImVec2(width, 0));
+    ImGui::Begin("##search", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+    const Lang L = view_.lang;
+    if (searchFocusPending_) { ImGui::SetKeyboardFocusHere(); searchFocusPending_ = false; }
+    char buffer[256];
+    const size_t n = std::min(view_.search.size(), sizeof(buffer) - 1);
+    view_.search.copy(buffer, n);
+    buffer[n] = '\0';
+    ImGui::SetNextItemWidth(width * 0.55f);
+    const bool enter = ImGui::InputTextWithHint("##query", tr(L, Text::Search), buffer, sizeof(buffer),
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool focused = ImGui::IsItemActive() || ImGui::IsItemDeactivated();
+    if (view_.search != buffer) {
+        view_.search = buffer;
+        view_.searchIndex = -1;
+        jumpToMatch(1);
+    }
+    const std::vector<Id> matches = findCards(document_.map(), view_.search);
+    if (enter) {
+        jumpToMatch(ImGui::GetIO().KeyShift ? -1 : 1);
+        searchFocusPending_ = true;
+    }
+    ImGui::SameLine();
+    if (matches.empty()) ImGui::TextDisabled("0 %s", tr(L, Text::Matches));
+    else ImGui::Text("%d/%d", view_.searchIndex + 1, static_cast<int>(matches.size()));
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("##prev", ImGuiDir_Up)) jumpToMatch(-1);
+    ImGui::SameLine();
+    if (ImGui::ArrowButton("##next", ImGuiDir_Down)) jumpToMatch(1);
+    ImGui::SameLine();
+    const bool close = ImGui::Button("x") || (focused && ImGui::IsKeyPressed(key::Escape));
+    ImGui::End();
+    if (close) {
+        view_.searchOpen = false;
+        view_.search.clear();
+    }
 }
 
 void App::statusLine() {

@@ -47,6 +47,8 @@ private:
     void sidePanel(float width);
     void statusLine();
     void minimap(float x, float y, float w, float h);
+    void searchBar(float right, float top);
+    void jumpToMatch(int step);   // +1 next, -1 previous, 0 current
     void openMap(Map map);
 
     Document document_;
@@ -56,6 +58,7 @@ private:
     std::string lastError_;
     std::vector<Id> lastSelection_;   // to bring the inspector forward when the selection changes
     bool inspectorWanted_ = false;
+    bool searchFocusPending_ = false;
 };
 
 }  // namespace trayecto::app

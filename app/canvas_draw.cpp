@@ -4,6 +4,7 @@
 
 #include "canvas.hpp"
 #include "imgui.h"
+#include "search.hpp"
 #include "theme.hpp"
 
 namespace trayecto::app {
@@ -22,14 +23,6 @@ bool isMomentCard(const Map& map, const Id& cardId) {
     for (const MomentOfTruth& m : map.moments)
         if (m.cardId && *m.cardId == cardId) return true;
     return false;
-}
-
-bool containsCaseless(const std::string& haystack, const std::string& needle) {
-    if (needle.empty()) return false;
-    auto lower = [](unsigned char c) { return static_cast<char>(c < 128 ? std::tolower(c) : c); };
-    auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
-                          [&](char a, char b) { return lower(static_cast<unsigned char>(a)) == lower(static_cast<unsigned char>(b)); });
-    return it != haystack.end();
 }
 
 void text(ImDrawList* dl, ImFont* font, float pixels, float x, float y, ImU32 color, const std::string& s,
@@ -101,7 +94,7 @@ void Canvas::drawCards(ImDrawList* dl, const Map& map, const ViewState& view, co
     const float pixels = CardTextSize * s;
     ImFont* font = fonts.canvasFont(pixels);
     const float rounding = 4.0f * s;
-    const bool searching = view.searchOpen && !view.search.empty();
+    const std::string query = view.searchOpen ? foldForSearch(view.search) : std::string();
     // Cells intersecting the visible rectangle only.
     int c0 = std::max(0, layout_.columnAt(std::max(visible.x0, LaneHeaderWidth)));
     int c1 = layout_.columnAt(visible.x1);
@@ -121,7 +114,7 @@ void Canvas::drawCards(ImDrawList* dl, const Map& map, const ViewState& view, co
                                   IM_COL32(0, 0, 0, 22), rounding);
                 dl->AddRectFilled(p0, p1, fill, rounding);
                 const bool selected = view.isSelected(card.id);
-                if (searching && (containsCaseless(card.text, view.search) || containsCaseless(card.notes, view.search)))
+                if (!query.empty() && cardMatches(card, query))
                     dl->AddRect(p0, p1, theme::SearchHit, rounding, 0, 3.0f * fonts.pixelRatio);
                 dl->AddRect(p0, p1, selected ? theme::Selection : theme::CardBorder, rounding, 0,
                             (selected ? 2.5f : 1.0f) * fonts.pixelRatio);

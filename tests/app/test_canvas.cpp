@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "headless.hpp"
+#include "search.hpp"
 #include "trayecto/format.hpp"
 
 using trayecto::test::Headless;
@@ -150,4 +151,21 @@ TEST_CASE("the wheel zooms around the pointer") {
     CHECK(h.view().zoom == Approx(zoom * 1.15f * 1.15f));
     CHECK(canvas.toWorldX(h.view(), sx) == Approx(wx));
     CHECK(canvas.toWorldY(h.view(), sy) == Approx(wy));
+}
+
+TEST_CASE("Ctrl+F finds cards ignoring case and accents, Enter jumps to the next match") {
+    Headless h(app::Lang::Es);
+    // "analisis" without its accent and in another case still finds "Análisis de la pisada".
+    const std::vector<Id> matches = app::findCards(h.map(), "ANALISIS");
+    REQUIRE(!matches.empty());
+    h.key(key::F, true);
+    REQUIRE(h.view().searchOpen);
+    h.type(U"pisada");
+    const std::vector<Id> pisada = app::findCards(h.map(), "pisada");
+    REQUIRE(pisada.size() >= 2);
+    REQUIRE(h.view().selection == std::vector<Id>{pisada[0]});
+    h.key(key::Enter);
+    CHECK(h.view().selection == std::vector<Id>{pisada[1]});
+    h.key(key::Escape);
+    CHECK_FALSE(h.view().searchOpen);
 }
