@@ -1,0 +1,292 @@
+// History (named steps, groups, redo tail, limit) and Document (revision counter).
+#include <catch2/catch.hpp>
+
+#include "trayecto/commands.hpp"
+#include "trayecto/format.hpp"
+
+using namespace trayecto;
+
+namespace {
+
+// Two stages, one lane, one persona, cards a1 a2 a3 in (s1, l1).
+Map smallJourney() {
+    Map m;
+    m.meta.title = "Mapa";
+    Persona p;
+    p.id = "p1";
+    p.name = "Ana";
+    m.personas.push_back(p);
+    for (const char* id : {"s1", "s2"}) {
+        Stage s;
+        s.id = id;
+        s.name = std::string("Etapa ") + id;
+        m.stages.push_back(s);
+    }
+    Lane l;
+    l.id = "l1";
+    l.type = LaneType::Actions;
+    m.lanes.push_back(l);
+    for (const char* id : {"a1", "a2", "a3"}) {
+        Card c;
+        c.id = id;
+        c.stageId = "s1";
+        c.laneId = "l1";
+        c.text = id;
+        m.cards.push_back(c);
+    }
+    return m;
+}
+
+std::vector<Id> cell(const Map& m, const Id& stageId, const Id& laneId) {
+    std::vector<Id> ids;
+    for (const Card& c : m.cards)
+        if (c.stageId == stageId && c.laneId == laneId) ids.push_back(c.id);
+    return ids;
+}
+
+Command renameStage(const Map& m, const Id& id, std::string name) {
+    Stage s = *findStage(m, id);
+    s.name = std::move(name);
+    return cmd::replace(m, Item{s}, "Rename stage");
+}
+
+}  // namespace
+
+TEST_CASE("History executes, undoes and redoes named steps", "[history]") {
+    Map map = smallJourney();
+    const std::string start = saveMap(map);
+    History h;
+    CHECK_FALSE(h.canUndo());
+    CHECK_FALSE(h.canRedo());
+    CHECK(h.undoName().empty());
+    CHECK_FALSE(h.undo(map));
+    CHECK_FALSE(h.redo(map));
+
+    REQUIRE_FALSE(h.execute(map, renameStage(map, "s1", "Descubrimiento")));
+    const std::string afterRename = saveMap(map);
+    REQUIRE_FALSE(h.execute(map, cmd::removeCards(map, {"a2"})));
+    const std::string afterRemove = saveMap(map);
+    CHECK(h.undoCount() == 2);
+    CHECK(h.undoName() == "Remove card");
+
+    REQUIRE(h.undo(map));
+    CHECK(saveMap(map) == afterRename);
+    CHECK(h.undoName() == "Rename stage");
+    CHECK(h.redoName() == "Remove card");
+    REQUIRE(h.undo(map));
+    CHECK(saveMap(map) == start);
+    CHECK_FALSE(h.canUndo());
+    CHECK(h.redoCount() == 2);
+    CHECK_FALSE(h.undo(map));
+
+    REQUIRE(h.redo(map));
+    CHECK(saveMap(map) == afterRename);
+    REQUIRE(h.redo(map));
+    CHECK(saveMap(map) == afterRemove);
+    CHECK_FALSE(h.canRedo());
+    CHECK(h.redoName().empty());
+
+    // Undo and redo repeatedly stay exact.
+    for (int i = 0; i < 3; ++i) {
+        REQUIRE(h.undo(map));
+        REQUIRE(h.undo(map));
+        CHECK(saveMap(map) == start);
+        REQUIRE(h.redo(map));
+        REQUIRE(h.redo(map));
+        CHECK(saveMap(map) == afterRemove);
+    }
+}
+
+TEST_CASE("a new step clears the redo tail", "[history]") {
+    Map map = smallJourney();
+    History h;
+    REQUIRE_FALSE(h.execute(map, renameStage(map, "s1", "Uno")));
+    REQUIRE_FALSE(h.execute(map, renameStage(map, "s2", "Dos")));
+    REQUIRE(h.undo(map));
+    CHECK(h.canRedo());
+    REQUIRE_FALSE(h.execute(map, cmd::removeCards(map, {"a1"})));
+    CHECK_FALSE(h.canRedo());
+    CHECK(h.redoCount() == 0);
+    CHECK_FALSE(h.redo(map));
+    CHECK(findStage(map, "s2")->name == "Etapa s2");
+
+    SECTION("an empty command is no step and keeps the redo tail") {
+        REQUIRE(h.undo(map));
+        CHECK_FALSE(h.execute(map, Command{}));
+        CHECK(h.redoCount() == 1);
+        CHECK(h.undoCount() == 1);
+    }
+}
+
+TEST_CASE("a failed command leaves map and history unchanged", "[history]") {
+    Map map = smallJourney();
+    History h;
+    REQUIRE_FALSE(h.execute(map, renameStage(map, "s1", "Uno")));
+    REQUIRE_FALSE(h.execute(map, renameStage(map, "s2", "Dos")));
+    REQUIRE(h.undo(map));
+    const std::string before = saveMap(map);
+
+    Card dup = *findCard(map, "a1");
+    Command bad{"Add card", {edit::Insert{Item{dup}, -1}}};   // duplicate id
+    std::optional<std::string> error = h.execute(map, bad);
+    REQUIRE(error);
+    CHECK_THAT(*error, Catch::Contains("a1"));
+    // A command whose first edits succeed and a later one fails.
+    Command partly = cmd::batch("Two", {cmd::removeCards(map, {"a3"}), cmd::removeCards(map, {"a3"})});
+    CHECK(h.execute(map, partly));
+    CHECK(saveMap(map) == before);
+    CHECK(h.undoCount() == 1);
+    CHECK(h.redoCount() == 1);
+    CHECK(h.undoName() == "Rename stage");
+    CHECK(h.redoName() == "Rename stage");
+
+    SECTION("also inside a group") {
+        h.beginGroup("Drag");
+        CHECK(h.execute(map, bad));
+        h.endGroup();
+        CHECK(h.undoCount() == 1);
+        CHECK(h.redoCount() == 1);
+        CHECK(saveMap(map) == before);
+    }
+}
+
+TEST_CASE("one drag of many moves is one undo step", "[history][group]") {
+    Map map = smallJourney();
+    const std::string start = saveMap(map);
+    History h;
+    h.beginGroup("Move card");
+    // The pointer passes over several cells; each frame executes a move.
+    REQUIRE_FALSE(h.execute(map, cmd::moveCards(map, {"a1"}, "s1", "l1", 1)));
+    REQUIRE_FALSE(h.execute(map, cmd::moveCards(map, {"a1"}, "s1", "l1", 2)));
+    REQUIRE_FALSE(h.execute(map, cmd::moveCards(map, {"a1"}, "s2", "l1", 0)));
+    REQUIRE_FALSE(h.execute(map, cmd::moveCards(map, {"a1"}, "s1", "l1", 1)));
+    REQUIRE_FALSE(h.execute(map, cmd::moveCards(map, {"a1"}, "s2", "l1", 0)));
+    CHECK(h.inGroup());
+    CHECK_FALSE(h.canUndo());   // refused while the drag is open
+    CHECK_FALSE(h.undo(map));
+    h.endGroup();
+    const std::string end = saveMap(map);
+    CHECK(cell(map, "s2", "l1") == std::vector<Id>{"a1"});
+    CHECK(h.undoCount() == 1);
+    CHECK(h.undoName() == "Move card");
+    REQUIRE(h.undo(map));
+    CHECK(saveMap(map) == start);
+    CHECK_FALSE(h.canUndo());
+    REQUIRE(h.redo(map));
+    CHECK(saveMap(map) == end);
+}
+
+TEST_CASE("groups nest and are named by the outermost", "[history][group]") {
+    Map map = smallJourney();
+    const std::string start = saveMap(map);
+    History h;
+    REQUIRE_FALSE(h.execute(map, renameStage(map, "s1", "Uno")));
+    REQUIRE(h.undo(map));
+    REQUIRE(h.canRedo());
+
+    h.beginGroup("Reorganise");
+    REQUIRE_FALSE(h.execute(map, renameStage(map, "s2", "Dos")));
+    CHECK_FALSE(h.canRedo());   // the group's first step cleared the redo tail
+    h.beginGroup("Inner");
+    REQUIRE_FALSE(h.execute(map, cmd::removeCards(map, {"a2"})));
+    h.beginGroup("Innermost");
+    h.endGroup();
+    REQUIRE_FALSE(h.execute(map, cmd::duplicateCards(map, {"a3"})));
+    h.endGroup();
+    CHECK(h.inGroup());
+    CHECK_FALSE(h.redo(map));
+    h.endGroup();
+    CHECK_FALSE(h.inGroup());
+    CHECK(h.undoCount() == 1);
+    CHECK(h.undoName() == "Reorganise");
+    REQUIRE(h.undo(map));
+    CHECK(saveMap(map) == start);
+    CHECK(h.redoName() == "Reorganise");
+
+    SECTION("an empty group adds no step and keeps the redo tail") {
+        h.beginGroup("Nothing");
+        h.beginGroup("Still nothing");
+        CHECK_FALSE(h.execute(map, cmd::moveCards(map, {"a1"}, "s1", "l1", 0)));   // empty: a1 is first
+        h.endGroup();
+        h.endGroup();
+        CHECK(h.undoCount() == 0);
+        CHECK(h.redoCount() == 1);
+        CHECK(h.redoName() == "Reorganise");
+    }
+    SECTION("a stray endGroup is ignored") {
+        h.endGroup();
+        CHECK_FALSE(h.inGroup());
+        REQUIRE_FALSE(h.execute(map, renameStage(map, "s1", "Tres")));
+        CHECK(h.undoName() == "Rename stage");
+    }
+}
+
+TEST_CASE("History keeps at most `limit` steps", "[history]") {
+    Map map = smallJourney();
+    History h;
+    h.limit = 3;
+    std::vector<std::string> states{saveMap(map)};
+    for (int i = 0; i < 5; ++i) {
+        REQUIRE_FALSE(h.execute(map, renameStage(map, "s1", "Nombre " + std::to_string(i))));
+        states.push_back(saveMap(map));
+    }
+    CHECK(h.undoCount() == 3);
+    while (h.undo(map)) {}
+    CHECK(saveMap(map) == states[2]);   // the two oldest steps were dropped
+    CHECK(h.redoCount() == 3);
+
+    SECTION("clear forgets every step") {
+        h.clear();
+        CHECK(h.redoCount() == 0);
+        CHECK(h.undoCount() == 0);
+    }
+    SECTION("an open group is kept even beyond the limit") {
+        h.limit = 0;
+        h.beginGroup("Typing");
+        REQUIRE_FALSE(h.execute(map, renameStage(map, "s1", "N")));
+        REQUIRE_FALSE(h.execute(map, renameStage(map, "s1", "Ne")));
+        h.endGroup();
+        CHECK(h.undoCount() == 1);
+        REQUIRE(h.undo(map));
+        CHECK(saveMap(map) == states[2]);
+    }
+}
+
+TEST_CASE("Document revision bumps on every change and only then", "[history][document]") {
+    Document doc(smallJourney());
+    const std::string start = saveMap(doc.map());
+    CHECK(doc.revision() == 0);
+
+    REQUIRE_FALSE(doc.execute(cmd::removeCards(doc.map(), {"a1"})));
+    CHECK(doc.revision() == 1);
+    CHECK_FALSE(doc.execute(Command{}));   // empty: no change
+    CHECK(doc.revision() == 1);
+    Card dup = *findCard(doc.map(), "a2");
+    CHECK(doc.execute(Command{"Bad", {edit::Insert{Item{dup}, -1}}}));   // fails
+    CHECK(doc.revision() == 1);
+
+    REQUIRE(doc.undo());
+    CHECK(doc.revision() == 2);
+    CHECK(saveMap(doc.map()) == start);
+    CHECK_FALSE(doc.undo());   // nothing to undo
+    CHECK(doc.revision() == 2);
+    REQUIRE(doc.redo());
+    CHECK(doc.revision() == 3);
+    CHECK_FALSE(doc.redo());
+    CHECK(doc.revision() == 3);
+
+    doc.history().beginGroup("Drag");
+    REQUIRE_FALSE(doc.execute(cmd::moveCards(doc.map(), {"a3"}, "s2", "l1")));
+    CHECK(doc.revision() == 4);
+    CHECK_FALSE(doc.undo());   // refused inside a group
+    CHECK(doc.revision() == 4);
+    doc.history().endGroup();
+
+    Map other = smallJourney();
+    other.meta.title = "Otro";
+    doc.reset(other);
+    CHECK(doc.revision() == 5);
+    CHECK(doc.map().meta.title == "Otro");
+    CHECK_FALSE(doc.history().canUndo());
+    CHECK_FALSE(doc.history().canRedo());
+}
