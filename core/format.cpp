@@ -1,0 +1,104 @@
+// JSON format v1: loadMap and the error text (see docs/format.md). The work is split over
+// format_parse.cpp (bounded parsing), format_migrate.cpp (older versions), format_read.cpp
+// and format_references.cpp (reading v1 into the model) and format_write.cpp (saveMap).
+#include "trayecto/format.hpp"
+
+#include <cstdio>
+#include <new>
+
+#include "format_internal.hpp"
+
+namespace trayecto {
+
+std::string LoadError::describe() const {
+    if (offset != std::string::npos)
+        return "at byte " + std::to_string(offset) + (path.empty() ? "" : " (" + path + ")") +
+               ": " + message;
+    if (path.empty()) return message;
+    return "at " + path + ": " + message;
+}
+
+namespace {
+
+using format::Json;
+
+std::string megabytes(std::size_t bytes) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    return buffer;
+}
+
+bool onlyWhitespace(std::string_view text) {
+    for (char c : text)
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+    return true;
+}
+
+// Checks "format" and "version"; returns the version or the error.
+std::variant<int, LoadError> envelopeVersion(const Json& doc) {
+    const auto format = doc.find("format");
+    if (format == doc.end())
+        return LoadError{"/format", "This is not a Trayecto journey map: it has no \"format\" "
+                                    "naming \"trayecto-journey\"."};
+    if (!format->is_string() || format->get_ref<const std::string&>() != kFormatName)
+        return LoadError{"/format", "This is not a Trayecto journey map: \"format\" is " +
+                                        format::compactText(*format).substr(0, 60) +
+                                        ", not \"trayecto-journey\"."};
+    const auto version = doc.find("version");
+    if (version == doc.end())
+        return LoadError{"/version", "The file does not say which format version it uses "
+                                     "(\"version\" is missing)."};
+    if (!version->is_number_integer())
+        return LoadError{"/version", "The format version must be a whole number, but it is " +
+                                         format::compactText(*version).substr(0, 60) + "."};
+    // Positive numbers parse as unsigned: compare those without a narrowing conversion.
+    const bool newer = version->is_number_unsigned()
+                           ? version->get<std::uint64_t>() > static_cast<std::uint64_t>(kFormatVersion)
+                           : version->get<long long>() > kFormatVersion;
+    if (newer)
+        return LoadError{"/version",
+                         "This file was written by a newer version of Trayecto (format version " +
+                             format::compactText(*version) + "); this version reads up to " +
+                             std::to_string(kFormatVersion) + "."};
+    if (version->get<long long>() < 0)
+        return LoadError{"/version", "Format version " + format::compactText(*version) +
+                                         " does not exist; versions start at 0."};
+    return static_cast<int>(version->get<long long>());
+}
+
+Result<Map> load(std::string_view text, const LoadLimits& limits) {
+    // The byte cap comes first: nothing of an oversized file is looked at.
+    if (text.size() > limits.maxBytes)
+        return LoadError{"", "The file is " + megabytes(text.size()) + ", larger than the " +
+                                 megabytes(limits.maxBytes) + " a journey map may be."};
+    if (onlyWhitespace(text))
+        return LoadError{"", "The file is empty; a journey map is a JSON object.", 0};
+
+    auto parsed = format::parseBounded(text, limits);
+    if (!parsed) return parsed.error();
+    Json& doc = parsed.value();
+    if (!doc.is_object())
+        return LoadError{"", "A journey map file must hold a JSON object at the top level."};
+
+    auto version = envelopeVersion(doc);
+    if (auto* error = std::get_if<LoadError>(&version)) return *error;
+    if (auto error = format::migrateToCurrent(doc, std::get<int>(version))) return *error;
+    return format::decodeMap(doc);
+}
+
+}  // namespace
+
+Result<Map> loadMap(std::string_view text, const LoadLimits& limits) {
+    // Errors are values: nothing may escape, whatever the input.
+    try {
+        return load(text, limits);
+    } catch (const std::bad_alloc&) {
+        return LoadError{"", "There is not enough memory to open this file."};
+    } catch (const std::exception& e) {
+        return LoadError{"", std::string("The file could not be read: ") + e.what() + "."};
+    } catch (...) {
+        return LoadError{"", "The file could not be read."};
+    }
+}
+
+}  // namespace trayecto

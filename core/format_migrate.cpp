@@ -1,0 +1,112 @@
+// Migrations from older format versions, one step per version, applied to the JSON document
+// before it is read as the current version. docs/format.md describes each older version.
+#include <cmath>
+
+#include "format_internal.hpp"
+
+namespace trayecto::format {
+namespace {
+
+// Renames members of an object in place, keeping their positions. Fails when the file already
+// has a member under the new name (the two cannot both be kept).
+std::optional<LoadError> renameMembers(Json& object, const std::string& path,
+                                       std::initializer_list<std::pair<const char*, const char*>> renames) {
+    for (const auto& [from, to] : renames)
+        if (object.contains(from) && object.contains(to))
+            return LoadError{childPath(path, from),
+                             std::string("A version 0 file cannot have both \"") + from +
+                                 "\" and \"" + to + "\"."};
+    Json renamed = Json::object();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        std::string key = it.key();
+        for (const auto& [from, to] : renames)
+            if (key == from) key = to;
+        // Keys stay distinct (checked above): append without ordered_map's linear search.
+        static_cast<Json::object_t::Container&>(renamed.get_ref<Json::object_t&>())
+            .emplace_back(std::move(key), std::move(it.value()));
+    }
+    object = std::move(renamed);
+    return std::nullopt;
+}
+
+// Version 0 (Trayecto previews): map details at the top level, "columns" and "rows" instead of
+// stages and lanes, cards placed by "column"/"row", emotions keyed by "persona"/"column" with a
+// "score" from 1 (very negative) to 7 (very positive) and a "label"; no moments of truth.
+std::optional<LoadError> migrateV0toV1(Json& doc) {
+    static const char* const kMetaKeys[] = {"title",  "description", "scope",   "language",
+                                            "author", "created",     "modified"};
+    Json meta = Json::object();
+    if (auto it = doc.find("meta"); it != doc.end() && it->is_object()) meta = *it;
+    for (const char* key : kMetaKeys) {
+        auto it = doc.find(key);
+        if (it == doc.end()) continue;
+        meta[key] = *it;
+        doc.erase(key);
+    }
+    doc["meta"] = std::move(meta);
+
+    if (auto error = renameMembers(doc, "", {{"columns", "stages"}, {"rows", "lanes"}})) return error;
+
+    if (auto cards = doc.find("cards"); cards != doc.end() && cards->is_array()) {
+        for (std::size_t i = 0; i < cards->size(); ++i) {
+            Json& card = (*cards)[i];
+            if (!card.is_object()) continue;   // the v1 reader reports it
+            if (auto error = renameMembers(card, childPath("/cards", i),
+                                           {{"column", "stageId"}, {"row", "laneId"}}))
+                return error;
+        }
+    }
+
+    if (auto emotions = doc.find("emotions"); emotions != doc.end() && emotions->is_array()) {
+        for (std::size_t i = 0; i < emotions->size(); ++i) {
+            Json& emotion = (*emotions)[i];
+            if (!emotion.is_object()) continue;
+            const std::string path = childPath("/emotions", i);
+            if (auto error = renameMembers(emotion, path,
+                                           {{"persona", "personaId"}, {"column", "stageId"},
+                                            {"label", "feeling"}, {"score", "valence"}}))
+                return error;
+            auto score = emotion.find("valence");
+            if (score == emotion.end() || score->is_null()) continue;
+            const bool whole = score->is_number_integer() ||
+                               (score->is_number_float() && std::floor(score->get<double>()) ==
+                                                                score->get<double>());
+            const double x = score->is_number() ? score->get<double>() : 0.0;
+            if (!whole || x < 1 || x > 7)
+                return LoadError{childPath(path, "score"),
+                                 "The score must be a whole number from 1 to 7, but it is " +
+                                     compactText(*score) + "."};
+            *score = static_cast<int>(x) - 4;   // 1..7 -> -3..3
+        }
+    }
+    return std::nullopt;
+}
+
+struct Migration {
+    int fromVersion;
+    std::optional<LoadError> (*migrate)(Json&);
+};
+
+// One entry per older version; each brings a document up by exactly one version.
+constexpr Migration kMigrations[] = {
+    {0, migrateV0toV1},
+};
+
+}  // namespace
+
+std::optional<LoadError> migrateToCurrent(Json& document, int version) {
+    while (version < kFormatVersion) {
+        const Migration* step = nullptr;
+        for (const auto& m : kMigrations)
+            if (m.fromVersion == version) step = &m;
+        if (!step)
+            return LoadError{"/version", "Format version " + std::to_string(version) +
+                                             " cannot be upgraded by this version of Trayecto."};
+        if (auto error = step->migrate(document)) return error;
+        ++version;
+        document["version"] = version;
+    }
+    return std::nullopt;
+}
+
+}  // namespace trayecto::format

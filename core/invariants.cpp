@@ -1,0 +1,145 @@
+// Structural invariants of a journey map (see invariants.hpp).
+#include "trayecto/invariants.hpp"
+
+#include <unordered_map>
+
+namespace trayecto {
+namespace {
+
+const char* describeKind(CardKind kind) {
+    switch (kind) {
+        case CardKind::Note: return "note";
+        case CardKind::Touchpoint: return "touchpoint";
+        case CardKind::PainPoint: return "pain point";
+        case CardKind::Opportunity: return "opportunity";
+        case CardKind::Backstage: return "backstage";
+        case CardKind::Kpi: return "KPI";
+    }
+    return "card";
+}
+
+// "a stage", "an emotion", "an opportunity".
+std::string withArticle(const std::string& noun) {
+    const bool vowel = !noun.empty() && std::string("aeiou").find(noun[0]) != std::string::npos;
+    return (vowel ? "an " : "a ") + noun;
+}
+
+bool isScore(int x) { return x >= 1 && x <= 5; }
+
+class Checker {
+public:
+    explicit Checker(const Map& m) : m_(m) {}
+
+    std::vector<std::string> run() {
+        collect(m_.personas, "persona");
+        collect(m_.stages, "stage");
+        collect(m_.lanes, "lane");
+        collect(m_.cards, "card");
+        collect(m_.emotions, "emotion");
+        collect(m_.moments, "moment of truth");
+        for (const auto& c : m_.cards) cards_.emplace(c.id, &c);
+        for (const auto& c : m_.cards) card(c);
+        for (const auto& e : m_.emotions) emotion(e);
+        for (const auto& mot : m_.moments) moment(mot);
+        return std::move(problems_);
+    }
+
+private:
+    template <typename T>
+    void collect(const std::vector<T>& items, const char* what) {
+        for (const auto& item : items) {
+            if (item.id.empty()) continue;
+            auto [it, inserted] = owners_.emplace(item.id, what);
+            if (!inserted)
+                problem(std::string(what) + " \"" + item.id + "\" reuses an id already taken by " +
+                        withArticle(it->second));
+        }
+    }
+
+    bool exists(const Id& id, const char* what) const {
+        auto it = owners_.find(id);
+        return it != owners_.end() && std::string(it->second) == what;
+    }
+
+    void reference(const std::string& holder, const char* role, const Id& id, const char* what) {
+        if (!exists(id, what))
+            problem(holder + " refers to missing " + what + " \"" + id + "\" (" + role + ")");
+    }
+
+    void cardInStage(const std::string& holder, const Id& cardId, const Id& stageId) {
+        if (!exists(cardId, "card")) {
+            problem(holder + " refers to missing card \"" + cardId + "\" (cardId)");
+            return;
+        }
+        const Card* c = cards_.at(cardId);
+        if (c->stageId != stageId)
+            problem(holder + " is at card \"" + cardId + "\" of stage \"" + c->stageId +
+                    "\", not of its own stage \"" + stageId + "\"");
+    }
+
+    void card(const Card& c) {
+        const std::string holder = "card \"" + c.id + "\"";
+        reference(holder, "stageId", c.stageId, "stage");
+        reference(holder, "laneId", c.laneId, "lane");
+        for (const auto& p : c.personaIds) reference(holder, "personaIds", p, "persona");
+        const bool wantsTouchpoint = c.kind == CardKind::Touchpoint;
+        const bool wantsImprovement = c.kind == CardKind::PainPoint || c.kind == CardKind::Opportunity;
+        const bool wantsBackstage = c.kind == CardKind::Backstage;
+        const std::string kind = withArticle(describeKind(c.kind));
+        if (wantsTouchpoint != c.touchpoint.has_value())
+            problem(holder + (wantsTouchpoint ? " lacks" : " must not have") +
+                    " touchpoint details (it is " + kind + " card)");
+        if (wantsImprovement != c.improvement.has_value())
+            problem(holder + (wantsImprovement ? " lacks" : " must not have") +
+                    " improvement details (it is " + kind + " card)");
+        if (wantsBackstage != c.backstage.has_value())
+            problem(holder + (wantsBackstage ? " lacks" : " must not have") +
+                    " backstage details (it is " + kind + " card)");
+        if (c.touchpoint) {
+            if (c.touchpoint->expectation && !isScore(*c.touchpoint->expectation))
+                problem(holder + " has expectation " + std::to_string(*c.touchpoint->expectation) +
+                        " outside 1..5");
+            if (c.touchpoint->experience && !isScore(*c.touchpoint->experience))
+                problem(holder + " has experience " + std::to_string(*c.touchpoint->experience) +
+                        " outside 1..5");
+        }
+        if (c.improvement) {
+            const auto& i = *c.improvement;
+            if (!isScore(i.severity))
+                problem(holder + " has severity " + std::to_string(i.severity) + " outside 1..5");
+            if (!isScore(i.impact))
+                problem(holder + " has impact " + std::to_string(i.impact) + " outside 1..5");
+            if (!isScore(i.effort))
+                problem(holder + " has effort " + std::to_string(i.effort) + " outside 1..5");
+        }
+    }
+
+    void emotion(const Emotion& e) {
+        const std::string holder = "emotion \"" + e.id + "\"";
+        reference(holder, "personaId", e.personaId, "persona");
+        reference(holder, "stageId", e.stageId, "stage");
+        if (e.cardId) cardInStage(holder, *e.cardId, e.stageId);
+        if (e.valence < kValenceMin || e.valence > kValenceMax)
+            problem(holder + " has valence " + std::to_string(e.valence) + " outside " +
+                    std::to_string(kValenceMin) + ".." + std::to_string(kValenceMax));
+    }
+
+    void moment(const MomentOfTruth& mot) {
+        const std::string holder = "moment of truth \"" + mot.id + "\"";
+        reference(holder, "stageId", mot.stageId, "stage");
+        if (mot.cardId) cardInStage(holder, *mot.cardId, mot.stageId);
+    }
+
+    void problem(std::string line) { problems_.push_back(std::move(line)); }
+
+    const Map& m_;
+    std::unordered_map<Id, const char*> owners_;
+    std::unordered_map<Id, const Card*> cards_;
+    std::vector<std::string> problems_;
+};
+
+}  // namespace
+
+std::vector<std::string> checkInvariants(const Map& map) { return Checker(map).run(); }
+
+}  // namespace trayecto
