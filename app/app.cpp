@@ -27,6 +27,7 @@ void App::openMap(Map map) {
     view_.personaFilter.clear();
     view_.activePersona = m.personas.empty() ? Id() : m.personas.front().id;
     view_.fitPending = true;
+    markFileBaseline(false);
 }
 
 void App::newExampleMap() { openMap(exampleMap(langTag(view_.lang))); }
@@ -71,6 +72,8 @@ void App::frame() {
         if (canvasW > mw * 2 && canvasH > mh * 2)
             minimap(origin.x + canvasW - mw - margin, origin.y + canvasH - mh - margin, mw, mh);
     }
+    if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(key::S, false)) host("save-file");
+    if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(key::O, false)) host("open-file");
     // Ctrl+F opens the search bar (also while it is open: back to its field).
     if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(key::F, false) && view_.editingCard.empty()) {
         view_.searchOpen = true;
@@ -96,8 +99,13 @@ void App::menuBar() {
     if (!ImGui::BeginMenuBar()) return;
     const Lang L = view_.lang;
     if (ImGui::BeginMenu(tr(L, Text::MenuMap))) {
-        if (ImGui::MenuItem(tr(L, Text::NewExample))) newExampleMap();
-        if (ImGui::MenuItem(tr(L, Text::NewBlank))) newBlankMap();
+        if (ImGui::MenuItem(tr(L, Text::NewMap))) host("new-map");
+        if (ImGui::MenuItem(tr(L, Text::MyMaps))) host("my-maps");
+        ImGui::Separator();
+        if (ImGui::MenuItem(tr(L, Text::OpenFile), "Ctrl+O")) host("open-file");
+        if (ImGui::MenuItem(tr(L, Text::SaveFile), "Ctrl+S")) host("save-file");
+        if (ImGui::MenuItem(tr(L, Text::CopyLink))) host("copy-link");
+        if (ImGui::MenuItem(tr(L, Text::VersionHistory))) host("history");
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(tr(L, Text::MenuEdit))) {
@@ -181,9 +189,22 @@ void App::statusLine() {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(236, 233, 226, 255));
     ImGui::BeginChild("##status", ImVec2(0, ImGui::GetFrameHeight()), false, ImGuiWindowFlags_NoScrollbar);
     ImGui::SetCursorPos(ImVec2(8.0f * fonts_.pixelRatio, ImGui::GetStyle().FramePadding.y));
-    ImGui::TextColored(ImVec4(0.3f, 0.3f, 0.33f, 1), "%s", tr(view_.lang, Text::HintAddCard));
+    const Lang L = view_.lang;
+    // Where the work is kept: the browser copy, and whether a file has the latest changes.
+    switch (storageStatus_) {
+        case StorageStatus::Saved: ImGui::TextColored(ImVec4(0.2f, 0.5f, 0.3f, 1), "\xe2\x9c\x93 %s", tr(L, Text::SavedInBrowser)); break;
+        case StorageStatus::Saving: ImGui::TextDisabled("%s", tr(L, Text::Saving)); break;
+        case StorageStatus::Failing: ImGui::TextColored(ImVec4(0.75f, 0.15f, 0.1f, 1), "%s", tr(L, Text::NotKept)); break;
+        case StorageStatus::Off: ImGui::TextDisabled("%s", tr(L, Text::StorageOff)); break;
+        case StorageStatus::Unknown: break;
+    }
+    if (storageStatus_ != StorageStatus::Unknown) ImGui::SameLine();
+    if (changedSinceFileSave()) ImGui::TextDisabled("\xe2\x80\xa2 %s", tr(L, Text::NotInFile));
+    else if (inFile_) ImGui::TextColored(ImVec4(0.2f, 0.5f, 0.3f, 1), "\xe2\x9c\x93 %s", tr(L, Text::InFile));
+    if (changedSinceFileSave() || inFile_) ImGui::SameLine();
+    ImGui::TextDisabled("  %d%%  ", static_cast<int>(view_.zoom * 100.0f + 0.5f));
     ImGui::SameLine();
-    ImGui::TextDisabled("   %d%%", static_cast<int>(view_.zoom * 100.0f + 0.5f));
+    ImGui::TextColored(ImVec4(0.3f, 0.3f, 0.33f, 1), "%s", tr(L, Text::HintAddCard));
     ImGui::EndChild();
     ImGui::PopStyleColor();
 }

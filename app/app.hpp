@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,17 @@ public:
     void frame();
     // True while something moves on its own or a gesture needs more frames.
     bool wantsAnotherFrame() const;
+
+    // What the app asks of its host (the page): "save-file", "open-file", "my-maps",
+    // "history", "copy-link", "new-map". Natively nobody listens.
+    std::function<void(const char* action)> onHostAction;
+
+    // The host reports where the map is kept. A file baseline is set when a map is opened
+    // (from a file or not) and when it is downloaded; changes after it are "not in a file".
+    void markFileBaseline(bool inFile) { fileBaseline_ = document_.revision(); inFile_ = inFile; }
+    enum class StorageStatus { Unknown, Saving, Saved, Failing, Off };
+    void setStorageStatus(StorageStatus status) { storageStatus_ = status; }
+    bool changedSinceFileSave() const { return document_.revision() != fileBaseline_; }
 
     void setFonts(const Fonts& fonts) { fonts_ = fonts; }
     const Fonts& fonts() const { return fonts_; }
@@ -59,6 +71,10 @@ private:
     std::vector<Id> lastSelection_;   // to bring the inspector forward when the selection changes
     bool inspectorWanted_ = false;
     bool searchFocusPending_ = false;
+    std::uint64_t fileBaseline_ = 0;   // revision when opened or last saved to a file
+    bool inFile_ = false;              // a file holds the map as of fileBaseline_
+    StorageStatus storageStatus_ = StorageStatus::Unknown;
+    void host(const char* action) { if (onHostAction) onHostAction(action); }
 };
 
 }  // namespace trayecto::app

@@ -122,7 +122,19 @@ enum class Lang { En, Es };
     X(MarkMoment, "Mark as moment of truth", "Marcar como momento de la verdad") \
     X(UnmarkMoment, "Not a moment of truth", "Quitar momento de la verdad") \
     X(AddCardHere, "Add card here", "Añadir tarjeta aquí") \
-    X(Hint, "Hint", "Consejo")
+    X(Hint, "Hint", "Consejo") \
+    X(NewMap, "New map…", "Nuevo mapa…") \
+    X(MyMaps, "My maps…", "Mis mapas…") \
+    X(OpenFile, "Open file…", "Abrir archivo…") \
+    X(SaveFile, "Save as file", "Guardar como archivo") \
+    X(CopyLink, "Copy link", "Copiar enlace") \
+    X(VersionHistory, "Version history…", "Historial de versiones…") \
+    X(SavedInBrowser, "Saved in this browser", "Guardado en este navegador") \
+    X(Saving, "Saving…", "Guardando…") \
+    X(NotKept, "Changes are NOT being kept: save as file", "Los cambios NO se están guardando: guarda un archivo") \
+    X(StorageOff, "Not kept in this browser", "No se guarda en este navegador") \
+    X(NotInFile, "Changes not saved to a file", "Cambios sin guardar en archivo") \
+    X(InFile, "Saved to file", "Guardado en archivo")
 
 enum class Text {
 #define TRAYECTO_TEXT_KEY(key, en, es) key,

@@ -35,7 +35,7 @@ private:
 namespace key {
 constexpr int Backspace = 8, Tab = 9, Enter = 13, Escape = 27, Space = 32, PageUp = 33,
               PageDown = 34, End = 35, Home = 36, Left = 37, Up = 38, Right = 39, Down = 40,
-              Insert = 45, Delete = 46, A = 65, C = 67, D = 68, F = 70, V = 86, X = 88, Y = 89,
+              Insert = 45, Delete = 46, A = 65, C = 67, D = 68, F = 70, O = 79, S = 83, V = 86, X = 88, Y = 89,
               Z = 90, F2 = 113, KeypadEnter = 176;  // 176: an unused code for the keypad Enter
 }  // namespace key
 

@@ -39,6 +39,7 @@ struct Platform {
     unsigned long long frameCount = 0;
     bool firstFrameAnnounced = false;
     bool textInputActive = false;
+    double notifiedRevision = -1;        // the document revision the page was last told of
     std::string clipboard;
     std::string scratch;                 // returned strings live here until the next call
     std::vector<float> frameMs;          // CPU time of recent frames (ms), a ring of kFrameRing
@@ -57,6 +58,10 @@ EM_JS(void, js_text_input, (int active), { if (Module.onTextInput) Module.onText
 EM_JS(void, js_set_clipboard, (const char* text), {
     if (Module.onCopy) Module.onCopy(UTF8ToString(text));
 });
+EM_JS(void, js_host_action, (const char* action), {
+    if (Module.onHostAction) Module.onHostAction(UTF8ToString(action));
+});
+EM_JS(void, js_changed, (double revision), { if (Module.onChange) Module.onChange(revision); });
 EM_JS(double, js_canvas_left, (), { return Module.canvas ? Module.canvas.getBoundingClientRect().left : 0; });
 EM_JS(double, js_canvas_top, (), { return Module.canvas ? Module.canvas.getBoundingClientRect().top : 0; });
 
@@ -134,6 +139,11 @@ void drawFrame(double time) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     ++P.frameCount;
+    const double revision = static_cast<double>(P.app->document().revision());
+    if (revision != P.notifiedRevision) {
+        P.notifiedRevision = revision;
+        js_changed(revision);
+    }
     const float ms = static_cast<float>(emscripten_get_now() - started);
     if (P.frameMs.size() < kFrameRing) P.frameMs.push_back(ms);
     else P.frameMs[P.frameRingNext] = ms;
@@ -313,6 +323,7 @@ EMSCRIPTEN_KEEPALIVE int trayecto_start(const char* selector, const unsigned cha
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;                 // no imgui.ini: layout is data, view is ours
     io.ConfigInputTextCursorBlink = false;    // no frames just to blink a caret
+    io.MouseDoubleClickTime = 0.5f;           // the usual desktop setting; slow machines need it
     io.ConfigWindowsMoveFromTitleBarOnly = true;
     io.BackendPlatformName = "trayecto_web";
     io.GetClipboardTextFn = getClipboard;
@@ -321,6 +332,7 @@ EMSCRIPTEN_KEEPALIVE int trayecto_start(const char* selector, const unsigned cha
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     P.app = std::make_unique<App>(langFromTag(lang ? lang : "en"));
+    P.app->onHostAction = [](const char* action) { js_host_action(action); };
     updateSize();
 
     const char* t = P.target.c_str();
@@ -472,10 +484,49 @@ EMSCRIPTEN_KEEPALIVE double trayecto_heap_bytes() {
     return static_cast<double>(reinterpret_cast<std::uintptr_t>(sbrk(0)));
 }
 
+// Opens a map from raw bytes (a file as it is on disk: invalid UTF-8 is reported, not repaired).
+EMSCRIPTEN_KEEPALIVE const char* trayecto_load_map_bytes(const char* bytes, int size) {
+    if (!P.app || size < 0) { P.scratch = "The app has not started."; return P.scratch.c_str(); }
+    LoadOutcome outcome = P.app->loadMapJson(std::string_view(bytes, static_cast<size_t>(size)));
+    P.scratch = outcome.ok ? std::string() : outcome.error;
+    requestFrames(3);
+    return P.scratch.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE double trayecto_frame_count() { return static_cast<double>(P.frameCount); }
 
 EMSCRIPTEN_KEEPALIVE void trayecto_set_language(const char* tag) {
     if (P.app) P.app->setLanguage(langFromTag(tag));
+    requestFrames(3);
+}
+
+// The document's revision: bumps on every change, undo and redo.
+EMSCRIPTEN_KEEPALIVE double trayecto_revision() {
+    return P.app ? static_cast<double>(P.app->document().revision()) : 0;
+}
+
+// The open map is now as in a file (1: just downloaded or opened from one) or was just opened
+// from elsewhere (0); later changes count as "not in a file".
+EMSCRIPTEN_KEEPALIVE void trayecto_mark_file_baseline(int inFile) {
+    if (P.app) P.app->markFileBaseline(inFile != 0);
+    requestFrames(2);
+}
+
+EMSCRIPTEN_KEEPALIVE int trayecto_changed_since_file() {
+    return P.app && P.app->changedSinceFileSave() ? 1 : 0;
+}
+
+// Where the browser copy stands: 0 unknown, 1 saving, 2 saved, 3 failing, 4 off.
+EMSCRIPTEN_KEEPALIVE void trayecto_set_storage_status(int status) {
+    if (P.app && status >= 0 && status <= 4) P.app->setStorageStatus(static_cast<App::StorageStatus>(status));
+    requestFrames(2);
+}
+
+// Opens a new map: "example" or "blank", in the UI language.
+EMSCRIPTEN_KEEPALIVE void trayecto_new_map(const char* kind) {
+    if (!P.app) return;
+    if (std::strcmp(kind, "blank") == 0) P.app->newBlankMap();
+    else P.app->newExampleMap();
     requestFrames(3);
 }
 
@@ -484,7 +535,8 @@ EMSCRIPTEN_KEEPALIVE void trayecto_request_frame() { requestFrames(2); }
 // Draws frames now, outside the animation-frame loop (so a copy sees ImGui's clipboard text).
 EMSCRIPTEN_KEEPALIVE void trayecto_run_frames(int count) {
     if (!P.app) return;
-    for (int i = 0; i < count; ++i) drawFrame(emscripten_get_now());
+    // At least `count` frames, and more (up to 12) while queued input remains.
+    for (int i = 0; i < 12 && (i < count || !P.input.empty()); ++i) drawFrame(emscripten_get_now());
     if (P.framesOwed > 0) requestFrames(P.framesOwed);
 }
 

@@ -3,6 +3,7 @@
 //   trayecto.ready          Promise, resolves once the first frame is drawn
 //   trayecto.getMap()       the open map as JSON text
 //   trayecto.loadMap(json)  opens a map; returns {ok: true} or {ok: false, error: "…"}
+//   trayecto.revision()     bumps on every edit, undo and redo
 //   trayecto.frameCount()   frames drawn so far (the app draws only when something changes)
 //   trayecto.locate(id), trayecto.emotionPoint(personaId, stageIndex)  where things are drawn
 //   trayecto.frameTimes(), trayecto.heapBytes()  measurements for benchmarks
@@ -32,7 +33,17 @@
       const error = module.ccall('trayecto_load_map', 'string', ['string'], [json]);
       return error ? { ok: false, error } : { ok: true };
     },
+    // Opens a map from a file's bytes (used for files: bad UTF-8 is reported as such).
+    loadMapBytes(bytes) {
+      if (!module) return { ok: false, error: 'Trayecto has not started yet' };
+      const ptr = copyToHeap(bytes);
+      const error = module.UTF8ToString(module._trayecto_load_map_bytes(ptr, bytes.length));
+      module._free(ptr);
+      return error ? { ok: false, error } : { ok: true };
+    },
     frameCount() { return module ? module._trayecto_frame_count() : 0; },
+    // The document's revision: it changes with every edit, undo and redo.
+    revision() { return module ? module._trayecto_revision() : 0; },
     // CPU milliseconds of each frame drawn since the last call (measured inside the wasm).
     frameTimes() {
       const s = module ? module.UTF8ToString(module._trayecto_frame_times()) : '';
@@ -56,7 +67,11 @@
       const [x, y] = r.split(',').map(Number);
       return { x, y };
     },
-    setLanguage(tag) { if (module) module.ccall('trayecto_set_language', null, ['string'], [String(tag)]); },
+    setLanguage(tag) {
+      if (!module) return;
+      module.ccall('trayecto_set_language', null, ['string'], [String(tag)]);
+      if (bridge.persistence) bridge.persistence.ui.setLanguage(String(tag).toLowerCase().startsWith('es') ? 'es' : 'en');
+    },
   };
   window.trayecto = bridge;
 
@@ -168,14 +183,30 @@
     window.addEventListener('blur', () => module._trayecto_focus(0));
   }
 
+  // Optional site configuration next to index.html: {"allowedSources": ["https://…"], …}.
+  async function loadConfig() {
+    try {
+      const r = await fetch('trayecto.config.json', { cache: 'no-cache' });
+      return r.ok ? await r.json() : {};
+    } catch (e) { return {}; }
+  }
+
   async function start() {
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') return showUnsupported('wasm');
     if (!hasWebGL2()) return showUnsupported('webgl2');
     const progress = document.getElementById('progress');
-    let files;
+    const dialogs = new TrayectoDialogs.Dialogs(lang);
+    const config = await loadConfig();
+    const persistence = new TrayectoPersistence.Persistence({ lang, params, config, dialogs });
+    // Not enumerable: hosts and test drivers that serialise the bridge must not walk into it.
+    Object.defineProperty(bridge, 'persistence', { value: persistence, enumerable: false });
+    let files, initial;
     try {
-      files = await fetchAll(['trayecto.wasm', 'fonts/DejaVuSans.ttf', 'fonts/DejaVuSans-Bold.ttf'],
-                             (p) => { progress.value = p; });
+      // Download the app while storage is opened and the first map is chosen.
+      [files, initial] = await Promise.all([
+        fetchAll(['trayecto.wasm', 'fonts/DejaVuSans.ttf', 'fonts/DejaVuSans-Bold.ttf'], (p) => { progress.value = p; }),
+        persistence.prepare(),
+      ]);
     } catch (e) {
       console.warn('Trayecto: download failed:', e);
       return showUnsupported('load');
@@ -190,13 +221,15 @@
       printErr: (t) => console.warn(t),
       onFirstFrame: () => {
         document.getElementById('loading').classList.add('done');
-        resolveReady(bridge);
+        resolveReady();
       },
       onTextInput: (active) => {
         // The on-screen keyboard opens only while a text field is being edited.
         input.setAttribute('inputmode', active ? 'text' : 'none');
         if (active) input.focus({ preventScroll: true });
       },
+      onChange: () => persistence.onChange(),
+      onHostAction: (action) => persistence.hostAction(action),
       onCopy: (text) => {
         lastCopied = text;
         if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
@@ -210,6 +243,7 @@
     module._free(regular);
     module._free(bold);
     if (!started) return showUnsupported('webgl2');
+    persistence.attach(module, bridge, initial);   // before the first frame: no flash of another map
     wireKeyboard(canvas, input);
     input.focus({ preventScroll: true });
   }

@@ -87,6 +87,9 @@ export const tests = [
 
       map.meta.title = 'Apertura de cuenta — ñandú';
       map.cards = map.cards.slice(0, 3);
+      const kept = new Set(map.cards.map((c) => c.id));
+      map.emotions = map.emotions.filter((e) => !e.cardId || kept.has(e.cardId));
+      map.moments = map.moments.filter((m) => !m.cardId || kept.has(m.cardId));
       const good = await page.evaluate((json) => window.trayecto.loadMap(json), JSON.stringify(map));
       assertEqual(good.ok, true, 'a good map loads: ' + good.error);
       const loaded = JSON.parse(await page.evaluate(() => window.trayecto.getMap()));

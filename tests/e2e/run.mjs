@@ -26,7 +26,7 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.mjs')).so
     try {
       await Promise.race([
         t.run({ browser, context, url }),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 60 s')), 60000)),
+        new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${t.timeout || 60} s`)), (t.timeout || 60) * 1000)),
       ]);
       passed++;
       console.log(`ok    ${name} (${Date.now() - started} ms)`);

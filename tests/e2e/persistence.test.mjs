@@ -1,0 +1,262 @@
+// Saving, opening and sharing: nothing a participant does is ever lost.
+// Every test counts the edits it makes and the edits it finds lost; the run prints the totals.
+import fs from 'node:fs';
+import path from 'node:path';
+import { assert, assertEqual, openApp, ROOT } from './harness.mjs';
+
+export const tally = { made: 0, lost: 0 };
+
+const getMap = (page) => page.evaluate(() => window.trayecto.getMap());
+const revision = (page) => page.evaluate(() => window.trayecto.revision());
+const host = (page, action) => page.evaluate((a) => window.trayecto.persistence.hostAction(a), action);
+
+// One real edit through the canvas: select a card and duplicate it (Ctrl+D).
+async function edit(page) {
+  const before = await revision(page);
+  const map = JSON.parse(await getMap(page));
+  const card = map.cards[tally.made % map.cards.length];
+  const r = await page.evaluate((id) => window.trayecto.locate(id), card.id);
+  if (!r) throw new Error('card not on screen: ' + card.id);
+  await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+  await page.keyboard.press('Control+d');
+  await page.waitForFunction((b) => window.trayecto.revision() > b, before);
+  tally.made++;
+  return getMap(page);
+}
+
+// The stored copy of the page's open map, read straight from IndexedDB.
+function storedMap(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const id = window.trayecto.persistence.mapId;
+    const req = indexedDB.open('trayecto');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const g = db.transaction('maps').objectStore('maps').get(id);
+      g.onsuccess = () => { resolve(g.result ? g.result.json : null); db.close(); };
+      g.onerror = () => { resolve(null); db.close(); };
+    };
+  }));
+}
+
+// Waits until the stored copy of the open map is exactly `json`.
+async function waitSaved(page, json, timeout = 5000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    if ((await storedMap(page)) === json) return;
+    if (Date.now() > until) throw new Error('the map was not stored within ' + timeout + ' ms');
+    await page.waitForTimeout(100);
+  }
+}
+
+function expectKept(actual, expected, what, edits = 1) {
+  if (actual !== expected) { tally.lost += edits; throw new Error(`${what}: the edit was lost`); }
+}
+
+const visibleDialogText = (page) => page.locator('dialog[open]').innerText();
+
+export const tests = [
+  {
+    name: 'edit, reload: the identical map comes back',
+    async run({ context, url }) {
+      const page = await openApp(context, url);
+      const json = await edit(page);
+      await waitSaved(page, json);
+      await page.reload();
+      await page.evaluate(() => window.trayecto.ready);
+      expectKept(await getMap(page), json, 'after reload');
+    },
+  },
+  {
+    name: 'edit, close the page inside the save window, reopen: nothing lost',
+    async run({ context, url }) {
+      const page = await openApp(context, url);
+      const json = await edit(page);
+      await page.close({ runBeforeUnload: true });   // well before the 500 ms autosave delay
+      const again = await openApp(context, url);
+      expectKept(await getMap(again), json, 'after closing during the save window');
+      await waitSaved(again, json);
+    },
+  },
+  {
+    name: 'save as file (Ctrl+S) and open it again: identical; the indicator follows',
+    async run({ context, url }) {
+      const page = await openApp(context, url + '?lang=es');
+      const json = await edit(page);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
+      assert(/\.trayecto\.json$/.test(download.suggestedFilename()), 'file name: ' + download.suggestedFilename());
+      const file = await download.path();
+      assertEqual(fs.readFileSync(file, 'utf8'), json, 'the downloaded file is the map');
+      assertEqual(await page.evaluate(() => window.trayecto.persistence.module._trayecto_changed_since_file()), 0,
+        'saved to file');
+      await edit(page);
+      assertEqual(await page.evaluate(() => window.trayecto.persistence.module._trayecto_changed_since_file()), 1,
+        'a later edit is not in the file');
+      const other = await context.browser().newContext();       // another browser, empty storage
+      const fresh = await openApp(other, url);
+      const [chooser] = await Promise.all([fresh.waitForEvent('filechooser'), host(fresh, 'open-file')]);
+      await chooser.setFiles(file);
+      await fresh.waitForFunction((j) => window.trayecto.getMap() === j, json);
+      expectKept(await getMap(fresh), json, 'after reopening the file');
+      await other.close();
+    },
+  },
+  {
+    name: 'every bad file of the core table: a message, the map and the stored copy unchanged',
+    timeout: 240,
+    async run({ context, url }) {
+      const page = await openApp(context, url);
+      const json = await edit(page);
+      await waitSaved(page, json);
+      const dir = path.join(ROOT, 'tests/fixtures/bad');
+      const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+      const cases = manifest.cases.filter((c) => c.file);
+      cases.push({ name: 'nested.json', buffer: Buffer.from('['.repeat(100000)), message: 'nest' });
+      assert(cases.length >= 20, 'the table has its cases');
+      for (const c of cases) {
+        if (process.env.TRAYECTO_E2E_VERBOSE) console.log('      case', c.file || c.name);
+        const files = c.buffer ? { name: c.name, mimeType: 'application/json', buffer: c.buffer } : path.join(dir, c.file);
+        const [chooser] = await Promise.all([page.waitForEvent('filechooser'), host(page, 'open-file')]);
+        // The open map has no changes outside a file? It has: answer the question first.
+        await chooser.setFiles(files);
+        const confirm = page.locator('dialog[open] button.primary');
+        await confirm.waitFor();
+        if ((await visibleDialogText(page)).match(/Open another map|Abrir otro mapa/)) await confirm.click();
+        await page.locator('dialog[open] .tr-message').waitFor();
+        const text = await visibleDialogText(page);
+        assert(text.includes(c.message) || text.toLowerCase().includes(String(c.message).toLowerCase()),
+          `${c.file || c.name}: the message says what is wrong: ${text}`);
+        assert(text.includes(c.file || c.name), `${c.file || c.name}: the message names the file`);
+        await page.locator('dialog[open] button.primary').click();
+        expectKept(await getMap(page), json, `${c.file || c.name}: open map`);
+        expectKept(await storedMap(page), json, `${c.file || c.name}: stored copy`);
+      }
+      assertEqual(await page.evaluate(() => document.querySelectorAll('dialog[open]').length), 0, 'no dialog left open');
+    },
+  },
+  {
+    name: 'quota exceeded on a later write: banner, map and last good copy kept, undo still works',
+    async run({ context, url }) {
+      await context.addInitScript(() => { window.__trayectoStorageHooks = { failWriteAt: 2, failWith: 'QuotaExceededError' }; });
+      const page = await openApp(context, url + '?lang=en');
+      const first = await edit(page);            // stored by write 1
+      await waitSaved(page, first);
+      let json = first;
+      for (let i = 0; i < 3; i++) json = await edit(page);   // these writes fail
+      if (process.env.TRAYECTO_E2E_VERBOSE) console.log('      writes', await page.evaluate(() => [window.trayecto.persistence.store.writes, window.trayecto.persistence.dirty, window.__trayectoStorageHooks]));
+      await page.locator('.tr-banner').waitFor();
+      const banner = await page.locator('.tr-banner').innerText();
+      assert(/NOT being kept/.test(banner) && /full/.test(banner), 'the banner says why: ' + banner);
+      assert(await page.locator('.tr-banner button', { hasText: 'Save as file' }).count() === 1, 'offers Save as file');
+      expectKept(await getMap(page), json, 'the open map keeps the edits', 3);
+      assertEqual(await storedMap(page), first, 'the last good copy is still stored');
+      await page.keyboard.press('Control+z');
+      await page.waitForFunction((j) => window.trayecto.getMap() !== j, json);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.tr-banner button', { hasText: 'Save as file' }).click()]);
+      assert(fs.readFileSync(await download.path(), 'utf8').length > 1000, 'the file can still be saved');
+    },
+  },
+  {
+    name: 'storage blocked: banner from the start, editing works, nothing thrown',
+    async run({ context, url }) {
+      await context.addInitScript(() => { window.__trayectoStorageHooks = { unavailable: true }; });
+      const page = await openApp(context, url + '?lang=es');
+      await page.locator('.tr-banner').waitFor();
+      assert(/NO se están guardando/.test(await page.locator('.tr-banner').innerText()), 'Spanish banner');
+      const json = await edit(page);
+      expectKept(await getMap(page), json, 'edit without storage');
+      assertEqual(page.consoleErrors.length, 0, 'no console errors: ' + page.consoleErrors.join(' | '));
+    },
+  },
+  {
+    name: 'two pages on the same map: no silent overwrite',
+    async run({ context, url }) {
+      const a = await openApp(context, url + '?lang=en');
+      const firstA = await edit(a);
+      await waitSaved(a, firstA);
+      const b = await openApp(context, url + '?lang=en');         // restores the same map
+      assertEqual(await getMap(b), firstA, 'the second page opens the same map');
+      const editedB = await edit(b);                              // B has an unsaved edit...
+      const editedA = await edit(a);                              // ...while A makes its own
+      // Whichever saves second is told; neither edit is overwritten.
+      await Promise.race([a.locator('.tr-banner').waitFor({ timeout: 8000 }), b.locator('.tr-banner').waitFor({ timeout: 8000 })]);
+      const [told, other, toldEdit, otherEdit] = (await b.locator('.tr-banner').count()) ? [b, a, editedB, editedA] : [a, b, editedA, editedB];
+      assert(/another tab/.test(await told.locator('.tr-banner').innerText()), 'the page that saved second is told');
+      expectKept(await getMap(told), toldEdit, 'the told page keeps its edit');
+      expectKept(await storedMap(other), otherEdit, 'the first save was not overwritten');
+      await told.locator('.tr-banner button', { hasText: 'Keep mine as a copy' }).click();
+      await waitSaved(told, toldEdit);
+      expectKept(await storedMap(told), toldEdit, 'the second version stored as a copy');
+      await waitSaved(other, otherEdit);
+    },
+  },
+  {
+    name: 'share link round trip: the same map opens from the link',
+    context: { permissions: ['clipboard-read', 'clipboard-write'] },
+    async run({ context, url }) {
+      const page = await openApp(context, url);
+      const json = await edit(page);
+      await host(page, 'copy-link');
+      await page.locator('dialog[open] textarea.tr-link').waitFor();
+      const link = await page.locator('dialog[open] textarea.tr-link').inputValue();
+      assert(link.includes('#map='), 'a fragment link');
+      assertEqual(await page.evaluate(() => navigator.clipboard.readText()), link, 'the link is on the clipboard');
+      const other = await context.browser().newContext();   // someone else, with empty storage
+      const p2 = await openApp(other, link);
+      expectKept(await getMap(p2), json, 'map from the link');
+      assert(!(await p2.evaluate(() => location.hash)).includes('map='), 'the fragment is cleared once opened');
+      await other.close();
+    },
+  },
+  {
+    name: 'My maps: delete a map, restore it from the bin',
+    async run({ context, url }) {
+      const page = await openApp(context, url + '?lang=en');
+      const json = await edit(page);
+      await waitSaved(page, json);
+      await page.evaluate(() => window.trayecto.persistence.newMap());
+      await page.locator('dialog[open] button.primary').click();   // the example map, as a new entry
+      await page.waitForFunction(() => document.querySelectorAll('dialog[open]').length === 0);
+      await page.waitForTimeout(1200);
+      await host(page, 'my-maps');
+      const rows = page.locator('dialog[open] tbody tr');
+      await rows.first().waitFor();
+      assertEqual(await rows.count(), 2, 'two maps listed');
+      const edited = rows.filter({ hasNotText: 'open now' });
+      const id = await edited.getAttribute('data-id');
+      await edited.locator('button', { hasText: 'Delete' }).click();
+      await page.locator(`dialog[open] .tr-bin-item[data-id="${id}"]`).waitFor();
+      assertEqual(await rows.count(), 1, 'one map left');
+      await page.locator(`dialog[open] .tr-bin-item[data-id="${id}"] button`).click();
+      await page.locator(`dialog[open] tbody tr[data-id="${id}"]`).waitFor();
+      await page.locator(`dialog[open] tbody tr[data-id="${id}"] button`, { hasText: 'Open' }).click();
+      await page.waitForFunction((j) => window.trayecto.getMap() === j, json);
+      expectKept(await getMap(page), json, 'the restored map');
+    },
+  },
+  {
+    name: 'version history: an earlier snapshot can be restored',
+    async run({ context, url }) {
+      await context.addInitScript(() => { window.__trayectoSnapshotEveryMs = 0; });
+      const page = await openApp(context, url);
+      const first = await edit(page);
+      await waitSaved(page, first);
+      const second = await edit(page);
+      await waitSaved(page, second);
+      await host(page, 'history');
+      const items = page.locator('dialog[open] .tr-history li');
+      await items.first().waitFor();
+      assert(await items.count() >= 2, 'snapshots listed');
+      await items.nth(1).locator('button').click();
+      await page.waitForFunction((j) => window.trayecto.getMap() === j, first);
+      expectKept(await getMap(page), first, 'the earlier version');
+    },
+  },
+  {
+    name: `totals`,
+    async run() {
+      console.log(`      edits made: ${tally.made}, edits lost: ${tally.lost}`);
+      assertEqual(tally.lost, 0, 'edits lost');
+    },
+  },
+];

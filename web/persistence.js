@@ -1,0 +1,419 @@
+// Never lose a participant's work: autosave to IndexedDB, session restore, files, share links,
+// "My maps", version history, and visible failures. Uses TrayectoStorage (storage.js) and the
+// page's bridge; dialogs come from TrayectoDialogs (dialogs.js).
+(function () {
+  'use strict';
+
+  const SAVE_DELAY_MS = 500;         // debounce; every change is stored within about a second
+  const SNAPSHOT_EVERY_MS = 5 * 60 * 1000;
+  const MAX_LINK_CHARS = 60000;
+  const RESCUE_KEY = 'trayecto-rescue';
+  const STATUS = { unknown: 0, saving: 1, saved: 2, failing: 3, off: 4 };
+
+  const newId = () => 'map-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 8);
+
+  function summarize(json) {
+    try {
+      const m = JSON.parse(json);
+      return { title: (m.meta && m.meta.title) || '', personas: (m.personas || []).length, cards: (m.cards || []).length };
+    } catch (e) { return { title: '', personas: 0, cards: 0 }; }
+  }
+
+  // ---- share links: the map, deflated, base64url, in the fragment ----------------------
+  async function deflate(text) {
+    const stream = new Blob([new TextEncoder().encode(text)]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  async function inflate(encoded) {
+    const b64 = encoded.replace(/-/g, '+').replace(/_/g, '/');
+    const binary = atob(b64 + '==='.slice((b64.length + 3) % 4));
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return new Response(stream).text();
+  }
+
+  class Persistence {
+    constructor({ lang, params, config, dialogs }) {
+      this.lang = lang;
+      this.params = params;
+      this.config = config || {};
+      this.ui = dialogs;
+      this.t = dialogs.t;
+      this.enabled = params.get('storage') !== 'none';
+      this.tabId = Math.random().toString(36).slice(2);
+      this.store = null;
+      this.mapId = null;          // library id of the open map
+      this.version = undefined;   // version of the stored record this tab last wrote or read
+      this.dirty = false;
+      this.timer = 0;
+      this.lastSnapshot = 0;
+      this.blockedByConflict = false;
+      this.saving = null;
+      this.channel = null;
+    }
+
+    // Before the app starts: opens storage and decides which map to show first.
+    async prepare() {
+      if (this.enabled) {
+        try {
+          this.store = await TrayectoStorage.MapStore.open();
+        } catch (e) {
+          this.storageError = e;
+        }
+      }
+      const hash = new URLSearchParams(location.hash.slice(1));
+      if (hash.get('map')) {
+        try {
+          return { json: await inflate(hash.get('map')), source: 'link' };
+        } catch (e) {
+          return { error: this.t('badLink'), source: 'link' };
+        }
+      }
+      if (this.params.get('src')) return this.fetchSource(this.params.get('src'));
+      if (this.store) {
+        const session = await this.store.getMeta('session').catch(() => null);
+        const record = session && await this.store.get(session.mapId).catch(() => null);
+        const rescue = this.readRescue();
+        if (rescue && (!record || (rescue.mapId === record.id && rescue.savedAt > record.modified))) {
+          return { json: rescue.json, source: 'rescue', mapId: rescue.mapId, version: record ? record.version : undefined };
+        }
+        if (record) return { json: record.json, source: 'session', mapId: record.id, version: record.version };
+      }
+      return { source: 'first-run' };
+    }
+
+    async fetchSource(src) {
+      let url;
+      try { url = new URL(src, location.href); } catch (e) { return { error: this.t('badSource', src), source: 'src' }; }
+      const allowed = (this.config.allowedSources || []).some((o) => url.origin === o || url.href.startsWith(o));
+      if (url.origin !== location.origin && !allowed) return { error: this.t('foreignSource', url.origin), source: 'src' };
+      try {
+        const response = await fetch(url.href, { credentials: 'same-origin' });
+        if (!response.ok) return { error: this.t('sourceFailed', url.href, response.status), source: 'src' };
+        return { json: await response.text(), source: 'src' };
+      } catch (e) {
+        return { error: this.t('sourceFailed', url.href, e.message), source: 'src' };
+      }
+    }
+
+    // Once the app runs: opens the initial map and starts keeping it.
+    attach(module, bridge, initial) {
+      this.module = module;
+      this.bridge = bridge;
+      if (initial.json) {
+        const result = bridge.loadMap(initial.json);
+        if (!result.ok) this.ui.message(this.t('openFailedTitle'), this.t('openFailed', initial.source, result.error));
+      } else if (initial.error) {
+        this.ui.message(this.t('openFailedTitle'), initial.error);
+      }
+      if (initial.mapId && initial.json && bridge.getMap() !== undefined) {
+        this.mapId = initial.mapId;
+        this.version = initial.version;
+        if (initial.source === 'rescue') this.markDirty();
+      } else {
+        this.mapId = newId();        // a new entry in My maps
+        this.version = undefined;
+        this.markDirty();
+      }
+      if (initial.source === 'link') history.replaceState(null, '', location.pathname + location.search);
+      if (!this.enabled) this.setStatus('off');
+      else if (!this.store) this.fail(this.storageError);
+      else {
+        this.setStatus(this.dirty ? 'saving' : 'saved');
+        this.rememberSession();
+        this.listenToOtherTabs();
+      }
+      document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') this.flush(); });
+      window.addEventListener('pagehide', () => this.flush());
+      this.wireFiles();
+    }
+
+    setStatus(name) { this.module._trayecto_set_storage_status(STATUS[name]); }
+
+    onChange() { this.markDirty(); }
+
+    markDirty() {
+      this.dirty = true;
+      if (!this.store || this.blockedByConflict) return;
+      this.setStatus('saving');
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.save(), SAVE_DELAY_MS);
+    }
+
+    // Writes the open map now, in one transaction. Never throws.
+    async save() {
+      clearTimeout(this.timer);
+      if (!this.store || !this.dirty || this.blockedByConflict) return;
+      if (this.saving) { await this.saving; if (!this.dirty) return; }
+      const json = this.bridge.getMap();
+      const revision = this.bridge.revision();
+      const now = Date.now();
+      const snapshot = now - this.lastSnapshot > (window.__trayectoSnapshotEveryMs ?? SNAPSHOT_EVERY_MS);
+      this.saving = (async () => {
+        try {
+          const entry = { id: this.mapId, json, ...summarize(json) };
+          const result = await this.store.save(entry, this.version, this.tabId, snapshot);
+          if (!result.ok) return this.conflict(result.conflict);
+          this.version = result.record.version;
+          if (snapshot) this.lastSnapshot = now;
+          if (this.bridge.revision() === revision) this.dirty = false;
+          this.clearRescue();
+          this.ui.hideBanner('storage');
+          this.setStatus(this.dirty ? 'saving' : 'saved');
+          if (this.channel) this.channel.postMessage({ type: 'saved', mapId: this.mapId, version: this.version, tab: this.tabId });
+          if (this.dirty) this.markDirty();
+        } catch (e) {
+          this.fail(e);
+        }
+      })();
+      await this.saving;
+      this.saving = null;
+    }
+
+    // The tab is going away or hidden: start the write, and keep a synchronous copy in case
+    // the page dies before IndexedDB commits.
+    flush() {
+      if (!this.dirty || !this.bridge) return;
+      try {
+        localStorage.setItem(RESCUE_KEY, JSON.stringify({ mapId: this.mapId, savedAt: Date.now(), json: this.bridge.getMap() }));
+      } catch (e) { /* too large or unavailable: IndexedDB is still tried */ }
+      this.save();
+    }
+
+    readRescue() {
+      try { return JSON.parse(localStorage.getItem(RESCUE_KEY) || 'null'); } catch (e) { return null; }
+    }
+
+    clearRescue() { try { localStorage.removeItem(RESCUE_KEY); } catch (e) { /* ignore */ } }
+
+    fail(error) {
+      const name = error && error.name ? error.name : 'Error';
+      this.setStatus('failing');
+      const reason = name === 'QuotaExceededError' ? this.t('quota') : this.t('storageUnavailable', name);
+      this.ui.banner('storage', this.t('notKept') + ' ' + reason, [
+        { label: this.t('saveAsFile'), action: () => this.saveFile() },
+        { label: this.t('retry'), action: () => this.retry() },
+      ]);
+    }
+
+    async retry() {
+      if (!this.store) {
+        try { this.store = await TrayectoStorage.MapStore.open(); } catch (e) { return this.fail(e); }
+        this.rememberSession();
+        this.listenToOtherTabs();
+      }
+      this.dirty = true;
+      await this.save();
+    }
+
+    conflict(theirs) {
+      this.blockedByConflict = true;
+      this.setStatus('failing');
+      this.ui.banner('storage', this.t('otherTab'), [
+        { label: this.t('loadTheirs'), action: () => this.loadTheirs(theirs.id) },
+        { label: this.t('keepMineAsCopy'), action: () => this.keepMineAsCopy() },
+      ]);
+    }
+
+    async loadTheirs(id) {
+      const record = await this.store.get(id);
+      if (!record) return;
+      const result = this.bridge.loadMap(record.json);
+      if (!result.ok) return this.ui.message(this.t('openFailedTitle'), result.error);
+      this.version = record.version;
+      this.dirty = false;
+      this.blockedByConflict = false;
+      this.ui.hideBanner('storage');
+      this.setStatus('saved');
+    }
+
+    async keepMineAsCopy() {
+      this.mapId = newId();
+      this.version = undefined;
+      this.blockedByConflict = false;
+      this.ui.hideBanner('storage');
+      this.rememberSession();
+      this.dirty = true;
+      await this.save();
+    }
+
+    listenToOtherTabs() {
+      if (!('BroadcastChannel' in window) || this.channel) return;
+      this.channel = new BroadcastChannel('trayecto');
+      this.channel.onmessage = async (event) => {
+        const m = event.data || {};
+        if (m.type !== 'saved' || m.mapId !== this.mapId || m.tab === this.tabId || m.version === this.version) return;
+        if (this.dirty) return this.conflict({ id: m.mapId });
+        await this.loadTheirs(m.mapId);   // nothing of ours is unsaved: follow the newer version
+        this.ui.toast(this.t('updatedFromOtherTab'));
+      };
+    }
+
+    rememberSession() {
+      if (this.store) this.store.setMeta('session', { mapId: this.mapId }).catch(() => {});
+    }
+
+    // Opens JSON (text, or a file's bytes) as a new map in My maps. Bad input changes nothing.
+    openJson(json, what) {
+      const result = typeof json === 'string' ? this.bridge.loadMap(json) : this.bridge.loadMapBytes(json);
+      if (!result.ok) {
+        this.ui.message(this.t('openFailedTitle'), this.t('openFailed', what, result.error));
+        return false;
+      }
+      this.mapId = newId();
+      this.version = undefined;
+      this.blockedByConflict = false;
+      this.ui.hideBanner('storage');
+      this.rememberSession();
+      this.markDirty();
+      return true;
+    }
+
+    // ---- files ------------------------------------------------------------------------
+    fileName() {
+      const title = summarize(this.bridge.getMap()).title || 'trayecto';
+      return title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 80) + '.trayecto.json';
+    }
+
+    saveFile() {
+      const json = this.bridge.getMap();
+      const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = this.fileName();
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      this.module._trayecto_mark_file_baseline(1);
+    }
+
+    async openFile(file) {
+      const changed = this.module._trayecto_changed_since_file() !== 0;
+      if (changed && !(await this.ui.confirm(this.t('unsavedTitle'), this.t('unsavedText'), this.t('openAnyway')))) return false;
+      let text;
+      try { text = new Uint8Array(await file.arrayBuffer()); } catch (e) {
+        this.ui.message(this.t('openFailedTitle'), this.t('openFailed', file.name, e.message));
+        return false;
+      }
+      const opened = this.openJson(text, file.name);
+      if (opened) this.module._trayecto_mark_file_baseline(1);
+      return opened;
+    }
+
+    pickFile() {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.accept = '.json,application/json';
+      input.addEventListener('change', () => { if (input.files[0]) this.openFile(input.files[0]); });
+      input.click();
+    }
+
+    wireFiles() {
+      window.addEventListener('dragover', (e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
+      window.addEventListener('drop', (e) => {
+        e.preventDefault();
+        const file = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
+        if (file) this.openFile(file);
+      });
+    }
+
+    async copyLink() {
+      const encoded = await deflate(this.bridge.getMap());
+      const link = location.origin + location.pathname + location.search + '#map=' + encoded;
+      if (link.length > MAX_LINK_CHARS) {
+        return this.ui.message(this.t('linkTooLargeTitle'), this.t('linkTooLarge', Math.round(link.length / 1000)));
+      }
+      try { await navigator.clipboard.writeText(link); } catch (e) { /* the dialog shows it to copy by hand */ }
+      this.ui.linkDialog(link);
+    }
+
+    // ---- My maps and version history ---------------------------------------------------
+    async openStored(id) {
+      await this.save();
+      const record = await this.store.get(id);
+      if (!record) return;
+      const result = this.bridge.loadMap(record.json);
+      if (!result.ok) return this.ui.message(this.t('openFailedTitle'), result.error);
+      this.mapId = record.id;
+      this.version = record.version;
+      this.dirty = false;
+      this.blockedByConflict = false;
+      this.rememberSession();
+      this.setStatus('saved');
+    }
+
+    async library() {
+      if (!this.store) return this.ui.message(this.t('myMaps'), this.t('noStorage'));
+      await this.save();
+      const [maps, bin] = await Promise.all([this.store.list(), this.store.listBin()]);
+      this.ui.libraryDialog({
+        maps, bin, current: this.mapId,
+        open: (id) => this.openStored(id),
+        rename: async (id, title) => {
+          if (id === this.mapId) {
+            const map = JSON.parse(this.bridge.getMap());
+            map.meta.title = title;
+            this.openJsonKeepingId(JSON.stringify(map));
+          } else await this.store.rename(id, title);
+        },
+        duplicate: (id) => this.store.duplicate(id, newId(), this.t('copySuffix')),
+        remove: async (id) => {
+          await this.store.remove(id);
+          if (id === this.mapId) { this.mapId = newId(); this.version = undefined; this.markDirty(); this.rememberSession(); }
+        },
+        restore: (id) => this.store.restore(id),
+        refresh: async () => [await this.store.list(), await this.store.listBin()],
+      });
+    }
+
+    openJsonKeepingId(json) {
+      const result = this.bridge.loadMap(json);
+      if (result.ok) this.markDirty();
+      return result.ok;
+    }
+
+    async versionHistory() {
+      if (!this.store) return this.ui.message(this.t('history'), this.t('noStorage'));
+      await this.save();
+      const snapshots = await this.store.snapshots(this.mapId);
+      this.ui.historyDialog(snapshots, async (snapshot) => {
+        // Keep what is open now as a snapshot too, then bring the old version back.
+        this.lastSnapshot = 0;
+        this.dirty = true;
+        await this.save();
+        if (this.openJsonKeepingId(snapshot.json)) this.ui.toast(this.t('restored'));
+      });
+    }
+
+    newMap() {
+      this.ui.newMapDialog((kind) => {
+        this.save().then(() => {
+          this.module.ccall('trayecto_new_map', null, ['string'], [kind]);
+          this.mapId = newId();
+          this.version = undefined;
+          this.rememberSession();
+          this.markDirty();
+        });
+      });
+    }
+
+    hostAction(action) {
+      switch (action) {
+        case 'save-file': return this.saveFile();
+        case 'open-file': return this.pickFile();
+        case 'copy-link': return this.copyLink();
+        case 'my-maps': return this.library();
+        case 'history': return this.versionHistory();
+        case 'new-map': return this.newMap();
+        default: return undefined;
+      }
+    }
+  }
+
+  window.TrayectoPersistence = { Persistence, deflate, inflate };
+})();

@@ -1,0 +1,188 @@
+// Trayecto's browser storage: maps, their snapshots and the bin, in IndexedDB.
+// Every save is one transaction (never a half-written map); nothing is ever deleted to make room.
+// Tests can make writes fail through window.__trayectoStorageHooks:
+//   { unavailable: true }                       opening the database fails (private mode, blocked)
+//   { failWriteAt: N, failWith: 'QuotaExceededError' }   the Nth write and every later one fail
+(function () {
+  'use strict';
+
+  const DB_NAME = 'trayecto';
+  const DB_VERSION = 1;
+  const BIN_DAYS = 30;
+  const SNAPSHOTS_PER_MAP = 20;
+
+  function promisify(request) {
+    return new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  }
+
+  function done(tx) {
+    return new Promise((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error || new DOMException('The write failed', 'UnknownError'));
+      tx.onabort = () => reject(tx.error || new DOMException('The write was aborted', 'AbortError'));
+    });
+  }
+
+  function hooks() { return window.__trayectoStorageHooks || {}; }
+
+  class MapStore {
+    constructor(db) {
+      this.db = db;
+      this.writes = 0;
+    }
+
+    static async open() {
+      if (hooks().unavailable) throw new DOMException('Storage is blocked in this browser', 'SecurityError');
+      if (!window.indexedDB) throw new DOMException('This browser has no IndexedDB', 'NotSupportedError');
+      const request = indexedDB.open(DB_NAME, DB_VERSION);
+      request.onupgradeneeded = () => {
+        const db = request.result;
+        db.createObjectStore('maps', { keyPath: 'id' });
+        db.createObjectStore('bin', { keyPath: 'id' });
+        db.createObjectStore('snapshots', { keyPath: ['mapId', 'time'] });
+        db.createObjectStore('meta');
+      };
+      const db = await new Promise((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+        request.onblocked = () => reject(new DOMException('Storage is blocked by another tab', 'InvalidStateError'));
+      });
+      const store = new MapStore(db);
+      await store.purgeBin().catch(() => {});
+      return store;
+    }
+
+    checkWrite() {
+      this.writes++;
+      const h = hooks();
+      if (h.failWriteAt && this.writes >= h.failWriteAt) {
+        throw new DOMException('Simulated storage failure', h.failWith || 'QuotaExceededError');
+      }
+    }
+
+    async get(id) {
+      return promisify(this.db.transaction('maps').objectStore('maps').get(id));
+    }
+
+    async list() {
+      const maps = await promisify(this.db.transaction('maps').objectStore('maps').getAll());
+      return maps.map(({ json, ...summary }) => summary).sort((a, b) => b.modified - a.modified);
+    }
+
+    async listBin() {
+      const items = await promisify(this.db.transaction('bin').objectStore('bin').getAll());
+      return items.map(({ json, ...summary }) => summary).sort((a, b) => b.deletedAt - a.deletedAt);
+    }
+
+    // Writes a map unless another tab wrote a newer version since `expectedVersion`
+    // (undefined: a new map). Resolves to {ok: true, record} or {ok: false, conflict: record}.
+    async save(entry, expectedVersion, tabId, snapshot) {
+      this.checkWrite();
+      const tx = this.db.transaction(['maps', 'snapshots'], 'readwrite');
+      const maps = tx.objectStore('maps');
+      const finished = done(tx);
+      const current = await promisify(maps.get(entry.id));
+      if (current && expectedVersion !== undefined && current.version !== expectedVersion) {
+        tx.abort();
+        await finished.catch(() => {});
+        return { ok: false, conflict: current };
+      }
+      const record = { ...entry, version: (current ? current.version : 0) + 1, tab: tabId, modified: Date.now() };
+      maps.put(record);
+      if (snapshot) {
+        tx.objectStore('snapshots').put({ mapId: entry.id, time: record.modified, title: entry.title, json: entry.json });
+      }
+      await finished;
+      if (snapshot) this.trimSnapshots(entry.id).catch(() => {});
+      return { ok: true, record };
+    }
+
+    async rename(id, title) {
+      this.checkWrite();
+      const tx = this.db.transaction('maps', 'readwrite');
+      const maps = tx.objectStore('maps');
+      const finished = done(tx);
+      const current = await promisify(maps.get(id));
+      if (current) {
+        let json = current.json;
+        try { const m = JSON.parse(json); m.meta.title = title; json = JSON.stringify(m, null, 2) + '\n'; } catch (e) { /* keep */ }
+        maps.put({ ...current, title, json, version: current.version + 1, modified: Date.now() });
+      }
+      await finished;
+    }
+
+    async duplicate(id, newId, copySuffix) {
+      this.checkWrite();
+      const tx = this.db.transaction('maps', 'readwrite');
+      const maps = tx.objectStore('maps');
+      const finished = done(tx);
+      const current = await promisify(maps.get(id));
+      if (current) maps.put({ ...current, id: newId, title: current.title + copySuffix, version: 1, tab: '', modified: Date.now() });
+      await finished;
+    }
+
+    // Moves a map to the bin (restorable for 30 days).
+    async remove(id) {
+      this.checkWrite();
+      const tx = this.db.transaction(['maps', 'bin'], 'readwrite');
+      const finished = done(tx);
+      const current = await promisify(tx.objectStore('maps').get(id));
+      if (current) {
+        tx.objectStore('bin').put({ ...current, deletedAt: Date.now() });
+        tx.objectStore('maps').delete(id);
+      }
+      await finished;
+    }
+
+    async restore(id) {
+      this.checkWrite();
+      const tx = this.db.transaction(['maps', 'bin'], 'readwrite');
+      const finished = done(tx);
+      const item = await promisify(tx.objectStore('bin').get(id));
+      if (item) {
+        const { deletedAt, ...record } = item;
+        tx.objectStore('maps').put({ ...record, modified: Date.now() });
+        tx.objectStore('bin').delete(id);
+      }
+      await finished;
+    }
+
+    async purgeBin() {
+      const tx = this.db.transaction('bin', 'readwrite');
+      const finished = done(tx);
+      const limit = Date.now() - BIN_DAYS * 24 * 3600 * 1000;
+      const items = await promisify(tx.objectStore('bin').getAll());
+      for (const item of items) if (item.deletedAt < limit) tx.objectStore('bin').delete(item.id);
+      await finished;
+    }
+
+    async snapshots(mapId) {
+      const range = IDBKeyRange.bound([mapId, 0], [mapId, Infinity]);
+      const all = await promisify(this.db.transaction('snapshots').objectStore('snapshots').getAll(range));
+      return all.sort((a, b) => b.time - a.time);
+    }
+
+    async trimSnapshots(mapId) {
+      const list = await this.snapshots(mapId);
+      if (list.length <= SNAPSHOTS_PER_MAP) return;
+      const tx = this.db.transaction('snapshots', 'readwrite');
+      const finished = done(tx);
+      for (const s of list.slice(SNAPSHOTS_PER_MAP)) tx.objectStore('snapshots').delete([s.mapId, s.time]);
+      await finished;
+    }
+
+    async getMeta(key) { return promisify(this.db.transaction('meta').objectStore('meta').get(key)); }
+
+    async setMeta(key, value) {
+      const tx = this.db.transaction('meta', 'readwrite');
+      const finished = done(tx);
+      tx.objectStore('meta').put(value, key);
+      await finished;
+    }
+  }
+
+  window.TrayectoStorage = { MapStore, BIN_DAYS, SNAPSHOTS_PER_MAP };
+})();
