@@ -1,31 +1,24 @@
 // trayecto: the command-line tool (links only the core).
 //
 // Exit codes: 0 success, 1 a file is invalid or cannot be read/written, 2 usage error.
+// Files and arguments: cli/common.cpp; merge, report and template: cli/workshop.cpp.
 //
 // [SECTION] Usage text
-// [SECTION] Files and arguments
 // [SECTION] Commands: validate, stats, export, generate, example
 // [SECTION] main
-#include <cerrno>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <map>
 #include <optional>
-#include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "cli.hpp"
 #include "trayecto/analysis.hpp"
 #include "trayecto/examples.hpp"
 #include "trayecto/export.hpp"
 #include "trayecto/format.hpp"
 #include "trayecto/generator.hpp"
-#include "trayecto/invariants.hpp"
+#include "trayecto/report_html.hpp"
 
 namespace trayecto::cli {
 
@@ -41,8 +34,15 @@ constexpr const char* kUsage =
     "commands:\n"
     "  validate FILE...                      check that each file is a sound journey map\n"
     "  stats FILE                            counts, average valence per persona, gaps, MOTs\n"
-    "  export --to csv|md FILE [-o OUT]      CSV of every card, or a Markdown report\n"
+    "  export --to csv|md|html FILE [-o OUT]  CSV of every card, or a Markdown or HTML report\n"
     "         [--lang es|en] [--bom]         report language (default: the map's); BOM for CSV\n"
+    "  report [--to html|md] FILE [-o OUT]   a standalone report (HTML by default) to share\n"
+    "         [--lang es|en]\n"
+    "  merge BASE PARTICIPANT... [-o OUT]    merge the participants' copies of BASE into one map\n"
+    "        [--report] [--html REPORT]      print what happened; also write the HTML report\n"
+    "        [--lang es|en]                  (with the crowd's emotional spread)\n"
+    "  template list [--lang es|en]          the built-in templates\n"
+    "  template ID [--lang es|en] [-o OUT]   one template as a map (default language: es)\n"
     "  generate --cards N [--seed S] [-o OUT]  a large realistic map for benchmarks\n"
     "  example [--lang es|en] [--blank] [-o OUT]  the example map (or a blank one)\n"
     "\n"
@@ -53,122 +53,9 @@ constexpr const char* kUsage =
     "\n"
     "exit status: 0 success, 1 invalid or unreadable file, 2 usage error\n";
 
-// A usage error: reported with a hint and exit code 2.
-struct UsageError {
-    std::string message;
-};
-
 int usageError(const std::string& message) {
     std::fprintf(stderr, "trayecto: %s\nTry 'trayecto --help'.\n", message.c_str());
     return 2;
-}
-
-// ---- [SECTION] Files and arguments
-
-bool readFile(const std::string& path, std::string& text, std::string& error) {
-    if (path == "-") {
-        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-        return true;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = "cannot open the file";
-        return false;
-    }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) {
-        error = "cannot read the file";
-        return false;
-    }
-    text = buffer.str();
-    return true;
-}
-
-// Writes to `path`, or stdout when empty. Returns 0 or 1 (with a message).
-int writeOutput(const std::string& path, const std::string& text) {
-    if (path.empty() || path == "-") {
-        std::fwrite(text.data(), 1, text.size(), stdout);
-        return std::fflush(stdout) == 0 ? 0 : 1;
-    }
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (out) out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    if (!out) {
-        std::fprintf(stderr, "trayecto: %s: cannot write the file\n", path.c_str());
-        return 1;
-    }
-    return 0;
-}
-
-// Loads and validates one file. On failure prints "FILE: reason" lines to stderr.
-bool loadFile(const std::string& path, Map& map) {
-    std::string text, error;
-    if (!readFile(path, text, error)) {
-        std::fprintf(stderr, "%s: %s\n", path.c_str(), error.c_str());
-        return false;
-    }
-    auto loaded = loadMap(text);
-    if (!loaded) {
-        std::fprintf(stderr, "%s: %s\n", path.c_str(), loaded.error().describe().c_str());
-        return false;
-    }
-    const auto problems = checkInvariants(loaded.value());
-    for (const std::string& p : problems) std::fprintf(stderr, "%s: %s\n", path.c_str(), p.c_str());
-    if (!problems.empty()) return false;
-    map = std::move(loaded.value());
-    return true;
-}
-
-// Options of one command: those in `valued` take a value ("--to csv" or "--to=csv").
-struct Arguments {
-    std::vector<std::string> files;
-    std::map<std::string, std::string> values;
-    std::set<std::string> flags;
-    std::string value(const std::string& name) const {
-        auto it = values.find(name);
-        return it == values.end() ? std::string() : it->second;
-    }
-    bool has(const std::string& name) const { return values.count(name) || flags.count(name); }
-};
-
-Arguments parse(const std::vector<std::string>& args, const std::set<std::string>& valued,
-                const std::set<std::string>& flags) {
-    Arguments out;
-    bool onlyFiles = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        std::string a = args[i];
-        if (onlyFiles || a == "-" || a.empty() || a[0] != '-') {
-            out.files.push_back(a);
-            continue;
-        }
-        if (a == "--") { onlyFiles = true; continue; }
-        if (a == "-o") a = "--output";
-        std::string inlineValue;
-        const auto eq = a.find('=');
-        const bool hasInline = eq != std::string::npos;
-        if (hasInline) { inlineValue = a.substr(eq + 1); a = a.substr(0, eq); }
-        if (valued.count(a)) {
-            if (hasInline) out.values[a] = inlineValue;
-            else if (i + 1 < args.size()) out.values[a] = args[++i];
-            else throw UsageError{"option " + a + " needs a value"};
-        } else if (flags.count(a) && !hasInline) {
-            out.flags.insert(a);
-        } else {
-            throw UsageError{"unknown option " + a};
-        }
-    }
-    return out;
-}
-
-// A whole number within [lo, hi], or a usage error naming the option.
-long long number(const std::string& text, const std::string& option, long long lo, long long hi) {
-    char* end = nullptr;
-    errno = 0;
-    const long long v = std::strtoll(text.c_str(), &end, 10);
-    if (text.empty() || *end != '\0' || errno != 0 || v < lo || v > hi)
-        throw UsageError{option + " must be a whole number from " + std::to_string(lo) + " to " +
-                         std::to_string(hi) + ", not '" + text + "'"};
-    return v;
 }
 
 // ---- [SECTION] Commands
@@ -241,13 +128,11 @@ int stats(const std::vector<std::string>& args) {
 int exportMap(const std::vector<std::string>& args) {
     const Arguments a = parse(args, {"--to", "--output", "--lang"}, {"--bom"});
     const std::string to = a.value("--to");
-    if (to.empty()) throw UsageError{"export needs --to csv or --to md"};
-    if (to != "csv" && to != "md" && to != "markdown")
-        throw UsageError{"export --to must be csv or md, not '" + to + "'"};
+    if (to.empty()) throw UsageError{"export needs --to csv, --to md or --to html"};
+    if (to != "csv" && to != "md" && to != "markdown" && to != "html")
+        throw UsageError{"export --to must be csv, md or html, not '" + to + "'"};
     if (a.files.size() != 1) throw UsageError{"export needs exactly one FILE"};
-    const std::string lang = a.value("--lang");
-    if (a.has("--lang") && lang != "es" && lang != "en")
-        throw UsageError{"--lang must be es or en, not '" + lang + "'"};
+    const std::string lang = languageOption(a);
     if (a.has("--bom") && to != "csv") throw UsageError{"--bom applies to --to csv only"};
     Map map;
     if (!loadFile(a.files[0], map)) return 1;
@@ -259,7 +144,7 @@ int exportMap(const std::vector<std::string>& args) {
     } else {
         ReportOptions options;
         options.language = lang;
-        text = exportMarkdown(map, options);
+        text = to == "html" ? exportHtmlReport(map, options) : exportMarkdown(map, options);
     }
     return writeOutput(a.value("--output"), text);
 }
@@ -311,6 +196,9 @@ int run(int argc, char** argv) {
         if (command == "export") return exportMap(args);
         if (command == "generate") return generate(args);
         if (command == "example") return example(args);
+        if (command == "merge") return merge(args);
+        if (command == "report") return report(args);
+        if (command == "template") return templates(args);
         return usageError("unknown command '" + command + "'");
     } catch (const UsageError& e) {
         return usageError(e.message);

@@ -3,6 +3,7 @@
 // All results are in a deterministic order and take O(n log n) in the size of the map.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -127,5 +128,96 @@ struct RankedImprovement {
 // `includeClosed` false leaves out Done and Discarded ones.
 std::vector<RankedImprovement> rankImprovements(const Map& map, CardKind kind, Ranking by,
                                                 bool includeClosed = true);
+
+// ---- Workshop analysis (core/analysis_workshop.cpp)
+
+// Touchpoint owners per phase (Lemon & Verhoef): who owns the touchpoints of each phase, and
+// how many the organisation controls (the touchpoint's `controlled` flag).
+constexpr int kOwnerCount = static_cast<int>(TouchpointOwner::SocialExternal) + 1;
+
+struct OwnerMix {
+    Phase phase = Phase::PrePurchase;
+    std::array<int, kOwnerCount> counts{};   // touchpoint cards per owner, in enum order
+    int total = 0;                           // touchpoint cards on the phase's stages
+    int controlled = 0;                      // of them, controlled by the organisation
+    int count(TouchpointOwner owner) const { return counts[static_cast<std::size_t>(owner)]; }
+    // controlled / total; empty when the phase has no touchpoints.
+    std::optional<double> controlledShare() const;
+};
+// Always three entries, in phase order.
+std::vector<OwnerMix> ownerMixByPhase(const Map& map);
+
+// The five CX dimensions, in the order the format and the reports use.
+constexpr int kDimensionCount = 5;
+constexpr std::array<CxDimension, kDimensionCount> kDimensions = {
+    DimCognitive, DimEmotional, DimBehavioural, DimSensory, DimSocial};
+
+// How many touchpoints touch each CX dimension at each stage.
+struct DimensionHeatMap {
+    std::vector<Id> stageIds;                               // rows, in stage order
+    std::vector<std::array<int, kDimensionCount>> counts;   // counts[stage][dimension]
+    std::vector<int> stageTouchpoints;                      // touchpoint cards per stage
+    std::array<int, kDimensionCount> dimensionTotals{};     // per dimension, all stages
+    int maxCount = 0;                                       // the largest cell (for shading)
+};
+DimensionHeatMap dimensionHeatMap(const Map& map);
+
+// The impact/effort matrix (scores 1..5). With the default thresholds a score of 4 or 5 is
+// high and 1..3 is low, so an unrated card (3/3) is a fill-in:
+//   quick win      = high impact, low effort     major project   = high impact, high effort
+//   fill-in        = low impact, low effort      thankless task  = low impact, high effort
+enum class Quadrant { QuickWin, MajorProject, FillIn, ThanklessTask };
+
+struct MatrixThresholds {
+    int highImpactFrom = 4;   // impact >= this is high
+    int highEffortFrom = 4;   // effort >= this is high
+};
+Quadrant quadrantOf(int impact, int effort, const MatrixThresholds& thresholds = {});
+
+struct MatrixOptions {
+    MatrixThresholds thresholds;
+    bool includePainPoints = false;   // opportunities only by default
+    bool includeClosed = false;       // leave out done and discarded ones by default
+};
+
+struct MatrixPoint {
+    Id cardId;
+    CardKind kind = CardKind::Opportunity;
+    Id stageId;
+    std::string stageName;
+    std::string text;
+    int impact = 3;
+    int effort = 3;
+    int votes = 0;
+    ImprovementStatus status = ImprovementStatus::Open;
+    Quadrant quadrant = Quadrant::FillIn;
+};
+// Cards with improvement details, quick wins first (quadrant order), then more votes, then the
+// impact/effort score, then stage order and card order.
+std::vector<MatrixPoint> impactEffortMatrix(const Map& map, const MatrixOptions& options = {});
+
+// The first levers to act on: moments of truth whose touchpoint falls short of what the
+// customer expects (experience - expectation < 0). Ranked by the biggest shortfall; ties put
+// failing moments before at-risk, unknown and good ones, then more votes on the touchpoint,
+// then stage order and moment order.
+struct Lever {
+    int rank = 0;                 // 1 = act here first
+    Id momentId;
+    std::string momentName;
+    MotType type = MotType::First;
+    std::string customType;
+    MotState state = MotState::Unknown;
+    Id stageId;
+    std::string stageName;
+    Id cardId;
+    std::string cardText;
+    Channel channel = Channel::Other;
+    int expectation = 0;
+    int experience = 0;
+    int gap = 0;                  // experience - expectation (< 0)
+    int votes = 0;                // on the touchpoint card
+    int openPainPoints = 0;       // pain points at the same stage not yet done or discarded
+};
+std::vector<Lever> firstLevers(const Map& map);
 
 }  // namespace trayecto

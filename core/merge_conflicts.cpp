@@ -1,0 +1,73 @@
+// Resolving a merge conflict: the merged map with the chosen value, or the undoable command.
+#include <algorithm>
+
+#include "merge_json.hpp"
+#include "trayecto/merge.hpp"
+
+namespace trayecto {
+
+using namespace merging;
+
+
+Result<Map> applyConflictValue(const Map& merged, const MergeConflict& conflict,
+                               const std::string& valueJson) {
+    const Json value = Json::parse(valueJson, nullptr, /*allow_exceptions=*/false);
+    if (value.is_discarded())
+        return LoadError{"", "The chosen value is not JSON: " + valueJson, std::string::npos};
+    const Json* chosen = value.is_null() ? nullptr : &value;
+    Json document = documentOf(merged);
+    if (!conflict.collection) {
+        Json object = mapLevelObject(document);
+        setField(object, conflict.field, chosen);
+        setMapLevelObject(document, object);
+    } else {
+        Json& list = document[keyOf(*conflict.collection)];
+        auto it = std::find_if(list.begin(), list.end(),
+                               [&](const Json& item) { return idOf(item) == conflict.itemId; });
+        if (it == list.end())
+            return LoadError{"", "The item " + conflict.itemId + " is not in the merged map.",
+                             std::string::npos};
+        setField(*it, conflict.field, chosen);
+    }
+    for (const Repair& repair : makeSound(document))
+        if (repair.dropped)
+            return LoadError{"", "The chosen value cannot be applied to " + repair.id + ": " +
+                                     repair.reason, std::string::npos};
+    return mapOf(document);
+}
+
+Command resolveConflictCommand(const Map& merged, const MergeConflict& conflict,
+                               const std::string& valueJson) {
+    auto applied = applyConflictValue(merged, conflict, valueJson);
+    if (!applied) return {};
+    const Map& m = applied.value();
+    const std::string name = "Resolve conflict";
+    if (!conflict.collection) {
+        if (conflict.field.rfind("meta/", 0) != 0) return {};
+        return cmd::setMeta(merged, m.meta);
+    }
+    const Id& id = conflict.itemId;
+    switch (*conflict.collection) {
+        case Collection::Personas:
+            if (const Persona* x = findPersona(m, id)) return cmd::replace(merged, *x, name);
+            break;
+        case Collection::Stages:
+            if (const Stage* x = findStage(m, id)) return cmd::replace(merged, *x, name);
+            break;
+        case Collection::Lanes:
+            if (const Lane* x = findLane(m, id)) return cmd::replace(merged, *x, name);
+            break;
+        case Collection::Cards:
+            if (const Card* x = findCard(m, id)) return cmd::replace(merged, *x, name);
+            break;
+        case Collection::Emotions:
+            if (const Emotion* x = findEmotion(m, id)) return cmd::replace(merged, *x, name);
+            break;
+        case Collection::Moments:
+            if (const MomentOfTruth* x = findMoment(m, id)) return cmd::replace(merged, *x, name);
+            break;
+    }
+    return {};
+}
+
+}  // namespace trayecto

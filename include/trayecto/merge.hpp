@@ -1,0 +1,143 @@
+// Merging a workshop: the facilitator collects the participants' JSON files (each a copy of one
+// base map, edited by one person or table) and merges them into one map.
+//
+// Rules (mergeMaps):
+// - Items are matched by collection and id. Items only a participant has are added, from every
+//   participant, each right after the item that precedes it in that participant's list (new
+//   items of earlier participants at the same place come first). Two participants' new items
+//   that happen to share an id are both kept: the later one gets a fresh id ("<id>-2"), and the
+//   references inside that participant's file follow it. Identical new items (same id, same
+//   content) are taken once.
+// - An item a participant deleted is NOT deleted; `keptDeleted` lists it.
+// - Fields are merged one by one ("text", "touchpoint/expectation", "improvement/status", unknown
+//   fields too; lists such as personaIds or metrics are one field). A change made by one
+//   participant (or the same change made by several) is taken. Different changes to the same
+//   field are a conflict: the first of those participants' values is taken provisionally and the
+//   conflict lists every changed value, so the facilitator can choose (applyConflictValue).
+// - Votes are summed: base votes + the sum over participants of (their votes - base votes),
+//   at least 0.
+// - Emotions of a persona at a stage that name no card are the participants' ratings: they are
+//   combined into a crowd curve (see CrowdPoint). The merged map keeps one such emotion per
+//   (persona, stage) — the base's, else the first participant's — holding the crowd: valence =
+//   the median rounded half away from zero, feeling = the most named one, note = the distinct
+//   notes, one per line. Emotions at a card are merged like any other item.
+// - The map itself: meta.author stays the base's (participants are told apart by their labels),
+//   meta.modified becomes the latest of all files; other meta fields merge like item fields.
+// - Reordering by participants is not merged: base items keep the base order.
+// - The merged map satisfies checkInvariants: a card kept its detail block only for its merged
+//   kind; an item whose stage, lane or persona does not exist in the merged map is dropped; a
+//   link (an emotion's or moment's card, a card's persona) that no longer holds is cleared.
+//   Both are reported.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "trayecto/commands.hpp"
+#include "trayecto/format.hpp"
+#include "trayecto/model.hpp"
+
+namespace trayecto {
+
+// ---- Crowd emotional curve
+// A participant's rating of a persona at a stage is the mean valence of their emotions for that
+// persona and stage that name no card (normally exactly one). Participants without one do not
+// count. Spread: min, max and the quartiles q1/q3 (interquartile range q3 - q1), with quartiles
+// by linear interpolation between the sorted ratings (position p·(n-1), as R's default type 7
+// and NumPy's default); for n = 1 all of them equal the rating. The median of an even count is
+// the mean of the two middle ratings.
+struct CrowdPoint {
+    Id stageId;
+    int n = 0;                     // participants who rated this persona here
+    std::vector<double> ratings;   // their ratings, in participant order
+    double median = 0;             // the statistics are 0 when n == 0
+    double min = 0;
+    double max = 0;
+    double q1 = 0;                 // first quartile
+    double q3 = 0;                 // third quartile
+    // Named feelings with how many participants named each, most named first (ties: first named).
+    std::vector<std::pair<std::string, int>> feelings;
+    bool rated() const { return n > 0; }
+    double interquartileRange() const { return q3 - q1; }
+};
+
+struct CrowdCurve {
+    Id personaId;
+    std::vector<CrowdPoint> points;   // points[i] belongs to layout.stages[i]
+};
+
+// Fills n, median, min, max, q1 and q3 of `point` from `ratings` (any order; ratings kept as given).
+void setCrowdStatistics(CrowdPoint& point, std::vector<double> ratings);
+// The crowd curve of one persona over the stages of `layout` (usually the merged map).
+CrowdCurve crowdCurve(const Map& layout, const std::vector<Map>& participants, const Id& personaId);
+// One curve per persona of `layout`, in persona order.
+std::vector<CrowdCurve> crowdCurves(const Map& layout, const std::vector<Map>& participants);
+
+// ---- Merge
+struct MergeParticipant {
+    std::string fileName;   // the file it came from (a label when meta.author does not tell)
+    Map map;
+};
+
+// A participant's label: their meta.author when it is set and differs from the base's, else the
+// file name without folders, else "Participant N" (N from 1). mergeMaps makes labels unique by
+// appending " (2)", " (3)".
+std::string participantLabel(const Map& base, const MergeParticipant& participant, int index);
+
+struct ParticipantValue {
+    std::string participant;   // label
+    std::string value;         // compact JSON text of their value; "null" when they removed it
+};
+
+// Two or more participants changed one field of one item to different values.
+struct MergeConflict {
+    std::optional<Collection> collection;  // empty: the map itself (meta, top-level fields)
+    Id itemId;                             // empty for the map itself
+    std::string itemText;                  // the item's text or name in the base, for people
+    std::string field;       // path inside the item, "/"-separated ("~1" for a "/" in a key):
+                             // "text", "touchpoint/expectation"; for the map: "meta/title"
+    std::string baseValue;   // compact JSON text; "null" when absent in the base
+    std::vector<ParticipantValue> values;  // each participant who changed it, in input order
+};
+
+// An item the merge added, kept, dropped or changed a link of.
+struct MergedItem {
+    std::string participant;   // label of the participant it concerns
+    Collection collection = Collection::Cards;
+    Id id;                     // its id in the merged map (or the id it would have had)
+    Id originalId;             // its id in the participant's file
+    std::string text;          // its text or name, for people
+    std::string reason;        // for dropped and unlinked items: what happened, one English sentence
+};
+
+struct MergeResult {
+    Map map;                                // the merged map (conflicts provisionally resolved)
+    std::vector<std::string> participants;  // labels, in input order
+    std::vector<MergeConflict> conflicts;   // in collection order, then item order, then field
+    std::vector<MergedItem> added;          // items new in a participant, as added
+    std::vector<MergedItem> renamed;        // new items given a fresh id (id clash)
+    std::vector<MergedItem> keptDeleted;    // base items a participant deleted (kept)
+    std::vector<MergedItem> dropped;        // items left out because what they need is missing
+    std::vector<MergedItem> unlinked;       // items that lost a link (card or persona)
+    std::vector<CrowdCurve> crowd;          // one per persona of the merged map
+};
+
+// Merges the participants' maps into the base. Fails only if the result would not load (a bug
+// guard: the merged map is always checked with loadMap and checkInvariants).
+Result<MergeResult> mergeMaps(const Map& base, const std::vector<MergeParticipant>& participants);
+
+// The merged map with `valueJson` (one of conflict.values[i].value, or conflict.baseValue) put
+// in the conflicting field, then made sound as mergeMaps does (detail blocks follow the kind,
+// links that no longer hold are cleared). An error when the value is not JSON, the item is gone,
+// or the result would not load (e.g. a score out of range).
+Result<Map> applyConflictValue(const Map& merged, const MergeConflict& conflict,
+                               const std::string& valueJson);
+// The same change as one undoable command ("Resolve conflict") for the Document holding the
+// merged map. Empty when nothing changes, when the value cannot be applied, or for a top-level
+// field of the map outside meta (no command edits those: use applyConflictValue).
+Command resolveConflictCommand(const Map& merged, const MergeConflict& conflict,
+                               const std::string& valueJson);
+
+}  // namespace trayecto
