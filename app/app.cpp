@@ -34,6 +34,63 @@ void App::newExampleMap() { openMap(exampleMap(langTag(view_.lang))); }
 void App::newBlankMap() { openMap(blankMap(langTag(view_.lang))); }
 void App::setLanguage(Lang lang) { view_.lang = lang; }
 
+void App::setReadOnly(bool readOnly) {
+    document_.setReadOnly(readOnly);
+    if (readOnly) view_.editingCard.clear();
+}
+
+bool App::setPersonaFilter(const std::string& persona) {
+    for (const Persona& p : document_.map().personas)
+        if (p.id == persona || p.name == persona) {
+            view_.personaFilter = p.id;
+            view_.activePersona = p.id;
+            return true;
+        }
+    return false;
+}
+
+void App::setPresenting(bool presenting) {
+    view_.presenting = presenting;
+    view_.presentedStage = 0;
+    if (presenting) showPresentedStage();
+    else view_.fitPending = true;
+}
+
+void App::showPresentedStage() {
+    const MapLayout& layout = canvas_.layout();
+    const int n = layout.columnCount();
+    if (n == 0) return;
+    view_.presentedStage = std::clamp(view_.presentedStage, 0, n - 1);
+    const Box& column = layout.columns[static_cast<size_t>(view_.presentedStage)];
+    const float ratio = fonts_.pixelRatio;
+    // The stage, with a little of its neighbours, as large as the canvas allows.
+    const float zx = canvas_.width() / (metrics::StageWidth * 1.6f * ratio);
+    const float zy = canvas_.height() / (layout.height * ratio);
+    view_.zoom = std::clamp(std::min(zx, std::max(zy, 0.6f)), 0.3f, 2.0f);
+    canvas_.centerOn(view_, Box{column.x0, 0, column.x1, std::min(layout.height, canvas_.height() / canvas_.scale(view_))});
+    view_.select(document_.map().stages[static_cast<size_t>(view_.presentedStage)].id);
+}
+
+void App::presentationBar(float x, float y, float w) {
+    const Map& map = document_.map();
+    if (map.stages.empty()) return;
+    const float ratio = fonts_.pixelRatio;
+    const float width = 420.0f * ratio;
+    ImGui::SetNextWindowPos(ImVec2(x + (w - width) * 0.5f, y - ImGui::GetFrameHeightWithSpacing() * 1.6f));
+    ImGui::SetNextWindowSize(ImVec2(width, 0));
+    ImGui::Begin("##present", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+    const int n = static_cast<int>(map.stages.size());
+    const int i = std::clamp(view_.presentedStage, 0, n - 1);
+    if (ImGui::ArrowButton("##prev", ImGuiDir_Left) && i > 0) { view_.presentedStage = i - 1; showPresentedStage(); }
+    ImGui::SameLine();
+    const Stage& stage = map.stages[static_cast<size_t>(i)];
+    ImGui::Text("%d/%d  %s · %s", i + 1, n, phaseLabel(view_.lang, stage.phase), stage.name.c_str());
+    ImGui::SameLine(width - ImGui::GetFrameHeight() - ImGui::GetStyle().WindowPadding.x);
+    if (ImGui::ArrowButton("##next", ImGuiDir_Right) && i + 1 < n) { view_.presentedStage = i + 1; showPresentedStage(); }
+    ImGui::End();
+}
+
 std::string App::mapJson() const { return saveMap(document_.map()); }
 
 LoadOutcome App::loadMapJson(std::string_view json) {
@@ -53,21 +110,23 @@ void App::frame() {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    const bool chrome = !view_.presenting && !view_.minimalUi;
     ImGui::Begin("##trayecto", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_MenuBar |
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | (chrome ? ImGuiWindowFlags_MenuBar : 0) |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
                      ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleVar(3);
-    menuBar();
+    if (chrome) menuBar();
 
     const float ratio = fonts_.pixelRatio;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float statusHeight = ImGui::GetFrameHeight();
-    const float panel = view_.showSidePanel ? std::min(kSidePanelWidth * ratio, io.DisplaySize.x * 0.45f) : 0.0f;
+    const float statusHeight = view_.presenting ? 0.0f : ImGui::GetFrameHeight();
+    const bool showPanel = view_.showSidePanel && chrome;
+    const float panel = showPanel ? std::min(kSidePanelWidth * ratio, io.DisplaySize.x * 0.45f) : 0.0f;
     const float canvasW = std::max(1.0f, io.DisplaySize.x - panel);
     const float canvasH = std::max(1.0f, io.DisplaySize.y - origin.y - statusHeight);
     canvas_.frame(document_, view_, fonts_, origin.x, origin.y, canvasW, canvasH);
-    if (view_.showMinimap) {
+    if (view_.showMinimap && chrome) {
         const float mw = 200.0f * ratio, mh = 120.0f * ratio, margin = 12.0f * ratio;
         if (canvasW > mw * 2 && canvasH > mh * 2)
             minimap(origin.x + canvasW - mw - margin, origin.y + canvasH - mh - margin, mw, mh);
@@ -79,8 +138,17 @@ void App::frame() {
         view_.searchOpen = true;
         searchFocusPending_ = true;
     }
-    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + canvasH));
-    statusLine();
+    if (view_.presenting) {
+        const bool next = ImGui::IsKeyPressed(key::Right) || ImGui::IsKeyPressed(key::PageDown) || ImGui::IsKeyPressed(key::Space);
+        const bool previous = ImGui::IsKeyPressed(key::Left) || ImGui::IsKeyPressed(key::PageUp);
+        if (next || previous) {
+            view_.presentedStage += next ? 1 : -1;
+            showPresentedStage();
+        }
+    } else {
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + canvasH));
+        statusLine();
+    }
     ImGui::End();
 
     if (view_.searchOpen) searchBar(canvasW, origin.y);
@@ -88,7 +156,8 @@ void App::frame() {
         inspectorWanted_ = !view_.selection.empty();
         lastSelection_ = view_.selection;
     }
-    if (view_.showSidePanel) {
+    if (view_.presenting) presentationBar(origin.x, origin.y + canvasH, canvasW);
+    if (showPanel) {
         ImGui::SetNextWindowPos(ImVec2(canvasW, origin.y));
         ImGui::SetNextWindowSize(ImVec2(panel, canvasH + statusHeight));
         sidePanel(panel);

@@ -48,6 +48,11 @@ public:
     void newExampleMap();
     void newBlankMap();
     void setLanguage(Lang lang);
+    void setReadOnly(bool readOnly);
+    void setPresenting(bool presenting);
+    void setMinimalUi(bool minimal) { view_.minimalUi = minimal; }
+    // Shows only the cards of one persona (by id or name); false when there is no such persona.
+    bool setPersonaFilter(const std::string& persona);
 
     Document& document() { return document_; }
     const Document& document() const { return document_; }
@@ -62,6 +67,8 @@ private:
     void searchBar(float right, float top);
     void jumpToMatch(int step);   // +1 next, -1 previous, 0 current
     void openMap(Map map);
+    void presentationBar(float x, float y, float w);
+    void showPresentedStage();
 
     Document document_;
     ViewState view_;

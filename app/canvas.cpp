@@ -153,7 +153,8 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
         return;
     }
 
-    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+    const bool readOnly = doc.readOnly();   // view, pan, zoom, select and inspect only
+    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right) && !readOnly) {
         drag_ = Drag::None;
         openContextMenu(map, view, wx, wy);
         return;
@@ -161,7 +162,7 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
     // A long press without moving (touch) opens the same menu.
     if (drag_ == Drag::Pending || drag_ == Drag::Pan) {
         const float moved = std::fabs(mx - pressX_) + std::fabs(my - pressY_);
-        if (io.MouseDown[0] && io.MouseDownDuration[0] > 0.55f && moved < kDragThreshold * pixelRatio_) {
+        if (io.MouseDown[0] && io.MouseDownDuration[0] > 0.55f && moved < kDragThreshold * pixelRatio_ && !readOnly) {
             drag_ = Drag::None;
             openContextMenu(map, view, wx, wy);
             return;
@@ -174,12 +175,13 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
         if (slot >= 0) {
             const Card& card = map.cards[static_cast<size_t>(layout_.cards[static_cast<size_t>(slot)].card)];
             view.select(card.id);
+            if (readOnly) return;
             view.editingCard = card.id;
             editBuffer_ = card.text;
             editFocusPending_ = true;
         } else {
             const int row = layout_.rowAt(wy), column = layout_.columnAt(wx);
-            if (row >= 0 && column >= 0 && row != findEmotionRow(map, layout_)) addCardAt(doc, view, row, column);
+            if (row >= 0 && column >= 0 && row != findEmotionRow(map, layout_) && !readOnly) addCardAt(doc, view, row, column);
         }
         return;
     }
@@ -200,7 +202,7 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
             return;
         }
         // An emotion point of any shown persona (the active one first).
-        if (emoRow >= 0 && layout_.rows[static_cast<size_t>(emoRow)].contains(wx, wy)) {
+        if (emoRow >= 0 && !readOnly && layout_.rows[static_cast<size_t>(emoRow)].contains(wx, wy)) {
             const int column = layout_.columnAt(wx);
             if (column >= 0) {
                 std::vector<Id> order;
@@ -258,7 +260,7 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
                 if (pressOnSelected_ && !(io.KeyCtrl || io.KeyShift || io.KeySuper)) view.select(pressCard_);
                 drag_ = Drag::None;
             } else if (std::fabs(mx - pressX_) > threshold || std::fabs(my - pressY_) > threshold) {
-                drag_ = Drag::Cards;
+                drag_ = doc.readOnly() ? Drag::Pan : Drag::Cards;   // read-only: a drag on a card pans
             }
             break;
         case Drag::Cards: {
@@ -457,13 +459,14 @@ void Canvas::handleKeyboard(Document& doc, ViewState& view) {
         return;
     }
     if (keyPressed(key::Escape)) { view.selection.clear(); return; }
-    if ((keyPressed(key::Enter) || keyPressed(key::F2)) && cards.size() == 1) {
+    if ((keyPressed(key::Enter) || keyPressed(key::F2)) && cards.size() == 1 && !doc.readOnly()) {
         view.editingCard = cards.front();
         editBuffer_ = findCard(map, cards.front())->text;
         editFocusPending_ = true;
         return;
     }
     // Arrows: select the neighbouring card (within the cell, then across cells).
+    if (view.presenting) return;   // the app steps through stages with the arrows
     const int dx = keyPressed(key::Right) ? 1 : keyPressed(key::Left) ? -1 : 0;
     const int dy = keyPressed(key::Down) ? 1 : keyPressed(key::Up) ? -1 : 0;
     if ((dx || dy) && !layout_.cards.empty()) {

@@ -30,7 +30,7 @@ void personaFields(Fields& f, const Map& map, const Persona persona) {
 
 const Rgb kPersonaPalette[] = {0x2f7ea8, 0xe08a2c, 0x8a6bb8, 0x3a9b6a, 0xc44d58, 0x6b7f99};
 
-void personasTab(Document& doc, ViewState& view) {
+void personasTab(Document& doc, ViewState& view, bool readOnly) {
     const Map& map = doc.map();
     const Lang L = view.lang;
     Fields fields(doc, L);
@@ -49,6 +49,7 @@ void personasTab(Document& doc, ViewState& view) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(L, Text::ShowOnly));
         ImGui::PopID();
     }
+    ImGui::BeginDisabled(readOnly);
     if (ImGui::Button(tr(L, Text::AddPersona))) {
         Persona p;
         p.id = newId(map, "ps");
@@ -58,7 +59,7 @@ void personasTab(Document& doc, ViewState& view) {
         if (!doc.execute(cmd::addPersona(map, p))) view.activePersona = id;
     }
     const Persona* active = findPersona(doc.map(), view.activePersona);
-    if (!active) return;
+    if (!active) { ImGui::EndDisabled(); return; }
     sectionTitle((std::string(tr(L, Text::Persona)) + ": " + active->name).c_str());
     ImGui::PushID(active->id.c_str());
     personaFields(fields, doc.map(), *active);
@@ -70,6 +71,7 @@ void personasTab(Document& doc, ViewState& view) {
         }
     }
     ImGui::PopID();
+    ImGui::EndDisabled();
 }
 
 void momentsTab(Document& doc, ViewState& view, Canvas& canvas) {
@@ -103,13 +105,17 @@ void App::sidePanel(float) {
     ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);   // room for the labels
     if (ImGui::BeginTabBar("##tabs")) {
         const bool focusInspector = !view_.selection.empty() && inspectorWanted_;
+        // Read-only: every field is shown, none can be changed.
+        const bool readOnly = document_.readOnly();
         if (ImGui::BeginTabItem(tr(L, Text::ShowInspector), nullptr, focusInspector ? ImGuiTabItemFlags_SetSelected : 0)) {
+            ImGui::BeginDisabled(readOnly);
             inspector(document_, view_);
+            ImGui::EndDisabled();
             ImGui::EndTabItem();
         }
         inspectorWanted_ = false;
         if (ImGui::BeginTabItem(tr(L, Text::ShowPersonas))) {
-            personasTab(document_, view_);
+            personasTab(document_, view_, readOnly);
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem(tr(L, Text::ShowMoments))) {

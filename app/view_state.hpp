@@ -22,6 +22,9 @@ struct ViewState {
     int searchIndex = 0;
     bool showSidePanel = true;
     bool showMinimap = true;
+    bool presenting = false;      // presentation mode: no chrome, stage by stage
+    int presentedStage = 0;
+    bool minimalUi = false;       // embedded viewer: canvas and status line only
     Lang lang = Lang::En;
 
     bool isSelected(const Id& id) const;

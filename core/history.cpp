@@ -109,19 +109,20 @@ void History::clear() {
 
 std::optional<std::string> Document::execute(const Command& command) {
     if (command.empty()) return std::nullopt;
+    if (readOnly_) return std::string("The map is read-only.");
     std::optional<std::string> error = history_.execute(map_, command);
     if (!error) ++revision_;
     return error;
 }
 
 bool Document::undo() {
-    if (!history_.undo(map_)) return false;
+    if (readOnly_ || !history_.undo(map_)) return false;
     ++revision_;
     return true;
 }
 
 bool Document::redo() {
-    if (!history_.redo(map_)) return false;
+    if (readOnly_ || !history_.redo(map_)) return false;
     ++revision_;
     return true;
 }

@@ -143,11 +143,15 @@ public:
     const History& history() const { return history_; }
     // Replaces the whole map (opening a file): clears history, bumps revision.
     void reset(Map map);
+    // A read-only document refuses every command, undo and redo (the host may still reset it).
+    void setReadOnly(bool readOnly) { readOnly_ = readOnly; }
+    bool readOnly() const { return readOnly_; }
 
 private:
     Map map_;
     History history_;
     std::uint64_t revision_ = 0;
+    bool readOnly_ = false;
 };
 
 }  // namespace trayecto

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "trayecto/commands.hpp"
+#include "trayecto/examples.hpp"
 #include "trayecto/format.hpp"
 
 using namespace trayecto;
@@ -289,4 +290,23 @@ TEST_CASE("Document revision bumps on every change and only then", "[history][do
     CHECK(doc.map().meta.title == "Otro");
     CHECK_FALSE(doc.history().canUndo());
     CHECK_FALSE(doc.history().canRedo());
+}
+
+TEST_CASE("a read-only document refuses commands, undo and redo, but can be reset") {
+    using namespace trayecto;
+    Document doc(exampleMap("en"));
+    const Card first = doc.map().cards.front();
+    REQUIRE_FALSE(doc.execute(cmd::removeCards(doc.map(), {first.id})).has_value());
+    doc.setReadOnly(true);
+    const std::uint64_t revision = doc.revision();
+    const std::string before = saveMap(doc.map());
+    CHECK(doc.execute(cmd::removeCards(doc.map(), {doc.map().cards.front().id})).value() == "The map is read-only.");
+    CHECK_FALSE(doc.undo());
+    CHECK_FALSE(doc.redo());
+    CHECK(saveMap(doc.map()) == before);
+    CHECK(doc.revision() == revision);
+    doc.reset(blankMap("es"));
+    CHECK(doc.map().cards.empty());
+    doc.setReadOnly(false);
+    CHECK(doc.execute(cmd::setMeta(doc.map(), MapMeta{})) == std::nullopt);
 }
