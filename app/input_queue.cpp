@@ -1,5 +1,7 @@
 #include "input_queue.hpp"
 
+#include <cmath>
+
 #include "imgui.h"
 
 namespace trayecto::app {
@@ -45,6 +47,18 @@ bool InputQueue::apply(ImGuiIO& io) {
             case InputEvent::Type::MouseButton:
                 if (e.button < 0 || e.button >= 5) break;
                 if (buttonChanged[e.button]) return true;
+                // A release after a move waits a frame: the app must see the button still down
+                // where the pointer ended up (a drag that ends where it moved to).
+                if (!e.down && moved) return true;
+                if (e.down && e.button == 0 && e.time >= 0) {
+                    const bool near = std::fabs(io.MousePos.x - lastPressX_) <= io.MouseDoubleClickMaxDist &&
+                                      std::fabs(io.MousePos.y - lastPressY_) <= io.MouseDoubleClickMaxDist;
+                    const bool twice = near && e.time - lastPressTime_ <= kDoubleClickMs;
+                    io.MouseDoubleClickTime = twice ? 1e6f : 0.0f;   // ImGui then agrees
+                    lastPressTime_ = twice ? -1e12 : e.time;        // no triple clicks
+                    lastPressX_ = io.MousePos.x;
+                    lastPressY_ = io.MousePos.y;
+                }
                 io.MouseDown[e.button] = e.down;
                 buttonChanged[e.button] = true;
                 break;

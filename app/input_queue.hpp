@@ -4,6 +4,7 @@
 // would change a state already changed this frame, and leaves the rest for the next frame.
 #pragma once
 
+#include <cstddef>
 #include <deque>
 
 struct ImGuiIO;
@@ -18,6 +19,7 @@ struct InputEvent {
     bool down = false;         // MouseButton, Key; Focus: gained
     unsigned codepoint = 0;    // Char
     bool ctrl = false, shift = false, alt = false, super = false;  // Modifiers (and Key)
+    double time = -1;          // MouseButton: when it happened (ms, platform clock), -1 unknown
 };
 
 class InputQueue {
@@ -26,9 +28,14 @@ public:
     // Applies what this frame can take. Returns true when events remain for the next frame.
     bool apply(ImGuiIO& io);
     bool empty() const { return events_.empty(); }
+    // Presses carry the platform's timestamps: double clicks are then judged by when the presses
+    // happened, not by when slow or fast frames happened to apply them.
+    static constexpr double kDoubleClickMs = 500.0;
 
 private:
     std::deque<InputEvent> events_;
+    double lastPressTime_ = -1e12;
+    float lastPressX_ = 0, lastPressY_ = 0;
 };
 
 // Key indices (DOM keyCode values) the app maps into io.KeyMap.

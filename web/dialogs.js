@@ -76,11 +76,11 @@
   }
 
   class Dialogs {
-    constructor(lang) {
+    constructor(lang, container) {
       this.setLanguage(lang);
       this.banners = new Map();
-      this.bannerArea = el('div', { id: 'banners', role: 'region', 'aria-live': 'assertive' });
-      document.body.appendChild(this.bannerArea);
+      this.bannerArea = el('div', { class: 'tr-banners', role: 'region', 'aria-live': 'assertive' });
+      (container || document.body).appendChild(this.bannerArea);
     }
 
     setLanguage(lang) {

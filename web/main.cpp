@@ -165,6 +165,7 @@ void drawFrame(double time) {
 
 EM_BOOL onAnimationFrame(double time, void*) {
     P.framePending = false;
+    if (!P.app) return EM_FALSE;   // stopped
     drawFrame(time);
     if (P.framesOwed > 0) requestFrames(P.framesOwed);
     return EM_FALSE;
@@ -197,6 +198,7 @@ EM_BOOL onMouse(int type, const EmscriptenMouseEvent* m, void*) {
         // DOM: 0 left, 1 middle, 2 right; ImGui: 0 left, 1 right, 2 middle.
         e.button = m->button == 1 ? 2 : m->button == 2 ? 1 : m->button;
         e.down = type == EMSCRIPTEN_EVENT_MOUSEDOWN;
+        e.time = emscripten_get_now();
         P.input.push(e);
     }
     requestFrames(3);
@@ -218,8 +220,9 @@ EM_BOOL onWheel(int, const EmscriptenWheelEvent* w, void*) {
     return EM_TRUE;   // the page must not scroll or zoom
 }
 
-void pushButton(int button, bool down) {
+void pushButton(int button, bool down, double time = -1) {
     InputEvent e;
+    e.time = time;
     e.type = InputEvent::Type::MouseButton;
     e.button = button;
     e.down = down;
@@ -232,7 +235,7 @@ void commitPendingTouch() {
     if (!P.touchPending) return;
     P.touchPending = false;
     pushMousePos(P.touchStartX, P.touchStartY);
-    pushButton(0, true);
+    pushButton(0, true, P.touchStartTime);
 }
 
 EM_BOOL onTouch(int type, const EmscriptenTouchEvent* t, void*) {
@@ -323,7 +326,6 @@ EMSCRIPTEN_KEEPALIVE int trayecto_start(const char* selector, const unsigned cha
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;                 // no imgui.ini: layout is data, view is ours
     io.ConfigInputTextCursorBlink = false;    // no frames just to blink a caret
-    io.MouseDoubleClickTime = 0.5f;           // the usual desktop setting; slow machines need it
     io.ConfigWindowsMoveFromTitleBarOnly = true;
     io.BackendPlatformName = "trayecto_web";
     io.GetClipboardTextFn = getClipboard;
@@ -528,6 +530,33 @@ EMSCRIPTEN_KEEPALIVE void trayecto_new_map(const char* kind) {
     if (std::strcmp(kind, "blank") == 0) P.app->newBlankMap();
     else P.app->newExampleMap();
     requestFrames(3);
+}
+
+// Embedding controls.
+EMSCRIPTEN_KEEPALIVE void trayecto_set_read_only(int readOnly) {
+    if (P.app) P.app->setReadOnly(readOnly != 0);
+    requestFrames(3);
+}
+EMSCRIPTEN_KEEPALIVE int trayecto_read_only() { return P.app && P.app->document().readOnly() ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE void trayecto_set_minimal_ui(int minimal) {
+    if (P.app) P.app->setMinimalUi(minimal != 0);
+    requestFrames(3);
+}
+EMSCRIPTEN_KEEPALIVE void trayecto_set_presenting(int presenting) {
+    if (P.app) P.app->setPresenting(presenting != 0);
+    requestFrames(3);
+}
+EMSCRIPTEN_KEEPALIVE int trayecto_set_persona_filter(const char* persona) {
+    const bool found = P.app && P.app->setPersonaFilter(persona);
+    requestFrames(3);
+    return found ? 1 : 0;
+}
+
+// Stops drawing and listening (the instance is being destroyed).
+EMSCRIPTEN_KEEPALIVE void trayecto_stop() {
+    emscripten_html5_remove_all_event_listeners();
+    P.framesOwed = 0;
+    P.app.reset();
 }
 
 EMSCRIPTEN_KEEPALIVE void trayecto_request_frame() { requestFrames(2); }

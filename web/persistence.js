@@ -37,13 +37,16 @@
   }
 
   class Persistence {
-    constructor({ lang, params, config, dialogs }) {
+    // options: {storage: 'local'|'none', map, src, fragment} (see trayecto-mount.js).
+    constructor({ lang, options, config, dialogs, root }) {
       this.lang = lang;
-      this.params = params;
+      this.options = options || {};
       this.config = config || {};
       this.ui = dialogs;
-      this.t = dialogs.t;
-      this.enabled = params.get('storage') !== 'none';
+      this.t = (...args) => dialogs.t(...args);
+      this.root = root || document.body;
+      this.enabled = this.options.storage === 'local';
+      this.cleanups = [];
       this.tabId = Math.random().toString(36).slice(2);
       this.store = null;
       this.mapId = null;          // library id of the open map
@@ -65,7 +68,9 @@
           this.storageError = e;
         }
       }
-      const hash = new URLSearchParams(location.hash.slice(1));
+      const o = this.options;
+      if (o.map) return { json: typeof o.map === 'string' ? o.map : JSON.stringify(o.map), source: 'host' };
+      const hash = new URLSearchParams((o.fragment || '').replace(/^#/, ''));
       if (hash.get('map')) {
         try {
           return { json: await inflate(hash.get('map')), source: 'link' };
@@ -73,7 +78,7 @@
           return { error: this.t('badLink'), source: 'link' };
         }
       }
-      if (this.params.get('src')) return this.fetchSource(this.params.get('src'));
+      if (o.src) return this.fetchSource(o.src);
       if (this.store) {
         const session = await this.store.getMeta('session').catch(() => null);
         const record = session && await this.store.get(session.mapId).catch(() => null);
@@ -119,7 +124,7 @@
         this.version = undefined;
         this.markDirty();
       }
-      if (initial.source === 'link') history.replaceState(null, '', location.pathname + location.search);
+      if (initial.source === 'link' && this.options.fragment) history.replaceState(null, '', location.pathname + location.search);
       if (!this.enabled) this.setStatus('off');
       else if (!this.store) this.fail(this.storageError);
       else {
@@ -127,9 +132,22 @@
         this.rememberSession();
         this.listenToOtherTabs();
       }
-      document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') this.flush(); });
-      window.addEventListener('pagehide', () => this.flush());
+      this.listen(document, 'visibilitychange', () => { if (document.visibilityState === 'hidden') this.flush(); });
+      this.listen(window, 'pagehide', () => this.flush());
       this.wireFiles();
+    }
+
+    listen(target, type, fn) {
+      target.addEventListener(type, fn);
+      this.cleanups.push(() => target.removeEventListener(type, fn));
+    }
+
+    // The instance is going away: keep what is unsaved, then stop listening.
+    detach() {
+      this.flush();
+      for (const c of this.cleanups) c();
+      if (this.channel) this.channel.close();
+      clearTimeout(this.timer);
     }
 
     setStatus(name) { this.module._trayecto_set_storage_status(STATUS[name]); }
@@ -177,7 +195,7 @@
     // The tab is going away or hidden: start the write, and keep a synchronous copy in case
     // the page dies before IndexedDB commits.
     flush() {
-      if (!this.dirty || !this.bridge) return;
+      if (!this.dirty || !this.bridge || !this.store) return;
       try {
         localStorage.setItem(RESCUE_KEY, JSON.stringify({ mapId: this.mapId, savedAt: Date.now(), json: this.bridge.getMap() }));
       } catch (e) { /* too large or unavailable: IndexedDB is still tried */ }
@@ -314,8 +332,8 @@
     }
 
     wireFiles() {
-      window.addEventListener('dragover', (e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
-      window.addEventListener('drop', (e) => {
+      this.listen(this.root, 'dragover', (e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
+      this.listen(this.root, 'drop', (e) => {
         e.preventDefault();
         const file = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
         if (file) this.openFile(file);

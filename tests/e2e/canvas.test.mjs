@@ -25,6 +25,7 @@ export const tests = [
       await settle(page);
       assertEqual(JSON.stringify((await viewState(page)).selection), JSON.stringify([card.id]), 'selection after click');
 
+      await page.waitForTimeout(600);   // a second press sooner would be a double click
       const stageIndex = map.stages.findIndex((s) => s.id === card.stageId);
       const target = map.stages[stageIndex + 1];
       const header = await locate(page, target.id);
@@ -80,7 +81,7 @@ export const tests = [
       await page.mouse.dblclick(x, y);
       await settle(page);
       const state = await viewState(page);
-      assert(state.editing, 'the new card is being edited');
+      assert(state.editing, 'the new card is being edited: ' + JSON.stringify(state) + ' revision ' + await page.evaluate(() => window.trayecto.revision()));
       const text = 'Señal débil: la cola tardó 20 min — ¿por qué? Ñandú, acción, pingüino';
       await page.keyboard.type(text);
       await page.keyboard.press('Enter');
@@ -103,7 +104,8 @@ export const tests = [
       const c = centre(await locate(page, card.id));
       await page.mouse.click(c.x, c.y);
       await page.keyboard.press('Enter');       // edit in place
-      await settle(page);
+      await page.waitForFunction(() => window.trayecto.viewState().editing !== '');
+      await framesAfter(page, await page.evaluate(() => window.trayecto.frameCount()), 2);
       await page.keyboard.press('Control+a');
       await page.keyboard.press('Control+c');
       await settle(page);
@@ -211,7 +213,7 @@ export const tests = [
       await page.mouse.click(c.x, c.y);
       await settle(page);
       await screenshot(page, 'canvas-inspector-2x');
-      assertEqual(await page.evaluate(() => document.getElementById('canvas').width), 2560, 'backing width');
+      assertEqual(await page.evaluate(() => document.querySelector('.tr-canvas').width), 2560, 'backing width');
     },
   },
 ];

@@ -3,7 +3,7 @@ import { assert, assertEqual, openApp, framesAfter, canvasPixelStats, screenshot
 
 async function canvasSizes(page) {
   return page.evaluate(() => {
-    const c = document.getElementById('canvas');
+    const c = document.querySelector('.tr-canvas');
     const r = c.getBoundingClientRect();
     return { width: c.width, height: c.height, cssWidth: r.width, cssHeight: r.height, ratio: devicePixelRatio };
   });
@@ -23,7 +23,7 @@ export const tests = [
       const page = await openApp(context, url);
       const title = await page.title();
       assert(title.includes('Trayecto'), 'page title names Trayecto');
-      const loadingHidden = await page.evaluate(() => getComputedStyle(document.getElementById('loading')).display === 'none');
+      const loadingHidden = await page.evaluate(() => getComputedStyle(document.querySelector('.tr-loading')).display === 'none');
       assert(loadingHidden, 'the loading screen is gone once ready');
       const stats = await canvasPixelStats(page);
       assert(stats.colours > 50, `the canvas shows many colours (got ${stats.colours})`);
@@ -65,7 +65,7 @@ export const tests = [
       const before = await page.evaluate(() => window.trayecto.frameCount());
       await page.setViewportSize({ width: 900, height: 600 });
       await framesAfter(page, before, 1);
-      await page.waitForFunction(() => document.getElementById('canvas').width === 900);
+      await page.waitForFunction(() => document.querySelector('.tr-canvas').width === 900);
       const s = await expectBackingMatches(page, 'after resize');
       assertEqual(s.height, 600, 'canvas height follows the window');
     },
@@ -107,8 +107,8 @@ export const tests = [
         };
       });
       const page = await openApp(context, url, { waitReady: false });
-      await page.waitForSelector('#unsupported:not([hidden])');
-      const text = await page.textContent('#unsupported');
+      await page.waitForSelector('.tr-unsupported:not([hidden])');
+      const text = await page.textContent('.tr-unsupported');
       assert(/WebGL 2/.test(text), 'the message names WebGL 2: ' + text);
     },
   },
@@ -117,8 +117,8 @@ export const tests = [
     async run({ context, url }) {
       await context.addInitScript(() => { delete window.WebAssembly; });
       const page = await openApp(context, url, { waitReady: false });
-      await page.waitForSelector('#unsupported:not([hidden])');
-      const text = await page.textContent('#unsupported');
+      await page.waitForSelector('.tr-unsupported:not([hidden])');
+      const text = await page.textContent('.tr-unsupported');
       assert(/WebAssembly/.test(text), 'the message names WebAssembly: ' + text);
     },
   },

@@ -61,7 +61,7 @@ export async function framesAfter(page, since, n = 1, timeout = 5000) {
 // Statistics of the canvas pixels, read back from the WebGL canvas.
 export function canvasPixelStats(page) {
   return page.evaluate(() => {
-    const src = document.getElementById('canvas');
+    const src = document.querySelector('.tr-canvas');
     const c = document.createElement('canvas');
     c.width = src.width; c.height = src.height;
     const g = c.getContext('2d');
