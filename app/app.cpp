@@ -6,7 +6,10 @@
 #include "input_queue.hpp"
 #include "search.hpp"
 #include "trayecto/examples.hpp"
+#include "trayecto/export.hpp"
 #include "trayecto/format.hpp"
+#include "trayecto/report_html.hpp"
+#include "trayecto/templates.hpp"
 
 namespace trayecto::app {
 
@@ -28,6 +31,14 @@ void App::openMap(Map map) {
     view_.activePersona = m.personas.empty() ? Id() : m.personas.front().id;
     view_.fitPending = true;
     markFileBaseline(false);
+}
+
+bool App::newFromTemplate(const std::string& templateId) {
+    if (templateId == "example") { newExampleMap(); return true; }
+    Result<Map> loaded = loadTemplate(templateId, langTag(view_.lang));
+    if (!loaded) return false;
+    openMap(std::move(loaded.value()));
+    return true;
 }
 
 void App::newExampleMap() { openMap(exampleMap(langTag(view_.lang))); }
@@ -138,6 +149,7 @@ void App::frame() {
         view_.searchOpen = true;
         searchFocusPending_ = true;
     }
+    if (view_.presenting && ImGui::IsKeyPressed(key::Escape)) setPresenting(false);
     if (view_.presenting) {
         const bool next = ImGui::IsKeyPressed(key::Right) || ImGui::IsKeyPressed(key::PageDown) || ImGui::IsKeyPressed(key::Space);
         const bool previous = ImGui::IsKeyPressed(key::Left) || ImGui::IsKeyPressed(key::PageUp);
@@ -168,13 +180,20 @@ void App::menuBar() {
     if (!ImGui::BeginMenuBar()) return;
     const Lang L = view_.lang;
     if (ImGui::BeginMenu(tr(L, Text::MenuMap))) {
-        if (ImGui::MenuItem(tr(L, Text::NewMap))) host("new-map");
+        if (ImGui::MenuItem(tr(L, Text::NewMap))) newMapRequested_ = true;
         if (ImGui::MenuItem(tr(L, Text::MyMaps))) host("my-maps");
         ImGui::Separator();
         if (ImGui::MenuItem(tr(L, Text::OpenFile), "Ctrl+O")) host("open-file");
         if (ImGui::MenuItem(tr(L, Text::SaveFile), "Ctrl+S")) host("save-file");
         if (ImGui::MenuItem(tr(L, Text::CopyLink))) host("copy-link");
         if (ImGui::MenuItem(tr(L, Text::VersionHistory))) host("history");
+        ImGui::Separator();
+        if (ImGui::BeginMenu(tr(L, Text::Export))) {
+            if (ImGui::MenuItem(tr(L, Text::ExportCsv))) host("export-csv");
+            if (ImGui::MenuItem(tr(L, Text::ExportMarkdown))) host("export-md");
+            if (ImGui::MenuItem(tr(L, Text::ExportHtml))) host("export-html");
+            ImGui::EndMenu();
+        }
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(tr(L, Text::MenuEdit))) {
@@ -188,6 +207,11 @@ void App::menuBar() {
         if (ImGui::MenuItem(tr(L, Text::ZoomToFit))) canvas_.zoomToFit(view_);
         ImGui::MenuItem(tr(L, Text::ShowInspector), nullptr, &view_.showSidePanel);
         ImGui::MenuItem(tr(L, Text::ShowMinimap), nullptr, &view_.showMinimap);
+        ImGui::Separator();
+        if (ImGui::MenuItem(tr(L, Text::DotVoting), nullptr, view_.voting)) view_.voting = !view_.voting;
+        ImGui::SetNextItemWidth(120.0f * fonts_.pixelRatio);
+        ImGui::SliderInt(tr(L, Text::VotesPerPerson), &view_.votesPerPerson, 1, 20);
+        if (ImGui::MenuItem(tr(L, Text::Present))) setPresenting(true);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(tr(L, Text::MenuLanguage))) {
@@ -197,6 +221,7 @@ void App::menuBar() {
     }
     ImGui::TextDisabled("|  %s", document_.map().meta.title.c_str());
     ImGui::EndMenuBar();
+    newMapPopup();
 }
 
 void App::jumpToMatch(int step) {
@@ -254,6 +279,57 @@ void App::searchBar(float right, float top) {
     }
 }
 
+std::string App::exportText(const std::string& kind) const {
+    const Map& map = document_.map();
+    ReportOptions options;
+    options.language = langTag(view_.lang);
+    if (kind == "csv") return exportCsv(map);
+    if (kind == "md") return exportMarkdown(map, options);
+    if (kind == "html") return exportHtmlReport(map, options);
+    return {};
+}
+
+void App::newMapPopup() {
+    const Lang L = view_.lang;
+    if (newMapRequested_) {
+        ImGui::OpenPopup(tr(L, Text::NewMapTitle));
+        newMapRequested_ = false;
+    }
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(viewport->Size.x * 0.5f, viewport->Size.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(640.0f * fonts_.pixelRatio, viewport->Size.x * 0.9f), 0));
+    if (!ImGui::BeginPopupModal(tr(L, Text::NewMapTitle), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::TextWrapped("%s", tr(L, Text::ChooseTemplate));
+    ImGui::Spacing();
+    bool create = false;
+    for (const TemplateInfo& t : listTemplates()) {
+        if (t.language != langTag(L)) continue;
+        ImGui::PushID(t.id.c_str());
+        if (ImGui::Selectable(t.title.c_str(), chosenTemplate_ == t.id, ImGuiSelectableFlags_AllowDoubleClick)) {
+            chosenTemplate_ = t.id;
+            create = ImGui::IsMouseDoubleClicked(0);
+        }
+        ImGui::Indent();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.4f, 0.4f, 0.45f, 1));
+        ImGui::TextWrapped("%s", t.description.c_str());
+        ImGui::PopStyleColor();
+        ImGui::Unindent();
+        ImGui::PopID();
+    }
+    ImGui::Separator();
+    if (ImGui::Button(tr(L, Text::Create)) || create) {
+        if (templateJson(chosenTemplate_, langTag(L))) {
+            host("before-new-map");   // the page stores the open map first
+            newFromTemplate(chosenTemplate_);
+            host("new-map-opened");   // and keeps the new one as a new entry in My maps
+        }
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(tr(L, Text::Cancel)) || ImGui::IsKeyPressed(key::Escape)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
 void App::statusLine() {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(236, 233, 226, 255));
     ImGui::BeginChild("##status", ImVec2(0, ImGui::GetFrameHeight()), false, ImGuiWindowFlags_NoScrollbar);
@@ -271,6 +347,11 @@ void App::statusLine() {
     if (changedSinceFileSave()) ImGui::TextDisabled("\xe2\x80\xa2 %s", tr(L, Text::NotInFile));
     else if (inFile_) ImGui::TextColored(ImVec4(0.2f, 0.5f, 0.3f, 1), "\xe2\x9c\x93 %s", tr(L, Text::InFile));
     if (changedSinceFileSave() || inFile_) ImGui::SameLine();
+    if (view_.voting) {
+        const int left = std::max(0, view_.votesPerPerson - static_cast<int>(view_.myVotes.size()));
+        ImGui::TextColored(ImVec4(0.6f, 0.3f, 0.0f, 1), "%s: %d/%d", tr(L, Text::VotesLeft), left, view_.votesPerPerson);
+        ImGui::SameLine();
+    }
     ImGui::TextDisabled("  %d%%  ", static_cast<int>(view_.zoom * 100.0f + 0.5f));
     ImGui::SameLine();
     ImGui::TextColored(ImVec4(0.3f, 0.3f, 0.33f, 1), "%s", tr(L, Text::HintAddCard));

@@ -45,6 +45,9 @@ public:
     std::string mapJson() const;
     // Opens a map from JSON text. On failure nothing changes: map, history, view.
     LoadOutcome loadMapJson(std::string_view json);
+    // A report or data export of the open map: kind "csv", "md" or "html"; empty if unknown.
+    std::string exportText(const std::string& kind) const;
+    bool newFromTemplate(const std::string& templateId);   // "example" is the built-in example
     void newExampleMap();
     void newBlankMap();
     void setLanguage(Lang lang);
@@ -68,6 +71,7 @@ private:
     void jumpToMatch(int step);   // +1 next, -1 previous, 0 current
     void openMap(Map map);
     void presentationBar(float x, float y, float w);
+    void newMapPopup();
     void showPresentedStage();
 
     Document document_;
@@ -78,6 +82,9 @@ private:
     std::vector<Id> lastSelection_;   // to bring the inspector forward when the selection changes
     bool inspectorWanted_ = false;
     bool searchFocusPending_ = false;
+    bool newMapRequested_ = false;
+    bool voteTabWanted_ = false, voteTabShown_ = false;
+    std::string chosenTemplate_ = "retail-ecommerce";
     std::uint64_t fileBaseline_ = 0;   // revision when opened or last saved to a file
     bool inFile_ = false;              // a file holds the map as of fileBaseline_
     StorageStatus storageStatus_ = StorageStatus::Unknown;

@@ -154,6 +154,11 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
     }
 
     const bool readOnly = doc.readOnly();   // view, pan, zoom, select and inspect only
+    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right) && view.voting) {   // takes a vote back
+        const int slot = cardSlotAt(wx, wy);
+        if (slot >= 0) castVote(doc, view, map.cards[static_cast<size_t>(layout_.cards[static_cast<size_t>(slot)].card)].id, -1);
+        return;
+    }
     if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right) && !readOnly) {
         drag_ = Drag::None;
         openContextMenu(map, view, wx, wy);
@@ -192,6 +197,10 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
         const int slot = cardSlotAt(wx, wy);
         const bool additive = io.KeyCtrl || io.KeyShift || io.KeySuper;
         const int emoRow = findEmotionRow(map, layout_);
+        if (slot >= 0 && view.voting) {   // dot voting: a click is a vote, nothing moves
+            castVote(doc, view, map.cards[static_cast<size_t>(layout_.cards[static_cast<size_t>(slot)].card)].id, +1);
+            return;
+        }
         if (slot >= 0) {
             const Id& id = map.cards[static_cast<size_t>(layout_.cards[static_cast<size_t>(slot)].card)].id;
             pressCard_ = id;
@@ -333,6 +342,21 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
             break;
         }
     }
+}
+
+bool Canvas::castVote(Document& doc, ViewState& view, const Id& cardId, int delta) {
+    const Card* card = findCard(doc.map(), cardId);
+    if (!card || (card->kind != CardKind::PainPoint && card->kind != CardKind::Opportunity)) return false;
+    auto mine = std::find(view.myVotes.begin(), view.myVotes.end(), cardId);
+    if (delta > 0 && static_cast<int>(view.myVotes.size()) >= view.votesPerPerson) return false;
+    if (delta < 0 && (mine == view.myVotes.end() || card->votes <= 0)) return false;
+    Card voted = *card;
+    voted.votes += delta;
+    if (doc.execute(cmd::replace(doc.map(), voted, delta > 0 ? "Vote" : "Take back a vote"))) return false;
+    if (delta > 0) view.myVotes.push_back(cardId);
+    else view.myVotes.erase(mine);
+    view.select(cardId);
+    return true;
 }
 
 void Canvas::openContextMenu(const Map& map, ViewState& view, float wx, float wy) {

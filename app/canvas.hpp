@@ -41,6 +41,9 @@ public:
                       float& sx, float& sy) const;
     float width() const { return w_; }    // the canvas rectangle, device pixels
     float height() const { return h_; }
+    // Dot voting: adds (+1) or takes back (-1) one of this person's votes on a pain point or
+    // opportunity; false when not allowed (no votes left, not that kind of card, read-only).
+    bool castVote(Document& doc, ViewState& view, const Id& cardId, int delta);
     bool busy() const { return drag_ != Drag::None; }   // a gesture is in progress
 
 private:

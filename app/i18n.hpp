@@ -134,7 +134,21 @@ enum class Lang { En, Es };
     X(NotKept, "Changes are NOT being kept: save as file", "Los cambios NO se están guardando: guarda un archivo") \
     X(StorageOff, "Not kept in this browser", "No se guarda en este navegador") \
     X(NotInFile, "Changes not saved to a file", "Cambios sin guardar en archivo") \
-    X(InFile, "Saved to file", "Guardado en archivo")
+    X(InFile, "Saved to file", "Guardado en archivo") \
+    X(Export, "Export", "Exportar") \
+    X(ExportCsv, "Cards as CSV (spreadsheet)", "Tarjetas en CSV (hoja de cálculo)") \
+    X(ExportMarkdown, "Report as Markdown", "Informe en Markdown") \
+    X(ExportHtml, "Report as web page (HTML)", "Informe como página web (HTML)") \
+    X(NewMapTitle, "New map", "Nuevo mapa") \
+    X(ChooseTemplate, "Start from a template: each comes with personas, stages, touchpoints and emotions to adapt.", \
+      "Empieza con una plantilla: cada una trae personas, etapas, puntos de contacto y emociones para adaptar.") \
+    X(Create, "Create", "Crear") \
+    X(Cancel, "Cancel", "Cancelar") \
+    X(DotVoting, "Dot voting", "Votación con puntos") \
+    X(VotesPerPerson, "votes each", "votos por persona") \
+    X(VotesLeft, "Votes left", "Votos restantes") \
+    X(VoteResults, "Votes", "Votos") \
+    X(Present, "Present stage by stage", "Presentar etapa a etapa")
 
 enum class Text {
 #define TRAYECTO_TEXT_KEY(key, en, es) key,

@@ -6,6 +6,7 @@
 #include "imgui.h"
 #include "inspector.hpp"
 #include "theme.hpp"
+#include "trayecto/analysis.hpp"
 
 namespace trayecto::app {
 
@@ -95,6 +96,26 @@ void momentsTab(Document& doc, ViewState& view, Canvas& canvas) {
     }
 }
 
+// Dot-voting results: pain points and opportunities ranked by votes.
+void voteResults(const Map& map, ViewState& view, Canvas& canvas) {
+    const Lang L = view.lang;
+    for (CardKind kind : {CardKind::PainPoint, CardKind::Opportunity}) {
+        sectionTitle(label(L, kind));
+        int rank = 0;
+        for (const RankedImprovement& r : rankImprovements(map, kind, Ranking::ByVotes)) {
+            ImGui::PushID(r.cardId.c_str());
+            const std::string line = std::to_string(++rank) + ". " + r.text;
+            if (ImGui::Selectable(line.c_str(), view.isSelected(r.cardId))) {
+                view.select(r.cardId);
+                const int slot = canvas.layout().slotOfCard(cardIndex(map, r.cardId));
+                if (slot >= 0) canvas.centerOn(view, canvas.layout().cards[static_cast<size_t>(slot)].box);
+            }
+            ImGui::TextDisabled("    %d \xe2\x96\xb2 · %s", r.votes, r.stageName.c_str());
+            ImGui::PopID();
+        }
+    }
+}
+
 }  // namespace
 
 void App::sidePanel(float) {
@@ -118,6 +139,13 @@ void App::sidePanel(float) {
             personasTab(document_, view_, readOnly);
             ImGui::EndTabItem();
         }
+        if (view_.voting && ImGui::BeginTabItem(tr(L, Text::VoteResults), nullptr,
+                                                voteTabWanted_ ? ImGuiTabItemFlags_SetSelected : 0)) {
+            voteResults(document_.map(), view_, canvas_);
+            ImGui::EndTabItem();
+        }
+        voteTabWanted_ = view_.voting && !voteTabShown_;
+        voteTabShown_ = view_.voting;
         if (ImGui::BeginTabItem(tr(L, Text::ShowMoments))) {
             momentsTab(document_, view_, canvas_);
             ImGui::EndTabItem();

@@ -25,6 +25,9 @@ struct ViewState {
     bool presenting = false;      // presentation mode: no chrome, stage by stage
     int presentedStage = 0;
     bool minimalUi = false;       // embedded viewer: canvas and status line only
+    bool voting = false;          // dot voting: a click on a pain point or opportunity votes
+    int votesPerPerson = 5;
+    std::vector<Id> myVotes;      // the cards this person voted for (one entry per vote)
     Lang lang = Lang::En;
 
     bool isSelected(const Id& id) const;

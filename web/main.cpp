@@ -524,11 +524,26 @@ EMSCRIPTEN_KEEPALIVE void trayecto_set_storage_status(int status) {
     requestFrames(2);
 }
 
-// Opens a new map: "example" or "blank", in the UI language.
-EMSCRIPTEN_KEEPALIVE void trayecto_new_map(const char* kind) {
+// Opens a new map from a template ("retail-ecommerce", "blank", …; see templates/) in the UI
+// language, or the built-in example for "example". Returns 0 when there is no such template.
+EMSCRIPTEN_KEEPALIVE int trayecto_new_map(const char* templateId) {
+    if (!P.app) return 0;
+    const bool opened = P.app->newFromTemplate(templateId);
+    requestFrames(3);
+    return opened ? 1 : 0;
+}
+
+// An export of the open map ("csv", "md", "html") in the UI language (valid until the next call).
+EMSCRIPTEN_KEEPALIVE const char* trayecto_export(const char* kind) {
+    P.scratch = P.app ? P.app->exportText(kind) : std::string();
+    return P.scratch.c_str();
+}
+
+// Dot voting with this many votes per person; 0 turns it off.
+EMSCRIPTEN_KEEPALIVE void trayecto_set_voting(int votesPerPerson) {
     if (!P.app) return;
-    if (std::strcmp(kind, "blank") == 0) P.app->newBlankMap();
-    else P.app->newExampleMap();
+    P.app->view().voting = votesPerPerson > 0;
+    if (votesPerPerson > 0) P.app->view().votesPerPerson = votesPerPerson;
     requestFrames(3);
 }
 

@@ -10,6 +10,18 @@
   const RESCUE_KEY = 'trayecto-rescue';
   const STATUS = { unknown: 0, saving: 1, saved: 2, failing: 3, off: 4 };
 
+  // Is `url` (a URL) allowed by an entry of "allowedSources"? An entry is an origin
+  // ("https://maps.example.com": any path there) or a folder ("https://example.com/maps/": only
+  // below it). A plain prefix test would let "https://maps.example.com.evil.net" through.
+  function sourceAllowed(url, entry) {
+    let e;
+    try { e = new URL(entry); } catch (err) { return false; }
+    if (e.origin === 'null' || e.origin !== url.origin) return false;
+    if (e.pathname === '/' ) return true;
+    const folder = e.pathname.endsWith('/') ? e.pathname : e.pathname + '/';
+    return url.pathname === e.pathname || url.pathname.startsWith(folder);
+  }
+
   const newId = () => 'map-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 8);
 
   function summarize(json) {
@@ -94,8 +106,10 @@
     async fetchSource(src) {
       let url;
       try { url = new URL(src, location.href); } catch (e) { return { error: this.t('badSource', src), source: 'src' }; }
-      const allowed = (this.config.allowedSources || []).some((o) => url.origin === o || url.href.startsWith(o));
-      if (url.origin !== location.origin && !allowed) return { error: this.t('foreignSource', url.origin), source: 'src' };
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') return { error: this.t('badSource', src), source: 'src' };
+      const sameOrigin = location.origin !== 'null' && url.origin === location.origin;
+      const allowed = (this.config.allowedSources || []).some((entry) => sourceAllowed(url, entry));
+      if (!sameOrigin && !allowed) return { error: this.t('foreignSource', url.origin), source: 'src' };
       try {
         const response = await fetch(url.href, { credentials: 'same-origin' });
         if (!response.ok) return { error: this.t('sourceFailed', url.href, response.status), source: 'src' };
@@ -310,7 +324,16 @@
       this.module._trayecto_mark_file_baseline(1);
     }
 
+    // A read-only map is not replaced by the app's own UI (files, My maps, history); the host may
+    // still open another map through its API.
+    refuseIfReadOnly() {
+      if (!this.bridge || !this.bridge.readOnly()) return false;
+      this.ui.toast(this.t('readOnly'));
+      return true;
+    }
+
     async openFile(file) {
+      if (this.refuseIfReadOnly()) return false;
       const changed = this.module._trayecto_changed_since_file() !== 0;
       if (changed && !(await this.ui.confirm(this.t('unsavedTitle'), this.t('unsavedText'), this.t('openAnyway')))) return false;
       let text;
@@ -324,6 +347,7 @@
     }
 
     pickFile() {
+      if (this.refuseIfReadOnly()) return;
       const input = document.createElement('input');
       input.type = 'file';
       input.accept = '.json,application/json';
@@ -342,7 +366,7 @@
 
     async copyLink() {
       const encoded = await deflate(this.bridge.getMap());
-      const link = location.origin + location.pathname + location.search + '#map=' + encoded;
+      const link = location.href.replace(/#.*$/, '') + '#map=' + encoded;   // also right under file://
       if (link.length > MAX_LINK_CHARS) {
         return this.ui.message(this.t('linkTooLargeTitle'), this.t('linkTooLarge', Math.round(link.length / 1000)));
       }
@@ -352,6 +376,7 @@
 
     // ---- My maps and version history ---------------------------------------------------
     async openStored(id) {
+      if (this.refuseIfReadOnly()) return;
       await this.save();
       const record = await this.store.get(id);
       if (!record) return;
@@ -390,6 +415,7 @@
     }
 
     openJsonKeepingId(json) {
+      if (this.refuseIfReadOnly()) return false;
       const result = this.bridge.loadMap(json);
       if (result.ok) this.markDirty();
       return result.ok;
@@ -408,16 +434,32 @@
       });
     }
 
-    newMap() {
-      this.ui.newMapDialog((kind) => {
-        this.save().then(() => {
-          this.module.ccall('trayecto_new_map', null, ['string'], [kind]);
-          this.mapId = newId();
-          this.version = undefined;
-          this.rememberSession();
-          this.markDirty();
-        });
-      });
+    // The app is about to replace the open map: store its latest state under its own id now
+    // (synchronously captured), whatever the autosave timer was waiting for.
+    storeBeforeSwitch() {
+      clearTimeout(this.timer);
+      if (!this.store || !this.dirty || this.blockedByConflict) return;
+      const json = this.bridge.getMap();
+      const entry = { id: this.mapId, json, ...summarize(json) };
+      this.store.save(entry, this.version, this.tabId, false).catch((e) => this.fail(e));
+      this.dirty = false;
+    }
+
+    // The app opened a new map of its own (from a template): keep it as a new entry.
+    adoptNewMap() {
+      this.mapId = newId();
+      this.version = undefined;
+      this.blockedByConflict = false;
+      this.rememberSession();
+      this.markDirty();
+    }
+
+    // Opens a new map from a template (or "example") as a new entry in My maps.
+    newMap(templateId) {
+      this.storeBeforeSwitch();
+      if (!this.module.ccall('trayecto_new_map', 'number', ['string'], [String(templateId)])) return false;
+      this.adoptNewMap();
+      return true;
     }
 
     hostAction(action) {
@@ -427,11 +469,14 @@
         case 'copy-link': return this.copyLink();
         case 'my-maps': return this.library();
         case 'history': return this.versionHistory();
-        case 'new-map': return this.newMap();
+        case 'before-new-map': return this.storeBeforeSwitch();
+        case 'new-map-opened': return this.adoptNewMap();
+        case 'export-csv': case 'export-md': case 'export-html':
+          return TrayectoExports.exportMap(this.module, this.fileName().replace(/\.trayecto\.json$/, ''), action.slice(7));
         default: return undefined;
       }
     }
   }
 
-  window.TrayectoPersistence = { Persistence, deflate, inflate };
+  window.TrayectoPersistence = { Persistence, deflate, inflate, sourceAllowed };
 })();

@@ -169,3 +169,64 @@ TEST_CASE("Ctrl+F finds cards ignoring case and accents, Enter jumps to the next
     h.key(key::Escape);
     CHECK_FALSE(h.view().searchOpen);
 }
+
+TEST_CASE("dot voting: a click votes, the allowance is kept, a right click takes a vote back") {
+    Headless h;
+    h.view().voting = true;
+    h.view().votesPerPerson = 2;
+    const Card pain = firstCardInLane(h.map(), LaneType::PainPoints);
+    const Card note = firstCardInLane(h.map(), LaneType::Actions);
+    const ImVec2 p = h.cardCentre(pain.id);
+    h.click(p.x, p.y);
+    h.frames(30);   // not a double click
+    h.click(p.x, p.y);
+    h.frames(30);
+    h.click(p.x, p.y);   // no votes left
+    CHECK(findCard(h.map(), pain.id)->votes == pain.votes + 2);
+    CHECK(h.view().myVotes.size() == 2);
+    const ImVec2 n = h.cardCentre(note.id);
+    h.click(n.x, n.y);   // notes take no votes, and nothing moves in voting mode
+    CHECK(findCard(h.map(), note.id)->votes == note.votes);
+    h.click(p.x, p.y, 1);
+    CHECK(findCard(h.map(), pain.id)->votes == pain.votes + 1);
+    CHECK(h.view().myVotes.size() == 1);
+}
+
+TEST_CASE("read-only: mouse and keyboard edits are refused, selection still works") {
+    Headless h;
+    h.app().setReadOnly(true);
+    const std::string before = saveMap(h.map());
+    const Card card = firstCardInLane(h.map(), LaneType::Actions);
+    const ImVec2 c = h.cardCentre(card.id);
+    h.click(c.x, c.y);
+    CHECK(h.view().selection == std::vector<Id>{card.id});
+    h.key(key::Delete);
+    h.key(key::D, true);
+    h.key(key::Enter);
+    h.type(U"x");
+    h.frames(30);
+    const int row = rowOfLaneType(h, LaneType::Actions);
+    const ImVec2 to = h.cellPoint(row, 3);
+    h.drag(c.x, c.y, to.x, to.y);
+    const ImVec2 empty = h.cellPoint(rowOfLaneType(h, LaneType::PainPoints), 2);
+    h.doubleClick(empty.x, empty.y);
+    float ex = 0, ey = 0;
+    REQUIRE(h.app().canvas().emotionPoint(h.map(), h.view(), h.view().activePersona, 0, ex, ey));
+    h.drag(ex, ey, ex, ey + 200.0f);
+    CHECK(saveMap(h.map()) == before);
+    CHECK(h.view().editingCard.empty());
+}
+
+TEST_CASE("presentation mode steps through the stages with the arrow keys") {
+    Headless h;
+    h.app().setPresenting(true);
+    h.frames(2);
+    CHECK(h.view().selection == std::vector<Id>{h.map().stages[0].id});
+    h.key(key::Right);
+    CHECK(h.view().selection == std::vector<Id>{h.map().stages[1].id});
+    h.key(key::Left);
+    h.key(key::Left);
+    CHECK(h.view().selection == std::vector<Id>{h.map().stages[0].id});
+    h.key(key::Escape);
+    CHECK_FALSE(h.view().presenting);
+}

@@ -214,10 +214,8 @@ export const tests = [
       const page = await openApp(context, url + '?lang=en');
       const json = await edit(page);
       await waitSaved(page, json);
-      await page.evaluate(() => window.trayecto.persistence.newMap());
-      await page.locator('dialog[open] button.primary').click();   // the example map, as a new entry
-      await page.waitForFunction(() => document.querySelectorAll('dialog[open]').length === 0);
-      await page.waitForTimeout(1200);
+      assert(await page.evaluate(() => window.trayecto.persistence.newMap('bank-account-opening')), 'a template opens');
+      await waitSaved(page, await getMap(page));   // the new map, as a new entry
       await host(page, 'my-maps');
       const rows = page.locator('dialog[open] tbody tr');
       await rows.first().waitFor();

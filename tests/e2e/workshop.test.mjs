@@ -1,0 +1,64 @@
+// A facilitator's round: a template, an edit, dot voting, exports, and the HTML report read
+// on its own in the browser.
+import fs from 'node:fs';
+import path from 'node:path';
+import { assert, assertEqual, openApp, RESULTS } from './harness.mjs';
+
+const getMap = (page) => page.evaluate(() => JSON.parse(window.trayecto.getMap()));
+
+export const tests = [
+  {
+    name: 'template → edit → vote → export CSV, Markdown and HTML; the report reads on its own',
+    timeout: 120,
+    async run({ browser, context, url }) {
+      const page = await openApp(context, url + '?lang=es');
+      assert(await page.evaluate(() => window.trayecto.persistence.newMap('bank-account-opening')), 'the template opens');
+      const map = await getMap(page);
+      assert(/cuenta/i.test(map.meta.title), 'the Spanish bank template: ' + map.meta.title);
+
+      // An edit: duplicate a touchpoint.
+      const touchpoint = map.cards.find((c) => c.kind === 'touchpoint');
+      let r = await page.evaluate((id) => window.trayecto.locate(id), touchpoint.id);
+      await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+      await page.keyboard.press('Control+d');
+      await page.waitForFunction((n) => JSON.parse(window.trayecto.getMap()).cards.length === n, map.cards.length + 1);
+
+      // Dot voting, three votes each: four clicks on a pain point leave it at +3.
+      await page.evaluate(() => window.trayecto.persistence.module._trayecto_set_voting(3));
+      const pain = map.cards.find((c) => c.kind === 'pain-point');
+      r = await page.evaluate((id) => window.trayecto.locate(id), pain.id);
+      for (let i = 0; i < 4; i++) {
+        await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+        await page.waitForTimeout(600);   // separate clicks, not a double click
+      }
+      const voted = (await getMap(page)).cards.find((c) => c.id === pain.id);
+      assertEqual(voted.votes, (pain.votes || 0) + 3, 'three votes, no more');
+
+      const exports = {};
+      for (const kind of ['csv', 'md', 'html']) {
+        const [download] = await Promise.all([page.waitForEvent('download'),
+          page.evaluate((k) => window.trayecto.persistence.hostAction('export-' + k), kind)]);
+        exports[kind] = fs.readFileSync(await download.path(), 'utf8');
+        assert(download.suggestedFilename().endsWith('.' + kind), 'file name ' + download.suggestedFilename());
+      }
+      const csvRows = exports.csv.trim().split(/\r?\n/);
+      assertEqual(csvRows.length, map.cards.length + 2, 'CSV: a header and one row per card');
+      assert(exports.csv.includes(pain.text.slice(0, 20)), 'CSV has the pain point');
+      assert(exports.md.startsWith('# '), 'Markdown report has a title');
+      assert(/<html[^>]*lang="es"/.test(exports.html), 'HTML report in Spanish');
+
+      // The report on its own: no scripts, readable, looked at.
+      fs.mkdirSync(RESULTS, { recursive: true });
+      const file = path.join(RESULTS, 'workshop-report.html');
+      fs.writeFileSync(file, exports.html);
+      const reader = await browser.newContext({ viewport: { width: 1100, height: 1400 }, javaScriptEnabled: false });
+      const report = await reader.newPage();
+      await report.goto('file://' + file);
+      assert(await report.locator('h1').count() === 1, 'one main heading');
+      assert(await report.locator('svg[role="img"]').count() >= 2, 'charts as accessible SVG');
+      assert(await report.locator('table caption').count() >= 3, 'tables with captions');
+      await report.screenshot({ path: path.join(RESULTS, 'workshop-report.png'), fullPage: false });
+      await reader.close();
+    },
+  },
+];

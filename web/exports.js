@@ -1,0 +1,34 @@
+// Exports for people who will not open the app: the map's cards as CSV, and reports in
+// Markdown and HTML, downloaded as files named after the map.
+(function () {
+  'use strict';
+
+  const TYPES = {
+    csv: ['csv', 'text/csv;charset=utf-8'],
+    md: ['md', 'text/markdown;charset=utf-8'],
+    html: ['html', 'text/html;charset=utf-8'],
+  };
+
+  function download(name, text, type) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  // kind: "csv" | "md" | "html". Returns the file name, or null for an unknown kind.
+  function exportMap(module, baseName, kind) {
+    const type = TYPES[kind];
+    if (!type) return null;
+    const text = module.ccall('trayecto_export', 'string', ['string'], [kind]);
+    const name = baseName + '.' + type[0];
+    download(name, text, type[1]);
+    return name;
+  }
+
+  window.TrayectoExports = { exportMap, download };
+})();
