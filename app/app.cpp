@@ -164,6 +164,8 @@ void App::frame() {
     ImGui::End();
 
     if (view_.searchOpen) searchBar(canvasW, origin.y);
+    if (timer_.running() || (timer_.finished() && timer_.minutes() > 0 && timerShownFinished_))
+        timerOverlay(origin.x, origin.y, canvasW);
     if (view_.selection != lastSelection_) {
         inspectorWanted_ = !view_.selection.empty();
         lastSelection_ = view_.selection;
@@ -187,6 +189,7 @@ void App::menuBar() {
         if (ImGui::MenuItem(tr(L, Text::SaveFile), "Ctrl+S")) host("save-file");
         if (ImGui::MenuItem(tr(L, Text::CopyLink))) host("copy-link");
         if (ImGui::MenuItem(tr(L, Text::VersionHistory))) host("history");
+        if (ImGui::MenuItem(tr(L, Text::MergeFiles), nullptr, false, !document_.readOnly())) host("merge-files");
         ImGui::Separator();
         if (ImGui::BeginMenu(tr(L, Text::Export))) {
             if (ImGui::MenuItem(tr(L, Text::ExportCsv))) host("export-csv");

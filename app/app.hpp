@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "agenda.hpp"
 #include "canvas.hpp"
 #include "fonts.hpp"
 #include "trayecto/commands.hpp"
@@ -27,6 +28,9 @@ public:
     void frame();
     // True while something moves on its own or a gesture needs more frames.
     bool wantsAnotherFrame() const;
+    // Seconds until the app needs a frame though nothing happens (a running timer), or -1.
+    double secondsUntilWake() const { return timer_.running() ? 1.0 : -1.0; }
+    CountdownTimer& timer() { return timer_; }
 
     // What the app asks of its host (the page): "save-file", "open-file", "my-maps",
     // "history", "copy-link", "new-map". Natively nobody listens.
@@ -45,6 +49,13 @@ public:
     std::string mapJson() const;
     // Opens a map from JSON text. On failure nothing changes: map, history, view.
     LoadOutcome loadMapJson(std::string_view json);
+    // Merges participants' copies of the open map (file name, JSON text) into it as one undoable
+    // step; conflicts wait in the Merge panel. Returns "" or what is wrong (nothing changes then).
+    std::string mergeParticipantFiles(const std::vector<std::pair<std::string, std::string>>& files);
+    const std::vector<MergeConflict>& mergeConflicts() const { return merge_.conflicts; }
+    // Takes one participant's value for conflict `index` (one undoable step).
+    bool resolveMergeConflict(size_t index, size_t participantValue);
+
     // A report or data export of the open map: kind "csv", "md" or "html"; empty if unknown.
     std::string exportText(const std::string& kind) const;
     bool newFromTemplate(const std::string& templateId);   // "example" is the built-in example
@@ -72,6 +83,9 @@ private:
     void openMap(Map map);
     void presentationBar(float x, float y, float w);
     void newMapPopup();
+    void mergeTab();
+    void agendaTab();
+    void timerOverlay(float x, float y, float w);
     void showPresentedStage();
 
     Document document_;
@@ -84,6 +98,16 @@ private:
     bool searchFocusPending_ = false;
     bool newMapRequested_ = false;
     bool voteTabWanted_ = false, voteTabShown_ = false;
+    CountdownTimer timer_;
+    int agendaStep_ = 0;
+    bool timerShownFinished_ = false;   // keep "00:00" on screen until the facilitator resets
+    struct MergeReport {
+        std::vector<std::string> participants;
+        std::vector<MergeConflict> conflicts;
+        std::vector<int> chosen;   // per conflict: the participant value taken, -1 provisional
+        size_t added = 0, keptDeleted = 0, dropped = 0;
+        bool active = false, tabWanted = false;
+    } merge_;
     std::string chosenTemplate_ = "retail-ecommerce";
     std::uint64_t fileBaseline_ = 0;   // revision when opened or last saved to a file
     bool inFile_ = false;              // a file holds the map as of fileBaseline_

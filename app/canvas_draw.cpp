@@ -165,6 +165,7 @@ void Canvas::drawEmotionLane(ImDrawList* dl, const Map& map, const ViewState& vi
         if (!view.personaFilter.empty() && p->id != view.personaFilter) continue;
         const bool active = p->id == view.activePersona;
         const ImU32 color = theme::fromRgb(p->color, active ? 255 : 150);
+        drawCrowdBand(dl, view, *p, row);
         std::vector<ImVec2> points;
         std::vector<float> valences;
         for (int c = 0; c < layout_.columnCount(); ++c) {
@@ -188,6 +189,35 @@ void Canvas::drawEmotionLane(ImDrawList* dl, const Map& map, const ViewState& vi
                         break;
                     }
             }
+        }
+    }
+}
+
+// After a merge: the spread of the participants' ratings, first to third quartile as a band,
+// minimum to maximum as whiskers.
+void Canvas::drawCrowdBand(ImDrawList* dl, const ViewState& view, const Persona& persona, int row) {
+    const float s = scale(view);
+    for (const CrowdCurve& curve : view.crowd) {
+        if (curve.personaId != persona.id) continue;
+        const ImU32 band = theme::fromRgb(persona.color, persona.id == view.activePersona ? 60 : 30);
+        const ImU32 whisker = theme::fromRgb(persona.color, 140);
+        const CrowdPoint* previous = nullptr;
+        float previousX = 0;
+        for (size_t c = 0; c < curve.points.size() && c < layout_.columns.size(); ++c) {
+            const CrowdPoint& point = curve.points[c];
+            if (!point.rated()) { previous = nullptr; continue; }
+            const float x = toScreenX(view, (layout_.columns[c].x0 + layout_.columns[c].x1) * 0.5f);
+            auto y = [&](double v) { return toScreenY(view, valenceToY(row, static_cast<float>(v))); };
+            dl->AddLine(ImVec2(x, y(point.min)), ImVec2(x, y(point.max)), whisker, 1.5f * s);
+            if (previous) {
+                dl->PathLineTo(ImVec2(previousX, y(previous->q1)));
+                dl->PathLineTo(ImVec2(previousX, y(previous->q3)));
+                dl->PathLineTo(ImVec2(x, y(point.q3)));
+                dl->PathLineTo(ImVec2(x, y(point.q1)));
+                dl->PathFillConvex(band);
+            }
+            previous = &point;
+            previousX = x;
         }
     }
 }

@@ -148,7 +148,26 @@ enum class Lang { En, Es };
     X(VotesPerPerson, "votes each", "votos por persona") \
     X(VotesLeft, "Votes left", "Votos restantes") \
     X(VoteResults, "Votes", "Votos") \
-    X(Present, "Present stage by stage", "Presentar etapa a etapa")
+    X(Present, "Present stage by stage", "Presentar etapa a etapa") \
+    X(Workshop, "Workshop", "Taller") \
+    X(Agenda, "Agenda: Schmitt's five steps", "Agenda: los cinco pasos de Schmitt") \
+    X(NextStep, "Next step", "Siguiente paso") \
+    X(Timer, "Timer (everyone sees it)", "Temporizador (lo ve todo el mundo)") \
+    X(Minutes, "minutes", "minutos") \
+    X(Start, "Start", "Empezar") \
+    X(Pause, "Pause", "Pausa") \
+    X(Reset, "Reset", "Reiniciar") \
+    X(MergeFiles, "Merge participants' files…", "Combinar archivos de participantes…") \
+    X(MergeTab, "Merge", "Combinación") \
+    X(Participants, "Participants", "Participantes") \
+    X(MergeAdded, "added", "añadidos") \
+    X(MergeKept, "kept though deleted", "conservados aunque se borraron") \
+    X(MergeDropped, "dropped", "descartados") \
+    X(Conflicts, "Conflicts: choose a value", "Conflictos: elige un valor") \
+    X(NoConflicts, "No conflicting edits.", "No hay ediciones en conflicto.") \
+    X(BaseValue, "before the workshop", "antes del taller") \
+    X(CrowdCurveHint, "The emotion lane shows each persona's crowd curve: the median, and a band from the first to the third quartile of the participants' ratings.", \
+      "El carril de emociones muestra la curva del grupo de cada persona: la mediana y una banda del primer al tercer cuartil de las valoraciones.")
 
 enum class Text {
 #define TRAYECTO_TEXT_KEY(key, en, es) key,

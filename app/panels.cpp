@@ -146,6 +146,16 @@ void App::sidePanel(float) {
         }
         voteTabWanted_ = view_.voting && !voteTabShown_;
         voteTabShown_ = view_.voting;
+        if (merge_.active && ImGui::BeginTabItem(tr(L, Text::MergeTab), nullptr,
+                                                 merge_.tabWanted ? ImGuiTabItemFlags_SetSelected : 0)) {
+            mergeTab();
+            ImGui::EndTabItem();
+        }
+        merge_.tabWanted = false;
+        if (ImGui::BeginTabItem(tr(L, Text::Workshop))) {
+            agendaTab();
+            ImGui::EndTabItem();
+        }
         if (ImGui::BeginTabItem(tr(L, Text::ShowMoments))) {
             momentsTab(document_, view_, canvas_);
             ImGui::EndTabItem();

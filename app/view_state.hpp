@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "i18n.hpp"
+#include "trayecto/merge.hpp"
 #include "trayecto/model.hpp"
 
 namespace trayecto::app {
@@ -28,6 +29,7 @@ struct ViewState {
     bool voting = false;          // dot voting: a click on a pain point or opportunity votes
     int votesPerPerson = 5;
     std::vector<Id> myVotes;      // the cards this person voted for (one entry per vote)
+    std::vector<CrowdCurve> crowd;   // after a merge: every participant's ratings per stage
     Lang lang = Lang::En;
 
     bool isSelected(const Id& id) const;

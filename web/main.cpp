@@ -1,6 +1,7 @@
 // The browser platform layer: WebGL2 context, input from the canvas, frames on demand,
 // HiDPI sizing, and the C functions the page's JavaScript bridge calls.
 #include <emscripten.h>
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
 
@@ -35,6 +36,7 @@ struct Platform {
     float pixelRatio = 0;                // 0: fonts not built yet
     int framesOwed = 0;                  // frames to draw before going idle
     bool framePending = false;
+    bool wakePending = false;            // a timer will ask for a frame
     double lastTime = 0;
     unsigned long long frameCount = 0;
     bool firstFrameAnnounced = false;
@@ -163,11 +165,22 @@ void drawFrame(double time) {
     if (P.app->wantsAnotherFrame() || P.touchPending || P.touchPressed) P.framesOwed = std::max(P.framesOwed, 1);
 }
 
+void onWake(void*) {
+    P.wakePending = false;
+    requestFrames(1);
+}
+
 EM_BOOL onAnimationFrame(double time, void*) {
     P.framePending = false;
     if (!P.app) return EM_FALSE;   // stopped
     drawFrame(time);
-    if (P.framesOwed > 0) requestFrames(P.framesOwed);
+    if (P.framesOwed > 0) {
+        requestFrames(P.framesOwed);
+    } else if (!P.wakePending && P.app->secondsUntilWake() > 0) {
+        // Idle but something ticks (the workshop timer): one frame a second, not sixty.
+        P.wakePending = true;
+        emscripten_set_timeout(onWake, P.app->secondsUntilWake() * 1000.0, nullptr);
+    }
     return EM_FALSE;
 }
 
@@ -536,6 +549,18 @@ EMSCRIPTEN_KEEPALIVE int trayecto_new_map(const char* templateId) {
 // An export of the open map ("csv", "md", "html") in the UI language (valid until the next call).
 EMSCRIPTEN_KEEPALIVE const char* trayecto_export(const char* kind) {
     P.scratch = P.app ? P.app->exportText(kind) : std::string();
+    return P.scratch.c_str();
+}
+
+// Merging participants' files: begin, add each (name, JSON text), finish. Finish returns "" or
+// what is wrong (valid until the next call); on failure nothing changes.
+std::vector<std::pair<std::string, std::string>> gMergeFiles;
+EMSCRIPTEN_KEEPALIVE void trayecto_merge_begin() { gMergeFiles.clear(); }
+EMSCRIPTEN_KEEPALIVE void trayecto_merge_add(const char* name, const char* json) { gMergeFiles.emplace_back(name, json); }
+EMSCRIPTEN_KEEPALIVE const char* trayecto_merge_finish() {
+    P.scratch = P.app ? P.app->mergeParticipantFiles(gMergeFiles) : std::string("The app has not started.");
+    gMergeFiles.clear();
+    requestFrames(3);
     return P.scratch.c_str();
 }
 

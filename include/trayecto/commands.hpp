@@ -91,6 +91,8 @@ Command setValence(const Map& m, const Id& personaId, const Id& stageId, int val
 // as the earlier parts leave it; parts built against the same map may conflict (the batch then
 // fails as a whole, or worse, a later part undoes an earlier part's cascade). Prefer compose.
 Command batch(std::string name, std::vector<Command> parts);
+// Turns `current` into `next` (meta and every collection; the map's unknown top-level fields stay).
+Command replaceMap(const Map& current, const Map& next, std::string name);
 // One command of several builder calls, each run against the map as the earlier ones leave it
 // (e.g. remove a card, then move the emotion it was linked to). If a part does not apply, its
 // edits are kept and building stops, so executing the result reports that part's error.

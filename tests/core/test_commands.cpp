@@ -4,6 +4,7 @@
 #include "trayecto/commands.hpp"
 #include "trayecto/format.hpp"
 #include "trayecto/invariants.hpp"
+#include "trayecto/examples.hpp"
 
 using namespace trayecto;
 
@@ -646,4 +647,20 @@ TEST_CASE("compose builds each part on the map the earlier parts leave", "[comma
         CHECK(saveMap(target) == saveMap(before));
     }
     CHECK(cmd::compose(before, "Nothing", {}).empty());
+}
+
+TEST_CASE("replaceMap turns one map into another, and one undo restores the first exactly") {
+    using namespace trayecto;
+    Document doc(exampleMap("en"));
+    const std::string before = saveMap(doc.map());
+    Map next = exampleMap("es");
+    next.cards.resize(5);
+    next.emotions.clear();
+    next.moments.clear();
+    REQUIRE_FALSE(doc.execute(cmd::replaceMap(doc.map(), next, "Merge")).has_value());
+    CHECK(saveMap(doc.map()) == saveMap(next));
+    CHECK(checkInvariants(doc.map()).empty());
+    CHECK(doc.history().undoCount() == 1);
+    REQUIRE(doc.undo());
+    CHECK(saveMap(doc.map()) == before);
 }

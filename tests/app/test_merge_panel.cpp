@@ -1,0 +1,45 @@
+// Merging participants' files in the app: one undo step, conflicts settled one by one.
+#include <catch2/catch.hpp>
+
+#include "fixtures.hpp"
+#include "headless.hpp"
+#include "trayecto/format.hpp"
+
+using trayecto::test::Headless;
+using trayecto::test::readFixture;
+using namespace trayecto;
+
+TEST_CASE("merging participants' files is one undoable step with conflicts to settle") {
+    Headless h;
+    REQUIRE(h.app().loadMapJson(readFixture("merge/base.json")).ok);
+    const std::string base = saveMap(h.map());
+    const std::string error = h.app().mergeParticipantFiles({
+        {"ana.json", readFixture("merge/ana.json")},
+        {"ben.json", readFixture("merge/ben.json")},
+        {"carla.json", readFixture("merge/carla.json")},
+    });
+    REQUIRE(error.empty());
+    h.frames(2);
+    CHECK(saveMap(h.map()) != base);
+    CHECK(h.app().document().history().undoCount() == 1);
+    CHECK_FALSE(h.view().crowd.empty());
+    const auto& conflicts = h.app().mergeConflicts();
+    REQUIRE_FALSE(conflicts.empty());
+    REQUIRE(conflicts.front().values.size() >= 2);
+    const std::string provisional = saveMap(h.map());
+    REQUIRE(h.app().resolveMergeConflict(0, 1));
+    CHECK(saveMap(h.map()) != provisional);
+    CHECK(h.app().document().history().undoCount() == 2);
+    h.app().document().undo();
+    h.app().document().undo();
+    CHECK(saveMap(h.map()) == base);
+}
+
+TEST_CASE("a bad participant file stops the merge and changes nothing") {
+    Headless h;
+    const std::string before = saveMap(h.map());
+    const std::string error = h.app().mergeParticipantFiles({{"roto.json", "{\"format\": \"trayecto-journey\""}});
+    CHECK(error.find("roto.json") == 0);
+    CHECK(saveMap(h.map()) == before);
+    CHECK(h.app().document().history().undoCount() == 0);
+}
