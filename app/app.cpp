@@ -195,6 +195,7 @@ void App::menuBar() {
             if (ImGui::MenuItem(tr(L, Text::ExportCsv))) host("export-csv");
             if (ImGui::MenuItem(tr(L, Text::ExportMarkdown))) host("export-md");
             if (ImGui::MenuItem(tr(L, Text::ExportHtml))) host("export-html");
+            if (ImGui::MenuItem(tr(L, Text::ExportPng))) host("export-png");
             ImGui::EndMenu();
         }
         ImGui::EndMenu();

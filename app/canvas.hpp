@@ -34,6 +34,10 @@ public:
 
     // Fits the whole map; `minZoom` keeps text readable on a first view (the rest is panned to).
     void zoomToFit(ViewState& view, float minZoom = 0.15f) const;
+    // Draws the whole map into `dl` at `pixelsPerUnit` (an image export); the drawing spans
+    // (layout width + 2 margin) x (layout height + 2 margin) world units from (0, 0).
+    void drawForExport(ImDrawList* dl, const Document& doc, const ViewState& view, const Fonts& fonts,
+                       float pixelsPerUnit, float margin);
     void zoomAround(ViewState& view, float factor, float sx, float sy) const;
     void centerOn(ViewState& view, const Box& world) const;
     // Screen position of the emotion point for (persona, stage index), for tests and the UI.
@@ -52,6 +56,7 @@ private:
     void handleInput(Document& doc, ViewState& view);
     void handleKeyboard(Document& doc, ViewState& view);
     void draw(const Document& doc, const ViewState& view, const Fonts& fonts);
+    void drawTo(ImDrawList* dl, const Document& doc, const ViewState& view, const Fonts& fonts);
     void drawCards(ImDrawList* dl, const Map& map, const ViewState& view, const Fonts& fonts, const Box& visible);
     void drawEmotionLane(ImDrawList* dl, const Map& map, const ViewState& view, const Fonts& fonts, int row);
     void drawCrowdBand(ImDrawList* dl, const ViewState& view, const Persona& persona, int row);

@@ -31,9 +31,31 @@ void text(ImDrawList* dl, ImFont* font, float pixels, float x, float y, ImU32 co
 }
 }  // namespace
 
+void Canvas::drawForExport(ImDrawList* dl, const Document& doc, const ViewState& view, const Fonts& fonts,
+                           float pixelsPerUnit, float margin) {
+    // The whole map, nothing selected or searched, at the given scale, from (0, 0).
+    ViewState plain = view;
+    plain.selection.clear();
+    plain.searchOpen = false;
+    plain.editingCard.clear();
+    plain.zoom = pixelsPerUnit / pixelRatio_;
+    plain.panX = -margin;
+    plain.panY = -margin;
+    const float x = x_, y = y_, w = w_, h = h_;
+    x_ = 0;
+    y_ = 0;
+    w_ = (layout_.width + 2 * margin) * pixelsPerUnit;
+    h_ = (layout_.height + 2 * margin) * pixelsPerUnit;
+    drawTo(dl, doc, plain, fonts);
+    x_ = x; y_ = y; w_ = w; h_ = h;
+}
+
 void Canvas::draw(const Document& doc, const ViewState& view, const Fonts& fonts) {
+    drawTo(ImGui::GetWindowDrawList(), doc, view, fonts);
+}
+
+void Canvas::drawTo(ImDrawList* dl, const Document& doc, const ViewState& view, const Fonts& fonts) {
     const Map& map = doc.map();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(ImVec2(x_, y_), ImVec2(x_ + w_, y_ + h_), true);
     dl->AddRectFilled(ImVec2(x_, y_), ImVec2(x_ + w_, y_ + h_), theme::Background);
     const Box visible{toWorldX(view, x_), toWorldY(view, y_), toWorldX(view, x_ + w_), toWorldY(view, y_ + h_)};

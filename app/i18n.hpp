@@ -139,6 +139,7 @@ enum class Lang { En, Es };
     X(ExportCsv, "Cards as CSV (spreadsheet)", "Tarjetas en CSV (hoja de cálculo)") \
     X(ExportMarkdown, "Report as Markdown", "Informe en Markdown") \
     X(ExportHtml, "Report as web page (HTML)", "Informe como página web (HTML)") \
+    X(ExportPng, "Image of the whole map (PNG)", "Imagen del mapa completo (PNG)") \
     X(NewMapTitle, "New map", "Nuevo mapa") \
     X(ChooseTemplate, "Start from a template: each comes with personas, stages, touchpoints and emotions to adapt.", \
       "Empieza con una plantilla: cada una trae personas, etapas, puntos de contacto y emociones para adaptar.") \
