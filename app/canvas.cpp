@@ -15,7 +15,6 @@ constexpr float kMinZoom = 0.15f;
 constexpr float kMaxZoom = 4.0f;
 constexpr float kDragThreshold = 4.0f;   // CSS pixels before a press becomes a drag
 
-bool keyPressed(int k) { return ImGui::IsKeyPressed(k, true); }
 }  // namespace
 
 const MapLayout& Canvas::layoutFor(const Map& map, const ViewState& view, const Fonts& fonts,
@@ -87,12 +86,6 @@ int Canvas::yToValence(int row, float wy) const {
 }
 
 namespace {
-int findEmotionRow(const Map& map, const MapLayout& layout) {
-    for (size_t r = 0; r < layout.rowLane.size(); ++r)
-        if (map.lanes[static_cast<size_t>(layout.rowLane[r])].type == LaneType::Emotions)
-            return static_cast<int>(r);
-    return -1;
-}
 
 // Average valence of a persona at a stage (emotions at touchpoints of that stage included).
 bool valenceAt(const Map& map, const Id& persona, const Id& stage, float& out) {
@@ -107,7 +100,7 @@ bool valenceAt(const Map& map, const Id& persona, const Id& stage, float& out) {
 
 bool Canvas::emotionPoint(const Map& map, const ViewState& view, const Id& persona, int column,
                           float& sx, float& sy) const {
-    const int row = findEmotionRow(map, layout_);
+    const int row = layout_.emotionRow;
     if (row < 0 || column < 0 || column >= layout_.columnCount()) return false;
     float valence = 0;
     if (!valenceAt(map, persona, map.stages[static_cast<size_t>(column)].id, valence)) return false;
@@ -186,7 +179,7 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
             editFocusPending_ = true;
         } else {
             const int row = layout_.rowAt(wy), column = layout_.columnAt(wx);
-            if (row >= 0 && column >= 0 && row != findEmotionRow(map, layout_) && !readOnly) addCardAt(doc, view, row, column);
+            if (row >= 0 && column >= 0 && row != layout_.emotionRow && !readOnly) addCardAt(doc, view, row, column);
         }
         return;
     }
@@ -196,7 +189,7 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
         pressCard_.clear();
         const int slot = cardSlotAt(wx, wy);
         const bool additive = io.KeyCtrl || io.KeyShift || io.KeySuper;
-        const int emoRow = findEmotionRow(map, layout_);
+        const int emoRow = layout_.emotionRow;
         if (slot >= 0 && view.voting) {   // dot voting: a click is a vote, nothing moves
             castVote(doc, view, map.cards[static_cast<size_t>(layout_.cards[static_cast<size_t>(slot)].card)].id, +1);
             return;
@@ -275,7 +268,7 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
         case Drag::Cards: {
             dropRow_ = layout_.rowAt(wy);
             dropColumn_ = layout_.columnAt(wx);
-            const int emoRow = findEmotionRow(map, layout_);
+            const int emoRow = layout_.emotionRow;
             if (dropRow_ == emoRow) dropRow_ = -1;
             dropIndex_ = (dropRow_ >= 0 && dropColumn_ >= 0) ? layout_.insertionIndex(dropRow_, dropColumn_, wy) : -1;
             if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
@@ -317,7 +310,7 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
             }
             break;
         case Drag::Emotion: {
-            const int emoRow = findEmotionRow(map, layout_);
+            const int emoRow = layout_.emotionRow;
             if (emoRow >= 0 && dragColumn_ >= 0 && dragColumn_ < layout_.columnCount()) {
                 const int valence = yToValence(emoRow, wy);
                 float current = 0;
@@ -341,228 +334,6 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
             }
             break;
         }
-    }
-}
-
-bool Canvas::castVote(Document& doc, ViewState& view, const Id& cardId, int delta) {
-    const Card* card = findCard(doc.map(), cardId);
-    if (!card || (card->kind != CardKind::PainPoint && card->kind != CardKind::Opportunity)) return false;
-    auto mine = std::find(view.myVotes.begin(), view.myVotes.end(), cardId);
-    if (delta > 0 && static_cast<int>(view.myVotes.size()) >= view.votesPerPerson) return false;
-    if (delta < 0 && (mine == view.myVotes.end() || card->votes <= 0)) return false;
-    Card voted = *card;
-    voted.votes += delta;
-    if (doc.execute(cmd::replace(doc.map(), voted, delta > 0 ? "Vote" : "Take back a vote"))) return false;
-    if (delta > 0) view.myVotes.push_back(cardId);
-    else view.myVotes.erase(mine);
-    view.select(cardId);
-    return true;
-}
-
-void Canvas::openContextMenu(const Map& map, ViewState& view, float wx, float wy) {
-    context_ = ContextTarget{};
-    context_.row = layout_.rowAt(wy);
-    context_.column = layout_.columnAt(wx);
-    const int slot = cardSlotAt(wx, wy);
-    if (slot >= 0) {
-        context_.card = map.cards[static_cast<size_t>(layout_.cards[static_cast<size_t>(slot)].card)].id;
-        if (!view.isSelected(context_.card)) view.select(context_.card);
-    } else {
-        for (size_t c = 0; c < layout_.stageHeaders.size(); ++c)
-            if (layout_.stageHeaders[c].contains(wx, wy)) context_.stage = map.stages[c].id;
-        if (wx < LaneHeaderWidth && context_.row >= 0)
-            context_.lane = map.lanes[static_cast<size_t>(layout_.rowLane[static_cast<size_t>(context_.row)])].id;
-    }
-    ImGui::OpenPopup("##canvas-context");
-}
-
-void Canvas::contextMenu(Document& doc, ViewState& view) {
-    if (!ImGui::BeginPopup("##canvas-context")) return;
-    const Map& map = doc.map();
-    const Lang L = view.lang;
-    if (const Card* card = findCard(map, context_.card)) {
-        const Id id = card->id;
-        if (ImGui::MenuItem(tr(L, Text::Edit), "Enter")) {
-            view.select(id);
-            view.editingCard = id;
-            editBuffer_ = card->text;
-            editFocusPending_ = true;
-        }
-        std::vector<Id> cards;
-        for (const Card& c : map.cards) if (view.isSelected(c.id)) cards.push_back(c.id);
-        if (ImGui::MenuItem(tr(L, Text::Duplicate), "Ctrl+D")) {
-            std::vector<Id> created;
-            if (!doc.execute(cmd::duplicateCards(map, cards, &created))) view.selection = created;
-        } else if (ImGui::MenuItem(tr(L, Text::Delete), "Del")) {
-            if (!doc.execute(cmd::removeCards(map, cards))) view.selection.clear();
-        } else {
-            const MomentOfTruth* mot = nullptr;
-            for (const MomentOfTruth& m : map.moments) if (m.cardId && *m.cardId == id) mot = &m;
-            if (!mot && ImGui::MenuItem(tr(L, Text::MarkMoment))) {
-                MomentOfTruth m;
-                m.id = newId(map, "mot");
-                m.stageId = card->stageId;
-                m.cardId = id;
-                m.name = card->text.substr(0, 60);
-                doc.execute(cmd::addMoment(map, m));
-            } else if (mot && ImGui::MenuItem(tr(L, Text::UnmarkMoment))) {
-                doc.execute(cmd::removeMoment(map, mot->id));
-            }
-        }
-    } else if (findStage(map, context_.stage)) {
-        const int index = stageIndex(map, context_.stage);
-        if (ImGui::MenuItem(tr(L, Text::AddStage))) {
-            Stage s;
-            s.id = newId(map, "st");
-            s.name = tr(L, Text::NewStage);
-            s.phase = map.stages[static_cast<size_t>(index)].phase;
-            const Id id = s.id;
-            if (!doc.execute(cmd::addStage(map, s, index + 1))) view.select(id);
-        } else if (ImGui::MenuItem(tr(L, Text::Delete))) {
-            if (!doc.execute(cmd::removeStage(map, context_.stage))) view.selection.clear();
-        }
-    } else if (findLane(map, context_.lane)) {
-        const int index = laneIndex(map, context_.lane);
-        if (ImGui::MenuItem(tr(L, Text::AddLane))) {
-            Lane l;
-            l.id = newId(map, "ln");
-            l.name = tr(L, Text::NewLane);
-            const Id id = l.id;
-            if (!doc.execute(cmd::addLane(map, l, index + 1))) view.select(id);
-        } else if (ImGui::MenuItem(tr(L, Text::Delete))) {
-            if (!doc.execute(cmd::removeLane(map, context_.lane))) view.selection.clear();
-        }
-    } else if (context_.row >= 0 && context_.column >= 0 && context_.row < static_cast<int>(layout_.rows.size()) &&
-               context_.column < layout_.columnCount() && context_.row != findEmotionRow(map, layout_)) {
-        if (ImGui::MenuItem(tr(L, Text::AddCardHere))) addCardAt(doc, view, context_.row, context_.column);
-    } else {
-        ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
-}
-
-void Canvas::addCardAt(Document& doc, ViewState& view, int row, int column) {
-    const Map& map = doc.map();
-    const Lane& lane = map.lanes[static_cast<size_t>(layout_.rowLane[static_cast<size_t>(row)])];
-    Card card;
-    card.id = newId(map, "cd");
-    card.stageId = map.stages[static_cast<size_t>(column)].id;
-    card.laneId = lane.id;
-    card.kind = defaultCardKind(lane.type);
-    conformDetailsToKind(card);
-    if (!view.personaFilter.empty()) card.personaIds.push_back(view.personaFilter);
-    const Id id = card.id;
-    if (doc.execute(cmd::addCard(map, std::move(card)))) return;  // an error: nothing added
-    view.select(id);
-    view.editingCard = id;
-    editBuffer_.clear();
-    editFocusPending_ = true;
-}
-
-void Canvas::handleKeyboard(Document& doc, ViewState& view) {
-    ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput || (ImGui::IsAnyItemActive() && !ImGui::IsItemActive())) return;
-    const Map& map = doc.map();
-    const bool ctrl = io.KeyCtrl || io.KeySuper;
-    if (ctrl && keyPressed(key::Z)) { io.KeyShift ? doc.redo() : doc.undo(); return; }
-    if (ctrl && keyPressed(key::Y)) { doc.redo(); return; }
-    if (ctrl && keyPressed(key::A)) {
-        view.selection.clear();
-        for (const CardSlot& s : layout_.cards) view.selection.push_back(map.cards[static_cast<size_t>(s.card)].id);
-        return;
-    }
-    std::vector<Id> cards;
-    for (const Card& c : map.cards) if (view.isSelected(c.id)) cards.push_back(c.id);
-    if (ctrl && keyPressed(key::D) && !cards.empty()) {
-        std::vector<Id> created;
-        if (!doc.execute(cmd::duplicateCards(map, cards, &created))) view.selection = created;
-        return;
-    }
-    if ((keyPressed(key::Delete) || keyPressed(key::Backspace)) && !cards.empty()) {
-        if (!doc.execute(cmd::removeCards(map, cards))) view.selection.clear();
-        return;
-    }
-    if (keyPressed(key::Escape)) { view.selection.clear(); return; }
-    if ((keyPressed(key::Enter) || keyPressed(key::F2)) && cards.size() == 1 && !doc.readOnly()) {
-        view.editingCard = cards.front();
-        editBuffer_ = findCard(map, cards.front())->text;
-        editFocusPending_ = true;
-        return;
-    }
-    // Arrows: select the neighbouring card (within the cell, then across cells).
-    if (view.presenting) return;   // the app steps through stages with the arrows
-    const int dx = keyPressed(key::Right) ? 1 : keyPressed(key::Left) ? -1 : 0;
-    const int dy = keyPressed(key::Down) ? 1 : keyPressed(key::Up) ? -1 : 0;
-    if ((dx || dy) && !layout_.cards.empty()) {
-        int from = cards.empty() ? -1 : layout_.slotOfCard(cardIndex(map, cards.back()));
-        if (from < 0) { view.select(map.cards[static_cast<size_t>(layout_.cards.front().card)].id); return; }
-        const CardSlot& s = layout_.cards[static_cast<size_t>(from)];
-        const float cx = (s.box.x0 + s.box.x1) * 0.5f, cy = (s.box.y0 + s.box.y1) * 0.5f;
-        int best = -1;
-        float bestScore = 1e30f;
-        for (size_t i = 0; i < layout_.cards.size(); ++i) {
-            const Box& b = layout_.cards[i].box;
-            const float ox = (b.x0 + b.x1) * 0.5f - cx, oy = (b.y0 + b.y1) * 0.5f - cy;
-            const float along = dx ? ox * static_cast<float>(dx) : oy * static_cast<float>(dy);
-            if (along <= 1.0f) continue;
-            const float across = dx ? std::fabs(oy) : std::fabs(ox);
-            const float score = along + 2.0f * across;
-            if (score < bestScore) { bestScore = score; best = static_cast<int>(i); }
-        }
-        if (best >= 0) {
-            const CardSlot& target = layout_.cards[static_cast<size_t>(best)];
-            view.select(map.cards[static_cast<size_t>(target.card)].id);
-            // Keep it on screen.
-            const float sx0 = toScreenX(view, target.box.x0), sy0 = toScreenY(view, target.box.y0);
-            const float sx1 = toScreenX(view, target.box.x1), sy1 = toScreenY(view, target.box.y1);
-            if (sx0 < x_ || sy0 < y_ || sx1 > x_ + w_ || sy1 > y_ + h_) centerOn(view, target.box);
-        }
-    }
-}
-
-void Canvas::editCardText(Document& doc, ViewState& view, const Fonts& fonts) {
-    const Map& map = doc.map();
-    const int index = cardIndex(map, view.editingCard);
-    const int slot = index >= 0 ? layout_.slotOfCard(index) : -1;
-    if (slot < 0) { view.editingCard.clear(); return; }
-    const Box& b = layout_.cards[static_cast<size_t>(slot)].box;
-    const float s = scale(view);
-    const float pixels = CardTextSize * s;
-    ImFont* font = fonts.canvasFont(pixels);
-    ImGui::SetCursorScreenPos(ImVec2(toScreenX(view, b.x0), toScreenY(view, b.y0)));
-    ImGui::PushFont(font);
-    ImGui::SetWindowFontScale(pixels / font->FontSize);
-    ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(255, 255, 255, 255));
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(20, 20, 20, 255));
-    if (editFocusPending_) { ImGui::SetKeyboardFocusHere(); editFocusPending_ = false; }
-    const float height = std::max(b.height(), CardTextSize * 4.0f) * s;
-    const bool submitted = ImGui::InputTextMultiline(
-        "##cardtext", const_cast<char*>(editBuffer_.c_str()), editBuffer_.capacity() + 1, ImVec2(b.width() * s, height),
-        ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine |
-            ImGuiInputTextFlags_CallbackResize,
-        [](ImGuiInputTextCallbackData* data) {
-            if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-                auto* text = static_cast<std::string*>(data->UserData);
-                text->resize(static_cast<size_t>(data->BufTextLen));
-                data->Buf = const_cast<char*>(text->c_str());
-            }
-            return 0;
-        },
-        &editBuffer_);
-    const bool cancelled = ImGui::IsItemActive() && ImGui::IsKeyPressed(key::Escape);
-    const bool left = ImGui::IsItemDeactivated();
-    ImGui::PopStyleColor(2);
-    ImGui::SetWindowFontScale(1.0f);
-    ImGui::PopFont();
-    if (cancelled) { view.editingCard.clear(); return; }
-    if (submitted || left) {
-        const Card* card = findCard(map, view.editingCard);
-        if (card && card->text != editBuffer_.c_str()) {
-            Card edited = *card;
-            edited.text = editBuffer_.c_str();
-            doc.execute(cmd::replace(map, edited, "Edit card text"));
-        }
-        view.editingCard.clear();
     }
 }
 

@@ -12,12 +12,6 @@ namespace trayecto::app {
 using namespace metrics;
 
 namespace {
-int findEmotionRowOf(const Map& map, const MapLayout& layout) {
-    for (size_t r = 0; r < layout.rowLane.size(); ++r)
-        if (map.lanes[static_cast<size_t>(layout.rowLane[r])].type == LaneType::Emotions)
-            return static_cast<int>(r);
-    return -1;
-}
 
 bool isMomentCard(const Map& map, const Id& cardId) {
     for (const MomentOfTruth& m : map.moments)
@@ -103,7 +97,7 @@ void Canvas::drawTo(ImDrawList* dl, const Document& doc, const ViewState& view, 
     }
 
     drawCards(dl, map, view, fonts, visible);
-    const int emoRow = findEmotionRowOf(map, layout_);
+    const int emoRow = layout_.emotionRow;
     if (emoRow >= 0 && layout_.rows[static_cast<size_t>(emoRow)].overlaps(visible))
         drawEmotionLane(dl, map, view, fonts, emoRow);
     drawHeaders(dl, map, view, fonts, visible);

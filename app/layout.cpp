@@ -97,7 +97,10 @@ MapLayout computeLayout(const Map& map, const LayoutOptions& options, const Meas
         float height = MinRowHeight;
         for (int c = 0; c < columnCount; ++c)
             height = std::max(height, cellHeight[static_cast<size_t>(r * columnCount + c)] + 2 * CellPadding);
-        if (lane.type == LaneType::Emotions) height = std::max(height, EmotionRowHeight);
+        if (lane.type == LaneType::Emotions) {
+            height = std::max(height, EmotionRowHeight);
+            if (layout.emotionRow < 0) layout.emotionRow = r;
+        }
         layout.rows.push_back(Box{0, y, LaneHeaderWidth + columnCount * StageWidth, y + height});
         y += height;
     }

@@ -50,6 +50,7 @@ struct MapLayout {
     std::vector<CardSlot> cards;       // every shown card
     std::vector<std::vector<int>> cells;  // [row * columns + column] -> indices into `cards`
     float visibilityY = -1.0f;         // y of the line of visibility, or -1 when no backstage
+    int emotionRow = -1;               // the row of the (first) emotion lane, or -1
     float width = 0, height = 0;
 
     int columnCount() const { return static_cast<int>(columns.size()); }
