@@ -1,0 +1,100 @@
+// Where the time goes: a CPU profile (Chrome DevTools protocol) of one phase of the app, summed by
+// function. Build the app with function names kept first (same code, same flags otherwise):
+//   NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B build/bench-web/profile-build \
+//     -DCMAKE_BUILD_TYPE=Release -DTRAYECTO_BENCH=OFF -DTRAYECTO_TESTS=OFF \
+//     -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs -DTRAYECTO_DIST_DIR=$PWD/build/bench-web/profile-dist
+//   cmake --build build/bench-web/profile-build -j2
+// then:
+//   node bench/web/profile.mjs --dist build/bench-web/profile-dist --map m5000.json --phase frames
+// Phases: start (navigation to first frame), open (loadMap + first frame), frames (3 s of
+// panning and zooming with the mouse). Prints the top functions by inclusive and self time.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { launchBrowser, startServer } = await import(path.join(ROOT, 'tests/e2e/harness.mjs'));
+const opts = { dist: path.join(ROOT, 'build/bench-web/profile-dist'), map: '', phase: 'frames', top: '30' };
+for (let i = 2; i < process.argv.length; i++) opts[process.argv[i].replace(/^--/, '')] = process.argv[++i];
+if (opts.phase !== 'start' && !opts.map) throw new Error('--map FILE is required for the open and frames phases');
+
+const { server, url } = await startServer(opts.dist);
+const browser = await launchBrowser();
+if (opts.phase === 'start') {   // the browser's first page pays for starting the GPU process: warm up
+  const warm = await browser.newContext();
+  const p = await warm.newPage();
+  await p.goto(url);
+  await p.evaluate(() => window.trayecto.ready);
+  await warm.close();
+}
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+await context.addInitScript(() => {   // a handle on the module, to open big maps without the bridge's ccall
+  let factory;
+  Object.defineProperty(window, 'createTrayecto', {
+    configurable: true, get() { return factory; },
+    set(v) { factory = typeof v !== 'function' ? v : (o) => v(o).then((m) => { window.__benchModule = m; return m; }); },
+  });
+});
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+const json = opts.map ? fs.readFileSync(opts.map, 'utf8') : '';
+const open = () => page.evaluate(async () => {
+  const m = window.__benchModule, text = window.__benchJson;
+  const size = m.lengthBytesUTF8(text) + 1, ptr = m._malloc(size);
+  m.stringToUTF8(text, ptr, size);
+  const error = m.UTF8ToString(m._trayecto_load_map(ptr));
+  m._free(ptr);
+  const frames = window.trayecto.frameCount();
+  await new Promise((resolve) => { const poll = () => (window.trayecto.frameCount() > frames ? resolve() : requestAnimationFrame(poll)); requestAnimationFrame(poll); });
+  if (error) throw new Error(error);
+});
+
+if (opts.phase === 'start') await cdp.send('Profiler.start');
+await page.goto(url);
+await page.evaluate(() => window.trayecto.ready);
+if (json) await page.evaluate((j) => { window.__benchJson = j; }, json);
+if (opts.phase === 'open') await cdp.send('Profiler.start');
+if (json) await open();
+if (opts.phase === 'frames') {
+  await page.waitForTimeout(2500);
+  await page.mouse.move(640, 420);
+  await cdp.send('Profiler.start');
+  const end = Date.now() + 3000;
+  for (let i = 0; Date.now() < end;) {
+    await page.mouse.down({ button: 'middle' });
+    for (const stop = Date.now() + 500; Date.now() < stop; i++) await page.mouse.move(640 + 160 * Math.sin(i / 5), 420 + 90 * Math.sin(i / 3));
+    await page.mouse.up({ button: 'middle' });
+    for (let k = 0; k < 6; k++) { await page.mouse.wheel(0, k < 3 ? -100 : 100); await page.waitForTimeout(16); }
+  }
+}
+const { profile } = await cdp.send('Profiler.stop');
+await browser.close();
+server.close();
+
+// Sum the samples by function: self time, and inclusive time (each function once per stack).
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const parent = new Map();
+for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+const perNode = new Map();
+profile.samples.forEach((id, k) => perNode.set(id, (perNode.get(id) || 0) + (profile.timeDeltas[k] || 0)));
+const self = new Map(), inclusive = new Map();
+const nameOf = (id) => byId.get(id).callFrame.functionName || '(anonymous)';
+let total = 0;
+for (const [id, us] of perNode) {
+  total += us;
+  self.set(nameOf(id), (self.get(nameOf(id)) || 0) + us);
+  const seen = new Set();
+  for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+    const name = nameOf(cur);
+    if (!seen.has(name)) { seen.add(name); inclusive.set(name, (inclusive.get(name) || 0) + us); }
+  }
+}
+const print = (title, m) => {
+  console.log(`--- ${title} (ms, % of ${(total / 1000).toFixed(0)} ms sampled)`);
+  [...m].filter(([n]) => !/^\((root|idle|program)\)$/.test(n)).sort((a, b) => b[1] - a[1]).slice(0, Number(opts.top))
+    .forEach(([n, us]) => console.log(`${(us / 1000).toFixed(1).padStart(8)} ${(100 * us / total).toFixed(1).padStart(5)}%  ${n.slice(0, 150)}`));
+};
+print('inclusive', inclusive);
+print('self', self);

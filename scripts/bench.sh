@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Measures Trayecto's performance and writes the table to docs/performance.md. Benchmarks, not
+# tests: not part of CI. About 5-6 minutes on a 2-core machine once the builds exist; the first
+# run also compiles the native core, the web app and a bare ImGui page (~5 minutes more).
+#
+#   scripts/bench.sh                 RUNS=5 (median of 5 runs), BUILD_TYPE=Release (as build-web.sh)
+#   RUNS=3 BUILD_TYPE=MinSizeRel scripts/bench.sh
+#
+# Builds in its own folders and never touches build/native, build/web or dist/:
+#   build/bench-native                      core, CLI, trayecto_bench (Release)
+#   build/bench-web/app-build -> dist       the web app, as scripts/build-web.sh builds it
+#   build/bench-web/hello-build -> hello    the baseline: a bare ImGui page, same flags (bench/web/)
+# Maps of 200, 5 000 and 20 000 cards come from `trayecto generate --seed 2026` in a temporary
+# folder. The measurements: bench/web/measure.mjs (browser) and trayecto_bench (native core);
+# bench/web/report.mjs folds them into one table. Raw results: build/bench-web/results/.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}   # emscripten's JS optimizer needs Debian's acorn
+JOBS="${JOBS:-$(nproc)}"
+RUNS="${RUNS:-5}"
+BUILD_TYPE="${BUILD_TYPE:-Release}"
+SEED=2026
+OUT="$ROOT/build/bench-web"
+LOG="$OUT/build.log"
+step() { printf '[bench] %s\n' "$*" >&2; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$OUT/results"
+: > "$LOG"
+quiet() {   # runs a build step, showing its output only when it fails
+  if ! "$@" >>"$LOG" 2>&1; then
+    tail -n 40 "$LOG" >&2
+    echo "[bench] failed: $* (full log: $LOG)" >&2
+    exit 1
+  fi
+}
+
+step "setup"
+bash scripts/setup.sh >&2
+
+step "native build ($ROOT/build/bench-native)"
+quiet cmake -S . -B build/bench-native -DCMAKE_BUILD_TYPE=Release -DTRAYECTO_TESTS=OFF -DTRAYECTO_BENCH=ON
+quiet cmake --build build/bench-native -j"$JOBS" --target trayecto trayecto_bench
+
+step "web build, $BUILD_TYPE ($OUT/dist)"
+quiet emcmake cmake -S . -B build/bench-web/app-build -DCMAKE_BUILD_TYPE="$BUILD_TYPE" \
+  -DTRAYECTO_BENCH=OFF -DTRAYECTO_TESTS=OFF -DTRAYECTO_DIST_DIR="$OUT/dist"
+quiet cmake --build build/bench-web/app-build -j"$JOBS"
+
+step "baseline ImGui hello page, $BUILD_TYPE ($OUT/hello)"
+quiet emcmake cmake -S bench/web -B build/bench-web/hello-build -DCMAKE_BUILD_TYPE="$BUILD_TYPE" \
+  -DHELLO_OUT_DIR="$OUT/hello"
+quiet cmake --build build/bench-web/hello-build -j"$JOBS"
+
+step "maps of 200, 5 000 and 20 000 cards (seed $SEED)"
+mkdir -p "$work/maps"
+for cards in 200 5000 20000; do
+  build/bench-native/trayecto generate --cards "$cards" --seed "$SEED" -o "$work/maps/m$cards.json"
+done
+
+step "native core: trayecto_bench, median of $RUNS repetitions"
+build/bench-native/bench/trayecto_bench --benchmark_filter='^Sizes/' --benchmark_repetitions="$RUNS" \
+  --benchmark_report_aggregates_only=true --benchmark_format=json >"$work/native.json"
+
+step "browser: $RUNS runs of each measurement (headless Chromium)"
+node bench/web/measure.mjs --app "$OUT/dist" --hello "$OUT/hello" --maps "$work/maps" \
+  --runs "$RUNS" --out "$work/browser.json"
+
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+cp "$work/native.json" "$OUT/results/native-$stamp.json"
+cp "$work/browser.json" "$OUT/results/browser-$stamp.json"
+node bench/web/report.mjs --results "$work/browser.json" --native "$work/native.json" \
+  --dist "$OUT/dist" --hello "$OUT/hello" --doc docs/performance.md --build-type "$BUILD_TYPE"
