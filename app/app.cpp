@@ -371,9 +371,16 @@ void App::minimap(float x, float y, float w, float h) {
     const float ox = x + (w - layout.width * k) * 0.5f, oy = y + (h - layout.height * k) * 0.5f;
     dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), IM_COL32(255, 255, 255, 220), 4.0f);
     dl->AddRect(ImVec2(x, y), ImVec2(x + w, y + h), IM_COL32(0, 0, 0, 60), 4.0f);
-    for (const CardSlot& s : layout.cards)
-        dl->AddRectFilled(ImVec2(ox + s.box.x0 * k, oy + s.box.y0 * k), ImVec2(ox + s.box.x1 * k, oy + s.box.y1 * k),
-                          IM_COL32(120, 140, 170, 200));
+    // One block per non-empty cell (cards stack from the top): cost follows the grid, not the cards.
+    for (int r = 0; r < static_cast<int>(layout.rows.size()); ++r)
+        for (int c = 0; c < layout.columnCount(); ++c) {
+            const auto& cell = layout.cell(r, c);
+            if (cell.empty()) continue;
+            const Box& first = layout.cards[static_cast<size_t>(cell.front())].box;
+            const Box& last = layout.cards[static_cast<size_t>(cell.back())].box;
+            dl->AddRectFilled(ImVec2(ox + first.x0 * k, oy + first.y0 * k), ImVec2(ox + last.x1 * k, oy + last.y1 * k),
+                              IM_COL32(120, 140, 170, 200));
+        }
     // The visible part, and click/drag to move there.
     const ImGuiIO& io = ImGui::GetIO();
     const float s = canvas_.scale(view_);
