@@ -190,6 +190,7 @@ void App::menuBar() {
         if (ImGui::MenuItem(tr(L, Text::CopyLink))) host("copy-link");
         if (ImGui::MenuItem(tr(L, Text::VersionHistory))) host("history");
         if (ImGui::MenuItem(tr(L, Text::MergeFiles), nullptr, false, !document_.readOnly())) host("merge-files");
+        if (ImGui::MenuItem(tr(L, Text::Analysis))) host("analysis");
         ImGui::Separator();
         if (ImGui::BeginMenu(tr(L, Text::Export))) {
             if (ImGui::MenuItem(tr(L, Text::ExportCsv))) host("export-csv");

@@ -12,7 +12,7 @@ using namespace metrics;
 
 namespace {
 constexpr float kMinZoom = 0.15f;
-constexpr float kMaxZoom = 4.0f;
+constexpr float kMaxZoom = 2.75f;   // card text stays within the largest baked font (36 px)
 constexpr float kDragThreshold = 4.0f;   // CSS pixels before a press becomes a drag
 
 }  // namespace

@@ -151,6 +151,7 @@ enum class Lang { En, Es };
     X(VoteResults, "Votes", "Votos") \
     X(Present, "Present stage by stage", "Presentar etapa a etapa") \
     X(Workshop, "Workshop", "Taller") \
+    X(Analysis, "Analysis (opens in a new tab)", "Análisis (se abre en otra pestaña)") \
     X(Agenda, "Agenda: Schmitt's five steps", "Agenda: los cinco pasos de Schmitt") \
     X(NextStep, "Next step", "Siguiente paso") \
     X(Timer, "Timer (everyone sees it)", "Temporizador (lo ve todo el mundo)") \

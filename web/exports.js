@@ -30,5 +30,16 @@
     return name;
   }
 
-  window.TrayectoExports = { exportMap, download };
+  // The analysis view: the standalone HTML report (curves, gaps, moments of truth, coverage,
+  // owner mix, CX-dimension heat map, impact/effort matrix, first levers) in a new tab; when the
+  // browser blocks the tab, it is downloaded instead.
+  function openAnalysis(module, baseName) {
+    const html = module.ccall('trayecto_export', 'string', ['string'], ['html']);
+    const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
+    const tab = window.open(url, '_blank', 'noopener');
+    if (!tab) download(baseName + '.html', html, TYPES.html[1]);
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  }
+
+  window.TrayectoExports = { exportMap, download, openAnalysis };
 })();
