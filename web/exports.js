@@ -36,7 +36,7 @@
   function openAnalysis(module, baseName) {
     const html = module.ccall('trayecto_export', 'string', ['string'], ['html']);
     const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
-    const tab = window.open(url, '_blank', 'noopener');
+    const tab = window.open(url, '_blank');   // (with 'noopener' it would always return null)
     if (!tab) download(baseName + '.html', html, TYPES.html[1]);
     setTimeout(() => URL.revokeObjectURL(url), 60000);
   }
