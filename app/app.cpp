@@ -34,6 +34,7 @@ void App::openMap(Map map) {
 }
 
 bool App::newFromTemplate(const std::string& templateId) {
+    if (document_.readOnly()) return false;   // only the host may replace a read-only map
     if (templateId == "example") { newExampleMap(); return true; }
     Result<Map> loaded = loadTemplate(templateId, langTag(view_.lang));
     if (!loaded) return false;
@@ -182,7 +183,7 @@ void App::menuBar() {
     if (!ImGui::BeginMenuBar()) return;
     const Lang L = view_.lang;
     if (ImGui::BeginMenu(tr(L, Text::MenuMap))) {
-        if (ImGui::MenuItem(tr(L, Text::NewMap))) newMapRequested_ = true;
+        if (ImGui::MenuItem(tr(L, Text::NewMap), nullptr, false, !document_.readOnly())) newMapRequested_ = true;
         if (ImGui::MenuItem(tr(L, Text::MyMaps))) host("my-maps");
         ImGui::Separator();
         if (ImGui::MenuItem(tr(L, Text::OpenFile), "Ctrl+O")) host("open-file");
@@ -359,7 +360,8 @@ void App::statusLine() {
     }
     ImGui::TextDisabled("  %d%%  ", static_cast<int>(view_.zoom * 100.0f + 0.5f));
     ImGui::SameLine();
-    ImGui::TextColored(ImVec4(0.3f, 0.3f, 0.33f, 1), "%s", tr(L, Text::HintAddCard));
+    ImGui::TextColored(ImVec4(0.3f, 0.3f, 0.33f, 1), "%s",
+                       tr(L, document_.readOnly() ? Text::ReadOnlyHint : Text::HintAddCard));
     ImGui::EndChild();
     ImGui::PopStyleColor();
 }

@@ -151,6 +151,8 @@ enum class Lang { En, Es };
     X(VoteResults, "Votes", "Votos") \
     X(Present, "Present stage by stage", "Presentar etapa a etapa") \
     X(Workshop, "Workshop", "Taller") \
+    X(ReadOnlyHint, "Read-only: pan, zoom, select and read every detail; nothing can be changed.", \
+      "Solo lectura: mueve, acerca, selecciona y lee cada detalle; no se puede cambiar nada.") \
     X(Analysis, "Analysis (opens in a new tab)", "Análisis (se abre en otra pestaña)") \
     X(Agenda, "Agenda: Schmitt's five steps", "Agenda: los cinco pasos de Schmitt") \
     X(NextStep, "Next step", "Siguiente paso") \

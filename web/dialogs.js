@@ -32,6 +32,7 @@
       duplicate: 'Duplicate', delete: 'Delete', restore: 'Restore', bin: 'Bin (kept for 30 days)', emptyBin: 'The bin is empty.',
       copySuffix: ' (copy)', current: 'open now', newTitle: 'New title',
       history: 'Version history', noSnapshots: 'No earlier versions of this map yet.', restored: 'The earlier version is back; the one before it is in the history.',
+      readOnly: 'This map is read-only: it cannot be replaced or changed here.',
       newMapTitle: 'New map', example: 'Example: buying running shoes online', blank: 'Blank map with the usual stages and lanes',
     },
     es: {
@@ -59,6 +60,7 @@
       duplicate: 'Duplicar', delete: 'Eliminar', restore: 'Recuperar', bin: 'Papelera (se guarda 30 días)', emptyBin: 'La papelera está vacía.',
       copySuffix: ' (copia)', current: 'abierto', newTitle: 'Nuevo título',
       history: 'Historial de versiones', noSnapshots: 'Aún no hay versiones anteriores de este mapa.', restored: 'Se ha recuperado la versión anterior; la que había está en el historial.',
+      readOnly: 'Este mapa es de solo lectura: aquí no se puede cambiar ni sustituir.',
       newMapTitle: 'Nuevo mapa', example: 'Ejemplo: comprar zapatillas de running online', blank: 'Mapa en blanco con las etapas y carriles habituales',
     },
   };

@@ -346,6 +346,42 @@
       return opened;
     }
 
+    // The facilitator merges participants' copies into the open map (one undoable step).
+    async mergeFiles(files) {
+      const decoder = new TextDecoder('utf-8', { fatal: true });
+      this.module._trayecto_merge_begin();
+      for (const file of files) {
+        let text;
+        try { text = decoder.decode(await file.arrayBuffer()); } catch (e) {
+          return this.ui.message(this.t('openFailedTitle'), this.t('openFailed', file.name, 'The file is not valid UTF-8 text.'));
+        }
+        // Through the heap, not ccall's string arguments (those use the 1 MB stack).
+        const m = this.module;
+        const heapString = (value) => {
+          const size = m.lengthBytesUTF8(value) + 1;
+          const ptr = m._malloc(size);
+          m.stringToUTF8(value, ptr, size);
+          return ptr;
+        };
+        const namePtr = heapString(file.name), textPtr = heapString(text);
+        m._trayecto_merge_add(namePtr, textPtr);
+        m._free(namePtr);
+        m._free(textPtr);
+      }
+      const error = this.module.UTF8ToString(this.module._trayecto_merge_finish());
+      if (error) this.ui.message(this.t('openFailedTitle'), error);
+      return !error;
+    }
+
+    pickParticipantFiles() {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.multiple = true;
+      input.accept = '.json,application/json';
+      input.addEventListener('change', () => { if (input.files.length) this.mergeFiles([...input.files]); });
+      input.click();
+    }
+
     pickFile() {
       if (this.refuseIfReadOnly()) return;
       const input = document.createElement('input');
@@ -471,6 +507,10 @@
         case 'history': return this.versionHistory();
         case 'before-new-map': return this.storeBeforeSwitch();
         case 'new-map-opened': return this.adoptNewMap();
+        case 'merge-files': return this.pickParticipantFiles();
+        case 'export-png': return this.module._trayecto_export_png();
+        case 'analysis':
+          return TrayectoExports.openAnalysis(this.module, this.fileName().replace(/\.trayecto\.json$/, ''));
         case 'export-csv': case 'export-md': case 'export-html':
           return TrayectoExports.exportMap(this.module, this.fileName().replace(/\.trayecto\.json$/, ''), action.slice(7));
         default: return undefined;

@@ -3,17 +3,21 @@
 // share a page. The full app page (index.html) is one mount; see docs/embedding.md.
 //
 // options: { map, src, lang, readOnly, present, persona, ui: 'full'|'minimal',
-//            storage: 'none'|'local', onChange(json), onError(message), baseUrl }
+//            storage: 'none'|'local', onChange(json), onError(message), baseUrl, focus,
+//            config (object or promise: trayecto.config.json's content; fetched when absent),
+//            files: {wasm, fonts: [regular, bold]} (Uint8Arrays: nothing is downloaded) }
 // The handle (also the page's window.trayecto):
-//   ready                 Promise, resolves once the first frame is drawn
+//   ready                 Promise, resolves (to the handle) once the first frame is drawn
 //   getMap() / get()      the open map as JSON text
 //   loadMap(json) / load(json)   opens a map; {ok: true} or {ok: false, error}
-//   setReadOnly(bool), setLanguage('es'|'en'), destroy()
+//   setReadOnly(bool), readOnly(), setLanguage('es'|'en'), destroy()
 //   revision(), frameCount(), frameTimes(), heapBytes(), viewState(), locate(id), emotionPoint(p, i)
+// onChange(json) is called about 300 ms after the user changes the map: not for the map the
+// instance starts with, nor for maps the host opens with load().
 (function () {
   'use strict';
 
-  const scriptBase = document.currentScript ? new URL('.', document.currentScript.src).href : '';
+  const scriptBase = document.currentScript && document.currentScript.src ? new URL('.', document.currentScript.src).href : '';
   const NAVIGATION_KEYS = new Set([8, 9, 13, 27, 32, 33, 34, 35, 36, 37, 38, 39, 40, 45, 46, 113]);
   let instances = 0;
 
@@ -61,11 +65,28 @@
   }
 
   // Optional site configuration next to the app: {"allowedSources": [...], "allowedOrigins": [...]}.
-  async function loadConfig(base) {
+  // Anything else in the file is ignored; a missing or broken file is an empty configuration.
+  function normalizeConfig(c) {
+    const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string' && x.trim()).map((x) => x.trim()) : []);
+    return { allowedSources: strings(c && c.allowedSources), allowedOrigins: strings(c && c.allowedOrigins) };
+  }
+
+  async function loadConfig(base = scriptBase) {
+    if (location.protocol === 'file:' || window.TrayectoInlineFiles) return normalizeConfig({});
     try {
-      const r = await fetch(base + 'trayecto.config.json', { cache: 'no-cache' });
-      return r.ok ? await r.json() : {};
-    } catch (e) { return {}; }
+      const r = await fetch(new URL('trayecto.config.json', base || location.href).href, { cache: 'no-cache' });
+      return normalizeConfig(r.ok ? await r.json() : {});
+    } catch (e) { return normalizeConfig({}); }
+  }
+
+  // The app's own files, given (single-file build, options.files) or downloaded next to the script.
+  function givenFiles(files) {
+    if (!files) return null;
+    const bytes = (b) => (b instanceof Uint8Array ? b : b instanceof ArrayBuffer ? new Uint8Array(b) : null);
+    const fonts = Array.isArray(files.fonts) ? files.fonts : files.fonts ? [files.fonts.regular, files.fonts.bold] : [];
+    const list = [bytes(files.wasm), bytes(fonts[0]), bytes(fonts[1])];
+    if (list.some((b) => !b)) throw new TypeError('Trayecto.mount: options.files needs {wasm, fonts: [regular, bold]} as Uint8Arrays');
+    return list;
   }
 
   const UNSUPPORTED = {
@@ -75,13 +96,17 @@
            'This browser cannot run Trayecto: it lacks WebAssembly. Try a recent Chrome, Edge, Firefox or Safari.'],
     load: ['No se pudo cargar Trayecto. Comprueba la conexión y recarga la página.',
            'Trayecto could not be loaded. Check the connection and reload the page.'],
+    file: ['Esta página no puede cargar Trayecto desde el disco. Abre trayecto.html (el archivo único) o sirve la carpeta dist/ con un servidor web.',
+           'This page cannot load Trayecto from disk. Open trayecto.html (the single file) or serve the dist/ folder with a web server.'],
   };
 
   function mount(element, options = {}) {
+    if (!element || element.nodeType !== 1) throw new TypeError('Trayecto.mount(element, options): element must be a DOM element');
     const n = ++instances;
     const lang = pickLanguage(options.lang);
-    const base = options.baseUrl || scriptBase;
-    const canvasId = 'trayecto-canvas-' + n;
+    const base = options.baseUrl || scriptBase || location.href;
+    // Unique on the page even when the script is loaded twice.
+    const canvasId = 'trayecto-canvas-' + n + '-' + Math.random().toString(36).slice(2, 8);
     const progress = el('progress', { max: '1', value: '0', 'aria-label': 'Cargando / Loading' });
     const loading = el('div', { class: 'tr-loading', role: 'status', 'aria-live': 'polite' }, [
       el('div', { class: 'brand', text: 'Trayecto' }), progress, el('p', { text: 'Cargando… · Loading…' })]);
@@ -96,6 +121,9 @@
     let module = null;
     let destroyed = false;
     let lastCopied = '';
+    let finalMap = null;          // the map as it was when the instance was destroyed
+    let reportedRevision = -1;    // the revision the host already knows (initial map, its own load)
+    let changeTimer = 0;
     const cleanups = [];
     const listen = (target, type, fn, opts) => { target.addEventListener(type, fn, opts); cleanups.push(() => target.removeEventListener(type, fn, opts)); };
     let resolveReady, rejectReady;
@@ -107,24 +135,66 @@
       module.HEAPU8.set(bytes, ptr);
       return ptr;
     };
-    const call = (name, ret, types, args) => module.ccall(name, ret, types, args);
+    // Strings go to the wasm heap, never through ccall's 'string' arguments: those are copied
+    // onto the 1 MB wasm stack, and a large map, paste or URL parameter would overflow it.
+    const encoder = new TextEncoder();
+    function heapString(text) {
+      text = String(text);
+      const max = (text.length > (1 << 20) ? module.lengthBytesUTF8(text) : text.length * 3) + 1;
+      const ptr = module._malloc(max);
+      const { written } = encoder.encodeInto(text, module.HEAPU8.subarray(ptr, ptr + max - 1));
+      module.HEAPU8[ptr + written] = 0;
+      return { ptr, size: written };
+    }
+    const call = (name, ret, types, args) => {
+      const owned = [];
+      try {
+        const values = args.map((v, i) => {
+          if (types[i] !== 'string') return v;
+          const s = heapString(v);
+          owned.push(s.ptr);
+          return s.ptr;
+        });
+        return module.ccall(name, ret, types.map((t) => (t === 'string' ? 'number' : t)), values);
+      } finally {
+        for (const ptr of owned) module._free(ptr);
+      }
+    };
+    const running = () => module && !destroyed;
+    const notRunning = () => (destroyed ? 'This Trayecto instance was destroyed' : 'Trayecto has not started yet');
+
+    // Opens a map without telling the host (the host's own load, or persistence's).
+    function openText(json) {
+      if (!running()) return { ok: false, error: notRunning() };
+      if (typeof json !== 'string') {
+        try { json = JSON.stringify(json); } catch (e) { return { ok: false, error: 'The map is not JSON: ' + e.message }; }
+        if (typeof json !== 'string') return { ok: false, error: 'The map is missing.' };
+      }
+      // As bytes with their length: any size up to the loader's limit, and a NUL inside is an error, not an end.
+      const text = heapString(json);
+      let error;
+      try { error = module.UTF8ToString(module._trayecto_load_map_bytes(text.ptr, text.size)); } finally { module._free(text.ptr); }
+      return error ? { ok: false, error } : { ok: true };
+    }
 
     const handle = {
       ready,
       root,
       getMap() {
-        if (!module) throw new Error('Trayecto has not started yet');
+        if (destroyed && finalMap !== null) return finalMap;
+        if (!running()) throw new Error(notRunning());
         return module.UTF8ToString(module._trayecto_get_map());
       },
+      // Opens a map for the host: replaces the open one (also in a read-only instance). The host
+      // gets no onChange for it.
       loadMap(json) {
-        if (!module) return { ok: false, error: 'Trayecto has not started yet' };
-        if (typeof json !== 'string') json = JSON.stringify(json);
-        const error = call('trayecto_load_map', 'string', ['string'], [json]);
-        return error ? { ok: false, error } : { ok: true };
+        const result = openText(json);
+        if (result.ok) { reportedRevision = handle.revision(); clearTimeout(changeTimer); }
+        return result;
       },
       // Opens a map from a file's bytes (bad UTF-8 is reported, not repaired).
       loadMapBytes(bytes) {
-        if (!module) return { ok: false, error: 'Trayecto has not started yet' };
+        if (!running()) return { ok: false, error: notRunning() };
         const ptr = copyToHeap(bytes);
         const error = module.UTF8ToString(module._trayecto_load_map_bytes(ptr, bytes.length));
         module._free(ptr);
@@ -132,56 +202,67 @@
       },
       get() { return handle.getMap(); },
       load(json) { return handle.loadMap(json); },
-      setReadOnly(value) { if (module) module._trayecto_set_read_only(value ? 1 : 0); },
-      readOnly() { return module ? module._trayecto_read_only() !== 0 : !!options.readOnly; },
+      setReadOnly(value) { if (running()) module._trayecto_set_read_only(value ? 1 : 0); },
+      readOnly() { return running() ? module._trayecto_read_only() !== 0 : !!options.readOnly; },
       setLanguage(tag) {
-        if (!module) return;
+        if (!running()) return;
         const l = pickLanguage(tag);
         call('trayecto_set_language', null, ['string'], [l]);
         root.setAttribute('lang', l);
         if (handle.persistence) handle.persistence.ui.setLanguage(l);
       },
-      revision() { return module ? module._trayecto_revision() : 0; },
-      frameCount() { return module ? module._trayecto_frame_count() : 0; },
+      revision() { return running() ? module._trayecto_revision() : 0; },
+      frameCount() { return running() ? module._trayecto_frame_count() : 0; },
       // CPU milliseconds of each frame drawn since the last call (measured inside the wasm).
       frameTimes() {
-        const s = module ? module.UTF8ToString(module._trayecto_frame_times()) : '';
+        const s = running() ? module.UTF8ToString(module._trayecto_frame_times()) : '';
         return s ? s.split(',').map(Number) : [];
       },
-      heapBytes() { return module ? module._trayecto_heap_bytes() : 0; },
+      heapBytes() { return running() ? module._trayecto_heap_bytes() : 0; },
       // The view, not the document: {zoom, panX, panY, selection, activePersona, lang, editing}.
-      viewState() { return module ? JSON.parse(module.UTF8ToString(module._trayecto_view_state())) : null; },
+      viewState() { return running() ? JSON.parse(module.UTF8ToString(module._trayecto_view_state())) : null; },
       // Where a card, stage or lane is drawn (CSS pixels from the canvas' corner), or null.
       locate(id) {
-        const r = module ? call('trayecto_locate', 'string', ['string'], [String(id)]) : '';
+        const r = running() ? call('trayecto_locate', 'string', ['string'], [String(id)]) : '';
         if (!r) return null;
         const [x, y, width, height] = r.split(',').map(Number);
         return { x, y, width, height };
       },
       emotionPoint(personaId, index) {
-        const r = module ? call('trayecto_emotion_point', 'string', ['string', 'number'], [String(personaId), index]) : '';
+        const r = running() ? call('trayecto_emotion_point', 'string', ['string', 'number'], [String(personaId), index]) : '';
         if (!r) return null;
         const [x, y] = r.split(',').map(Number);
         return { x, y };
       },
+      // Removes the instance: its element, listeners and GPU context. Unsaved changes are
+      // written to browser storage first (storage: 'local'); getMap() still returns the last map.
       destroy() {
         if (destroyed) return;
-        destroyed = true;
-        if (module) module._trayecto_stop();
-        for (const c of cleanups) c();
+        if (module) { try { finalMap = handle.getMap(); } catch (e) { /* not started */ } }
         if (handle.persistence) handle.persistence.detach();
+        destroyed = true;
+        clearTimeout(changeTimer);
+        if (module && module._trayecto_stop) module._trayecto_stop();
+        for (const c of cleanups) c();
+        try {
+          const gl = canvas.getContext('webgl2');
+          const lose = gl && gl.getExtension('WEBGL_lose_context');
+          if (lose) lose.loseContext();
+        } catch (e) { /* no context */ }
         root.remove();
+        rejectReady(new Error('This Trayecto instance was destroyed'));
       },
     };
 
     function showUnsupported(what) {
+      if (destroyed) return;
       const [es, en] = UNSUPPORTED[what];
       unsupported.textContent = '';
       unsupported.append(el('h1', { text: 'Trayecto' }), el('p', { text: es }), el('p', { text: en }));
       unsupported.hidden = false;
       loading.classList.add('done');
       rejectReady(new Error('Trayecto cannot start: ' + what));
-      if (options.onError) options.onError(what);
+      if (options.onError) options.onError('unsupported: ' + what);
     }
 
     // Keyboard, text and clipboard go through the hidden text field, never the window: the host
@@ -242,8 +323,10 @@
       if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') return showUnsupported('wasm');
       if (!hasWebGL2()) return showUnsupported('webgl2');
       if (typeof createTrayecto !== 'function') return showUnsupported('load');
+      const given = givenFiles(options.files || window.TrayectoInlineFiles);
       const dialogs = new TrayectoDialogs.Dialogs(lang, root);
-      const config = options.config || await loadConfig(base);
+      const config = normalizeConfig((await options.config) || (given ? {} : await loadConfig(base)));
+      if (destroyed) return undefined;
       const persistence = new TrayectoPersistence.Persistence({ lang, options, config, dialogs, root });
       // Not enumerable: hosts and test drivers that serialise the handle must not walk into it.
       Object.defineProperty(handle, 'persistence', { value: persistence, enumerable: false });
@@ -251,33 +334,45 @@
       try {
         // Download the app while storage is opened and the first map is chosen.
         [files, initial] = await Promise.all([
-          fetchAll([base + 'trayecto.wasm', base + 'fonts/DejaVuSans.ttf', base + 'fonts/DejaVuSans-Bold.ttf'],
-                   (p) => { progress.value = p; }),
+          given || fetchAll([base + 'trayecto.wasm', base + 'fonts/DejaVuSans.ttf', base + 'fonts/DejaVuSans-Bold.ttf'],
+                            (p) => { progress.value = p; }),
           persistence.prepare(),
         ]);
       } catch (e) {
         console.warn('Trayecto: download failed:', e);
-        return showUnsupported('load');
+        return showUnsupported(location.protocol === 'file:' ? 'file' : 'load');
       }
       if (destroyed) return undefined;
       progress.value = 1;
-      let changeTimer = 0;
-      module = await createTrayecto({
+      const created = await createTrayecto({
         canvas,
         wasmBinary: files[0],
         print: (t) => console.log(t),
         printErr: (t) => console.warn(t),
-        onFirstFrame: () => { loading.classList.add('done'); resolveReady(); },
+        onFirstFrame: () => {
+          if (!root.getBoundingClientRect().height) {
+            console.warn('Trayecto.mount: the element has no height, so the map cannot be seen. Give it one ' +
+                         '(for example height: 600px) and load trayecto.css.');
+          }
+          reportedRevision = handle.revision();   // the map the instance starts with is no change
+          loading.classList.add('done');
+          resolveReady(handle);
+        },
         onTextInput: (active) => {
           // The on-screen keyboard opens only while a text field is being edited.
           input.setAttribute('inputmode', active ? 'text' : 'none');
           if (active) input.focus({ preventScroll: true });
         },
         onChange: () => {
+          if (destroyed) return;
           persistence.onChange();
           if (options.onChange) {
             clearTimeout(changeTimer);
-            changeTimer = setTimeout(() => { if (!destroyed) options.onChange(handle.getMap()); }, 300);
+            changeTimer = setTimeout(() => {
+              if (destroyed || handle.revision() === reportedRevision) return;
+              reportedRevision = handle.revision();
+              options.onChange(handle.getMap());
+            }, 300);
           }
         },
         onHostAction: (action) => persistence.hostAction(action),
@@ -286,6 +381,8 @@
           if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
         },
       });
+      if (destroyed) return undefined;
+      module = created;
       const regular = copyToHeap(files[1]);
       const bold = copyToHeap(files[2]);
       const started = call('trayecto_start', 'number', ['string', 'number', 'number', 'number', 'number', 'string'],
@@ -293,14 +390,18 @@
       module._free(regular);
       module._free(bold);
       if (!started) return showUnsupported('webgl2');
-      // Before the first frame: no flash of another map.
-      persistence.attach(module, handle, initial);
+      // Read-only before anything can reach the map (a read-only instance never edits, not even
+      // through its first frame).
       if (options.readOnly) handle.setReadOnly(true);
+      // Persistence opens its maps through a bridge whose loads are not the host's (no onChange filter).
+      const bridge = Object.create(handle, { loadMap: { value: openText } });
+      // Before the first frame: no flash of another map.
+      persistence.attach(module, bridge, initial);
       if (options.ui === 'minimal') module._trayecto_set_minimal_ui(1);
       if (options.persona) call('trayecto_set_persona_filter', 'number', ['string'], [String(options.persona)]);
       if (options.present) module._trayecto_set_presenting(1);
       wireKeyboard();
-      if (options.focus !== false) input.focus({ preventScroll: true });
+      if (options.focus) input.focus({ preventScroll: true });
       return undefined;
     }
 
@@ -308,5 +409,5 @@
     return handle;
   }
 
-  window.Trayecto = { mount };
+  window.Trayecto = { mount, loadConfig };
 })();

@@ -61,4 +61,25 @@ export const tests = [
       await reader.close();
     },
   },
+  {
+    name: 'merge participants\' files: one step, conflicts listed, undo restores the base',
+    async run({ context, url }) {
+      const page = await openApp(context, url + '?lang=en');
+      const dir = path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/merge');
+      const base = fs.readFileSync(path.join(dir, 'base.json'), 'utf8');
+      assert((await page.evaluate((j) => window.trayecto.loadMap(j), base)).ok, 'the base map opens');
+      const before = await page.evaluate(() => window.trayecto.getMap());
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'),
+        page.evaluate(() => window.trayecto.persistence.hostAction('merge-files'))]);
+      assert(chooser.isMultiple(), 'several files at once');
+      await chooser.setFiles(['ana.json', 'ben.json', 'carla.json'].map((f) => path.join(dir, f)));
+      await page.waitForFunction((b) => window.trayecto.getMap() !== b, before);
+      const merged = JSON.parse(await page.evaluate(() => window.trayecto.getMap()));
+      assert(merged.cards.length > JSON.parse(before).cards.length, 'new cards from the participants');
+      await page.screenshot({ path: path.join(RESULTS, 'workshop-merge.png') });
+      await page.mouse.click(600, 400);
+      await page.keyboard.press('Control+z');
+      await page.waitForFunction((b) => window.trayecto.getMap() === b, before);
+    },
+  },
 ];
