@@ -1,5 +1,7 @@
 #include "labels.hpp"
 
+#include "trayecto/export.hpp"
+
 namespace trayecto::app {
 
 namespace {
@@ -11,57 +13,23 @@ const char* pick(Lang lang, const Pair (&table)[N], int index) {
 }
 }  // namespace
 
-const char* label(Lang l, LaneType v) {
-    static const Pair t[] = {{"Customer actions", "Acciones del cliente"}, {"Goals", "Objetivos"},
-        {"Touchpoints", "Puntos de contacto"}, {"Channels", "Canales"}, {"Thoughts", "Pensamientos"},
-        {"Emotions", "Emociones"}, {"Pain points", "Puntos de dolor"}, {"Opportunities", "Oportunidades"},
-        {"Backstage processes", "Procesos internos"}, {"KPIs", "KPI"}, {"Custom", "Personalizado"}};
-    return pick(l, t, static_cast<int>(v));
-}
-const char* label(Lang l, CardKind v) {
-    static const Pair t[] = {{"Note", "Nota"}, {"Touchpoint", "Punto de contacto"}, {"Pain point", "Punto de dolor"},
-        {"Opportunity", "Oportunidad"}, {"Backstage process", "Proceso interno"}, {"KPI", "KPI"}};
-    return pick(l, t, static_cast<int>(v));
-}
-const char* label(Lang l, Channel v) {
-    static const Pair t[] = {{"Web", "Web"}, {"App", "App"}, {"Store", "Tienda"}, {"Phone", "Teléfono"},
-        {"Email", "Correo"}, {"Social media", "Redes sociales"}, {"Chat", "Chat"}, {"In person", "En persona"},
-        {"Advertising", "Publicidad"}, {"Packaging", "Envase"}, {"Other", "Otro"}};
-    return pick(l, t, static_cast<int>(v));
-}
-const char* label(Lang l, TouchpointKind v) {
-    static const Pair t[] = {{"Personal", "Personal"}, {"Physical", "Físico"}, {"Digital", "Digital"}};
-    return pick(l, t, static_cast<int>(v));
-}
-const char* label(Lang l, TouchpointOwner v) {
-    static const Pair t[] = {{"Brand-owned", "De la marca"}, {"Partner-owned", "De un socio"},
-        {"Customer-owned", "Del cliente"}, {"Social / external", "Social / externo"}};
-    return pick(l, t, static_cast<int>(v));
-}
-const char* label(Lang l, MetricType v) {
-    static const Pair t[] = {{"CSAT", "CSAT"}, {"NPS", "NPS"}, {"CES", "CES"}, {"Custom", "Personalizada"}};
-    return pick(l, t, static_cast<int>(v));
-}
-const char* label(Lang l, ImprovementStatus v) {
-    static const Pair t[] = {{"Open", "Abierto"}, {"In progress", "En curso"}, {"Done", "Hecho"},
-        {"Discarded", "Descartado"}};
-    return pick(l, t, static_cast<int>(v));
-}
-const char* label(Lang l, MotType v) {
-    static const Pair t[] = {{"Zero moment (ZMOT)", "Momento cero (ZMOT)"}, {"First moment (FMOT)", "Primer momento (FMOT)"},
-        {"Second moment (SMOT)", "Segundo momento (SMOT)"}, {"Custom", "Personalizado"}};
-    return pick(l, t, static_cast<int>(v));
-}
-const char* label(Lang l, MotState v) {
-    static const Pair t[] = {{"Unknown", "Sin evaluar"}, {"Good", "Bien"}, {"At risk", "En riesgo"},
-        {"Failing", "Fallando"}};
-    return pick(l, t, static_cast<int>(v));
-}
-const char* label(Lang l, ValueTier v) {
-    static const Pair t[] = {{"Not set", "Sin definir"}, {"Low", "Bajo"}, {"Medium", "Medio"}, {"High", "Alto"},
-        {"Top", "Máximo"}};
-    return pick(l, t, static_cast<int>(v));
-}
+// One vocabulary for the UI and the exported reports: the core's names of each value.
+namespace {
+Language reportLanguage(Lang l) { return l == Lang::Es ? Language::Spanish : Language::English; }
+template <typename E>
+const char* coreLabel(Lang l, E value) { return trayecto::label(value, reportLanguage(l)).data(); }  // literals
+}  // namespace
+
+const char* label(Lang l, LaneType v) { return coreLabel(l, v); }
+const char* label(Lang l, CardKind v) { return coreLabel(l, v); }
+const char* label(Lang l, Channel v) { return coreLabel(l, v); }
+const char* label(Lang l, TouchpointKind v) { return coreLabel(l, v); }
+const char* label(Lang l, TouchpointOwner v) { return coreLabel(l, v); }
+const char* label(Lang l, MetricType v) { return coreLabel(l, v); }
+const char* label(Lang l, ImprovementStatus v) { return coreLabel(l, v); }
+const char* label(Lang l, MotType v) { return coreLabel(l, v); }
+const char* label(Lang l, MotState v) { return coreLabel(l, v); }
+const char* label(Lang l, ValueTier v) { return coreLabel(l, v); }
 const char* dimensionLabel(Lang l, int bit) {
     static const Pair t[] = {{"Cognitive", "Cognitiva"}, {"Emotional", "Emocional"}, {"Behavioural", "Conductual"},
         {"Sensory", "Sensorial"}, {"Social", "Social"}};

@@ -1,6 +1,8 @@
 // Analysis of a journey map: counts, emotional curves, gaps, moments, coverage, rankings.
 #include "trayecto/analysis.hpp"
 
+#include "analysis_internal.hpp"
+
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
@@ -9,19 +11,8 @@ namespace trayecto {
 
 namespace {
 
-// Position of each stage by id, built once per analysis (maps can hold thousands of items).
-std::unordered_map<Id, int> stagePositions(const Map& map) {
-    std::unordered_map<Id, int> positions;
-    positions.reserve(map.stages.size());
-    for (std::size_t i = 0; i < map.stages.size(); ++i)
-        positions.emplace(map.stages[i].id, static_cast<int>(i));
-    return positions;
-}
-
-int positionOf(const std::unordered_map<Id, int>& positions, const Id& id) {
-    auto it = positions.find(id);
-    return it == positions.end() ? -1 : it->second;
-}
+using detail::positionOf;
+using detail::stagePositions;
 
 std::string stageNameAt(const Map& map, int position) {
     return position < 0 ? std::string() : map.stages[static_cast<std::size_t>(position)].name;

@@ -3,24 +3,15 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "analysis_internal.hpp"
 #include "trayecto/analysis.hpp"
 
 namespace trayecto {
 
 namespace {
 
-std::unordered_map<Id, int> stagePositions(const Map& map) {
-    std::unordered_map<Id, int> positions;
-    positions.reserve(map.stages.size());
-    for (std::size_t i = 0; i < map.stages.size(); ++i)
-        positions.emplace(map.stages[i].id, static_cast<int>(i));
-    return positions;
-}
-
-int positionOf(const std::unordered_map<Id, int>& positions, const Id& id) {
-    auto it = positions.find(id);
-    return it == positions.end() ? -1 : it->second;
-}
+using detail::positionOf;
+using detail::stagePositions;
 
 bool isClosed(ImprovementStatus status) {
     return status == ImprovementStatus::Done || status == ImprovementStatus::Discarded;
