@@ -291,7 +291,7 @@ std::string App::exportText(const std::string& kind) const {
     options.language = langTag(view_.lang);
     if (kind == "csv") return exportCsv(map);
     if (kind == "md") return exportMarkdown(map, options);
-    if (kind == "html") return exportHtmlReport(map, options);
+    if (kind == "html") return exportHtmlReport(map, options, view_.crowd);   // with the crowd spread after a merge
     return {};
 }
 
