@@ -62,7 +62,8 @@
     ui: params.get('ui') === 'minimal' ? 'minimal' : 'full',
     focus: !embedded,   // a frame does not take the keyboard from its host page until clicked
     config,
-    onChange: (json) => post({ type: 'change', revision: trayecto.revision(), map: json }),
+    // Only a host is told of changes: outside a frame nobody listens, and each call serialises the map.
+    onChange: embedded ? (json) => post({ type: 'change', revision: trayecto.revision(), map: json }) : undefined,
     onError: (message) => { if (started) post({ type: 'error', message }); },   // a failed start: see listen()
   });
   window.trayecto = trayecto;
