@@ -388,9 +388,11 @@ void App::minimap(float x, float y, float w, float h) {
     const ImGuiIO& io = ImGui::GetIO();
     const float s = canvas_.scale(view_);
     const float visibleW = canvas_.width() / s, visibleH = canvas_.height() / s;
+    dl->PushClipRect(ImVec2(x, y), ImVec2(x + w, y + h), true);   // the view may be larger than the map
     dl->AddRect(ImVec2(ox + view_.panX * k, oy + view_.panY * k),
                 ImVec2(ox + (view_.panX + visibleW) * k, oy + (view_.panY + visibleH) * k),
                 IM_COL32(33, 112, 229, 255), 0, 0, 2.0f);
+    dl->PopClipRect();
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     ImGui::InvisibleButton("##minimap", ImVec2(w, h));
     if (ImGui::IsItemActive()) {
