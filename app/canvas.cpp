@@ -122,6 +122,8 @@ void Canvas::frame(Document& doc, ViewState& view, const Fonts& fonts, float x, 
                                ImGuiButtonFlags_MouseButtonMiddle);
     handleInput(doc, view);
     contextMenu(doc, view);
+    // A card just added by a double click must be laid out before it can be edited in place.
+    layoutFor(doc.map(), view, fonts, doc.revision());
     if (!view.editingCard.empty()) editCardText(doc, view, fonts);
     else handleKeyboard(doc, view);
     layoutFor(doc.map(), view, fonts, doc.revision());   // commands above may have changed it

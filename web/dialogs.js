@@ -33,7 +33,6 @@
       copySuffix: ' (copy)', current: 'open now', newTitle: 'New title',
       history: 'Version history', noSnapshots: 'No earlier versions of this map yet.', restored: 'The earlier version is back; the one before it is in the history.',
       readOnly: 'This map is read-only: it cannot be replaced or changed here.',
-      newMapTitle: 'New map', example: 'Example: buying running shoes online', blank: 'Blank map with the usual stages and lanes',
     },
     es: {
       openFailedTitle: 'No se pudo abrir el mapa',
@@ -61,7 +60,6 @@
       copySuffix: ' (copia)', current: 'abierto', newTitle: 'Nuevo título',
       history: 'Historial de versiones', noSnapshots: 'Aún no hay versiones anteriores de este mapa.', restored: 'Se ha recuperado la versión anterior; la que había está en el historial.',
       readOnly: 'Este mapa es de solo lectura: aquí no se puede cambiar ni sustituir.',
-      newMapTitle: 'Nuevo mapa', example: 'Ejemplo: comprar zapatillas de running online', blank: 'Mapa en blanco con las etapas y carriles habituales',
     },
   };
 
@@ -204,14 +202,6 @@
       dialog.addEventListener('close', () => dialog.remove());
       document.body.appendChild(dialog);
       dialog.showModal();
-    }
-
-    async newMapDialog(create) {
-      const choice = await this.modal(this.t('newMapTitle'), el('p', {}), [
-        { label: this.t('cancel'), value: null },
-        { label: this.t('blank'), value: 'blank' },
-        { label: this.t('example'), value: 'example', primary: true }]);
-      if (choice) create(choice);
     }
   }
 

@@ -21,21 +21,34 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.mjs')).so
   for (const t of tests) {
     const name = `${file.replace('.test.mjs', '')}: ${t.name}`;
     if (filter && !name.includes(filter)) continue;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...(t.context || {}) });
-    const started = Date.now();
-    try {
-      await Promise.race([
-        t.run({ browser, context, url }),
-        new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${t.timeout || 60} s`)), (t.timeout || 60) * 1000)),
-      ]);
-      passed++;
-      console.log(`ok    ${name} (${Date.now() - started} ms)`);
-    } catch (e) {
+    // A test that fails is run once more in a fresh context: real input through a software-
+    // rendered browser is timing-sensitive on a loaded machine. Both outcomes are printed, and a
+    // test passes only if the second run passes.
+    let lastError = null;
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...(t.context || {}) });
+      const started = Date.now();
+      try {
+        await Promise.race([
+          t.run({ browser, context, url }),
+          new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${t.timeout || 60} s`)), (t.timeout || 60) * 1000)),
+        ]);
+        lastError = null;
+        console.log(`ok    ${name} (${Date.now() - started} ms)${attempt > 1 ? ' (passed on its second run)' : ''}`);
+      } catch (e) {
+        lastError = e;
+        if (attempt === 1) console.log(`retry ${name}: ${String(e && e.message || e).split('\n')[0]}`);
+      } finally {
+        await context.close().catch(() => {});
+      }
+      if (!lastError) break;
+    }
+    if (lastError) {
       failed++;
       failures.push(name);
-      console.log(`FAIL  ${name}\n      ${String(e && e.stack || e).split('\n').join('\n      ')}`);
-    } finally {
-      await context.close().catch(() => {});
+      console.log(`FAIL  ${name}\n      ${String(lastError && lastError.stack || lastError).split('\n').join('\n      ')}`);
+    } else {
+      passed++;
     }
   }
 }
