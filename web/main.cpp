@@ -72,16 +72,7 @@ EM_JS(void, js_save_png, (const unsigned char* pixels, int width, int height, co
     canvas.height = height;
     canvas.getContext('2d').putImageData(new ImageData(data, width, height), 0, 0);
     const fileName = UTF8ToString(name);
-    canvas.toBlob((blob) => {
-        const url = URL.createObjectURL(blob);
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = fileName;
-        document.body.appendChild(a);
-        a.click();
-        a.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 10000);
-    }, 'image/png');
+    canvas.toBlob((blob) => TrayectoExports.downloadBlob(fileName, blob), 'image/png');
 });
 EM_JS(double, js_canvas_left, (), { return Module.canvas ? Module.canvas.getBoundingClientRect().left : 0; });
 EM_JS(double, js_canvas_top, (), { return Module.canvas ? Module.canvas.getBoundingClientRect().top : 0; });
@@ -602,6 +593,8 @@ EMSCRIPTEN_KEEPALIVE int trayecto_export_png() {
 
     ImDrawList list(ImGui::GetDrawListSharedData());
     list._ResetForNewFrame();
+    // A fresh list clips to nothing: open the whole image first (a frame does this for its windows).
+    list.PushClipRect(ImVec2(0, 0), ImVec2(static_cast<float>(width), static_cast<float>(height)), false);
     list.PushTextureID(io.Fonts->TexID);
     canvas.drawForExport(&list, P.app->document(), P.app->view(), P.app->fonts(), scale, margin);
     ImDrawList* lists[] = {&list};

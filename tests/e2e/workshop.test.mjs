@@ -41,6 +41,24 @@ export const tests = [
         exports[kind] = fs.readFileSync(await download.path(), 'utf8');
         assert(download.suggestedFilename().endsWith('.' + kind), 'file name ' + download.suggestedFilename());
       }
+      // The image of the whole map: a PNG at print resolution that shows the map, not a blank page.
+      const [png] = await Promise.all([page.waitForEvent('download'),
+        page.evaluate(() => window.trayecto.persistence.hostAction('export-png'))]);
+      assert(png.suggestedFilename().endsWith('.png'), 'png file name ' + png.suggestedFilename());
+      const image = await page.evaluate(async (b64) => {
+        const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+        const c = document.createElement('canvas');
+        c.width = bitmap.width; c.height = bitmap.height;
+        const g = c.getContext('2d');
+        g.drawImage(bitmap, 0, 0);
+        const data = g.getImageData(0, 0, c.width, c.height).data;
+        const colours = new Set();
+        for (let i = 0; i < data.length; i += 4 * 97) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+        return { width: c.width, height: c.height, colours: colours.size };
+      }, fs.readFileSync(await png.path()).toString('base64'));
+      assert(image.width > 2000 && image.height > 1000, `print resolution (${image.width}x${image.height})`);
+      assert(image.colours > 50, `the image shows the map (${image.colours} colours)`);
+
       const csvRows = exports.csv.trim().split(/\r?\n/);
       assertEqual(csvRows.length, map.cards.length + 2, 'CSV: a header and one row per card');
       assert(exports.csv.includes(pain.text.slice(0, 20)), 'CSV has the pain point');
