@@ -9,8 +9,9 @@
     html: ['html', 'text/html;charset=utf-8'],
   };
 
-  function download(name, text, type) {
-    const url = URL.createObjectURL(new Blob([text], { type }));
+  // Offers a blob to the user as a downloaded file.
+  function downloadBlob(name, blob) {
+    const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
     a.download = name;
@@ -19,6 +20,8 @@
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
+
+  function download(name, text, type) { downloadBlob(name, new Blob([text], { type })); }
 
   // kind: "csv" | "md" | "html". Returns the file name, or null for an unknown kind.
   function exportMap(module, baseName, kind) {
@@ -41,5 +44,5 @@
     setTimeout(() => URL.revokeObjectURL(url), 60000);
   }
 
-  window.TrayectoExports = { exportMap, download, openAnalysis };
+  window.TrayectoExports = { exportMap, download, downloadBlob, openAnalysis };
 })();

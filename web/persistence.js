@@ -312,15 +312,7 @@
     }
 
     saveFile() {
-      const json = this.bridge.getMap();
-      const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = this.fileName();
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      TrayectoExports.download(this.fileName(), this.bridge.getMap(), 'application/json');
       this.module._trayecto_mark_file_baseline(1);
     }
 
