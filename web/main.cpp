@@ -519,6 +519,10 @@ EMSCRIPTEN_KEEPALIVE const char* trayecto_load_map_bytes(const char* bytes, int 
 }
 
 EMSCRIPTEN_KEEPALIVE double trayecto_frame_count() { return static_cast<double>(P.frameCount); }
+// 1 while input waits to be applied or frames are still owed (tests wait for 0 to "settle").
+EMSCRIPTEN_KEEPALIVE int trayecto_busy() {
+    return P.app && (!P.input.empty() || P.framesOwed > 0 || P.framePending || P.touchPending) ? 1 : 0;
+}
 
 EMSCRIPTEN_KEEPALIVE void trayecto_set_language(const char* tag) {
     if (P.app) P.app->setLanguage(langFromTag(tag));

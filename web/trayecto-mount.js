@@ -11,7 +11,7 @@
 //   getMap() / get()      the open map as JSON text
 //   loadMap(json) / load(json)   opens a map; {ok: true} or {ok: false, error}
 //   setReadOnly(bool), readOnly(), setLanguage('es'|'en'), destroy()
-//   revision(), frameCount(), frameTimes(), heapBytes(), viewState(), locate(id), emotionPoint(p, i)
+//   revision(), frameCount(), busy(), frameTimes(), heapBytes(), viewState(), locate(id), emotionPoint(p, i)
 // onChange(json) is called about 300 ms after the user changes the map: not for the map the
 // instance starts with, nor for maps the host opens with load().
 (function () {
@@ -213,6 +213,8 @@
       },
       revision() { return running() ? module._trayecto_revision() : 0; },
       frameCount() { return running() ? module._trayecto_frame_count() : 0; },
+      // True while input is still being applied or frames are owed: false once the app is idle.
+      busy() { return running() ? module._trayecto_busy() !== 0 : false; },
       // CPU milliseconds of each frame drawn since the last call (measured inside the wasm).
       frameTimes() {
         const s = running() ? module.UTF8ToString(module._trayecto_frame_times()) : '';

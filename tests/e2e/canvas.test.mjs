@@ -1,11 +1,10 @@
 // The canvas with real mouse, keyboard and touch events, checked through window.trayecto.
-import { assert, assertEqual, openApp, framesAfter, screenshot } from './harness.mjs';
+import { assert, assertEqual, openApp, framesAfter, screenshot, settle } from './harness.mjs';
 
 const getMap = (page) => page.evaluate(() => JSON.parse(window.trayecto.getMap()));
 const viewState = (page) => page.evaluate(() => window.trayecto.viewState());
 const locate = (page, id) => page.evaluate((i) => window.trayecto.locate(i), id);
 const centre = (r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
-const settle = (page) => page.waitForTimeout(150);
 
 function laneOfType(map, type) { return map.lanes.find((l) => l.type === type); }
 function firstCardIn(map, laneType) {

@@ -53,6 +53,12 @@ export async function openApp(context, url, { waitReady = true } = {}) {
   return page;
 }
 
+// Waits until the app has applied all input and drawn every frame it owed (trayecto.busy()).
+// Slow software-rendered frames can take a double click several frames to apply.
+export async function settle(page, timeout = 10000) {
+  await page.waitForFunction(() => !window.trayecto.busy(), null, { timeout, polling: 20 });
+}
+
 // Waits until the app has drawn at least `n` more frames than `since`.
 export async function framesAfter(page, since, n = 1, timeout = 5000) {
   await page.waitForFunction(([s, k]) => window.trayecto.frameCount() >= s + k, [since, n], { timeout });
