@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "app.hpp"
-#include "backends/imgui_impl_opengl3.h"
 #include "fonts.hpp"
+#include "gl_renderer.hpp"
 #include "imgui.h"
 #include "input_queue.hpp"
 
@@ -36,6 +36,7 @@ struct Platform {
     float pixelRatio = 0;                // 0: fonts not built yet
     int framesOwed = 0;                  // frames to draw before going idle
     bool framePending = false;
+    trayecto::web::GlRenderer renderer;   // WebGL2, no GL state read back
     bool wakePending = false;            // a timer will ask for a frame
     double lastTime = 0;
     unsigned long long frameCount = 0;
@@ -117,8 +118,7 @@ void updateSize() {
         ImGuiIO& io = ImGui::GetIO();
         P.app->setFonts(buildFonts(*io.Fonts, P.fontRegular, P.fontBold, ratio));
         io.FontDefault = P.app->fonts().ui;
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        P.renderer.uploadFonts();
         applyStyle(ratio);
         // Keep the same world point at the canvas origin: zoom is in CSS units.
         P.pixelRatio = ratio;
@@ -142,14 +142,13 @@ void drawFrame(double time) {
     P.lastTime = time;
     const bool moreInput = P.input.apply(io);
 
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     P.app->frame();
     ImGui::Render();
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x), static_cast<int>(io.DisplaySize.y));
     glClearColor(0.965f, 0.957f, 0.937f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    P.renderer.render(*ImGui::GetDrawData());
     ++P.frameCount;
     const double revision = static_cast<double>(P.app->document().revision());
     if (revision != P.notifiedRevision) {
@@ -337,6 +336,7 @@ EMSCRIPTEN_KEEPALIVE int trayecto_start(const char* selector, const unsigned cha
     attrs.antialias = EM_FALSE;
     attrs.premultipliedAlpha = EM_FALSE;
     attrs.preserveDrawingBuffer = EM_TRUE;   // screenshots read what was last drawn
+    attrs.enableExtensionsByDefault = EM_FALSE;   // the renderer uses WebGL2 core only
     P.gl = emscripten_webgl_create_context(selector, &attrs);
     if (P.gl <= 0) return 0;
     emscripten_webgl_make_context_current(P.gl);
@@ -354,7 +354,7 @@ EMSCRIPTEN_KEEPALIVE int trayecto_start(const char* selector, const unsigned cha
     io.GetClipboardTextFn = getClipboard;
     io.SetClipboardTextFn = setClipboard;
     configureKeyMap(io);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!P.renderer.init()) return 0;
 
     P.app = std::make_unique<App>(langFromTag(lang ? lang : "en"));
     P.app->onHostAction = [](const char* action) { js_host_action(action); };
@@ -625,7 +625,7 @@ EMSCRIPTEN_KEEPALIVE int trayecto_export_png() {
         glViewport(0, 0, width, height);
         glClearColor(0.965f, 0.957f, 0.937f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(&data);
+        P.renderer.render(data);
         pixels.resize(static_cast<size_t>(width) * static_cast<size_t>(height) * 4);
         glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
     }
@@ -684,6 +684,7 @@ EMSCRIPTEN_KEEPALIVE void trayecto_stop() {
     emscripten_html5_remove_all_event_listeners();
     P.framesOwed = 0;
     P.app.reset();
+    P.renderer.shutdown();
 }
 
 EMSCRIPTEN_KEEPALIVE void trayecto_request_frame() { requestFrames(2); }

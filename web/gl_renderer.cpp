@@ -1,0 +1,196 @@
+#include "gl_renderer.hpp"
+
+#include <GLES3/gl3.h>
+
+#include <cstdint>
+#include <cstdio>
+
+#include "imgui.h"
+
+namespace trayecto::web {
+
+namespace {
+
+const char* const kVertexShader = R"(#version 300 es
+precision highp float;
+layout (location = 0) in vec2 Position;
+layout (location = 1) in vec2 UV;
+layout (location = 2) in vec4 Color;
+uniform mat4 ProjMtx;
+out vec2 Frag_UV;
+out vec4 Frag_Color;
+void main() {
+    Frag_UV = UV;
+    Frag_Color = Color;
+    gl_Position = ProjMtx * vec4(Position.xy, 0.0, 1.0);
+}
+)";
+
+// The atlas holds coverage only: text and shapes are the vertex colour times that coverage.
+const char* const kFragmentShader = R"(#version 300 es
+precision mediump float;
+uniform sampler2D Texture;
+in vec2 Frag_UV;
+in vec4 Frag_Color;
+layout (location = 0) out vec4 Out_Color;
+void main() {
+    Out_Color = vec4(Frag_Color.rgb, Frag_Color.a * texture(Texture, Frag_UV.st).r);
+}
+)";
+
+GLuint compile(GLenum type, const char* source) {
+    const GLuint shader = glCreateShader(type);
+    glShaderSource(shader, 1, &source, nullptr);
+    glCompileShader(shader);
+    GLint ok = GL_FALSE;
+    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);   // once, at start-up
+    if (ok != GL_TRUE) {
+        char log[512] = {};
+        glGetShaderInfoLog(shader, sizeof log, nullptr, log);
+        std::fprintf(stderr, "Trayecto: the %s shader does not compile: %s\n",
+                     type == GL_VERTEX_SHADER ? "vertex" : "fragment", log);
+        glDeleteShader(shader);
+        return 0;
+    }
+    return shader;
+}
+
+}  // namespace
+
+bool GlRenderer::init() {
+    const GLuint vertex = compile(GL_VERTEX_SHADER, kVertexShader);
+    const GLuint fragment = compile(GL_FRAGMENT_SHADER, kFragmentShader);
+    if (!vertex || !fragment) return false;
+    program_ = glCreateProgram();
+    glAttachShader(program_, vertex);
+    glAttachShader(program_, fragment);
+    glLinkProgram(program_);
+    glDeleteShader(vertex);
+    glDeleteShader(fragment);
+    GLint linked = GL_FALSE;
+    glGetProgramiv(program_, GL_LINK_STATUS, &linked);
+    if (linked != GL_TRUE) {
+        std::fprintf(stderr, "Trayecto: the ImGui shader program does not link\n");
+        return false;
+    }
+    projection_ = glGetUniformLocation(program_, "ProjMtx");
+    sampler_ = glGetUniformLocation(program_, "Texture");
+
+    glGenVertexArrays(1, &vertexArray_);
+    glGenBuffers(1, &vertexBuffer_);
+    glGenBuffers(1, &indexBuffer_);
+    glBindVertexArray(vertexArray_);
+    glBindBuffer(GL_ARRAY_BUFFER, vertexBuffer_);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indexBuffer_);   // part of the vertex array's state
+    glEnableVertexAttribArray(0);
+    glEnableVertexAttribArray(1);
+    glEnableVertexAttribArray(2);
+    const auto offset = [](std::size_t bytes) { return reinterpret_cast<const void*>(bytes); };
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), offset(IM_OFFSETOF(ImDrawVert, pos)));
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), offset(IM_OFFSETOF(ImDrawVert, uv)));
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), offset(IM_OFFSETOF(ImDrawVert, col)));
+    glBindVertexArray(0);
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendRendererName = "trayecto_webgl2";
+    return true;
+}
+
+void GlRenderer::shutdown() {
+    if (fontTexture_) glDeleteTextures(1, &fontTexture_);
+    if (vertexBuffer_) glDeleteBuffers(1, &vertexBuffer_);
+    if (indexBuffer_) glDeleteBuffers(1, &indexBuffer_);
+    if (vertexArray_) glDeleteVertexArrays(1, &vertexArray_);
+    if (program_) glDeleteProgram(program_);
+    *this = GlRenderer();
+}
+
+void GlRenderer::uploadFonts() {
+    ImGuiIO& io = ImGui::GetIO();
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
+    if (!fontTexture_) glGenTextures(1, &fontTexture_);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, fontTexture_);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(fontTexture_)));
+    io.Fonts->ClearTexData();   // the pixels live on the GPU now
+}
+
+void GlRenderer::render(const ImDrawData& data) {
+    const int width = static_cast<int>(data.DisplaySize.x * data.FramebufferScale.x);
+    const int height = static_cast<int>(data.DisplaySize.y * data.FramebufferScale.y);
+    if (width <= 0 || height <= 0 || !program_) return;
+
+    glViewport(0, 0, width, height);
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_STENCIL_TEST);
+    glEnable(GL_SCISSOR_TEST);
+
+    const float l = data.DisplayPos.x, r = data.DisplayPos.x + data.DisplaySize.x;
+    const float t = data.DisplayPos.y, b = data.DisplayPos.y + data.DisplaySize.y;
+    const float projection[16] = {2.0f / (r - l), 0, 0, 0,
+                                  0, 2.0f / (t - b), 0, 0,
+                                  0, 0, -1.0f, 0,
+                                  (r + l) / (l - r), (t + b) / (b - t), 0, 1.0f};
+    glUseProgram(program_);
+    glUniform1i(sampler_, 0);
+    glUniformMatrix4fv(projection_, 1, GL_FALSE, projection);
+    glActiveTexture(GL_TEXTURE0);
+    glBindVertexArray(vertexArray_);
+    glBindBuffer(GL_ARRAY_BUFFER, vertexBuffer_);
+
+    const ImVec2 clipOffset = data.DisplayPos, clipScale = data.FramebufferScale;
+    GLuint boundTexture = 0;
+    for (int n = 0; n < data.CmdListsCount; ++n) {
+        const ImDrawList* list = data.CmdLists[n];
+        const long vertexBytes = static_cast<long>(list->VtxBuffer.Size) * static_cast<long>(sizeof(ImDrawVert));
+        const long indexBytes = static_cast<long>(list->IdxBuffer.Size) * static_cast<long>(sizeof(ImDrawIdx));
+        // Grow by half again when too small, so a growing map does not reallocate every frame.
+        if (vertexCapacity_ < vertexBytes) {
+            vertexCapacity_ = vertexBytes + vertexBytes / 2;
+            glBufferData(GL_ARRAY_BUFFER, vertexCapacity_, nullptr, GL_STREAM_DRAW);
+        }
+        if (indexCapacity_ < indexBytes) {
+            indexCapacity_ = indexBytes + indexBytes / 2;
+            glBufferData(GL_ELEMENT_ARRAY_BUFFER, indexCapacity_, nullptr, GL_STREAM_DRAW);
+        }
+        glBufferSubData(GL_ARRAY_BUFFER, 0, vertexBytes, list->VtxBuffer.Data);
+        glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, 0, indexBytes, list->IdxBuffer.Data);
+        for (const ImDrawCmd& command : list->CmdBuffer) {
+            if (command.UserCallback) {   // Trayecto sets none; honour ImGui's contract anyway
+                if (command.UserCallback != ImDrawCallback_ResetRenderState) command.UserCallback(list, &command);
+                continue;
+            }
+            const float x0 = (command.ClipRect.x - clipOffset.x) * clipScale.x;
+            const float y0 = (command.ClipRect.y - clipOffset.y) * clipScale.y;
+            const float x1 = (command.ClipRect.z - clipOffset.x) * clipScale.x;
+            const float y1 = (command.ClipRect.w - clipOffset.y) * clipScale.y;
+            if (x1 <= x0 || y1 <= y0 || command.ElemCount == 0) continue;
+            glScissor(static_cast<int>(x0), static_cast<int>(static_cast<float>(height) - y1),
+                      static_cast<int>(x1 - x0), static_cast<int>(y1 - y0));
+            const auto texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(command.GetTexID()));
+            if (texture != boundTexture) {
+                glBindTexture(GL_TEXTURE_2D, texture);
+                boundTexture = texture;
+            }
+            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(command.ElemCount),
+                           sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
+                           reinterpret_cast<const void*>(static_cast<std::intptr_t>(command.IdxOffset * sizeof(ImDrawIdx))));
+        }
+    }
+    glBindVertexArray(0);
+    glDisable(GL_SCISSOR_TEST);   // the next glClear clears everything
+}
+
+}  // namespace trayecto::web
