@@ -1,6 +1,9 @@
 // JSON format v1: loadMap and the error text (see docs/format.md). The work is split over
 // format_parse.cpp (bounded parsing), format_migrate.cpp (older versions), format_read.cpp
 // and format_references.cpp (reading v1 into the model) and format_write.cpp (saveMap).
+// A valid current-version file takes a fast path instead, straight from the text into the
+// model (format_scan.cpp, format_fast.cpp); every other file, and every error, goes the
+// document way above.
 #include "trayecto/format.hpp"
 
 #include <cstdio>
@@ -66,7 +69,32 @@ std::variant<int, LoadError> envelopeVersion(const Json& doc) {
     return static_cast<int>(version->get<long long>());
 }
 
-Result<Map> load(std::string_view text, const LoadLimits& limits) {
+}  // namespace
+
+namespace format {
+
+std::string colorText(Rgb color) {
+    char buffer[8];
+    std::snprintf(buffer, sizeof buffer, "#%06x", static_cast<unsigned>(color & 0xffffffu));
+    return buffer;
+}
+
+std::optional<Rgb> parseColor(std::string_view text) {
+    if (text.size() != 7 || text[0] != '#') return std::nullopt;
+    Rgb value = 0;
+    for (std::size_t i = 1; i < 7; ++i) {
+        const char c = text[i];
+        int digit;
+        if (c >= '0' && c <= '9') digit = c - '0';
+        else if (c >= 'a' && c <= 'f') digit = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F') digit = c - 'A' + 10;
+        else return std::nullopt;
+        value = (value << 4) | static_cast<Rgb>(digit);
+    }
+    return value;
+}
+
+Result<Map> loadThroughDocument(std::string_view text, const LoadLimits& limits) {
     // The byte cap comes first: nothing of an oversized file is looked at.
     if (text.size() > limits.maxBytes)
         return LoadError{"", "The file is " + megabytes(text.size()) + ", larger than the " +
@@ -74,7 +102,7 @@ Result<Map> load(std::string_view text, const LoadLimits& limits) {
     if (onlyWhitespace(text))
         return LoadError{"", "The file is empty; a journey map is a JSON object.", 0};
 
-    auto parsed = format::parseBounded(text, limits);
+    auto parsed = parseBounded(text, limits);
     if (!parsed) return parsed.error();
     Json& doc = parsed.value();
     if (!doc.is_object())
@@ -82,8 +110,20 @@ Result<Map> load(std::string_view text, const LoadLimits& limits) {
 
     auto version = envelopeVersion(doc);
     if (auto* error = std::get_if<LoadError>(&version)) return *error;
-    if (auto error = format::migrateToCurrent(doc, std::get<int>(version))) return *error;
-    return format::decodeMap(doc);
+    if (auto error = migrateToCurrent(doc, std::get<int>(version))) return *error;
+    return decodeMap(doc);
+}
+
+}  // namespace format
+
+namespace {
+
+Result<Map> load(std::string_view text, const LoadLimits& limits) {
+    // A valid current-version file goes straight into the model; anything else (an error to
+    // word, an older version) takes the document path.
+    if (text.size() <= limits.maxBytes)
+        if (auto map = format::fastDecode(text, limits)) return format::finishMap(std::move(*map));
+    return format::loadThroughDocument(text, limits);
 }
 
 }  // namespace

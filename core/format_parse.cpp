@@ -4,7 +4,6 @@
 // with an explicit stack, so a file nested 100 000 levels deep is refused at the first level
 // past the limit, without ever recursing (the wasm build has a 1 MB stack).
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "format_internal.hpp"
@@ -117,15 +116,16 @@ public:
     bool end_object() { return close(); }
     bool end_array() { return close(); }
 
+    // Paths are only worked out for an error: the frames hold what they are made of.
     bool key(string_t& k) {
         Frame& frame = frames_.back();
-        const std::string parent = containerPath(frames_.size() - 1);
-        if (k.size() > limits_.maxStringBytes) return tooLongString(parent, k.size());
+        if (k.size() > limits_.maxStringBytes) return tooLongString(parentPath(), k.size());
         if (frame.count >= limits_.maxItems)
-            return fail(parent, "This object has more than " + withThousands(limits_.maxItems) +
-                                    " members, the most a file may hold in one object.");
-        if (!frame.keys.insert(k).second)
-            return fail(childPath(parent, k),
+            return fail(parentPath(), "This object has more than " +
+                                          withThousands(limits_.maxItems) +
+                                          " members, the most a file may hold in one object.");
+        if (frame.keys.seen(frame.container->get_ref<Json::object_t&>(), k))
+            return fail(childPath(parentPath(), k),
                         "The key \"" + k + "\" appears more than once in this object.");
         frame.key = std::move(k);
         return true;
@@ -171,7 +171,7 @@ private:
         bool isObject;
         std::size_t count = 0;   // members or items so far
         std::string key;         // key of the member being read (objects)
-        std::unordered_set<std::string> keys;
+        DuplicateKeys keys;
     };
 
     bool open(Json&& empty) {
@@ -207,7 +207,7 @@ private:
         }
         auto& items = frame.container->get_ref<Json::array_t&>();
         if (items.size() >= limits_.maxItems) {
-            fail(containerPath(frames_.size() - 1),
+            fail(parentPath(),
                  "This list has more than " + withThousands(limits_.maxItems) +
                      " items, the most a file may hold in one list.");
             return nullptr;
@@ -228,11 +228,14 @@ private:
         return path;
     }
 
+    // Path of the innermost open container.
+    std::string parentPath() const { return containerPath(frames_.size() - 1); }
+
     // Path of the value the parser is about to read.
     std::string currentPath() const {
         if (frames_.empty()) return "";
         const Frame& f = frames_.back();
-        const std::string parent = containerPath(frames_.size() - 1);
+        const std::string parent = parentPath();
         return f.isObject ? childPath(parent, f.key) : childPath(parent, f.count);
     }
 

@@ -391,13 +391,17 @@ Result<Map> decodeMap(const Json& root) {
             readList(r, root, "moments", map.moments, readMoment);
     }
     if (!r.error) r.unknown(root, keys::kEnvelope, map.unknown);
-    if (!r.error) r.error = checkReferences(map);
     if (r.error) return *r.error;
+    return finishMap(std::move(map));
+}
+
+Result<Map> finishMap(Map map) {
+    if (auto error = checkReferences(map)) return *error;
     // Safety net: whatever the checks above missed must not reach the app.
     const auto problems = checkInvariants(map);
     if (!problems.empty())
         return LoadError{"", "The map is inconsistent: " + problems.front() + "."};
-    return map;
+    return Result<Map>(std::move(map));
 }
 
 }  // namespace trayecto::format

@@ -1,213 +1,389 @@
 // Writing journey maps as JSON format v1 (see docs/format.md): known keys in a fixed order,
 // then unknown fields in sorted order, 2-space indent, trailing newline.
-#include <cstdio>
+//
+// The text is written straight into one string, byte for byte what nlohmann's
+// dump(2, ' ', false, error_handler_t::replace) gives for the document the map stands for: the
+// same layout, string escapes, U+FFFD for invalid UTF-8, and shortest round-trip doubles.
+#include <charconv>
+#include <cmath>
 
 #include "format_internal.hpp"
 
 namespace trayecto {
 namespace format {
 
-std::string colorText(Rgb color) {
-    char buffer[8];
-    std::snprintf(buffer, sizeof buffer, "#%06x", static_cast<unsigned>(color & 0xffffffu));
-    return buffer;
-}
-
-std::optional<Rgb> parseColor(std::string_view text) {
-    if (text.size() != 7 || text[0] != '#') return std::nullopt;
-    Rgb value = 0;
-    for (std::size_t i = 1; i < 7; ++i) {
-        const char c = text[i];
-        int digit;
-        if (c >= '0' && c <= '9') digit = c - '0';
-        else if (c >= 'a' && c <= 'f') digit = c - 'a' + 10;
-        else if (c >= 'A' && c <= 'F') digit = c - 'A' + 10;
-        else return std::nullopt;
-        value = (value << 4) | static_cast<Rgb>(digit);
-    }
-    return value;
-}
-
 namespace {
+
+class Writer {
+public:
+    explicit Writer(std::size_t capacity) { out_.reserve(capacity); }
+
+    void beginObject() { open('{'); }
+    void endObject() { close('}'); }
+    void beginArray() { open('['); }
+    void endArray() { close(']'); }
+
+    // A member whose key needs no escaping (the known keys), then its value.
+    void key(const char* name) {
+        next();
+        out_ += '"';
+        out_ += name;
+        out_ += "\": ";
+    }
+    void item() { next(); }
+
+    void string(std::string_view s);
+    void plain(const char* s) {   // enum names: nothing to escape
+        out_ += '"';
+        out_ += s;
+        out_ += '"';
+    }
+    void integer(long long n) {
+        char buffer[24];
+        const auto result = std::to_chars(buffer, buffer + sizeof buffer, n);
+        out_.append(buffer, result.ptr);
+    }
+    void decimal(double x) {
+        if (!std::isfinite(x)) {
+            out_ += "null";
+            return;
+        }
+        char buffer[64];
+        out_.append(buffer, nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, x));
+    }
+    void boolean(bool b) { out_ += b ? "true" : "false"; }
+    void color(Rgb rgb) {
+        static const char kHex[] = "0123456789abcdef";
+        char buffer[9] = {'"', '#'};
+        for (int i = 0; i < 6; ++i) buffer[2 + i] = kHex[(rgb >> (20 - 4 * i)) & 0xf];
+        buffer[8] = '"';
+        out_.append(buffer, sizeof buffer);
+    }
+
+    // Members as saveMap writes them.
+    void text(const char* name, const std::string& value) {
+        key(name);
+        string(value);
+    }
+    void optionalText(const char* name, const std::string& value) {
+        if (!value.empty()) text(name, value);
+    }
+    void spelling(const char* name, const char* value) {
+        key(name);
+        plain(value);
+    }
+    void number(const char* name, long long value) {
+        key(name);
+        integer(value);
+    }
+    void decimal(const char* name, double value) {
+        key(name);
+        decimal(value);
+    }
+    void flag(const char* name, bool value) {
+        key(name);
+        boolean(value);
+    }
+    void color(const char* name, Rgb value) {
+        key(name);
+        color(value);
+    }
+    template <std::size_t N>
+    void unknown(const UnknownFields& fields, const char* const (&known)[N]);
+
+    std::string finish() {
+        out_ += '\n';
+        return std::move(out_);
+    }
+
+private:
+    void open(char bracket) {
+        out_ += bracket;
+        ++depth_;
+        empty_ = true;
+    }
+    void close(char bracket) {
+        --depth_;
+        if (!empty_) newline();
+        out_ += bracket;
+        empty_ = false;
+    }
+    void next() {
+        if (!empty_) out_ += ',';
+        newline();
+        empty_ = false;
+    }
+    void newline() {
+        out_ += '\n';
+        out_.append(2 * depth_, ' ');
+    }
+    void escape(unsigned char c);
+
+    std::string out_;
+    std::size_t depth_ = 0;
+    bool empty_ = true;   // nothing written yet in the innermost open object or array
+};
+
+void Writer::string(std::string_view s) {
+    const std::size_t start = out_.size();
+    out_ += '"';
+    const char* p = s.data();
+    const char* const end = p + s.size();
+    const char* run = p;
+    while (p != end) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (kPlainStringBytes[c]) {
+            ++p;
+        } else if (c >= 0x80) {
+            const std::size_t length = utf8Sequence(p, end);
+            if (length == 0) {
+                // Invalid UTF-8 (set by code, never by the loader): nlohmann's replacement rules.
+                out_.resize(start);
+                out_ += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
+                return;
+            }
+            p += length;
+        } else {
+            out_.append(run, p);
+            escape(c);
+            run = ++p;
+        }
+    }
+    out_.append(run, p);
+    out_ += '"';
+}
+
+void Writer::escape(unsigned char c) {
+    switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\t': out_ += "\\t"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\r': out_ += "\\r"; break;
+        default: {
+            static const char kHex[] = "0123456789abcdef";
+            out_ += "\\u00";
+            out_ += kHex[c >> 4];
+            out_ += kHex[c & 0xf];
+        }
+    }
+}
 
 // Unknown fields go after the known keys, in key order (std::map is sorted). A key that
 // collides with a known key is skipped: the model's own field wins. Text that is not valid
 // JSON (set by code, never by the loader) is written as a JSON string so output stays valid.
 template <std::size_t N>
-void putUnknown(Json& object, const UnknownFields& unknown, const char* const (&known)[N]) {
+void Writer::unknown(const UnknownFields& fields, const char* const (&known)[N]) {
     // The text came from a loader whose limits the caller chose: lift all but the depth, which
     // keeps dump()'s recursion shallow.
     static const LoadLimits kUnknownLimits{static_cast<std::size_t>(-1), 512,
                                            static_cast<std::size_t>(-1),
                                            static_cast<std::size_t>(-1)};
-    for (const auto& [key, text] : unknown) {
-        if (isKnownKey(known, key)) continue;
+    for (const auto& [name, text] : fields) {
+        if (isKnownKey(known, name)) continue;
+        next();
+        string(name);
+        out_ += ": ";
         auto parsed = parseBounded(text, kUnknownLimits);
-        Json value = parsed.ok() ? std::move(parsed.value()) : Json(text);
-        // The object holds only known keys so far and `unknown` has no duplicates: append
-        // without ordered_map's linear search (objects may carry many unknown fields).
-        static_cast<Json::object_t::Container&>(object.get_ref<Json::object_t&>())
-            .emplace_back(key, std::move(value));
+        if (!parsed.ok()) {
+            string(text);
+            continue;
+        }
+        // nlohmann's layout of the value on its own, indented to where it stands.
+        const std::string dumped =
+            parsed.value().dump(2, ' ', false, Json::error_handler_t::replace);
+        for (char c : dumped) {
+            out_ += c;
+            if (c == '\n') out_.append(2 * depth_, ' ');
+        }
     }
 }
 
-void putText(Json& object, const char* key, const std::string& value) {
-    if (!value.empty()) object[key] = value;
+void writeMeta(Writer& w, const MapMeta& meta) {
+    w.beginObject();
+    w.text("title", meta.title);
+    w.optionalText("description", meta.description);
+    w.optionalText("scope", meta.scope);
+    w.optionalText("language", meta.language);
+    w.optionalText("author", meta.author);
+    w.optionalText("created", meta.created);
+    w.optionalText("modified", meta.modified);
+    w.unknown(meta.unknown, keys::kMeta);
+    w.endObject();
 }
 
-Json metaJson(const MapMeta& meta) {
-    Json j = Json::object();
-    j["title"] = meta.title;
-    putText(j, "description", meta.description);
-    putText(j, "scope", meta.scope);
-    putText(j, "language", meta.language);
-    putText(j, "author", meta.author);
-    putText(j, "created", meta.created);
-    putText(j, "modified", meta.modified);
-    putUnknown(j, meta.unknown, keys::kMeta);
-    return j;
+void writePersona(Writer& w, const Persona& p) {
+    w.beginObject();
+    w.text("id", p.id);
+    w.text("name", p.name);
+    w.optionalText("description", p.description);
+    w.optionalText("goals", p.goals);
+    w.optionalText("needs", p.needs);
+    w.optionalText("expectations", p.expectations);
+    w.optionalText("frustrations", p.frustrations);
+    w.optionalText("quote", p.quote);
+    w.color("color", p.color);
+    w.optionalText("icon", p.icon);
+    if (p.valueTier != ValueTier::Unset)
+        w.spelling("valueTier", nameOf(kValueTierNames, p.valueTier));
+    w.unknown(p.unknown, keys::kPersona);
+    w.endObject();
 }
 
-Json personaJson(const Persona& p) {
-    Json j = Json::object();
-    j["id"] = p.id;
-    j["name"] = p.name;
-    putText(j, "description", p.description);
-    putText(j, "goals", p.goals);
-    putText(j, "needs", p.needs);
-    putText(j, "expectations", p.expectations);
-    putText(j, "frustrations", p.frustrations);
-    putText(j, "quote", p.quote);
-    j["color"] = colorText(p.color);
-    putText(j, "icon", p.icon);
-    if (p.valueTier != ValueTier::Unset) j["valueTier"] = nameOf(kValueTierNames, p.valueTier);
-    putUnknown(j, p.unknown, keys::kPersona);
-    return j;
+void writeStage(Writer& w, const Stage& s) {
+    w.beginObject();
+    w.text("id", s.id);
+    w.text("name", s.name);
+    w.spelling("phase", nameOf(kPhaseNames, s.phase));
+    w.optionalText("description", s.description);
+    w.unknown(s.unknown, keys::kStage);
+    w.endObject();
 }
 
-Json stageJson(const Stage& s) {
-    Json j = Json::object();
-    j["id"] = s.id;
-    j["name"] = s.name;
-    j["phase"] = nameOf(kPhaseNames, s.phase);
-    putText(j, "description", s.description);
-    putUnknown(j, s.unknown, keys::kStage);
-    return j;
+void writeLane(Writer& w, const Lane& l) {
+    w.beginObject();
+    w.text("id", l.id);
+    w.text("name", l.name);
+    w.spelling("type", nameOf(kLaneTypeNames, l.type));
+    if (l.hidden) w.flag("hidden", true);
+    w.unknown(l.unknown, keys::kLane);
+    w.endObject();
 }
 
-Json laneJson(const Lane& l) {
-    Json j = Json::object();
-    j["id"] = l.id;
-    j["name"] = l.name;
-    j["type"] = nameOf(kLaneTypeNames, l.type);
-    if (l.hidden) j["hidden"] = true;
-    putUnknown(j, l.unknown, keys::kLane);
-    return j;
+void writeMetric(Writer& w, const Metric& m) {
+    w.beginObject();
+    w.spelling("type", nameOf(kMetricTypeNames, m.type));
+    w.optionalText("name", m.name);
+    if (m.value) w.decimal("value", *m.value);
+    if (m.target) w.decimal("target", *m.target);
+    w.optionalText("unit", m.unit);
+    w.unknown(m.unknown, keys::kMetric);
+    w.endObject();
 }
 
-Json metricJson(const Metric& m) {
-    Json j = Json::object();
-    j["type"] = nameOf(kMetricTypeNames, m.type);
-    putText(j, "name", m.name);
-    if (m.value) j["value"] = *m.value;
-    if (m.target) j["target"] = *m.target;
-    putText(j, "unit", m.unit);
-    putUnknown(j, m.unknown, keys::kMetric);
-    return j;
-}
-
-Json touchpointJson(const TouchpointInfo& t) {
-    Json j = Json::object();
-    j["channel"] = nameOf(kChannelNames, t.channel);
-    j["kind"] = nameOf(kTouchpointKindNames, t.kind);
-    j["owner"] = nameOf(kTouchpointOwnerNames, t.owner);
-    j["controlled"] = t.controlled;
+void writeTouchpoint(Writer& w, const TouchpointInfo& t) {
+    w.beginObject();
+    w.spelling("channel", nameOf(kChannelNames, t.channel));
+    w.spelling("kind", nameOf(kTouchpointKindNames, t.kind));
+    w.spelling("owner", nameOf(kTouchpointOwnerNames, t.owner));
+    w.flag("controlled", t.controlled);
     if (t.dimensions & kAllDimensions) {
-        Json dims = Json::array();
-        for (const auto& d : kDimensionNames)
-            if (t.dimensions & d.value) dims.push_back(d.name);
-        j["dimensions"] = std::move(dims);
+        w.key("dimensions");
+        w.beginArray();
+        for (const auto& d : kDimensionNames) {
+            if (!(t.dimensions & d.value)) continue;
+            w.item();
+            w.plain(d.name);
+        }
+        w.endArray();
     }
-    if (t.expectation) j["expectation"] = *t.expectation;
-    if (t.experience) j["experience"] = *t.experience;
+    if (t.expectation) w.number("expectation", *t.expectation);
+    if (t.experience) w.number("experience", *t.experience);
     if (!t.metrics.empty()) {
-        Json metrics = Json::array();
-        for (const auto& m : t.metrics) metrics.push_back(metricJson(m));
-        j["metrics"] = std::move(metrics);
+        w.key("metrics");
+        w.beginArray();
+        for (const auto& m : t.metrics) {
+            w.item();
+            writeMetric(w, m);
+        }
+        w.endArray();
     }
-    putUnknown(j, t.unknown, keys::kTouchpoint);
-    return j;
+    w.unknown(t.unknown, keys::kTouchpoint);
+    w.endObject();
 }
 
-Json improvementJson(const ImprovementInfo& i) {
-    Json j = Json::object();
-    j["severity"] = i.severity;
-    j["impact"] = i.impact;
-    j["effort"] = i.effort;
-    putText(j, "owner", i.owner);
-    j["status"] = nameOf(kImprovementStatusNames, i.status);
-    putUnknown(j, i.unknown, keys::kImprovement);
-    return j;
+void writeImprovement(Writer& w, const ImprovementInfo& i) {
+    w.beginObject();
+    w.number("severity", i.severity);
+    w.number("impact", i.impact);
+    w.number("effort", i.effort);
+    w.optionalText("owner", i.owner);
+    w.spelling("status", nameOf(kImprovementStatusNames, i.status));
+    w.unknown(i.unknown, keys::kImprovement);
+    w.endObject();
 }
 
-Json backstageJson(const BackstageInfo& b) {
-    Json j = Json::object();
-    putText(j, "owner", b.owner);
-    putText(j, "systems", b.systems);
-    putUnknown(j, b.unknown, keys::kBackstage);
-    return j;
+void writeBackstage(Writer& w, const BackstageInfo& b) {
+    w.beginObject();
+    w.optionalText("owner", b.owner);
+    w.optionalText("systems", b.systems);
+    w.unknown(b.unknown, keys::kBackstage);
+    w.endObject();
 }
 
-Json cardJson(const Card& c) {
-    Json j = Json::object();
-    j["id"] = c.id;
-    j["stageId"] = c.stageId;
-    j["laneId"] = c.laneId;
-    j["kind"] = nameOf(kCardKindNames, c.kind);
-    j["text"] = c.text;
-    putText(j, "notes", c.notes);
-    if (c.color) j["color"] = colorText(*c.color);
-    if (!c.personaIds.empty()) j["personaIds"] = c.personaIds;
-    if (c.votes != 0) j["votes"] = c.votes;
-    if (c.touchpoint) j["touchpoint"] = touchpointJson(*c.touchpoint);
-    if (c.improvement) j["improvement"] = improvementJson(*c.improvement);
-    if (c.backstage) j["backstage"] = backstageJson(*c.backstage);
-    putUnknown(j, c.unknown, keys::kCard);
-    return j;
+template <typename T>
+void writeBlock(Writer& w, const char* name, const std::optional<T>& block,
+                void (*write)(Writer&, const T&)) {
+    if (!block) return;
+    w.key(name);
+    write(w, *block);
 }
 
-Json emotionJson(const Emotion& e) {
-    Json j = Json::object();
-    j["id"] = e.id;
-    j["personaId"] = e.personaId;
-    j["stageId"] = e.stageId;
-    if (e.cardId) j["cardId"] = *e.cardId;
-    j["valence"] = e.valence;
-    putText(j, "feeling", e.feeling);
-    putText(j, "note", e.note);
-    putUnknown(j, e.unknown, keys::kEmotion);
-    return j;
+void writeCard(Writer& w, const Card& c) {
+    w.beginObject();
+    w.text("id", c.id);
+    w.text("stageId", c.stageId);
+    w.text("laneId", c.laneId);
+    w.spelling("kind", nameOf(kCardKindNames, c.kind));
+    w.text("text", c.text);
+    w.optionalText("notes", c.notes);
+    if (c.color) w.color("color", *c.color);
+    if (!c.personaIds.empty()) {
+        w.key("personaIds");
+        w.beginArray();
+        for (const auto& id : c.personaIds) {
+            w.item();
+            w.string(id);
+        }
+        w.endArray();
+    }
+    if (c.votes != 0) w.number("votes", c.votes);
+    writeBlock(w, "touchpoint", c.touchpoint, writeTouchpoint);
+    writeBlock(w, "improvement", c.improvement, writeImprovement);
+    writeBlock(w, "backstage", c.backstage, writeBackstage);
+    w.unknown(c.unknown, keys::kCard);
+    w.endObject();
 }
 
-Json momentJson(const MomentOfTruth& m) {
-    Json j = Json::object();
-    j["id"] = m.id;
-    j["type"] = nameOf(kMotTypeNames, m.type);
-    putText(j, "customType", m.customType);
-    j["name"] = m.name;
-    putText(j, "reason", m.reason);
-    j["state"] = nameOf(kMotStateNames, m.state);
-    j["stageId"] = m.stageId;
-    if (m.cardId) j["cardId"] = *m.cardId;
-    putUnknown(j, m.unknown, keys::kMoment);
-    return j;
+void writeEmotion(Writer& w, const Emotion& e) {
+    w.beginObject();
+    w.text("id", e.id);
+    w.text("personaId", e.personaId);
+    w.text("stageId", e.stageId);
+    if (e.cardId) w.text("cardId", *e.cardId);
+    w.number("valence", e.valence);
+    w.optionalText("feeling", e.feeling);
+    w.optionalText("note", e.note);
+    w.unknown(e.unknown, keys::kEmotion);
+    w.endObject();
 }
 
-template <typename T, typename F>
-Json listJson(const std::vector<T>& items, F toJson) {
-    Json list = Json::array();
-    for (const auto& item : items) list.push_back(toJson(item));
-    return list;
+void writeMoment(Writer& w, const MomentOfTruth& m) {
+    w.beginObject();
+    w.text("id", m.id);
+    w.spelling("type", nameOf(kMotTypeNames, m.type));
+    w.optionalText("customType", m.customType);
+    w.text("name", m.name);
+    w.optionalText("reason", m.reason);
+    w.spelling("state", nameOf(kMotStateNames, m.state));
+    w.text("stageId", m.stageId);
+    if (m.cardId) w.text("cardId", *m.cardId);
+    w.unknown(m.unknown, keys::kMoment);
+    w.endObject();
+}
+
+template <typename T>
+void writeList(Writer& w, const char* name, const std::vector<T>& items,
+               void (*write)(Writer&, const T&)) {
+    w.key(name);
+    w.beginArray();
+    for (const auto& item : items) {
+        w.item();
+        write(w, item);
+    }
+    w.endArray();
 }
 
 }  // namespace
@@ -215,22 +391,24 @@ Json listJson(const std::vector<T>& items, F toJson) {
 
 std::string saveMap(const Map& map) {
     using namespace format;
-    Json root = Json::object();
-    root["format"] = kFormatName;
-    root["version"] = kFormatVersion;
-    root["meta"] = metaJson(map.meta);
-    root["personas"] = listJson(map.personas, personaJson);
-    root["stages"] = listJson(map.stages, stageJson);
-    root["lanes"] = listJson(map.lanes, laneJson);
-    root["cards"] = listJson(map.cards, cardJson);
-    root["emotions"] = listJson(map.emotions, emotionJson);
-    root["moments"] = listJson(map.moments, momentJson);
-    putUnknown(root, map.unknown, keys::kEnvelope);
-    // Strings from the model might hold invalid UTF-8 (typed in by code, never by the loader):
-    // replace such bytes with U+FFFD rather than throw.
-    std::string text = root.dump(2, ' ', false, Json::error_handler_t::replace);
-    text += '\n';
-    return text;
+    // Room for a typical map; the string grows if this is short.
+    const std::size_t items = map.personas.size() + map.stages.size() + map.lanes.size() +
+                              map.emotions.size() + map.moments.size();
+    Writer w(1024 + 640 * map.cards.size() + 256 * items);
+    w.beginObject();
+    w.spelling("format", kFormatName);
+    w.number("version", kFormatVersion);
+    w.key("meta");
+    writeMeta(w, map.meta);
+    writeList(w, "personas", map.personas, writePersona);
+    writeList(w, "stages", map.stages, writeStage);
+    writeList(w, "lanes", map.lanes, writeLane);
+    writeList(w, "cards", map.cards, writeCard);
+    writeList(w, "emotions", map.emotions, writeEmotion);
+    writeList(w, "moments", map.moments, writeMoment);
+    w.unknown(map.unknown, keys::kEnvelope);
+    w.endObject();
+    return w.finish();
 }
 
 }  // namespace trayecto
