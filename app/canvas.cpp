@@ -26,10 +26,20 @@ const MapLayout& Canvas::layoutFor(const Map& map, const ViewState& view, const 
         return layout_;
     LayoutOptions options;
     options.personaFilter = view.personaFilter;
+    if (fontPixels != layoutFontPixels_ || textHeights_.size() > 2 * map.cards.size() + 256) textHeights_.clear();
     // Measure with the largest baked font: the most faithful glyph advances.
-    layout_ = computeLayout(map, options, [font](const std::string& text, float size, float width) {
+    layout_ = computeLayout(map, options, [this, font](const std::string& text, float size, float width) {
         if (!font) return size;
-        return font->CalcTextSizeA(size, FLT_MAX, width, text.c_str(), text.c_str() + text.size()).y;
+        if (size != measuredSize_ || width != measuredWidth_) {
+            textHeights_.clear();
+            measuredSize_ = size;
+            measuredWidth_ = width;
+        }
+        auto known = textHeights_.find(text);
+        if (known != textHeights_.end()) return known->second;
+        const float height = font->CalcTextSizeA(size, FLT_MAX, width, text.c_str(), text.c_str() + text.size()).y;
+        textHeights_.emplace(text, height);
+        return height;
     });
     layoutRevision_ = revision;
     layoutFilter_ = view.personaFilter;

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "fonts.hpp"
@@ -74,6 +75,10 @@ private:
     std::uint64_t layoutRevision_ = ~0ull;
     std::string layoutFilter_;
     float layoutFontPixels_ = 0;
+    // Wrapped height of each card text already measured, for the font, size and width below:
+    // an edit re-lays out the map but measures only the texts that changed.
+    std::unordered_map<std::string, float> textHeights_;
+    float measuredSize_ = 0, measuredWidth_ = 0;
     float pixelRatio_ = 1.0f;
     float x_ = 0, y_ = 0, w_ = 0, h_ = 0;
 

@@ -42,39 +42,28 @@ GLuint compile(GLenum type, const char* source) {
     const GLuint shader = glCreateShader(type);
     glShaderSource(shader, 1, &source, nullptr);
     glCompileShader(shader);
-    GLint ok = GL_FALSE;
-    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);   // once, at start-up
-    if (ok != GL_TRUE) {
-        char log[512] = {};
-        glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-        std::fprintf(stderr, "Trayecto: the %s shader does not compile: %s\n",
-                     type == GL_VERTEX_SHADER ? "vertex" : "fragment", log);
-        glDeleteShader(shader);
-        return 0;
-    }
     return shader;
+}
+
+// The compiler's log of a shader that failed, for the console.
+void reportShader(GLuint shader, const char* which) {
+    GLint ok = GL_FALSE;
+    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+    if (ok == GL_TRUE) return;
+    char log[512] = {};
+    glGetShaderInfoLog(shader, sizeof log, nullptr, log);
+    std::fprintf(stderr, "Trayecto: the %s shader does not compile: %s\n", which, log);
 }
 
 }  // namespace
 
-bool GlRenderer::init() {
-    const GLuint vertex = compile(GL_VERTEX_SHADER, kVertexShader);
-    const GLuint fragment = compile(GL_FRAGMENT_SHADER, kFragmentShader);
-    if (!vertex || !fragment) return false;
+void GlRenderer::begin() {
+    vertexShader_ = compile(GL_VERTEX_SHADER, kVertexShader);
+    fragmentShader_ = compile(GL_FRAGMENT_SHADER, kFragmentShader);
     program_ = glCreateProgram();
-    glAttachShader(program_, vertex);
-    glAttachShader(program_, fragment);
+    glAttachShader(program_, vertexShader_);
+    glAttachShader(program_, fragmentShader_);
     glLinkProgram(program_);
-    glDeleteShader(vertex);
-    glDeleteShader(fragment);
-    GLint linked = GL_FALSE;
-    glGetProgramiv(program_, GL_LINK_STATUS, &linked);
-    if (linked != GL_TRUE) {
-        std::fprintf(stderr, "Trayecto: the ImGui shader program does not link\n");
-        return false;
-    }
-    projection_ = glGetUniformLocation(program_, "ProjMtx");
-    sampler_ = glGetUniformLocation(program_, "Texture");
 
     glGenVertexArrays(1, &vertexArray_);
     glGenBuffers(1, &vertexBuffer_);
@@ -91,8 +80,27 @@ bool GlRenderer::init() {
     glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), offset(IM_OFFSETOF(ImDrawVert, col)));
     glBindVertexArray(0);
 
-    ImGuiIO& io = ImGui::GetIO();
-    io.BackendRendererName = "trayecto_webgl2";
+    ImGui::GetIO().BackendRendererName = "trayecto_webgl2";
+}
+
+bool GlRenderer::finish() {
+    GLint linked = GL_FALSE;
+    glGetProgramiv(program_, GL_LINK_STATUS, &linked);
+    if (linked != GL_TRUE) {
+        reportShader(vertexShader_, "vertex");
+        reportShader(fragmentShader_, "fragment");
+        std::fprintf(stderr, "Trayecto: the ImGui shader program does not link\n");
+    }
+    glDeleteShader(vertexShader_);
+    glDeleteShader(fragmentShader_);
+    vertexShader_ = fragmentShader_ = 0;
+    if (linked != GL_TRUE) {
+        glDeleteProgram(program_);
+        program_ = 0;
+        return false;
+    }
+    projection_ = glGetUniformLocation(program_, "ProjMtx");
+    sampler_ = glGetUniformLocation(program_, "Texture");
     return true;
 }
 

@@ -13,8 +13,11 @@ namespace trayecto::web {
 
 class GlRenderer {
 public:
-    // Compiles the shaders and creates the buffers; false (with a console message) on failure.
-    bool init();
+    // Starts compiling the shaders and creates the buffers. Nothing is read back yet: the GPU
+    // process compiles while the caller bakes fonts.
+    void begin();
+    // Waits for the shaders (the one read-back); false, with a console message, if they failed.
+    bool finish();
     void shutdown();
     // (Re)uploads ImGui's font atlas and sets its texture id.
     void uploadFonts();
@@ -22,6 +25,7 @@ public:
     void render(const ImDrawData& data);
 
 private:
+    unsigned vertexShader_ = 0, fragmentShader_ = 0;
     unsigned program_ = 0, vertexArray_ = 0, vertexBuffer_ = 0, indexBuffer_ = 0, fontTexture_ = 0;
     int projection_ = -1, sampler_ = -1;
     long vertexCapacity_ = 0, indexCapacity_ = 0;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <unistd.h>
 #include <cstring>
@@ -332,7 +333,10 @@ EMSCRIPTEN_KEEPALIVE int trayecto_start(const char* selector, const unsigned cha
     emscripten_webgl_init_context_attributes(&attrs);
     attrs.majorVersion = 2;
     attrs.minorVersion = 0;
+    // The page made the context already (Trayecto.mount, GL_ATTRIBUTES): these must match it.
     attrs.alpha = EM_FALSE;
+    attrs.depth = EM_FALSE;
+    attrs.stencil = EM_FALSE;
     attrs.antialias = EM_FALSE;
     attrs.premultipliedAlpha = EM_FALSE;
     attrs.preserveDrawingBuffer = EM_TRUE;   // screenshots read what was last drawn
@@ -354,11 +358,15 @@ EMSCRIPTEN_KEEPALIVE int trayecto_start(const char* selector, const unsigned cha
     io.GetClipboardTextFn = getClipboard;
     io.SetClipboardTextFn = setClipboard;
     configureKeyMap(io);
-    if (!P.renderer.init()) return 0;
+    P.renderer.begin();   // the GPU process compiles the shaders while the fonts are baked
 
     P.app = std::make_unique<App>(langFromTag(lang ? lang : "en"));
     P.app->onHostAction = [](const char* action) { js_host_action(action); };
     updateSize();
+    if (!P.renderer.finish()) {
+        P.app.reset();
+        return 0;
+    }
 
     const char* t = P.target.c_str();
     emscripten_set_mousedown_callback(t, nullptr, EM_FALSE, onMouse);
@@ -425,6 +433,17 @@ EMSCRIPTEN_KEEPALIVE void trayecto_focus(int focused) {
 // The open map as JSON text (valid until the next call).
 EMSCRIPTEN_KEEPALIVE const char* trayecto_get_map() {
     P.scratch = P.app ? P.app->mapJson() : std::string();
+    return P.scratch.c_str();
+}
+
+// Bytes in the text the last call returned (P.scratch), without its terminating zero.
+EMSCRIPTEN_KEEPALIVE double trayecto_scratch_size() { return static_cast<double>(P.scratch.size()); }
+
+// "cards<TAB>personas<TAB>title" of the open map, for My maps (no serialisation needed).
+EMSCRIPTEN_KEEPALIVE const char* trayecto_summary() {
+    if (!P.app) return "";
+    const Map& map = P.app->document().map();
+    P.scratch = std::to_string(map.cards.size()) + '\t' + std::to_string(map.personas.size()) + '\t' + map.meta.title;
     return P.scratch.c_str();
 }
 

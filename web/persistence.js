@@ -24,13 +24,6 @@
 
   const newId = () => 'map-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 8);
 
-  function summarize(json) {
-    try {
-      const m = JSON.parse(json);
-      return { title: (m.meta && m.meta.title) || '', personas: (m.personas || []).length, cards: (m.cards || []).length };
-    } catch (e) { return { title: '', personas: 0, cards: 0 }; }
-  }
-
   // ---- share links: the map, deflated, base64url, in the fragment ----------------------
   async function deflate(text) {
     const stream = new Blob([new TextEncoder().encode(text)]).stream().pipeThrough(new CompressionStream('deflate-raw'));
@@ -123,13 +116,16 @@
     attach(module, bridge, initial) {
       this.module = module;
       this.bridge = bridge;
+      let opened = false;
       if (initial.json) {
         const result = bridge.loadMap(initial.json);
+        opened = result.ok;
         if (!result.ok) this.ui.message(this.t('openFailedTitle'), this.t('openFailed', initial.source, result.error));
       } else if (initial.error) {
         this.ui.message(this.t('openFailedTitle'), initial.error);
       }
-      if (initial.mapId && initial.json && bridge.getMap() !== undefined) {
+      // A stored map that no longer opens keeps its entry untouched: what is open now is new.
+      if (initial.mapId && opened) {
         this.mapId = initial.mapId;
         this.version = initial.version;
         if (initial.source === 'rescue') this.markDirty();
@@ -181,13 +177,15 @@
       clearTimeout(this.timer);
       if (!this.store || !this.dirty || this.blockedByConflict) return;
       if (this.saving) { await this.saving; if (!this.dirty) return; }
-      const json = this.bridge.getMap();
+      // Bytes and a summary straight from the wasm: no UTF-16 copy of the map, no JSON.parse.
+      const json = this.bridge.getMapBytes();
+      const summary = this.bridge.mapSummary();
       const revision = this.bridge.revision();
       const now = Date.now();
       const snapshot = now - this.lastSnapshot > (window.__trayectoSnapshotEveryMs ?? SNAPSHOT_EVERY_MS);
       this.saving = (async () => {
         try {
-          const entry = { id: this.mapId, json, ...summarize(json) };
+          const entry = { id: this.mapId, json, ...summary };
           const result = await this.store.save(entry, this.version, this.tabId, snapshot);
           if (!result.ok) return this.conflict(result.conflict);
           this.version = result.record.version;
@@ -307,7 +305,7 @@
 
     // ---- files ------------------------------------------------------------------------
     fileName() {
-      const title = summarize(this.bridge.getMap()).title || 'trayecto';
+      const title = this.bridge.mapSummary().title || 'trayecto';
       return title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 80) + '.trayecto.json';
     }
 
@@ -458,7 +456,7 @@
         this.lastSnapshot = 0;
         this.dirty = true;
         await this.save();
-        if (this.openJsonKeepingId(snapshot.json)) this.ui.toast(this.t('restored'));
+        if (this.openJsonKeepingId(TrayectoStorage.text(snapshot.json))) this.ui.toast(this.t('restored'));
       });
     }
 
@@ -467,8 +465,7 @@
     storeBeforeSwitch() {
       clearTimeout(this.timer);
       if (!this.store || !this.dirty || this.blockedByConflict) return;
-      const json = this.bridge.getMap();
-      const entry = { id: this.mapId, json, ...summarize(json) };
+      const entry = { id: this.mapId, json: this.bridge.getMapBytes(), ...this.bridge.mapSummary() };
       this.store.save(entry, this.version, this.tabId, false).catch((e) => this.fail(e));
       this.dirty = false;
     }

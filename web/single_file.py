@@ -94,6 +94,8 @@ def main() -> None:
     def inline_icon(match: re.Match) -> str:
         return f'<link rel="icon" href="data:image/svg+xml;base64,{b64(web / match.group(1))}" type="image/svg+xml">'
 
+    # Everything is inlined: nothing to preload.
+    page = re.sub(r'\n *<link rel="preload" [^>]*>', "", page)
     page, n_scripts = re.subn(r'<script src="([^"]+)"></script>', inline_script, page)
     page, n_styles = re.subn(r'<link rel="stylesheet" href="([^"]+)">', inline_style, page)
     page, n_icons = re.subn(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">', inline_icon, page)

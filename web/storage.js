@@ -26,6 +26,11 @@
     });
   }
 
+  // Maps are stored as UTF-8 bytes (a structured clone of bytes is a memory copy; of a long
+  // string it is not); records written before that hold strings. Readers get text either way.
+  const decoder = new TextDecoder();
+  const text = (json) => (typeof json === 'string' ? json : json instanceof Uint8Array ? decoder.decode(json) : '');
+
   function hooks() { return window.__trayectoStorageHooks || {}; }
 
   class MapStore {
@@ -64,7 +69,8 @@
     }
 
     async get(id) {
-      return promisify(this.db.transaction('maps').objectStore('maps').get(id));
+      const record = await promisify(this.db.transaction('maps').objectStore('maps').get(id));
+      return record ? { ...record, json: text(record.json) } : record;
     }
 
     async list() {
@@ -107,7 +113,7 @@
       const finished = done(tx);
       const current = await promisify(maps.get(id));
       if (current) {
-        let json = current.json;
+        let json = text(current.json);
         try { const m = JSON.parse(json); m.meta.title = title; json = JSON.stringify(m, null, 2) + '\n'; } catch (e) { /* keep */ }
         maps.put({ ...current, title, json, version: current.version + 1, modified: Date.now() });
       }
@@ -184,5 +190,5 @@
     }
   }
 
-  window.TrayectoStorage = { MapStore, BIN_DAYS, SNAPSHOTS_PER_MAP };
+  window.TrayectoStorage = { MapStore, BIN_DAYS, SNAPSHOTS_PER_MAP, text };
 })();

@@ -8,7 +8,7 @@
 //            files: {wasm, fonts: [regular, bold]} (Uint8Arrays: nothing is downloaded) }
 // The handle (also the page's window.trayecto):
 //   ready                 Promise, resolves (to the handle) once the first frame is drawn
-//   getMap() / get()      the open map as JSON text
+//   getMap() / get()      the open map as JSON text; getMapBytes() as UTF-8; mapSummary()
 //   loadMap(json) / load(json)   opens a map; {ok: true} or {ok: false, error}
 //   setReadOnly(bool), readOnly(), setLanguage('es'|'en'), destroy()
 //   revision(), frameCount(), busy(), frameTimes(), heapBytes(), viewState(), locate(id), emotionPoint(p, i)
@@ -34,9 +34,11 @@
 
   const pickLanguage = (tag) => (String(tag || navigator.language || 'en').toLowerCase().startsWith('es') ? 'es' : 'en');
 
-  function hasWebGL2() {
-    try { return !!document.createElement('canvas').getContext('webgl2'); } catch (e) { return false; }
-  }
+  const utf8 = new TextDecoder();
+
+  // Must match trayecto_start in web/main.cpp.
+  const GL_ATTRIBUTES = { alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: false,
+                          preserveDrawingBuffer: true, powerPreference: 'default', failIfMajorPerformanceCaveat: false };
 
   // Downloads several files, reporting the combined progress (0..1).
   async function fetchAll(urls, onProgress) {
@@ -183,7 +185,20 @@
       getMap() {
         if (destroyed && finalMap !== null) return finalMap;
         if (!running()) throw new Error(notRunning());
-        return module.UTF8ToString(module._trayecto_get_map());
+        const ptr = module._trayecto_get_map();
+        return utf8.decode(module.HEAPU8.subarray(ptr, ptr + module._trayecto_scratch_size()));
+      },
+      // The open map as UTF-8 bytes (what autosave stores).
+      getMapBytes() {
+        if (!running()) throw new Error(notRunning());
+        const ptr = module._trayecto_get_map();
+        return module.HEAPU8.slice(ptr, ptr + module._trayecto_scratch_size());
+      },
+      // {title, personas, cards} of the open map, without serialising it.
+      mapSummary() {
+        if (!running()) throw new Error(notRunning());
+        const [cards, personas, ...title] = module.UTF8ToString(module._trayecto_summary()).split('\t');
+        return { title: title.join('\t'), personas: Number(personas), cards: Number(cards) };
       },
       // Opens a map for the host: replaces the open one (also in a read-only instance). The host
       // gets no onChange for it.
@@ -323,9 +338,21 @@
 
     async function start() {
       if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') return showUnsupported('wasm');
-      if (!hasWebGL2()) return showUnsupported('webgl2');
       if (typeof createTrayecto !== 'function') return showUnsupported('load');
+      // The downloads start first (index.html preloads them): the configuration, the storage and
+      // WebGL 2 (trayecto_start fails without it) are checked while they arrive.
       const given = givenFiles(options.files || window.TrayectoInlineFiles);
+      const downloads = given ? Promise.resolve(given)
+        : fetchAll([base + 'trayecto.wasm', base + 'fonts/DejaVuSans.ttf', base + 'fonts/DejaVuSans-Bold.ttf'],
+                   (p) => { progress.value = p; });
+      // Compiled as soon as it has arrived, while the storage and the first map are prepared.
+      const compiled = downloads.then((files) => WebAssembly.compile(files[0]));
+      downloads.catch(() => {});   // reported below, once awaited
+      compiled.catch(() => {});
+      // The WebGL 2 context is made now, on the app's own canvas and with the attributes
+      // trayecto_start asks for (a canvas keeps its first context: the wasm's request then gets
+      // this one). Its ~100 ms on the main thread overlap the downloads instead of following them.
+      if (!canvas.getContext('webgl2', GL_ATTRIBUTES)) return showUnsupported('webgl2');
       const dialogs = new TrayectoDialogs.Dialogs(lang, root);
       const config = normalizeConfig((await options.config) || (given ? {} : await loadConfig(base)));
       if (destroyed) return undefined;
@@ -335,11 +362,7 @@
       let files, initial;
       try {
         // Download the app while storage is opened and the first map is chosen.
-        [files, initial] = await Promise.all([
-          given || fetchAll([base + 'trayecto.wasm', base + 'fonts/DejaVuSans.ttf', base + 'fonts/DejaVuSans-Bold.ttf'],
-                            (p) => { progress.value = p; }),
-          persistence.prepare(),
-        ]);
+        [files, initial] = await Promise.all([downloads, persistence.prepare(), compiled]);
       } catch (e) {
         console.warn('Trayecto: download failed:', e);
         return showUnsupported(location.protocol === 'file:' ? 'file' : 'load');
@@ -349,6 +372,13 @@
       const created = await createTrayecto({
         canvas,
         wasmBinary: files[0],
+        instantiateWasm: (imports, receive) => {
+          compiled.then((m) => WebAssembly.instantiate(m, imports)).then((instance) => receive(instance), (e) => {
+            console.warn('Trayecto: the app could not be instantiated:', e);
+            showUnsupported('load');
+          });
+          return {};   // exports arrive through receive()
+        },
         print: (t) => console.log(t),
         printErr: (t) => console.warn(t),
         onFirstFrame: () => {

@@ -14,9 +14,13 @@ const host = (page, action) => page.evaluate((a) => window.trayecto.persistence.
 async function edit(page) {
   const before = await revision(page);
   const map = JSON.parse(await getMap(page));
-  const card = map.cards[tally.made % map.cards.length];
-  const r = await page.evaluate((id) => window.trayecto.locate(id), card.id);
-  if (!r) throw new Error('card not on screen: ' + card.id);
+  // A different card each time, among those drawn clear of the side panel and the overview map.
+  const clear = (r) => r && r.x + r.width / 2 < 700 && r.y + r.height / 2 > 60 && r.y + r.height / 2 < 600;
+  let r = null;
+  for (let i = 0; i < map.cards.length && !clear(r); i++) {
+    r = await page.evaluate((id) => window.trayecto.locate(id), map.cards[(tally.made + i) % map.cards.length].id);
+  }
+  if (!clear(r)) throw new Error('no card is on screen to edit');
   await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
   await page.keyboard.press('Control+d');
   await page.waitForFunction((b) => window.trayecto.revision() > b, before);
@@ -33,7 +37,7 @@ function storedMap(page) {
     req.onsuccess = () => {
       const db = req.result;
       const g = db.transaction('maps').objectStore('maps').get(id);
-      g.onsuccess = () => { resolve(g.result ? g.result.json : null); db.close(); };
+      g.onsuccess = () => { resolve(g.result ? window.TrayectoStorage.text(g.result.json) : null); db.close(); };
       g.onerror = () => { resolve(null); db.close(); };
     };
   }));
@@ -132,6 +136,40 @@ export const tests = [
         expectKept(await storedMap(page), json, `${c.file || c.name}: stored copy`);
       }
       assertEqual(await page.evaluate(() => document.querySelectorAll('dialog[open]').length), 0, 'no dialog left open');
+    },
+  },
+  {
+    name: 'a stored map that no longer opens: message on reload, and its entry is never overwritten',
+    async run({ context, url }) {
+      const page = await openApp(context, url + '?lang=en');
+      const json = await edit(page);
+      await waitSaved(page, json);
+      const id = await page.evaluate(() => window.trayecto.persistence.mapId);
+      const broken = json.slice(0, json.length >> 1);   // cut in half, as a crashed disk might
+      await page.evaluate(([mapId, text]) => new Promise((resolve, reject) => {
+        const req = indexedDB.open('trayecto');
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction('maps', 'readwrite');
+          const store = tx.objectStore('maps');
+          const g = store.get(mapId);
+          g.onsuccess = () => store.put({ ...g.result, json: text });
+          tx.oncomplete = () => { db.close(); resolve(); };
+          tx.onerror = () => reject(tx.error);
+        };
+      }), [id, broken]);
+      await page.reload();
+      await page.evaluate(() => window.trayecto.ready);
+      await page.locator('dialog[open] .tr-message').waitFor();
+      const text = await visibleDialogText(page);
+      assert(/could not be opened|not valid JSON|ends at/i.test(text), 'the message says the map did not open: ' + text);
+      await page.locator('dialog[open] button.primary').click();
+      await edit(page);
+      const now = await getMap(page);
+      await waitSaved(page, now);
+      assert(await page.evaluate(() => window.trayecto.persistence.mapId) !== id, 'the open map is a new entry');
+      const kept = await page.evaluate((mapId) => window.trayecto.persistence.store.get(mapId), id);
+      assertEqual(kept.json, broken, 'the entry that failed to open is untouched');
     },
   },
   {
