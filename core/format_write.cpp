@@ -374,41 +374,93 @@ void writeMoment(Writer& w, const MomentOfTruth& m) {
     w.endObject();
 }
 
+// Writes up to `budget` more items of one list (its key and brackets around them); true once
+// the list is closed.
 template <typename T>
-void writeList(Writer& w, const char* name, const std::vector<T>& items,
-               void (*write)(Writer&, const T&)) {
-    w.key(name);
-    w.beginArray();
-    for (const auto& item : items) {
-        w.item();
-        write(w, item);
+bool writeSome(Writer& w, const char* name, const std::vector<T>& items, void (*write)(Writer&, const T&),
+               std::size_t& index, bool& opened, std::size_t& budget) {
+    if (!opened) {
+        w.key(name);
+        w.beginArray();
+        opened = true;
     }
+    for (; index < items.size() && budget > 0; ++index, --budget) {
+        w.item();
+        write(w, items[index]);
+    }
+    if (index < items.size()) return false;
     w.endArray();
+    return true;
 }
 
 }  // namespace
 }  // namespace format
 
-std::string saveMap(const Map& map) {
+struct MapSaver::State {
+    explicit State(const Map& m)
+        // Room for a typical map; the string grows if this is short.
+        : map(m), writer(1024 + 640 * m.cards.size() +
+                         256 * (m.personas.size() + m.stages.size() + m.lanes.size() +
+                                m.emotions.size() + m.moments.size())) {}
+    const Map& map;
+    format::Writer writer;
+    int part = 0;            // 0 envelope and meta, 1-6 the lists, 7 the end, 8 done
+    std::size_t index = 0;   // next item of the list being written
+    bool opened = false;     // that list's key and bracket are written
+    std::string text;
+};
+
+MapSaver::MapSaver(const Map& map) : state_(std::make_unique<State>(map)) {}
+MapSaver::~MapSaver() = default;
+
+bool MapSaver::done() const { return state_->part == 8; }
+
+bool MapSaver::step(std::size_t items) {
     using namespace format;
-    // Room for a typical map; the string grows if this is short.
-    const std::size_t items = map.personas.size() + map.stages.size() + map.lanes.size() +
-                              map.emotions.size() + map.moments.size();
-    Writer w(1024 + 640 * map.cards.size() + 256 * items);
-    w.beginObject();
-    w.spelling("format", kFormatName);
-    w.number("version", kFormatVersion);
-    w.key("meta");
-    writeMeta(w, map.meta);
-    writeList(w, "personas", map.personas, writePersona);
-    writeList(w, "stages", map.stages, writeStage);
-    writeList(w, "lanes", map.lanes, writeLane);
-    writeList(w, "cards", map.cards, writeCard);
-    writeList(w, "emotions", map.emotions, writeEmotion);
-    writeList(w, "moments", map.moments, writeMoment);
-    w.unknown(map.unknown, keys::kEnvelope);
-    w.endObject();
-    return w.finish();
+    State& s = *state_;
+    if (items == 0) items = 1;   // always some progress
+    Writer& w = s.writer;
+    const Map& map = s.map;
+    if (s.part == 0) {
+        w.beginObject();
+        w.spelling("format", kFormatName);
+        w.number("version", kFormatVersion);
+        w.key("meta");
+        writeMeta(w, map.meta);
+        s.part = 1;
+    }
+    while (s.part >= 1 && s.part <= 6) {
+        std::size_t& i = s.index;
+        bool& o = s.opened;
+        bool closed = false;
+        switch (s.part) {
+            case 1: closed = writeSome(w, "personas", map.personas, writePersona, i, o, items); break;
+            case 2: closed = writeSome(w, "stages", map.stages, writeStage, i, o, items); break;
+            case 3: closed = writeSome(w, "lanes", map.lanes, writeLane, i, o, items); break;
+            case 4: closed = writeSome(w, "cards", map.cards, writeCard, i, o, items); break;
+            case 5: closed = writeSome(w, "emotions", map.emotions, writeEmotion, i, o, items); break;
+            default: closed = writeSome(w, "moments", map.moments, writeMoment, i, o, items); break;
+        }
+        if (!closed) return false;
+        s.index = 0;
+        s.opened = false;
+        ++s.part;
+    }
+    if (s.part == 7) {
+        w.unknown(map.unknown, keys::kEnvelope);
+        w.endObject();
+        s.text = w.finish();
+        s.part = 8;
+    }
+    return true;
+}
+
+std::string MapSaver::take() { return std::move(state_->text); }
+
+std::string saveMap(const Map& map) {
+    MapSaver saver(map);
+    saver.step(static_cast<std::size_t>(-1));
+    return saver.take();
 }
 
 }  // namespace trayecto

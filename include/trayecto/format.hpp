@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -48,5 +49,24 @@ private:
 Result<Map> loadMap(std::string_view text, const LoadLimits& limits = {});
 // Writes the map with a stable key order (files diff well), 2-space indent, trailing newline.
 std::string saveMap(const Map& map);
+
+// saveMap's text written a slice at a time, for callers that must not block for long (the
+// browser's autosave): byte for byte the same text. The map must not change until done().
+class MapSaver {
+public:
+    explicit MapSaver(const Map& map);
+    ~MapSaver();
+    MapSaver(const MapSaver&) = delete;
+    MapSaver& operator=(const MapSaver&) = delete;
+    // Writes about `items` more personas, stages, lanes, cards, emotions or moments; true once
+    // the whole text is written.
+    bool step(std::size_t items);
+    bool done() const;
+    std::string take();   // the text, once done()
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 }  // namespace trayecto
