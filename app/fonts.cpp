@@ -39,13 +39,20 @@ ImFont* Fonts::canvasFont(float pixels) const {
 }
 
 Fonts buildFonts(ImFontAtlas& atlas, const std::vector<unsigned char>& regular,
-                 const std::vector<unsigned char>& bold, float pixelRatio) {
+                 const std::vector<unsigned char>& bold, float pixelRatio, bool largeSizes) {
     atlas.Clear();
     Fonts fonts;
     fonts.pixelRatio = pixelRatio;
+    fonts.complete = largeSizes;
     fonts.ui = addFont(atlas, regular, kUiFontSize * pixelRatio);
     fonts.uiBold = addFont(atlas, bold.empty() ? regular : bold, kUiFontSize * pixelRatio);
+    constexpr int kSmallSizes = 2;   // 11 and 16 px
     for (int i = 0; i < Fonts::kCanvasSizes; ++i) {
+        if (!largeSizes && i >= kSmallSizes) {
+            fonts.canvas[i] = fonts.canvas[kSmallSizes - 1];
+            fonts.canvasPixels[i] = fonts.canvasPixels[kSmallSizes - 1];
+            continue;
+        }
         fonts.canvasPixels[i] = kCanvasCss[i] * pixelRatio;
         fonts.canvas[i] = addFont(atlas, regular, fonts.canvasPixels[i]);
     }

@@ -17,14 +17,17 @@ struct Fonts {
     std::array<ImFont*, kCanvasSizes> canvas{};
     std::array<float, kCanvasSizes> canvasPixels{};  // baked pixel size of each
     float pixelRatio = 1.0f;
+    bool complete = true;   // every canvas size is baked
     // The baked font to draw text of `pixels` device pixels with.
     ImFont* canvasFont(float pixels) const;
 };
 
 // Builds the atlas (clears it first). `regular`/`bold` are TrueType bytes; when empty, ImGui's
 // built-in font is used (headless tests). The atlas keeps its own copy of the bytes.
+// Without `largeSizes` the two largest canvas sizes are left out (the 16 px one stands in for
+// them, scaled up): half the baking, for a faster first frame; build again with them soon after.
 Fonts buildFonts(ImFontAtlas& atlas, const std::vector<unsigned char>& regular,
-                 const std::vector<unsigned char>& bold, float pixelRatio);
+                 const std::vector<unsigned char>& bold, float pixelRatio, bool largeSizes = true);
 
 constexpr float kUiFontSize = 15.0f;   // CSS pixels
 

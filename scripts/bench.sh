@@ -3,8 +3,8 @@
 # tests: not part of CI. About 5-6 minutes on a 2-core machine once the builds exist; the first
 # run also compiles the native core, the web app and a bare ImGui page (~5 minutes more).
 #
-#   scripts/bench.sh                 RUNS=5 (median of 5 runs), BUILD_TYPE=Release (as build-web.sh)
-#   RUNS=3 BUILD_TYPE=MinSizeRel scripts/bench.sh
+#   scripts/bench.sh                 RUNS=5 (median of 5 runs), BUILD_TYPE=MinSizeRel (as build-web.sh)
+#   RUNS=3 BUILD_TYPE=Release scripts/bench.sh
 #
 # Builds in its own folders and never touches build/native, build/web or dist/:
 #   build/bench-native                      core, CLI, trayecto_bench (Release)
@@ -19,7 +19,7 @@ cd "$ROOT"
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}   # emscripten's JS optimizer needs Debian's acorn
 JOBS="${JOBS:-$(nproc)}"
 RUNS="${RUNS:-5}"
-BUILD_TYPE="${BUILD_TYPE:-Release}"
+BUILD_TYPE="${BUILD_TYPE:-MinSizeRel}"   # as scripts/build-web.sh
 SEED=2026
 OUT="$ROOT/build/bench-web"
 LOG="$OUT/build.log"

@@ -16,20 +16,21 @@ precision highp float;
 layout (location = 0) in vec2 Position;
 layout (location = 1) in vec2 UV;
 layout (location = 2) in vec4 Color;
-uniform mat4 ProjMtx;
+layout (location = 3) in vec4 Projection;   // scale x, y and offset x, y: a constant attribute
+
 out vec2 Frag_UV;
 out vec4 Frag_Color;
 void main() {
     Frag_UV = UV;
     Frag_Color = Color;
-    gl_Position = ProjMtx * vec4(Position.xy, 0.0, 1.0);
+    gl_Position = vec4(Position * Projection.xy + Projection.zw, 0.0, 1.0);
 }
 )";
 
 // The atlas holds coverage only: text and shapes are the vertex colour times that coverage.
 const char* const kFragmentShader = R"(#version 300 es
 precision mediump float;
-uniform sampler2D Texture;
+uniform sampler2D Texture;   // unit 0, its default
 in vec2 Frag_UV;
 in vec4 Frag_Color;
 layout (location = 0) out vec4 Out_Color;
@@ -83,7 +84,9 @@ void GlRenderer::begin() {
     ImGui::GetIO().BackendRendererName = "trayecto_webgl2";
 }
 
-bool GlRenderer::finish() {
+bool GlRenderer::verify() {
+    if (verified_) return program_ != 0;
+    verified_ = true;
     GLint linked = GL_FALSE;
     glGetProgramiv(program_, GL_LINK_STATUS, &linked);
     if (linked != GL_TRUE) {
@@ -97,11 +100,8 @@ bool GlRenderer::finish() {
     if (linked != GL_TRUE) {
         glDeleteProgram(program_);
         program_ = 0;
-        return false;
     }
-    projection_ = glGetUniformLocation(program_, "ProjMtx");
-    sampler_ = glGetUniformLocation(program_, "Texture");
-    return true;
+    return program_ != 0;
 }
 
 void GlRenderer::shutdown() {
@@ -145,15 +145,11 @@ void GlRenderer::render(const ImDrawData& data) {
     glDisable(GL_STENCIL_TEST);
     glEnable(GL_SCISSOR_TEST);
 
+    // The orthographic projection of ImGui's coordinates: y down, origin at the top left.
     const float l = data.DisplayPos.x, r = data.DisplayPos.x + data.DisplaySize.x;
     const float t = data.DisplayPos.y, b = data.DisplayPos.y + data.DisplaySize.y;
-    const float projection[16] = {2.0f / (r - l), 0, 0, 0,
-                                  0, 2.0f / (t - b), 0, 0,
-                                  0, 0, -1.0f, 0,
-                                  (r + l) / (l - r), (t + b) / (b - t), 0, 1.0f};
     glUseProgram(program_);
-    glUniform1i(sampler_, 0);
-    glUniformMatrix4fv(projection_, 1, GL_FALSE, projection);
+    glVertexAttrib4f(3, 2.0f / (r - l), 2.0f / (t - b), (r + l) / (l - r), (t + b) / (b - t));
     glActiveTexture(GL_TEXTURE0);
     glBindVertexArray(vertexArray_);
     glBindBuffer(GL_ARRAY_BUFFER, vertexBuffer_);

@@ -13,11 +13,13 @@ namespace trayecto::web {
 
 class GlRenderer {
 public:
-    // Starts compiling the shaders and creates the buffers. Nothing is read back yet: the GPU
-    // process compiles while the caller bakes fonts.
+    // Starts compiling the shaders and creates the buffers. Nothing is ever read back before
+    // the first frame: the GPU process compiles while the fonts bake, and drawing needs no
+    // uniform location (the projection is a constant vertex attribute, the sampler unit 0).
     void begin();
-    // Waits for the shaders (the one read-back); false, with a console message, if they failed.
-    bool finish();
+    // Whether the shaders linked (a read-back: call it once the first frame is out). False, with
+    // a console message, if they did not; later calls answer from memory.
+    bool verify();
     void shutdown();
     // (Re)uploads ImGui's font atlas and sets its texture id.
     void uploadFonts();
@@ -27,7 +29,7 @@ public:
 private:
     unsigned vertexShader_ = 0, fragmentShader_ = 0;
     unsigned program_ = 0, vertexArray_ = 0, vertexBuffer_ = 0, indexBuffer_ = 0, fontTexture_ = 0;
-    int projection_ = -1, sampler_ = -1;
+    bool verified_ = false;
     long vertexCapacity_ = 0, indexCapacity_ = 0;
 };
 

@@ -37,6 +37,7 @@ struct Platform {
     float pixelRatio = 0;                // 0: fonts not built yet
     int framesOwed = 0;                  // frames to draw before going idle
     bool framePending = false;
+    bool held = false;                   // no frames until the page has chosen the first map
     trayecto::web::GlRenderer renderer;   // WebGL2, no GL state read back
     bool wakePending = false;            // a timer will ask for a frame
     double lastTime = 0;
@@ -65,6 +66,7 @@ EM_JS(void, js_set_clipboard, (const char* text), {
 EM_JS(void, js_host_action, (const char* action), {
     if (Module.onHostAction) Module.onHostAction(UTF8ToString(action));
 });
+EM_JS(void, js_renderer_failed, (), { if (Module.onRendererFailed) Module.onRendererFailed(); });
 EM_JS(void, js_changed, (double revision), { if (Module.onChange) Module.onChange(revision); });
 // Hands RGBA pixels (top row first) to the page as a PNG download named after the map.
 EM_JS(void, js_save_png, (const unsigned char* pixels, int width, int height, const char* name), {
@@ -104,22 +106,40 @@ void applyStyle(float ratio) {
     ImGui::GetStyle() = style;
 }
 
+// Bakes the fonts for the current pixel ratio and uploads them: the first time without the
+// large canvas sizes (a faster first frame), every later time with all of them.
+void bakeFonts(float ratio) {
+    ImGuiIO& io = ImGui::GetIO();
+    P.app->setFonts(buildFonts(*io.Fonts, P.fontRegular, P.fontBold, ratio, P.firstFrameAnnounced));
+    io.FontDefault = P.app->fonts().ui;
+    P.renderer.uploadFonts();
+}
+
+// Soon after the first frame: the large canvas sizes, for crisp text when zoomed in.
+void bakeLargeFonts(void*) {
+    if (!P.app || P.app->fonts().complete) return;
+    bakeFonts(P.pixelRatio);
+    requestFrames(1);
+}
+
 // Sizes the drawing buffer to CSS size x devicePixelRatio; rebuilds fonts when the ratio changes.
 void updateSize() {
     double w = 0, h = 0;
     emscripten_get_element_css_size(P.target.c_str(), &w, &h);
     const float ratio = static_cast<float>(std::clamp(emscripten_get_device_pixel_ratio(), 0.5, 4.0));
     if (w != P.cssWidth || h != P.cssHeight || ratio != P.pixelRatio) {
-        emscripten_set_canvas_element_size(P.target.c_str(), static_cast<int>(std::lround(w * ratio)),
-                                           static_cast<int>(std::lround(h * ratio)));
+        // Only when it differs: resizing waits for the GPU process, and the page sized the canvas
+        // before making its context.
+        const int width = static_cast<int>(std::lround(w * ratio)), height = static_cast<int>(std::lround(h * ratio));
+        int current = 0, currentHeight = 0;
+        emscripten_get_canvas_element_size(P.target.c_str(), &current, &currentHeight);
+        if (current != width || currentHeight != height)
+            emscripten_set_canvas_element_size(P.target.c_str(), width, height);
         P.cssWidth = w;
         P.cssHeight = h;
     }
     if (ratio != P.pixelRatio) {
-        ImGuiIO& io = ImGui::GetIO();
-        P.app->setFonts(buildFonts(*io.Fonts, P.fontRegular, P.fontBold, ratio));
-        io.FontDefault = P.app->fonts().ui;
-        P.renderer.uploadFonts();
+        bakeFonts(ratio);
         applyStyle(ratio);
         // Keep the same world point at the canvas origin: zoom is in CSS units.
         P.pixelRatio = ratio;
@@ -130,6 +150,12 @@ void updateSize() {
 }
 
 void commitPendingTouch();
+
+void verifyRenderer(void*) {
+    if (!P.app || P.renderer.verify()) return;
+    P.held = true;   // nothing can be drawn
+    js_renderer_failed();
+}
 
 void drawFrame(double time) {
     const double started = emscripten_get_now();
@@ -169,6 +195,10 @@ void drawFrame(double time) {
     if (!P.firstFrameAnnounced) {
         P.firstFrameAnnounced = true;
         js_first_frame();
+        // The shaders are checked only now, in a task of their own: the check waits for the GPU
+        // process, and the first frame should not.
+        emscripten_set_timeout(verifyRenderer, 0, nullptr);
+        emscripten_set_timeout(bakeLargeFonts, 100, nullptr);
     }
     if (P.framesOwed > 0) --P.framesOwed;
     if (moreInput) P.framesOwed = std::max(P.framesOwed, 2);
@@ -182,7 +212,7 @@ void onWake(void*) {
 
 EM_BOOL onAnimationFrame(double time, void*) {
     P.framePending = false;
-    if (!P.app) return EM_FALSE;   // stopped
+    if (!P.app || P.held) return EM_FALSE;   // stopped, or held (trayecto_hold_frames)
     drawFrame(time);
     if (P.framesOwed > 0) {
         requestFrames(P.framesOwed);
@@ -363,10 +393,6 @@ EMSCRIPTEN_KEEPALIVE int trayecto_start(const char* selector, const unsigned cha
     P.app = std::make_unique<App>(langFromTag(lang ? lang : "en"));
     P.app->onHostAction = [](const char* action) { js_host_action(action); };
     updateSize();
-    if (!P.renderer.finish()) {
-        P.app.reset();
-        return 0;
-    }
 
     const char* t = P.target.c_str();
     emscripten_set_mousedown_callback(t, nullptr, EM_FALSE, onMouse);
@@ -707,6 +733,12 @@ EMSCRIPTEN_KEEPALIVE void trayecto_stop() {
 }
 
 EMSCRIPTEN_KEEPALIVE void trayecto_request_frame() { requestFrames(2); }
+
+// While held, no frame is drawn (the page is still choosing the first map); releasing draws.
+EMSCRIPTEN_KEEPALIVE void trayecto_hold_frames(int held) {
+    P.held = held != 0;
+    if (!P.held) requestFrames(2);
+}
 
 // Draws frames now, outside the animation-frame loop (so a copy sees ImGui's clipboard text).
 EMSCRIPTEN_KEEPALIVE void trayecto_run_frames(int count) {

@@ -46,7 +46,8 @@
     constructor({ lang, options, config, dialogs, root }) {
       this.lang = lang;
       this.options = options || {};
-      this.config = config || {};
+      this.config = {};   // config may be a promise: read before anything needs it (prepare)
+      this.configReady = Promise.resolve(config).then((c) => { this.config = c || {}; });
       this.ui = dialogs;
       this.t = (...args) => dialogs.t(...args);
       this.root = root || document.body;
@@ -73,6 +74,7 @@
           this.storageError = e;
         }
       }
+      await this.configReady;
       const o = this.options;
       if (o.map) return { json: typeof o.map === 'string' ? o.map : JSON.stringify(o.map), source: 'host' };
       const hash = new URLSearchParams((o.fragment || '').replace(/^#/, ''));

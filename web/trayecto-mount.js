@@ -35,6 +35,8 @@
   const pickLanguage = (tag) => (String(tag || navigator.language || 'en').toLowerCase().startsWith('es') ? 'es' : 'en');
 
   const utf8 = new TextDecoder();
+  // Start-up milestones in the performance timeline ("trayecto:context" and so on), for profiling.
+  const mark = (name) => { if (performance.mark) performance.mark('trayecto:' + name); };
 
   // Must match trayecto_start in web/main.cpp.
   const GL_ATTRIBUTES = { alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: false,
@@ -346,23 +348,34 @@
         : fetchAll([base + 'trayecto.wasm', base + 'fonts/DejaVuSans.ttf', base + 'fonts/DejaVuSans-Bold.ttf'],
                    (p) => { progress.value = p; });
       // Compiled as soon as it has arrived, while the storage and the first map are prepared.
-      const compiled = downloads.then((files) => WebAssembly.compile(files[0]));
+      const compiled = downloads.then((files) => WebAssembly.compile(files[0])).then((m) => { mark('compiled'); return m; });
       downloads.catch(() => {});   // reported below, once awaited
       compiled.catch(() => {});
-      // The WebGL 2 context is made now, on the app's own canvas and with the attributes
-      // trayecto_start asks for (a canvas keeps its first context: the wasm's request then gets
-      // this one). Its ~100 ms on the main thread overlap the downloads instead of following them.
-      if (!canvas.getContext('webgl2', GL_ATTRIBUTES)) return showUnsupported('webgl2');
       const dialogs = new TrayectoDialogs.Dialogs(lang, root);
-      const config = normalizeConfig((await options.config) || (given ? {} : await loadConfig(base)));
-      if (destroyed) return undefined;
+      // The configuration is requested now too (options.config may be a promise, or absent).
+      const config = (options.config !== undefined ? Promise.resolve(options.config) : given ? Promise.resolve({}) : loadConfig(base))
+        .then((c) => c || (given ? {} : loadConfig(base))).then(normalizeConfig);
       const persistence = new TrayectoPersistence.Persistence({ lang, options, config, dialogs, root });
       // Not enumerable: hosts and test drivers that serialise the handle must not walk into it.
       Object.defineProperty(handle, 'persistence', { value: persistence, enumerable: false });
-      let files, initial;
+      // Storage is opened and the first map chosen while the app downloads and starts.
+      const prepared = persistence.prepare();
+      prepared.catch(() => {});
+      // The WebGL 2 context is made now, on the app's own canvas and with the attributes
+      // trayecto_start asks for (a canvas keeps its first context: the wasm's request then gets
+      // this one). Its ~100 ms on the main thread overlap the downloads, the
+      // configuration and the storage instead of following them.
+      // Sized first, as trayecto_start would size it (CSS size x devicePixelRatio): resizing a
+      // canvas whose context exists waits for the GPU process.
+      const box = canvas.getBoundingClientRect();
+      const ratio = Math.min(4, Math.max(0.5, window.devicePixelRatio || 1));
+      canvas.width = Math.round(box.width * ratio);
+      canvas.height = Math.round(box.height * ratio);
+      if (!canvas.getContext('webgl2', GL_ATTRIBUTES)) return showUnsupported('webgl2');
+      mark('context');
+      let files;
       try {
-        // Download the app while storage is opened and the first map is chosen.
-        [files, initial] = await Promise.all([downloads, persistence.prepare(), compiled]);
+        [files] = await Promise.all([downloads, compiled]);
       } catch (e) {
         console.warn('Trayecto: download failed:', e);
         return showUnsupported(location.protocol === 'file:' ? 'file' : 'load');
@@ -386,10 +399,12 @@
             console.warn('Trayecto.mount: the element has no height, so the map cannot be seen. Give it one ' +
                          '(for example height: 600px) and load trayecto.css.');
           }
+          mark('first-frame');
           reportedRevision = handle.revision();   // the map the instance starts with is no change
           loading.classList.add('done');
           resolveReady(handle);
         },
+        onRendererFailed: () => showUnsupported('webgl2'),
         onTextInput: (active) => {
           // The on-screen keyboard opens only while a text field is being edited.
           input.setAttribute('inputmode', active ? 'text' : 'none');
@@ -417,6 +432,8 @@
       module = created;
       const regular = copyToHeap(files[1]);
       const bold = copyToHeap(files[2]);
+      mark('runtime');
+      module._trayecto_hold_frames(1);   // nothing is drawn before the first map is chosen
       const started = call('trayecto_start', 'number', ['string', 'number', 'number', 'number', 'number', 'string'],
         ['#' + canvasId, regular, files[1].length, bold, files[2].length, lang]);
       module._free(regular);
@@ -424,7 +441,17 @@
       if (!started) return showUnsupported('webgl2');
       // Read-only before anything can reach the map (a read-only instance never edits, not even
       // through its first frame).
+      mark('started');
       if (options.readOnly) handle.setReadOnly(true);
+      let initial;
+      try {
+        initial = await prepared;
+      } catch (e) {
+        console.warn('Trayecto: the first map could not be chosen:', e);
+        initial = { source: 'first-run' };
+      }
+      if (destroyed) return undefined;
+      mark('prepared');
       // Persistence opens its maps through a bridge whose loads are not the host's (no onChange filter).
       const bridge = Object.create(handle, { loadMap: { value: openText } });
       // Before the first frame: no flash of another map.
@@ -432,6 +459,7 @@
       if (options.ui === 'minimal') module._trayecto_set_minimal_ui(1);
       if (options.persona) call('trayecto_set_persona_filter', 'number', ['string'], [String(options.persona)]);
       if (options.present) module._trayecto_set_presenting(1);
+      module._trayecto_hold_frames(0);
       wireKeyboard();
       if (options.focus) input.focus({ preventScroll: true });
       return undefined;

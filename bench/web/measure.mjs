@@ -52,7 +52,7 @@ const percentile = (xs, p) => {
 
 // ---- what runs inside the app's page before its scripts ---------------------------------------
 // Records when trayecto.ready resolves, keeps a handle on the Emscripten module (for the
-// fallback below), wraps trayecto.getMap() and notes every IndexedDB write (for autosave). With
+// fallback below), wraps trayecto.getMap() / getMapBytes() and notes every IndexedDB write (for autosave). With
 // `gl`, it also times every WebGL call, the synchronous queries apart (each one waits for the GPU
 // process to finish the queued work), and records per animation frame in which the app drew the
 // callback's duration, the parts spent in WebGL and the vertex/index bytes uploaded.
@@ -66,13 +66,14 @@ function appInitScript({ gl }) {
       if (v && v.ready && typeof v.ready.then === 'function') {
         v.ready.then(() => { window.__benchFirstFrame = performance.now(); }, () => {});
       }
-      if (v && typeof v.getMap === 'function') {   // autosave serializes through it
-        const getMap = v.getMap;
-        window.__benchGetMap = [];
-        v.getMap = function (...args) {
+      window.__benchGetMap = [];
+      for (const name of ['getMap', 'getMapBytes']) {   // autosave serializes through one of them
+        if (!v || typeof v[name] !== 'function') continue;
+        const original = v[name];
+        v[name] = function (...args) {
           const t = performance.now();
           console.timeStamp('bench-getmap');
-          try { return getMap.apply(this, args); } finally { window.__benchGetMap.push(performance.now() - t); }
+          try { return original.apply(this, args); } finally { window.__benchGetMap.push(performance.now() - t); }
         };
       }
     },

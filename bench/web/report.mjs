@@ -131,7 +131,7 @@ if (saved.length) {
   const serializations = median(saved.map((s) => s.saveTasks.filter((t) => t.does.includes('getmap')).length));
   notes.push('Autosave (5 000 cards, after deleting a card): the longest main-thread task doing the autosave\'s work ' +
     `(from a Chromium trace). After one edit the page serialized the whole map ${num(serializations, 0)} time(s) ` +
-    `(\`trayecto.getMap()\`), in tasks of up to ${ms(taskMs('getmap'))} ms (getMap alone ${ms(median(saved.map((s) => s.getMapMs)))} ms); ` +
+    `(\`trayecto.getMap()\` or \`getMapBytes()\`), in tasks of up to ${ms(taskMs('getmap'))} ms (the call alone ${ms(median(saved.map((s) => s.getMapMs)))} ms); ` +
     `the IndexedDB write task took ${ms(taskMs('idb-write'))} ms. The edit's own frame took ${ms(editFrame)} ms (frameTimes()).`);
 } else if (saves.length && saves[0].na !== 'autosave not built yet') {
   autosaveCell = `n/a (${saves[0].na})`;

@@ -97,7 +97,9 @@ async function openReadOnlyFrame(context, e) {
   const at = (q) => ({ x: o.x + q.x, y: o.y + q.y });
   const locate = (id) => frame.evaluate((i) => window.trayecto.locate(i), id);
   const unchanged = async (what) => {
-    await page.waitForTimeout(150);
+    // Every queued click and key applied first: the app takes one button change per frame, and
+    // what it has not applied yet could otherwise land after a later unlock.
+    await frame.waitForFunction(() => !window.trayecto.busy(), null, { timeout: 60000, polling: 50 });
     const s = await state(frame);
     assertEqual(s.map, start.map, what + ': the map is byte-identical');
     assertEqual(s.revision, start.revision, what + ': no revision');
@@ -465,7 +467,14 @@ export const tests = [
       // Only the host lifts it: edit, lock, try undo, unlock, undo.
       await ro.setReadOnly(false);
       await fit();
-      const c5 = at(centre(await locate(card.id)));
+      // A card drawn clear of the side panel (the canvas' right 340 px).
+      const width = await frame.evaluate(() => document.querySelector('.tr-canvas').getBoundingClientRect().width);
+      let c5 = null;
+      for (const cd of map.cards) {
+        const r = await locate(cd.id);
+        if (r && r.y > 60 && r.x + r.width / 2 < width - 340) { c5 = at(centre(r)); break; }
+      }
+      assert(c5, 'a card is on screen after zoom to fit');
       await page.mouse.click(c5.x, c5.y);
       await page.keyboard.press('Control+d');
       await waitRevisionAbove(frame, start.revision);
@@ -473,12 +482,15 @@ export const tests = [
       await ro.setReadOnly(true);
       await page.keyboard.press('Control+z');
       await page.keyboard.press('Control+y');
-      await page.waitForTimeout(300);
+      const idle = () => frame.waitForFunction(() => !window.trayecto.busy(), null, { timeout: 60000, polling: 50 });
+      await idle();
       assertEqual((await state(frame)).map, edited.map, 'undo refused while read-only');
       await ro.setReadOnly(false);
+      await page.waitForTimeout(600);   // a second press on the card sooner would be a double click
       await page.mouse.click(c5.x, c5.y);
       await page.keyboard.press('Control+z');
-      await frame.waitForFunction((m) => window.trayecto.getMap() === m, start.map);
+      await idle();
+      assertEqual((await state(frame)).map, start.map, 'undo works again once unlocked');
     },
   },
   {
