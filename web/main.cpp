@@ -39,6 +39,8 @@ struct Platform {
     bool framePending = false;
     bool held = false;                   // no frames until the page has chosen the first map
     trayecto::web::GlRenderer renderer;   // WebGL2, no GL state read back
+    std::unique_ptr<trayecto::MapSaver> saver;   // a save written in slices (trayecto_save_*)
+    std::uint64_t saverRevision = 0;
     bool wakePending = false;            // a timer will ask for a frame
     double lastTime = 0;
     unsigned long long frameCount = 0;
@@ -465,6 +467,27 @@ EMSCRIPTEN_KEEPALIVE const char* trayecto_get_map() {
 // Bytes in the text the last call returned (P.scratch), without its terminating zero.
 EMSCRIPTEN_KEEPALIVE double trayecto_scratch_size() { return static_cast<double>(P.scratch.size()); }
 
+// The open map's text written a slice at a time, so that no task is long (autosave):
+// trayecto_save_begin(), then trayecto_save_step(n) until it returns 1 (the text is then
+// trayecto_save_text(), trayecto_scratch_size() bytes) or -1 (the map changed: begin again).
+EMSCRIPTEN_KEEPALIVE void trayecto_save_begin() {
+    P.saver.reset();
+    if (!P.app) return;
+    P.saver = std::make_unique<trayecto::MapSaver>(P.app->document().map());
+    P.saverRevision = P.app->document().revision();
+}
+EMSCRIPTEN_KEEPALIVE int trayecto_save_step(int items) {
+    if (!P.app || !P.saver || P.app->document().revision() != P.saverRevision) {
+        P.saver.reset();
+        return -1;
+    }
+    if (!P.saver->step(static_cast<std::size_t>(std::max(1, items)))) return 0;
+    P.scratch = P.saver->take();
+    P.saver.reset();
+    return 1;
+}
+EMSCRIPTEN_KEEPALIVE const char* trayecto_save_text() { return P.scratch.c_str(); }
+
 // "cards<TAB>personas<TAB>title" of the open map, for My maps (no serialisation needed).
 EMSCRIPTEN_KEEPALIVE const char* trayecto_summary() {
     if (!P.app) return "";
@@ -728,6 +751,7 @@ EMSCRIPTEN_KEEPALIVE int trayecto_set_persona_filter(const char* persona) {
 EMSCRIPTEN_KEEPALIVE void trayecto_stop() {
     emscripten_html5_remove_all_event_listeners();
     P.framesOwed = 0;
+    P.saver.reset();   // it refers to the app's map
     P.app.reset();
     P.renderer.shutdown();
 }

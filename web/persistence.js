@@ -179,14 +179,15 @@
       clearTimeout(this.timer);
       if (!this.store || !this.dirty || this.blockedByConflict) return;
       if (this.saving) { await this.saving; if (!this.dirty) return; }
-      // Bytes and a summary straight from the wasm: no UTF-16 copy of the map, no JSON.parse.
-      const json = this.bridge.getMapBytes();
-      const summary = this.bridge.mapSummary();
-      const revision = this.bridge.revision();
       const now = Date.now();
       const snapshot = now - this.lastSnapshot > (window.__trayectoSnapshotEveryMs ?? SNAPSHOT_EVERY_MS);
       this.saving = (async () => {
         try {
+          // Bytes written in slices between frames, and a summary straight from the wasm: no long
+          // task, no UTF-16 copy of the map, no JSON.parse. Read together once the text is whole.
+          const json = await this.bridge.getMapBytesSliced();
+          const summary = this.bridge.mapSummary();
+          const revision = this.bridge.revision();
           const entry = { id: this.mapId, json, ...summary };
           const result = await this.store.save(entry, this.version, this.tabId, snapshot);
           if (!result.ok) return this.conflict(result.conflict);

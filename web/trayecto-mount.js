@@ -8,7 +8,8 @@
 //            files: {wasm, fonts: [regular, bold]} (Uint8Arrays: nothing is downloaded) }
 // The handle (also the page's window.trayecto):
 //   ready                 Promise, resolves (to the handle) once the first frame is drawn
-//   getMap() / get()      the open map as JSON text; getMapBytes() as UTF-8; mapSummary()
+//   getMap() / get()      the open map as JSON text; getMapBytes() as UTF-8 (getMapBytesSliced()
+//                         a promise of them, written in slices); mapSummary()
 //   loadMap(json) / load(json)   opens a map; {ok: true} or {ok: false, error}
 //   setReadOnly(bool), readOnly(), setLanguage('es'|'en'), destroy()
 //   revision(), frameCount(), busy(), frameTimes(), heapBytes(), viewState(), locate(id), emotionPoint(p, i)
@@ -35,6 +36,16 @@
   const pickLanguage = (tag) => (String(tag || navigator.language || 'en').toLowerCase().startsWith('es') ? 'es' : 'en');
 
   const utf8 = new TextDecoder();
+  // Cards (or other items) written per slice of a sliced save: ~1-3 ms each.
+  const SAVE_SLICE_ITEMS = 1000;
+  // Lets the page draw and handle input, without setTimeout's clamping in hidden tabs.
+  function yieldToPage() {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { channel.port1.close(); resolve(); };
+      channel.port2.postMessage(null);
+    });
+  }
   // Start-up milestones in the performance timeline ("trayecto:context" and so on), for profiling.
   const mark = (name) => { if (performance.mark) performance.mark('trayecto:' + name); };
 
@@ -128,6 +139,7 @@
     let finalMap = null;          // the map as it was when the instance was destroyed
     let reportedRevision = -1;    // the revision the host already knows (initial map, its own load)
     let changeTimer = 0;
+    let slicedSave = null;   // the getMapBytesSliced() under way
     const cleanups = [];
     const listen = (target, type, fn, opts) => { target.addEventListener(type, fn, opts); cleanups.push(() => target.removeEventListener(type, fn, opts)); };
     let resolveReady, rejectReady;
@@ -195,6 +207,30 @@
         if (!running()) throw new Error(notRunning());
         const ptr = module._trayecto_get_map();
         return module.HEAPU8.slice(ptr, ptr + module._trayecto_scratch_size());
+      },
+      // The same bytes, written a slice at a time with the page free to draw and take input in
+      // between (begins again if the map changes meanwhile). One at a time: callers share it.
+      getMapBytesSliced() {
+        if (!running()) return Promise.reject(new Error(notRunning()));
+        if (!slicedSave) {
+          slicedSave = (async () => {
+            for (;;) {
+              module._trayecto_save_begin();
+              let step;
+              while ((step = module._trayecto_save_step(SAVE_SLICE_ITEMS)) === 0) {
+                await yieldToPage();
+                // Destroyed meanwhile (destroy() flushes a last save): the map it kept.
+                if (destroyed && finalMap !== null) return encoder.encode(finalMap);
+                if (!running()) throw new Error(notRunning());
+              }
+              if (step === 1) {
+                const ptr = module._trayecto_save_text();
+                return module.HEAPU8.slice(ptr, ptr + module._trayecto_scratch_size());
+              }
+            }
+          })().finally(() => { slicedSave = null; });
+        }
+        return slicedSave;
       },
       // {title, personas, cards} of the open map, without serialising it.
       mapSummary() {
