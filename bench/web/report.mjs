@@ -129,14 +129,16 @@ if (saved.length) {
   const editFrame = median(saved.map((s) => s.editFrameMs));
   const taskMs = (what) => median(saved.map((s) => Math.max(0, ...s.saveTasks.filter((t) => t.does.includes(what)).map((t) => t.ms))));
   const serializations = median(saved.map((s) => s.saveTasks.filter((t) => t.does.includes('getmap')).length));
-  notes.push('Autosave (5 000 cards, after deleting a card): the longest main-thread task doing the autosave\'s work ' +
-    `(from a Chromium trace). After one edit the page serialized the whole map ${num(serializations, 0)} time(s) ` +
-    `(\`trayecto.getMap()\` or \`getMapBytes()\`), in tasks of up to ${ms(taskMs('getmap'))} ms (the call alone ${ms(median(saved.map((s) => s.getMapMs)))} ms); ` +
-    `the IndexedDB write task took ${ms(taskMs('idb-write'))} ms. The edit's own frame took ${ms(editFrame)} ms (frameTimes()).`);
+  const tasksUntil = median(saved.map((s) => s.tasksUntilWritten));
+  notes.push('Autosave (5 000 cards, after deleting a card): the longest main-thread task from the edit\'s frame until ' +
+    `the IndexedDB write is done, whatever the task does (from a Chromium trace; ${num(tasksUntil, 0)} tasks in that window). ` +
+    `The map was serialized ${num(serializations, 0)} time(s) per edit (\`getMap()\`, \`getMapBytes()\` or ` +
+    `\`getMapBytesSliced()\`, the last a slice of 1 000 items per task); the IndexedDB write task took ` +
+    `${ms(taskMs('idb-write'))} ms. The edit's own frame took ${ms(editFrame)} ms (frameTimes()).`);
 } else if (saves.length && saves[0].na !== 'autosave not built yet') {
   autosaveCell = `n/a (${saves[0].na})`;
 }
-row('7', '**autosave after an edit: longest main-thread task (ms)**', '', ['', autosaveCell, ''], '≤ 16 ms', met(autosaveOk));
+row('7', '**autosave after an edit: longest main-thread task until written (ms)**', '', ['', autosaveCell, ''], '≤ 16 ms', met(autosaveOk));
 
 // 8. native core (Google Benchmark medians of 5 repetitions).
 const nativeMs = {};

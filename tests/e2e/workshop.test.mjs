@@ -2,7 +2,7 @@
 // on its own in the browser.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, assertEqual, openApp, RESULTS } from './harness.mjs';
+import { assert, assertEqual, openApp, RESULTS, settle } from './harness.mjs';
 
 const getMap = (page) => page.evaluate(() => JSON.parse(window.trayecto.getMap()));
 
@@ -15,6 +15,7 @@ export const tests = [
       assert(await page.evaluate(() => window.trayecto.persistence.newMap('bank-account-opening')), 'the template opens');
       const map = await getMap(page);
       assert(/cuenta/i.test(map.meta.title), 'the Spanish bank template: ' + map.meta.title);
+      await settle(page);   // laid out and fitted to the window: locate() answers for this map
 
       // An edit: duplicate a touchpoint.
       const touchpoint = map.cards.find((c) => c.kind === 'touchpoint');
