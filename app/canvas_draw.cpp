@@ -26,6 +26,21 @@ void text(ImDrawList* dl, ImFont* font, float pixels, float x, float y, ImU32 co
 
 // Text cut to the box [p0, p1] (within the current clip rectangle) glyph by glyph on the CPU:
 // no clip rectangle pushed per card, which at low zoom meant a draw call per card.
+constexpr float kLegiblePixels = 5.0f;   // CSS pixels of card text below which it is not drawn
+
+// Where a card's text would be, one bar per line (the last one shorter).
+void textBars(ImDrawList* dl, const Box& box, float s, ImVec2 p0) {
+    const float lineHeight = CardTextSize * 1.17f;
+    const float textHeight = box.height() - 2 * CardTextPadding - CardFooterHeight;
+    const int lines = std::clamp(static_cast<int>(textHeight / lineHeight + 0.5f), 1, 8);
+    const float x0 = p0.x + CardTextPadding * s, width = cardTextWidth() * s;
+    for (int i = 0; i < lines; ++i) {
+        const float y = p0.y + (CardTextPadding + lineHeight * (static_cast<float>(i) + 0.3f)) * s;
+        const float w = i + 1 == lines && lines > 1 ? width * 0.6f : width;
+        dl->AddRectFilled(ImVec2(x0, y), ImVec2(x0 + w, y + lineHeight * 0.4f * s), IM_COL32(0, 0, 0, 60));
+    }
+}
+
 void textIn(ImDrawList* dl, ImVec2 p0, ImVec2 p1, ImFont* font, float pixels, float x, float y, ImU32 color,
             const std::string& s, float wrap = 0.0f) {
     const ImVec2 lo = dl->GetClipRectMin(), hi = dl->GetClipRectMax();
@@ -119,7 +134,10 @@ void Canvas::drawCards(ImDrawList* dl, const Map& map, const ViewState& view, co
     const float s = scale(view);
     const float pixels = CardTextSize * s;
     ImFont* font = fonts.canvasFont(pixels);
-    const float rounding = 4.0f * s;
+    // Text this small cannot be read: cards then show bars instead of glyphs (a few vertices
+    // instead of hundreds each, which is what a zoomed-out view of a big map draws most).
+    const bool legible = pixels >= kLegiblePixels * fonts.pixelRatio;
+    const float rounding = legible ? 4.0f * s : 0.0f;
     const std::string query = view.searchOpen ? foldForSearch(view.search) : std::string();
     // Cells intersecting the visible rectangle only.
     int c0 = std::max(0, layout_.columnAt(std::max(visible.x0, LaneHeaderWidth)));
@@ -136,8 +154,9 @@ void Canvas::drawCards(ImDrawList* dl, const Map& map, const ViewState& view, co
                 const ImVec2 p0(toScreenX(view, slot.box.x0), toScreenY(view, slot.box.y0));
                 const ImVec2 p1(toScreenX(view, slot.box.x1), toScreenY(view, slot.box.y1));
                 const ImU32 fill = card.color ? theme::fromRgb(*card.color) : theme::cardColor(card.kind);
-                dl->AddRectFilled(ImVec2(p0.x + 1.5f * s, p0.y + 2.0f * s), ImVec2(p1.x + 1.5f * s, p1.y + 2.0f * s),
-                                  IM_COL32(0, 0, 0, 22), rounding);
+                if (legible)
+                    dl->AddRectFilled(ImVec2(p0.x + 1.5f * s, p0.y + 2.0f * s), ImVec2(p1.x + 1.5f * s, p1.y + 2.0f * s),
+                                      IM_COL32(0, 0, 0, 22), rounding);
                 dl->AddRectFilled(p0, p1, fill, rounding);
                 const bool selected = view.isSelected(card.id);
                 if (!query.empty() && cardMatches(card, query))
@@ -145,6 +164,10 @@ void Canvas::drawCards(ImDrawList* dl, const Map& map, const ViewState& view, co
                 dl->AddRect(p0, p1, selected ? theme::Selection : theme::CardBorder, rounding, 0,
                             (selected ? 2.5f : 1.0f) * fonts.pixelRatio);
                 if (view.editingCard == card.id) continue;
+                if (!legible) {   // too small to read: a grey bar per line of text, no footer
+                    textBars(dl, slot.box, s, p0);
+                    continue;
+                }
                 textIn(dl, p0, p1, font, pixels, p0.x + CardTextPadding * s, p0.y + CardTextPadding * s, theme::CardText,
                        card.text, cardTextWidth() * s * 1.01f);
                 // Footer: persona chips, votes, moment-of-truth star.

@@ -153,6 +153,23 @@ TEST_CASE("the wheel zooms around the pointer") {
     CHECK(canvas.toWorldY(h.view(), sy) == Approx(wy));
 }
 
+TEST_CASE("zoomed out until card text cannot be read, cards show bars instead of glyphs") {
+    Headless h;
+    h.view().panX = h.view().panY = 0;
+    const auto vertices = [&](float zoom) {
+        h.view().zoom = zoom;
+        h.frame();
+        return ImGui::GetDrawData()->TotalVtxCount;
+    };
+    // 13 px card text: readable at 0.40 (5.2 px), not at 0.36 (4.7 px); nearly the same cards show.
+    const int readable = vertices(0.40f);
+    const int bars = vertices(0.36f);
+    CAPTURE(readable, bars);
+    CHECK(bars > 0);
+    CHECK(bars * 2 < readable);
+    CHECK(vertices(1.0f) > bars);   // and the text comes back
+}
+
 TEST_CASE("Ctrl+F finds cards ignoring case and accents, Enter jumps to the next match") {
     Headless h(app::Lang::Es);
     // "analisis" without its accent and in another case still finds "Análisis de la pisada".
