@@ -177,6 +177,8 @@
       }
     };
     const running = () => module && !destroyed;
+    // The text a trayecto_* call just returned, as a view of the wasm heap (valid until the next call).
+    const scratch = (ptr) => module.HEAPU8.subarray(ptr, ptr + module._trayecto_scratch_size());
     const notRunning = () => (destroyed ? 'This Trayecto instance was destroyed' : 'Trayecto has not started yet');
 
     // Opens a map without telling the host (the host's own load, or persistence's).
@@ -199,14 +201,12 @@
       getMap() {
         if (destroyed && finalMap !== null) return finalMap;
         if (!running()) throw new Error(notRunning());
-        const ptr = module._trayecto_get_map();
-        return utf8.decode(module.HEAPU8.subarray(ptr, ptr + module._trayecto_scratch_size()));
+        return utf8.decode(scratch(module._trayecto_get_map()));
       },
       // The open map as UTF-8 bytes (what autosave stores).
       getMapBytes() {
         if (!running()) throw new Error(notRunning());
-        const ptr = module._trayecto_get_map();
-        return module.HEAPU8.slice(ptr, ptr + module._trayecto_scratch_size());
+        return scratch(module._trayecto_get_map()).slice();
       },
       // The same bytes, written a slice at a time with the page free to draw and take input in
       // between (begins again if the map changes meanwhile). One at a time: callers share it.
@@ -223,10 +223,7 @@
                 if (destroyed && finalMap !== null) return encoder.encode(finalMap);
                 if (!running()) throw new Error(notRunning());
               }
-              if (step === 1) {
-                const ptr = module._trayecto_save_text();
-                return module.HEAPU8.slice(ptr, ptr + module._trayecto_scratch_size());
-              }
+              if (step === 1) return scratch(module._trayecto_save_text()).slice();
             }
           })().finally(() => { slicedSave = null; });
         }
@@ -399,10 +396,9 @@
       prepared.catch(() => {});
       // The WebGL 2 context is made now, on the app's own canvas and with the attributes
       // trayecto_start asks for (a canvas keeps its first context: the wasm's request then gets
-      // this one). Its ~100 ms on the main thread overlap the downloads, the
-      // configuration and the storage instead of following them.
-      // Sized first, as trayecto_start would size it (CSS size x devicePixelRatio): resizing a
-      // canvas whose context exists waits for the GPU process.
+      // this one): its ~100 ms on the main thread overlap the downloads, the configuration and
+      // the storage instead of following them. The canvas is sized first, as trayecto_start
+      // would size it (CSS size x devicePixelRatio): resizing it later waits for the GPU process.
       const box = canvas.getBoundingClientRect();
       const ratio = Math.min(4, Math.max(0.5, window.devicePixelRatio || 1));
       canvas.width = Math.round(box.width * ratio);
@@ -420,7 +416,6 @@
       progress.value = 1;
       const created = await createTrayecto({
         canvas,
-        wasmBinary: files[0],
         instantiateWasm: (imports, receive) => {
           compiled.then((m) => WebAssembly.instantiate(m, imports)).then((instance) => receive(instance), (e) => {
             console.warn('Trayecto: the app could not be instantiated:', e);
@@ -475,9 +470,9 @@
       module._free(regular);
       module._free(bold);
       if (!started) return showUnsupported('webgl2');
+      mark('started');
       // Read-only before anything can reach the map (a read-only instance never edits, not even
       // through its first frame).
-      mark('started');
       if (options.readOnly) handle.setReadOnly(true);
       let initial;
       try {
