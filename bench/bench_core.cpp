@@ -2,7 +2,6 @@
 // analyses and the exports. Run: build/bench/trayecto_bench [--benchmark_filter=Load]
 #include <benchmark/benchmark.h>
 
-#include <map>
 #include <string>
 
 #include "trayecto/analysis.hpp"
@@ -11,26 +10,15 @@
 #include "trayecto/generator.hpp"
 #include "trayecto/invariants.hpp"
 
+#include "bench_maps.hpp"
+
 using namespace trayecto;
 
 namespace {
 
-constexpr std::uint32_t kSeed = 2026;
-
-// Each size is generated (and saved) once and shared by every benchmark.
-const Map& mapOf(int cards) {
-    static std::map<int, Map> maps;
-    auto it = maps.find(cards);
-    if (it == maps.end()) it = maps.emplace(cards, generateMap(cards, kSeed)).first;
-    return it->second;
-}
-
-const std::string& textOf(int cards) {
-    static std::map<int, std::string> texts;
-    auto it = texts.find(cards);
-    if (it == texts.end()) it = texts.emplace(cards, saveMap(mapOf(cards))).first;
-    return it->second;
-}
+using bench::mapOf;
+using bench::textOf;
+using bench::kSeed;
 
 void perCard(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * state.range(0));

@@ -19,36 +19,22 @@
 #include "trayecto/invariants.hpp"
 #include "trayecto/merge.hpp"
 
+#include "bench_maps.hpp"
+
 using namespace trayecto;
 
 namespace {
-
-constexpr std::uint32_t kSizesSeed = 2026;   // the seed scripts/bench.sh gives the CLI
-
-const Map& sizedMap(int cards) {
-    static std::map<int, Map> maps;
-    auto it = maps.find(cards);
-    if (it == maps.end()) it = maps.emplace(cards, generateMap(cards, kSizesSeed)).first;
-    return it->second;
-}
-
-const std::string& sizedText(int cards) {
-    static std::map<int, std::string> texts;
-    auto it = texts.find(cards);
-    if (it == texts.end()) it = texts.emplace(cards, saveMap(sizedMap(cards))).first;
-    return it->second;
-}
 
 int cardsOf(const benchmark::State& state) { return static_cast<int>(state.range(0)); }
 
 void label(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * state.range(0));
-    state.counters["file_bytes"] = static_cast<double>(sizedText(cardsOf(state)).size());
+    state.counters["file_bytes"] = static_cast<double>(bench::textOf(cardsOf(state)).size());
 }
 
 // Parse + migrate + validate: what opening a file costs.
 void SizesLoad(benchmark::State& state) {
-    const std::string& text = sizedText(cardsOf(state));
+    const std::string& text = bench::textOf(cardsOf(state));
     for (auto _ : state) {
         auto loaded = loadMap(text);
         if (!loaded) state.SkipWithError(loaded.error().describe().c_str());
@@ -58,7 +44,7 @@ void SizesLoad(benchmark::State& state) {
 }
 
 void SizesValidate(benchmark::State& state) {
-    const Map& map = sizedMap(cardsOf(state));
+    const Map& map = bench::mapOf(cardsOf(state));
     for (auto _ : state) {
         auto problems = checkInvariants(map);
         if (!problems.empty()) state.SkipWithError(problems.front().c_str());
@@ -69,14 +55,14 @@ void SizesValidate(benchmark::State& state) {
 
 // What an autosave or a download serializes.
 void SizesSave(benchmark::State& state) {
-    const Map& map = sizedMap(cardsOf(state));
+    const Map& map = bench::mapOf(cardsOf(state));
     for (auto _ : state) benchmark::DoNotOptimize(saveMap(map));
     label(state);
 }
 
 // Everything the analysis panel shows at once.
 void SizesAnalysis(benchmark::State& state) {
-    const Map& map = sizedMap(cardsOf(state));
+    const Map& map = bench::mapOf(cardsOf(state));
     for (auto _ : state) {
         benchmark::DoNotOptimize(emotionCurves(map));
         benchmark::DoNotOptimize(touchpointGaps(map));
@@ -93,7 +79,7 @@ const std::vector<MergeParticipant>& participantsOf(int cards) {
     static std::map<int, std::vector<MergeParticipant>> all;
     auto it = all.find(cards);
     if (it != all.end()) return it->second;
-    const Map& base = sizedMap(cards);
+    const Map& base = bench::mapOf(cards);
     std::vector<MergeParticipant> participants;
     for (int p = 0; p < 4; ++p) {
         Map map = base;
@@ -114,7 +100,7 @@ const std::vector<MergeParticipant>& participantsOf(int cards) {
 }
 
 void SizesMerge(benchmark::State& state) {
-    const Map& base = sizedMap(cardsOf(state));
+    const Map& base = bench::mapOf(cardsOf(state));
     const std::vector<MergeParticipant>& participants = participantsOf(cardsOf(state));
     for (auto _ : state) {
         auto merged = mergeMaps(base, participants);
