@@ -386,8 +386,9 @@
       compiled.catch(() => {});
       const dialogs = new TrayectoDialogs.Dialogs(lang, root);
       // The configuration is requested now too (options.config may be a promise, or absent).
-      const config = (options.config !== undefined ? Promise.resolve(options.config) : given ? Promise.resolve({}) : loadConfig(base))
-        .then((c) => c || (given ? {} : loadConfig(base))).then(normalizeConfig);
+      const fetchConfig = () => (given ? {} : loadConfig(base));
+      const config = Promise.resolve(options.config !== undefined ? options.config : fetchConfig())
+        .then((c) => c || fetchConfig()).then(normalizeConfig);
       const persistence = new TrayectoPersistence.Persistence({ lang, options, config, dialogs, root });
       // Not enumerable: hosts and test drivers that serialise the handle must not walk into it.
       Object.defineProperty(handle, 'persistence', { value: persistence, enumerable: false });

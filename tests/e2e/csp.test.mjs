@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { assert, assertEqual, DIST } from './harness.mjs';
 import {
   FIXTURE, STRICT_CSP, GENERIC_HOST, tempDir, write, serve, frameOf, frameReady, centre, recordViolations, collectConsole,
+  loadAndGetBack,
 } from './embed-helpers.mjs';
 
 let strict = null;
@@ -113,11 +114,7 @@ export const tests = [
       await page.goto(h.url + 'host.html?app=' + encodeURIComponent(app));
       const frame = await frameOf(page, s.url);
       await frameReady(frame);
-      await page.waitForFunction(() => received.some((m) => m.data.type === 'ready'));
-      await page.evaluate((map) => send({ type: 'load', map, requestId: 1 }, '*'), FIXTURE);
-      await page.evaluate(() => send({ type: 'get', requestId: 2 }, '*'));
-      await page.waitForFunction(() => received.some((m) => m.data.requestId === 2));
-      const got = await page.evaluate(() => received.find((m) => m.data.requestId === 2).data.map);
+      const got = await loadAndGetBack(page, FIXTURE);
       assertEqual(JSON.parse(got).meta.title, JSON.parse(FIXTURE).meta.title, 'the loaded map comes back');
       const v = await frame.evaluate(() => window.__cspViolations);
       assertEqual(v.length, 0, 'CSP violations in the frame: ' + v.join(' | '));

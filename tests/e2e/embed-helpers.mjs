@@ -99,6 +99,16 @@ export function frameOrigin(page, selector) {
   }, selector);
 }
 
+// Through GENERIC_HOST's send(): once the frame says it is ready, loads `map` and asks for it
+// back; returns the map text the frame answered with.
+export async function loadAndGetBack(page, map) {
+  await page.waitForFunction(() => received.some((m) => m.data.type === 'ready'));
+  await page.evaluate((m) => send({ type: 'load', map: m, requestId: 1 }, '*'), map);
+  await page.evaluate(() => send({ type: 'get', requestId: 2 }, '*'));
+  await page.waitForFunction(() => received.some((m) => m.data.requestId === 2));
+  return page.evaluate(() => received.find((m) => m.data.requestId === 2).data.map);
+}
+
 export const centre = (r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
 
 // Drags with the mouse from a to b in small steps (so the app sees a drag, not a jump).

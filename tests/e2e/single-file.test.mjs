@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { assert, assertEqual, DIST, ROOT } from './harness.mjs';
 import {
-  FIXTURE, GENERIC_HOST, tempDir, write, serve, frameOf, frameReady, recordViolations, collectConsole,
+  FIXTURE, GENERIC_HOST, tempDir, write, serve, frameOf, frameReady, recordViolations, collectConsole, loadAndGetBack,
 } from './embed-helpers.mjs';
 
 const SINGLE = path.join(DIST, 'trayecto.html');
@@ -103,11 +103,7 @@ export const tests = [
       await page.goto(h.url + 'host.html?app=' + encodeURIComponent(appUrl + '?origin=' + encodeURIComponent(new URL(h.url).origin)));
       const frame = await frameOf(page, appUrl);
       await frameReady(frame);
-      await page.waitForFunction(() => received.some((m) => m.data.type === 'ready'));
-      await page.evaluate((map) => send({ type: 'load', map, requestId: 1 }, '*'), FIXTURE);
-      await page.evaluate(() => send({ type: 'get', requestId: 2 }, '*'));
-      await page.waitForFunction(() => received.some((m) => m.data.requestId === 2));
-      const got = await page.evaluate(() => received.find((m) => m.data.requestId === 2).data.map);
+      const got = await loadAndGetBack(page, FIXTURE);
       assertEqual(JSON.parse(got).meta.title, JSON.parse(FIXTURE).meta.title, 'the loaded map comes back');
       const fromApp = requests.filter((u) => u.startsWith(app.url));
       assertEqual(fromApp.join(), appUrl + '?origin=' + encodeURIComponent(new URL(h.url).origin),
