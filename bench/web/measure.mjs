@@ -2,10 +2,11 @@
 // Playwright (playwright-core) drives Debian's Chromium, headless, with the flags of
 // tests/e2e/harness.mjs, against a release build of the app and of a bare ImGui "hello" page.
 //
-//   node bench/web/measure.mjs --app DIST --hello DIR --maps DIR [--runs 5] [--out results.json]
+//   node bench/web/measure.mjs --app DIST --hello DIR --maps DIR [--runs 5] [--cold-runs 20] [--out results.json]
 //
 // --maps holds m200.json, m5000.json and m20000.json (`trayecto generate --cards N`).
-// Every figure is measured --runs times; report.mjs takes the medians. What is measured:
+// Every figure is measured --runs times (cold loads --cold-runs times, by default 4 x --runs);
+// report.mjs takes the medians. What is measured:
 //   cold load   navigation start -> first frame drawn, Trayecto vs hello, a fresh browser context
 //               (empty cache, cache disabled) per run; the files the app downloads are recorded
 //   open        trayecto.loadMap(json) + the next frame drawn, at each size
@@ -31,6 +32,9 @@ for (let i = 2; i < process.argv.length; i++) {
   opts[a.slice(2)] = process.argv[++i];
 }
 const RUNS = Math.max(1, Number(opts.runs));
+// Cold loads are short and spread widely on a busy machine (the bare page alone ranges over
+// 2x): four times as many, alternating the two pages.
+const COLD_RUNS = Math.max(1, Number(opts['cold-runs'] || RUNS * 4));
 const SIZES = opts.sizes.split(',').map(Number);
 const ONLY = new Set(opts.only ? opts.only.split(',') : ['load', 'sizes']);
 for (const k of ['app', 'hello', 'maps']) if (!opts[k]) throw new Error(`--${k} is required`);
@@ -65,7 +69,7 @@ function appInitScript({ gl }) {
     set(v) {
       bridge = v;
       if (v && v.ready && typeof v.ready.then === 'function') {
-        v.ready.then(() => { window.__benchFirstFrame = performance.now(); }, () => {});
+        v.ready.then(() => { window.__benchFirstFrame = performance.now(); console.debug('bench-first-frame'); }, () => {});
       }
       window.__benchGetMap = [];
       for (const name of ['getMap', 'getMapBytes', 'getMapBytesSliced']) {   // autosave serializes through one
@@ -78,6 +82,12 @@ function appInitScript({ gl }) {
         };
       }
     },
+  });
+  let helloFirstFrame;   // set by the hello page at the end of its first frame
+  Object.defineProperty(window, 'helloFirstFrame', {
+    configurable: true, enumerable: true,
+    get() { return helloFirstFrame; },
+    set(v) { helloFirstFrame = v; console.debug('bench-first-frame'); },
   });
   let factory;
   Object.defineProperty(window, 'createTrayecto', {
@@ -165,9 +175,12 @@ async function coldLoad(browser, url, kind) {
     const page = await newPage(context);
     const requests = [];
     page.on('response', (r) => requests.push({ url: r.url(), status: r.status() }));
+    // The page says when it has drawn (a console message): polling it from here would run
+    // scripts on the main thread whose start-up is being measured.
+    const drawn = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench-first-frame', timeout: 60000 });
     await page.goto(url, { waitUntil: 'commit' });
+    await drawn;
     const global = kind === 'app' ? '__benchFirstFrame' : 'helloFirstFrame';
-    await page.waitForFunction((g) => window[g] !== undefined, global, { timeout: 60000, polling: 20 });
     const result = await page.evaluate((g) => {
       const resources = {};
       for (const e of performance.getEntriesByType('resource')) {
@@ -194,10 +207,10 @@ async function measureColdLoad(browser, appUrl, helloUrl) {
   await coldLoad(browser, appUrl, 'app');
   await coldLoad(browser, helloUrl, 'hello');
   const app = [], hello = [];
-  for (let r = 0; r < RUNS; r++) {
+  for (let r = 0; r < COLD_RUNS; r++) {
     app.push(await coldLoad(browser, appUrl, 'app'));
     hello.push(await coldLoad(browser, helloUrl, 'hello'));
-    log(`cold load run ${r + 1}/${RUNS}: Trayecto ${app[r].firstFrame.toFixed(0)} ms, hello ${hello[r].firstFrame.toFixed(0)} ms`);
+    log(`cold load run ${r + 1}/${COLD_RUNS}: Trayecto ${app[r].firstFrame.toFixed(0)} ms, hello ${hello[r].firstFrame.toFixed(0)} ms`);
   }
   const files = (runs, base) => {
     const seen = new Map();
@@ -491,7 +504,7 @@ const cors = () => ({ 'Access-Control-Allow-Origin': '*' });
 const servers = await Promise.all([startServer(opts.app), startServer(opts.hello), startServer(opts.maps, 0, '127.0.0.1', cors)]);
 const [appServer, helloServer, mapsServer] = servers;
 const browser = await launchBrowser();
-const results = { runs: RUNS, viewport: VIEWPORT, cards: SIZES, browser: browser.version(),
+const results = { runs: RUNS, coldRuns: COLD_RUNS, viewport: VIEWPORT, cards: SIZES, browser: browser.version(),
                   loadAverage: (await import('node:os')).loadavg(), started: new Date().toISOString() };
 try {
   if (ONLY.has('load')) results.coldLoad = await measureColdLoad(browser, appServer.url, helloServer.url);
