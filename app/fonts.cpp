@@ -13,9 +13,15 @@ const ImWchar kRanges[] = {
     0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, 0x25B2, 0x25BC, 0x2605, 0x2605,
     0x2691, 0x2691, 0x2713, 0x2713, 0x2715, 0x2715, 0,
 };
+// The same without Latin Extended-A (Spanish and English need none of it): the first bake.
+const ImWchar kFirstRanges[] = {
+    0x0020, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026,
+    0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, 0x25B2, 0x25BC, 0x2605, 0x2605,
+    0x2691, 0x2691, 0x2713, 0x2713, 0x2715, 0x2715, 0,
+};
 constexpr float kCanvasCss[Fonts::kCanvasSizes] = {11.0f, 16.0f, 24.0f, 36.0f};
 
-ImFont* addFont(ImFontAtlas& atlas, const std::vector<unsigned char>& ttf, float pixels) {
+ImFont* addFont(ImFontAtlas& atlas, const std::vector<unsigned char>& ttf, float pixels, bool complete) {
     if (ttf.empty()) {
         ImFontConfig config;
         config.SizePixels = pixels;
@@ -26,9 +32,11 @@ ImFont* addFont(ImFontAtlas& atlas, const std::vector<unsigned char>& ttf, float
     std::memcpy(copy, ttf.data(), ttf.size());
     ImFontConfig config;
     // Sub-pixel glyph positions matter for small text only; large sizes bake at half the cost.
-    config.OversampleH = pixels >= 20.0f ? 1 : 2;
+    // The first bake has none: the complete bake follows ~100 ms later.
+    config.OversampleH = complete && pixels < 20.0f ? 2 : 1;
     config.OversampleV = 1;
-    return atlas.AddFontFromMemoryTTF(copy, static_cast<int>(ttf.size()), pixels, &config, kRanges);
+    return atlas.AddFontFromMemoryTTF(copy, static_cast<int>(ttf.size()), pixels, &config,
+                                      complete ? kRanges : kFirstRanges);
 }
 }  // namespace
 
@@ -44,8 +52,8 @@ Fonts buildFonts(ImFontAtlas& atlas, const std::vector<unsigned char>& regular,
     Fonts fonts;
     fonts.pixelRatio = pixelRatio;
     fonts.complete = largeSizes;
-    fonts.ui = addFont(atlas, regular, kUiFontSize * pixelRatio);
-    fonts.uiBold = addFont(atlas, bold.empty() ? regular : bold, kUiFontSize * pixelRatio);
+    fonts.ui = addFont(atlas, regular, kUiFontSize * pixelRatio, largeSizes);
+    fonts.uiBold = addFont(atlas, bold.empty() ? regular : bold, kUiFontSize * pixelRatio, largeSizes);
     constexpr int kSmallSizes = 2;   // 11 and 16 px
     for (int i = 0; i < Fonts::kCanvasSizes; ++i) {
         if (!largeSizes && i >= kSmallSizes) {
@@ -54,7 +62,7 @@ Fonts buildFonts(ImFontAtlas& atlas, const std::vector<unsigned char>& regular,
             continue;
         }
         fonts.canvasPixels[i] = kCanvasCss[i] * pixelRatio;
-        fonts.canvas[i] = addFont(atlas, regular, fonts.canvasPixels[i]);
+        fonts.canvas[i] = addFont(atlas, regular, fonts.canvasPixels[i], largeSizes);
     }
     atlas.Build();
     return fonts;
