@@ -55,6 +55,8 @@
       this.cleanups = [];
       this.tabId = Math.random().toString(36).slice(2);
       this.store = null;
+      this.opening = null;        // opening the store (prepare), settled once it is open or failed
+      this.detached = false;
       this.mapId = null;          // library id of the open map
       this.version = undefined;   // version of the stored record this tab last wrote or read
       this.dirty = false;
@@ -68,11 +70,13 @@
     // Before the app starts: opens storage and decides which map to show first.
     async prepare() {
       if (this.enabled) {
-        try {
-          this.store = await TrayectoStorage.MapStore.open();
-        } catch (e) {
-          this.storageError = e;
-        }
+        // On a first visit there is nothing to restore, and creating the database takes longer
+        // than starting the app (~180 ms in a fresh profile): the app starts without it and the
+        // store is attached once it is open (attach).
+        const isNew = TrayectoStorage.MapStore.isNew();
+        this.opening = TrayectoStorage.MapStore.open().then((store) => { this.store = store; });
+        this.opening.catch(() => {});
+        if (!(await isNew)) await this.opening.catch(() => {});
       }
       await this.configReady;
       const o = this.options;
@@ -138,15 +142,25 @@
       }
       if (initial.source === 'link' && this.options.fragment) history.replaceState(null, '', location.pathname + location.search);
       if (!this.enabled) this.setStatus('off');
-      else if (!this.store) this.fail(this.storageError);
-      else {
-        this.setStatus(this.dirty ? 'saving' : 'saved');
-        this.rememberSession();
-        this.listenToOtherTabs();
-      }
+      else this.opening.then(() => this.storeOpened(), (e) => { if (!this.detached) this.fail(e); });
       this.listen(document, 'visibilitychange', () => { if (document.visibilityState === 'hidden') this.flush(); });
       this.listen(window, 'pagehide', () => this.flush());
       this.wireFiles();
+    }
+
+    // Storage is open (at once, or a moment after the first frame on a first visit).
+    storeOpened() {
+      if (this.detached) return;
+      this.rememberSession();
+      this.listenToOtherTabs();
+      if (this.dirty) this.markDirty();
+      else this.setStatus('saved');
+    }
+
+    // The store, once opening it has finished; null when storage is off or failed.
+    async openedStore() {
+      if (this.opening) await this.opening.catch(() => {});
+      return this.store;
     }
 
     listen(target, type, fn) {
@@ -156,6 +170,7 @@
 
     // The instance is going away: keep what is unsaved, then stop listening.
     detach() {
+      this.detached = true;
       this.flush();
       for (const c of this.cleanups) c();
       if (this.channel) this.channel.close();
@@ -420,7 +435,7 @@
     }
 
     async library() {
-      if (!this.store) return this.ui.message(this.t('myMaps'), this.t('noStorage'));
+      if (!(await this.openedStore())) return this.ui.message(this.t('myMaps'), this.t('noStorage'));
       await this.save();
       const [maps, bin] = await Promise.all([this.store.list(), this.store.listBin()]);
       this.ui.libraryDialog({
@@ -451,7 +466,7 @@
     }
 
     async versionHistory() {
-      if (!this.store) return this.ui.message(this.t('history'), this.t('noStorage'));
+      if (!(await this.openedStore())) return this.ui.message(this.t('history'), this.t('noStorage'));
       await this.save();
       const snapshots = await this.store.snapshots(this.mapId);
       this.ui.historyDialog(snapshots, async (snapshot) => {

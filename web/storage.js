@@ -56,8 +56,19 @@
         request.onblocked = () => reject(new DOMException('Storage is blocked by another tab', 'InvalidStateError'));
       });
       const store = new MapStore(db);
-      await store.purgeBin().catch(() => {});
+      store.purgeBin().catch(() => {});   // its own store ('bin'): reading the session need not wait
       return store;
+    }
+
+    // Resolves true when this browser surely has no Trayecto database yet (a first visit: nothing
+    // to restore), false when it has one or cannot tell. Ask before open() creates it.
+    static async isNew() {
+      if (hooks().unavailable || !window.indexedDB || typeof indexedDB.databases !== 'function') return false;
+      try {
+        return !(await indexedDB.databases()).some((d) => d.name === DB_NAME);
+      } catch (e) {
+        return false;
+      }
     }
 
     checkWrite() {
