@@ -53,30 +53,46 @@
   const GL_ATTRIBUTES = { alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: false,
                           preserveDrawingBuffer: true, powerPreference: 'default', failIfMajorPerformanceCaveat: false };
 
-  // Downloads several files, reporting the combined progress (0..1).
-  async function fetchAll(urls, onProgress) {
-    const responses = await Promise.all(urls.map((u) => fetch(u)));
-    for (const r of responses) if (!r.ok) throw new Error(r.url + ': HTTP ' + r.status);
-    const total = responses.reduce((sum, r) => sum + (Number(r.headers.get('Content-Length')) || 0), 0);
-    let received = 0;
-    return Promise.all(responses.map(async (r) => {
-      if (!r.body || !total) return new Uint8Array(await r.arrayBuffer());
-      const reader = r.body.getReader();
-      const chunks = [];
-      let size = 0;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        chunks.push(value);
-        size += value.length;
-        received += value.length;
-        onProgress(Math.min(1, received / total));
-      }
-      const bytes = new Uint8Array(size);
-      let at = 0;
-      for (const c of chunks) { bytes.set(c, at); at += c.length; }
-      return bytes;
-    }));
+  // Reads a response's bytes, reporting progress (0..1) when its length is known.
+  async function readBytes(response, onProgress) {
+    const total = Number(response.headers.get('Content-Length')) || 0;
+    if (!response.body || !total) return new Uint8Array(await response.arrayBuffer());
+    const reader = response.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.length;
+      onProgress(Math.min(1, size / total));
+    }
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const c of chunks) { bytes.set(c, at); at += c.length; }
+    return bytes;
+  }
+
+  async function fetchOk(url) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(response.url + ': HTTP ' + response.status);
+    return response;
+  }
+
+  // The wasm module, compiled while it downloads: compileStreaming works on background threads
+  // as the bytes arrive, whatever the page's main thread is doing. A copy of the response is read
+  // only for the progress bar, and compiled instead when streaming is refused (a server that
+  // does not send application/wasm, or a browser without compileStreaming).
+  async function downloadAndCompile(url, onProgress) {
+    const response = await fetchOk(url);
+    const bytes = readBytes(response.clone(), onProgress);
+    bytes.catch(() => {});
+    try {
+      if (typeof WebAssembly.compileStreaming !== 'function') throw new TypeError('no compileStreaming');
+      return await WebAssembly.compileStreaming(response);
+    } catch (e) {
+      return WebAssembly.compile(await bytes);
+    }
   }
 
   // Optional site configuration next to the app: {"allowedSources": [...], "allowedOrigins": [...]}.
@@ -377,12 +393,13 @@
       // The downloads start first (index.html preloads them): the configuration, the storage and
       // WebGL 2 (trayecto_start fails without it) are checked while they arrive.
       const given = givenFiles(options.files || window.TrayectoInlineFiles);
-      const downloads = given ? Promise.resolve(given)
-        : fetchAll([base + 'trayecto.wasm', base + 'fonts/DejaVuSans.ttf', base + 'fonts/DejaVuSans-Bold.ttf'],
-                   (p) => { progress.value = p; });
-      // Compiled as soon as it has arrived, while the storage and the first map are prepared.
-      const compiled = downloads.then((files) => WebAssembly.compile(files[0])).then((m) => { mark('compiled'); return m; });
-      downloads.catch(() => {});   // reported below, once awaited
+      const fonts = given ? Promise.resolve(given.slice(1))
+        : Promise.all(['fonts/DejaVuSans.ttf', 'fonts/DejaVuSans-Bold.ttf'].map((f) =>
+          fetchOk(base + f).then((r) => r.arrayBuffer()).then((b) => new Uint8Array(b))));
+      // Compiled while it arrives, as the storage and the first map are prepared.
+      const compiled = (given ? WebAssembly.compile(given[0]) : downloadAndCompile(base + 'trayecto.wasm', (p) => { progress.value = p; }))
+        .then((m) => { mark('compiled'); return m; });
+      fonts.catch(() => {});   // reported below, once awaited
       compiled.catch(() => {});
       const dialogs = new TrayectoDialogs.Dialogs(lang, root);
       // The configuration is requested now too (options.config may be a promise, or absent).
@@ -406,9 +423,9 @@
       canvas.height = Math.round(box.height * ratio);
       if (!canvas.getContext('webgl2', GL_ATTRIBUTES)) return showUnsupported('webgl2');
       mark('context');
-      let files;
+      let fontFiles;
       try {
-        [files] = await Promise.all([downloads, compiled]);
+        [fontFiles] = await Promise.all([fonts, compiled]);
       } catch (e) {
         console.warn('Trayecto: download failed:', e);
         return showUnsupported(location.protocol === 'file:' ? 'file' : 'load');
@@ -462,12 +479,12 @@
       });
       if (destroyed) return undefined;
       module = created;
-      const regular = copyToHeap(files[1]);
-      const bold = copyToHeap(files[2]);
+      const regular = copyToHeap(fontFiles[0]);
+      const bold = copyToHeap(fontFiles[1]);
       mark('runtime');
       module._trayecto_hold_frames(1);   // nothing is drawn before the first map is chosen
       const started = call('trayecto_start', 'number', ['string', 'number', 'number', 'number', 'number', 'string'],
-        ['#' + canvasId, regular, files[1].length, bold, files[2].length, lang]);
+        ['#' + canvasId, regular, fontFiles[0].length, bold, fontFiles[1].length, lang]);
       module._free(regular);
       module._free(bold);
       if (!started) return showUnsupported('webgl2');
@@ -492,6 +509,7 @@
       if (options.persona) call('trayecto_set_persona_filter', 'number', ['string'], [String(options.persona)]);
       if (options.present) module._trayecto_set_presenting(1);
       module._trayecto_hold_frames(0);
+      module._trayecto_run_frames(1);   // the first frame now, not at the next animation frame
       wireKeyboard();
       if (options.focus) input.focus({ preventScroll: true });
       return undefined;

@@ -1,5 +1,5 @@
 // The page itself: loads cleanly, draws, sizes its canvas for the screen, and the bridge works.
-import { assert, assertEqual, openApp, framesAfter, canvasPixelStats, screenshot } from './harness.mjs';
+import { assert, assertEqual, openApp, framesAfter, canvasPixelStats, screenshot, startServer, DIST } from './harness.mjs';
 
 async function canvasSizes(page) {
   return page.evaluate(() => {
@@ -110,6 +110,26 @@ export const tests = [
       await page.waitForSelector('.tr-unsupported:not([hidden])');
       const text = await page.textContent('.tr-unsupported');
       assert(/WebGL 2/.test(text), 'the message names WebGL 2: ' + text);
+    },
+  },
+  {
+    name: 'a server that sends the wasm with the wrong type (not application/wasm): the app still starts',
+    async run({ context }) {
+      // Many intranet servers send .wasm as application/octet-stream: streaming compilation
+      // refuses that, and the app compiles the downloaded bytes instead.
+      const wrongType = (pathname) => (pathname.endsWith('.wasm') ? { 'Content-Type': 'application/octet-stream' } : {});
+      const { server, url } = await startServer(DIST, 0, '127.0.0.1', wrongType);
+      try {
+        const page = await openApp(context, url);
+        const served = await page.evaluate(async () => (await fetch('trayecto.wasm', { method: 'HEAD' })).headers.get('Content-Type'));
+        assertEqual(served, 'application/octet-stream', 'the server really sends the wrong type');
+        const stats = await canvasPixelStats(page);
+        assert(stats.colours > 50, `the map is drawn (${stats.colours} colours)`);
+        assertEqual(JSON.parse(await page.evaluate(() => window.trayecto.getMap())).cards.length > 0, true, 'a map is open');
+        assertEqual(page.consoleErrors.length, 0, 'console errors: ' + page.consoleErrors.join(' | '));
+      } finally {
+        server.close();
+      }
     },
   },
   {
