@@ -8,6 +8,7 @@
   const SNAPSHOT_EVERY_MS = 5 * 60 * 1000;
   const MAX_LINK_CHARS = 60000;
   const RESCUE_KEY = 'trayecto-rescue';
+  const KEPT_KEY = 'trayecto-kept';  // set once storage has opened here: later visits wait for it
   const STATUS = { unknown: 0, saving: 1, saved: 2, failing: 3, off: 4 };
 
   // Is `url` (a URL) allowed by an entry of "allowedSources"? An entry is an origin
@@ -46,7 +47,7 @@
     constructor({ lang, options, config, dialogs, root }) {
       this.lang = lang;
       this.options = options || {};
-      this.config = {};   // config may be a promise: read before anything needs it (prepare)
+      this.config = {};   // config may be a promise: awaited where it is needed (fetchSource)
       this.configReady = Promise.resolve(config).then((c) => { this.config = c || {}; });
       this.ui = dialogs;
       this.t = (...args) => dialogs.t(...args);
@@ -56,6 +57,9 @@
       this.tabId = Math.random().toString(36).slice(2);
       this.store = null;
       this.opening = null;        // opening the store (prepare), settled once it is open or failed
+      this.startedBeforeStorage = false;
+      this.initial = null;        // what attach() opened first, and the revision it opened at
+      this.openRevision = 0;
       this.detached = false;
       this.mapId = null;          // library id of the open map
       this.version = undefined;   // version of the stored record this tab last wrote or read
@@ -70,15 +74,14 @@
     // Before the app starts: opens storage and decides which map to show first.
     async prepare() {
       if (this.enabled) {
-        // On a first visit there is nothing to restore, and creating the database takes longer
-        // than starting the app (~180 ms in a fresh profile): the app starts without it and the
-        // store is attached once it is open (attach).
-        const isNew = TrayectoStorage.MapStore.isNew();
         this.opening = TrayectoStorage.MapStore.open().then((store) => { this.store = store; });
-        this.opening.catch(() => {});
-        if (!(await isNew)) await this.opening.catch(() => {});
+        const opened = this.opening.catch(() => {});
+        // Storage answers nothing until it has started (~170 ms in a fresh profile). A browser
+        // where it has never opened has no map to restore: the app starts without it, and the
+        // store is attached once open (storeOpened).
+        this.startedBeforeStorage = !this.openedBefore();
+        if (!this.startedBeforeStorage) await opened;
       }
-      await this.configReady;
       const o = this.options;
       if (o.map) return { json: typeof o.map === 'string' ? o.map : JSON.stringify(o.map), source: 'host' };
       const hash = new URLSearchParams((o.fragment || '').replace(/^#/, ''));
@@ -90,19 +93,31 @@
         }
       }
       if (o.src) return this.fetchSource(o.src);
-      if (this.store) {
-        const session = await this.store.getMeta('session').catch(() => null);
-        const record = session && await this.store.get(session.mapId).catch(() => null);
-        const rescue = this.readRescue();
-        if (rescue && (!record || (rescue.mapId === record.id && rescue.savedAt > record.modified))) {
-          return { json: rescue.json, source: 'rescue', mapId: rescue.mapId, version: record ? record.version : undefined };
-        }
-        if (record) return { json: record.json, source: 'session', mapId: record.id, version: record.version };
+      return (this.store && await this.storedMap()) || { source: 'first-run' };
+    }
+
+    // The map to restore from storage: the rescue copy if newer, else the last session's map.
+    async storedMap() {
+      const session = await this.store.getMeta('session').catch(() => null);
+      const record = session && await this.store.get(session.mapId).catch(() => null);
+      const rescue = this.readRescue();
+      if (rescue && (!record || (rescue.mapId === record.id && rescue.savedAt > record.modified))) {
+        return { json: rescue.json, source: 'rescue', mapId: rescue.mapId, version: record ? record.version : undefined };
       }
-      return { source: 'first-run' };
+      if (record) return { json: record.json, source: 'session', mapId: record.id, version: record.version };
+      return null;
+    }
+
+    openedBefore() {
+      try {
+        return localStorage.getItem(KEPT_KEY) !== null || localStorage.getItem(RESCUE_KEY) !== null;
+      } catch (e) {
+        return true;   // cannot tell: wait for storage
+      }
     }
 
     async fetchSource(src) {
+      await this.configReady;   // its allowedSources
       let url;
       try { url = new URL(src, location.href); } catch (e) { return { error: this.t('badSource', src), source: 'src' }; }
       if (url.protocol !== 'https:' && url.protocol !== 'http:') return { error: this.t('badSource', src), source: 'src' };
@@ -122,24 +137,8 @@
     attach(module, bridge, initial) {
       this.module = module;
       this.bridge = bridge;
-      let opened = false;
-      if (initial.json) {
-        const result = bridge.loadMap(initial.json);
-        opened = result.ok;
-        if (!result.ok) this.ui.message(this.t('openFailedTitle'), this.t('openFailed', initial.source, result.error));
-      } else if (initial.error) {
-        this.ui.message(this.t('openFailedTitle'), initial.error);
-      }
-      // A stored map that no longer opens keeps its entry untouched: what is open now is new.
-      if (initial.mapId && opened) {
-        this.mapId = initial.mapId;
-        this.version = initial.version;
-        if (initial.source === 'rescue') this.markDirty();
-      } else {
-        this.mapId = newId();        // a new entry in My maps
-        this.version = undefined;
-        this.markDirty();
-      }
+      this.openInitial(initial);
+      this.initial = initial;
       if (initial.source === 'link' && this.options.fragment) history.replaceState(null, '', location.pathname + location.search);
       if (!this.enabled) this.setStatus('off');
       else this.opening.then(() => this.storeOpened(), (e) => { if (!this.detached) this.fail(e); });
@@ -148,8 +147,35 @@
       this.wireFiles();
     }
 
-    // Storage is open (at once, or a moment after the first frame on a first visit).
-    storeOpened() {
+    // Opens the first map. A stored map that no longer opens keeps its entry untouched: what is
+    // open then is a new map, as on a first visit.
+    openInitial(initial) {
+      let opened = false;
+      if (initial.json) {
+        const result = this.bridge.loadMap(initial.json);
+        opened = result.ok;
+        if (!result.ok) this.ui.message(this.t('openFailedTitle'), this.t('openFailed', initial.source, result.error));
+      } else if (initial.error) {
+        this.ui.message(this.t('openFailedTitle'), initial.error);
+      }
+      this.mapId = initial.mapId && opened ? initial.mapId : newId();
+      this.version = initial.mapId && opened ? initial.version : undefined;
+      this.dirty = !(initial.mapId && opened) || initial.source === 'rescue';
+      this.openRevision = this.bridge.revision();
+    }
+
+    // Storage is open: at once, or on a first visit a moment after the first frame.
+    async storeOpened() {
+      if (this.detached) return;
+      try { localStorage.setItem(KEPT_KEY, '1'); } catch (e) { /* the next visit waits for storage */ }
+      // Started without storage, yet it holds a session (its mark in localStorage was cleared, or
+      // the map was kept before the mark existed): restore it, unless the user has begun on
+      // what is open.
+      const untouched = () => this.initial.source === 'first-run' && this.bridge.revision() === this.openRevision;
+      if (this.startedBeforeStorage && untouched()) {
+        const stored = await this.storedMap().catch(() => null);
+        if (stored && !this.detached && untouched()) this.openInitial(stored);
+      }
       if (this.detached) return;
       this.rememberSession();
       this.listenToOtherTabs();

@@ -42,6 +42,7 @@
     static async open() {
       if (hooks().unavailable) throw new DOMException('Storage is blocked in this browser', 'SecurityError');
       if (!window.indexedDB) throw new DOMException('This browser has no IndexedDB', 'NotSupportedError');
+      if (hooks().openDelayMs) await new Promise((resolve) => setTimeout(resolve, hooks().openDelayMs));   // slow storage, in tests
       const request = indexedDB.open(DB_NAME, DB_VERSION);
       request.onupgradeneeded = () => {
         const db = request.result;
@@ -58,17 +59,6 @@
       const store = new MapStore(db);
       store.purgeBin().catch(() => {});   // its own store ('bin'): reading the session need not wait
       return store;
-    }
-
-    // Resolves true when this browser surely has no Trayecto database yet (a first visit: nothing
-    // to restore), false when it has one or cannot tell. Ask before open() creates it.
-    static async isNew() {
-      if (hooks().unavailable || !window.indexedDB || typeof indexedDB.databases !== 'function') return false;
-      try {
-        return !(await indexedDB.databases()).some((d) => d.name === DB_NAME);
-      } catch (e) {
-        return false;
-      }
     }
 
     checkWrite() {

@@ -14,11 +14,17 @@ const host = (page, action) => page.evaluate((a) => window.trayecto.persistence.
 async function edit(page) {
   const before = await revision(page);
   const map = JSON.parse(await getMap(page));
-  // A different card each time, among those drawn clear of the side panel and the overview map.
-  const clear = (r) => r && r.x + r.width / 2 < 700 && r.y + r.height / 2 > 60 && r.y + r.height / 2 < 600;
+  // A different card each time, among those drawn clear of the side panel and the overview map,
+  // and not under a banner of the page.
+  const clear = (r) => r && r.x + r.width / 2 < 700 && r.y + r.height / 2 > 60 && r.y + r.height / 2 < 600 && r.onCanvas;
   let r = null;
   for (let i = 0; i < map.cards.length && !clear(r); i++) {
-    r = await page.evaluate((id) => window.trayecto.locate(id), map.cards[(tally.made + i) % map.cards.length].id);
+    r = await page.evaluate((id) => {
+      const at = window.trayecto.locate(id);
+      if (!at) return null;
+      const hit = document.elementFromPoint(at.x + at.width / 2, at.y + at.height / 2);
+      return { ...at, onCanvas: !!hit && hit.classList.contains('tr-canvas') };
+    }, map.cards[(tally.made + i) % map.cards.length].id);
   }
   if (!clear(r)) throw new Error('no card is on screen to edit');
   await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
@@ -28,8 +34,10 @@ async function edit(page) {
   return getMap(page);
 }
 
-// The stored copy of the page's open map, read straight from IndexedDB.
-function storedMap(page) {
+// The stored copy of the page's open map, read straight from IndexedDB (once the app has opened
+// it: opening first would create the database without its stores).
+async function storedMap(page) {
+  await page.waitForFunction(() => window.trayecto.persistence.store !== null);
   return page.evaluate(() => new Promise((resolve, reject) => {
     const id = window.trayecto.persistence.mapId;
     const req = indexedDB.open('trayecto');
@@ -69,6 +77,35 @@ export const tests = [
       await page.reload();
       await page.evaluate(() => window.trayecto.ready);
       expectKept(await getMap(page), json, 'after reload');
+    },
+  },
+  {
+    name: 'a first visit starts without waiting for storage; a session kept without its localStorage mark still comes back',
+    async run({ context, url }) {
+      await context.addInitScript(() => { window.__trayectoStorageHooks = { openDelayMs: 600 }; });   // slow storage
+      const storeAtReady = (page) => page.evaluate(() => window.trayecto.persistence.store !== null);
+      // A first visit (no mark in localStorage that storage ever opened here) does not wait for
+      // IndexedDB, and an edit made before it opens is kept all the same.
+      const page = await openApp(context, url);
+      assertEqual(await storeAtReady(page), false, 'first visit: drawn before storage opened');
+      const json = await edit(page);
+      await waitSaved(page, json);
+      assertEqual(await page.evaluate(() => localStorage.getItem('trayecto-kept')), '1', 'the mark is set once storage opens');
+      // A later visit waits for storage and restores the session.
+      await page.reload();
+      await page.evaluate(() => window.trayecto.ready);
+      assertEqual(await storeAtReady(page), true, 'later visit: storage opened first');
+      expectKept(await getMap(page), json, 'after reload');
+      // Storage holds the session but the mark is gone (cleared, or kept before marks existed):
+      // the page starts on a new map, then restores the session once storage is open.
+      await page.waitForFunction(() => !window.trayecto.persistence.dirty);   // no rescue copy on leaving
+      await page.evaluate(() => localStorage.clear());
+      await page.reload();
+      await page.evaluate(() => window.trayecto.ready);
+      assertEqual(await storeAtReady(page), false, 'without the mark: drawn before storage opened');
+      await page.waitForFunction((j) => window.trayecto.getMap() === j, json, { timeout: 5000 });
+      expectKept(await getMap(page), json, 'after reload without the mark');
+      await waitSaved(page, json);
     },
   },
   {
