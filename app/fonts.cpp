@@ -54,11 +54,10 @@ Fonts buildFonts(ImFontAtlas& atlas, const std::vector<unsigned char>& regular,
     fonts.complete = largeSizes;
     fonts.ui = addFont(atlas, regular, kUiFontSize * pixelRatio, largeSizes);
     fonts.uiBold = addFont(atlas, bold.empty() ? regular : bold, kUiFontSize * pixelRatio, largeSizes);
-    constexpr int kSmallSizes = 2;   // 11 and 16 px
     for (int i = 0; i < Fonts::kCanvasSizes; ++i) {
-        if (!largeSizes && i >= kSmallSizes) {
-            fonts.canvas[i] = fonts.canvas[kSmallSizes - 1];
-            fonts.canvasPixels[i] = fonts.canvasPixels[kSmallSizes - 1];
+        if (!largeSizes) {   // the UI font, scaled, stands in for every canvas size
+            fonts.canvas[i] = fonts.ui;
+            fonts.canvasPixels[i] = kUiFontSize * pixelRatio;
             continue;
         }
         fonts.canvasPixels[i] = kCanvasCss[i] * pixelRatio;

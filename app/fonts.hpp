@@ -24,9 +24,9 @@ struct Fonts {
 
 // Builds the atlas (clears it first). `regular`/`bold` are TrueType bytes; when empty, ImGui's
 // built-in font is used (headless tests). The atlas keeps its own copy of the bytes.
-// Without `largeSizes` (the first bake, for a faster first frame) the two largest canvas sizes
-// are left out (the 16 px one stands in for them, scaled up), and so are Latin Extended-A and
-// horizontal oversampling: a third of the baking. Build again with them soon after.
+// Without `largeSizes` (the first bake, for a faster first frame) only the two UI fonts are baked
+// (the regular one stands in for every canvas size, scaled), without Latin Extended-A and without
+// horizontal oversampling: a quarter of the baking. Build again with everything soon after.
 Fonts buildFonts(ImFontAtlas& atlas, const std::vector<unsigned char>& regular,
                  const std::vector<unsigned char>& bold, float pixelRatio, bool largeSizes = true);
 
