@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <list>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -212,12 +213,6 @@ struct Slot {
     int origin = -1;   // -1: the base; otherwise the participant's index
 };
 
-int slotIndex(const std::vector<Slot>& slots, const std::string& id) {
-    for (std::size_t i = 0; i < slots.size(); ++i)
-        if (idOf(slots[i].item) == id) return static_cast<int>(i);
-    return -1;
-}
-
 void mergeCollection(int k, const Json& base, const BaseIds& baseIds,
                      const std::vector<Contribution>& contributions, Json& merged,
                      MergeResult& result) {
@@ -227,7 +222,9 @@ void mergeCollection(int k, const Json& base, const BaseIds& baseIds,
     for (std::size_t p = 0; p < contributions.size(); ++p)
         for (const Json& item : contributions[p].document[col.key]) byId[p][idOf(item)] = &item;
 
-    std::vector<Slot> slots;
+    // The merged list, and where each id is in it: new items go in the middle of it.
+    std::list<Slot> slots;
+    std::unordered_map<std::string, std::list<Slot>::iterator> where;
     for (const Json& b : base[col.key]) {
         const std::string id = idOf(b);
         std::vector<Version> versions;
@@ -255,6 +252,7 @@ void mergeCollection(int k, const Json& base, const BaseIds& baseIds,
         slots.push_back(Slot{unflatten(mergeFields(flatten(b), versions, ruleFor, context,
                                                    result.conflicts)),
                              -1});
+        where.emplace(id, std::prev(slots.end()));
     }
 
     for (std::size_t p = 0; p < contributions.size(); ++p) {
@@ -266,15 +264,13 @@ void mergeCollection(int k, const Json& base, const BaseIds& baseIds,
             if (emotions && isStageEmotion(item)) continue;   // a rating: part of the crowd
             // Right after the nearest earlier item of this list that is already merged,
             // after the new items earlier participants put there.
-            int at = 0;
+            auto at = slots.begin();
             for (std::size_t j = i; j-- > 0;) {
-                const int found = slotIndex(slots, idOf(list[j]));
-                if (found >= 0) { at = found + 1; break; }
+                const auto found = where.find(idOf(list[j]));
+                if (found != where.end()) { at = std::next(found->second); break; }
             }
-            while (at < static_cast<int>(slots.size()) && slots[static_cast<std::size_t>(at)].origin >= 0 &&
-                   slots[static_cast<std::size_t>(at)].origin < static_cast<int>(p))
-                ++at;
-            slots.insert(slots.begin() + at, Slot{item, static_cast<int>(p)});
+            while (at != slots.end() && at->origin >= 0 && at->origin < static_cast<int>(p)) ++at;
+            where.emplace(id, slots.insert(at, Slot{item, static_cast<int>(p)}));
             result.added.push_back(
                 MergedItem{contributions[p].label, col.collection, id, id, itemText(item), ""});
         }

@@ -79,10 +79,10 @@
     return response;
   }
 
-  // The wasm module, compiled while it downloads: compileStreaming works on background threads
-  // as the bytes arrive, whatever the page's main thread is doing. A copy of the response is read
-  // only for the progress bar, and compiled instead when streaming is refused (a server that
-  // does not send application/wasm, or a browser without compileStreaming).
+  // The wasm module, compiled while it downloads (compileStreaming compiles on background threads
+  // as the bytes arrive). A copy of the response is read for the progress bar, and compiled
+  // instead when streaming is refused (a server that does not send application/wasm, or a
+  // browser without compileStreaming).
   async function downloadAndCompile(url, onProgress) {
     const response = await fetchOk(url);
     const bytes = readBytes(response.clone(), onProgress);
