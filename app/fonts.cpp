@@ -1,5 +1,6 @@
 #include "fonts.hpp"
 
+#include <array>
 #include <cstring>
 
 #include "imgui.h"
@@ -8,17 +9,17 @@ namespace trayecto::app {
 
 namespace {
 // Basic Latin, Latin-1, Latin Extended-A, general punctuation, euro, arrows, a few symbols.
-const ImWchar kRanges[] = {
+constexpr std::array<ImWchar, 27> kRanges = {
     0x0020, 0x017F, 0x2013, 0x2014, 0x2018, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026,
     0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, 0x25B2, 0x25BC, 0x2605, 0x2605,
     0x2691, 0x2691, 0x2713, 0x2713, 0x2715, 0x2715, 0,
 };
 // The same without Latin Extended-A (Spanish and English need none of it): the first bake.
-const ImWchar kFirstRanges[] = {
-    0x0020, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026,
-    0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, 0x25B2, 0x25BC, 0x2605, 0x2605,
-    0x2691, 0x2691, 0x2713, 0x2713, 0x2715, 0x2715, 0,
-};
+constexpr std::array<ImWchar, 27> kFirstRanges = [] {
+    std::array<ImWchar, 27> ranges = kRanges;
+    ranges[1] = 0x00FF;   // the first range ends with Latin-1
+    return ranges;
+}();
 constexpr float kCanvasCss[Fonts::kCanvasSizes] = {11.0f, 16.0f, 24.0f, 36.0f};
 
 ImFont* addFont(ImFontAtlas& atlas, const std::vector<unsigned char>& ttf, float pixels, bool complete) {
@@ -36,7 +37,7 @@ ImFont* addFont(ImFontAtlas& atlas, const std::vector<unsigned char>& ttf, float
     config.OversampleH = complete && pixels < 20.0f ? 2 : 1;
     config.OversampleV = 1;
     return atlas.AddFontFromMemoryTTF(copy, static_cast<int>(ttf.size()), pixels, &config,
-                                      complete ? kRanges : kFirstRanges);
+                                      complete ? kRanges.data() : kFirstRanges.data());
 }
 }  // namespace
 

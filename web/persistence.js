@@ -58,8 +58,8 @@
       this.store = null;
       this.opening = null;        // opening the store (prepare), settled once it is open or failed
       this.startedBeforeStorage = false;
-      this.initial = null;        // what attach() opened first, and the revision it opened at
-      this.openRevision = 0;
+      this.restoreLate = false;   // a first-run map shown before storage opened: a session may follow
+      this.openRevision = 0;      // the revision the first map opened at
       this.detached = false;
       this.mapId = null;          // library id of the open map
       this.version = undefined;   // version of the stored record this tab last wrote or read
@@ -138,7 +138,7 @@
       this.module = module;
       this.bridge = bridge;
       this.openInitial(initial);
-      this.initial = initial;
+      this.restoreLate = this.startedBeforeStorage && initial.source === 'first-run';
       if (initial.source === 'link' && this.options.fragment) history.replaceState(null, '', location.pathname + location.search);
       if (!this.enabled) this.setStatus('off');
       else this.opening.then(() => this.storeOpened(), (e) => { if (!this.detached) this.fail(e); });
@@ -171,8 +171,8 @@
       // Started without storage, yet it holds a session (its mark in localStorage was cleared, or
       // the map was kept before the mark existed): restore it, unless the user has begun on
       // what is open.
-      const untouched = () => this.initial.source === 'first-run' && this.bridge.revision() === this.openRevision;
-      if (this.startedBeforeStorage && untouched()) {
+      const untouched = () => this.bridge.revision() === this.openRevision;
+      if (this.restoreLate && untouched()) {
         const stored = await this.storedMap().catch(() => null);
         if (stored && !this.detached && untouched()) this.openInitial(stored);
       }

@@ -17,8 +17,9 @@ const native = readJson(opts.native);
 const SIZES = [200, 5000, 20000];
 
 // ---- numbers -------------------------------------------------------------------------------------
+const sortedNumbers = (xs) => (xs || []).filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
 const median = (xs) => {
-  const v = (xs || []).filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  const v = sortedNumbers(xs);
   if (!v.length) return null;
   const m = v.length >> 1;
   return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
@@ -70,7 +71,7 @@ const helloFirst = load.hello ? median(load.hello.firstFrameMs) : null;
 const ratio = appFirst && helloFirst ? appFirst / helloFirst : null;
 // The middle half of the runs, to show how widely cold loads spread on this machine.
 const quartiles = (xs) => {
-  const v = (xs || []).filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  const v = sortedNumbers(xs);
   return v.length < 4 ? '' : ` (middle half ${ms(v[Math.floor(v.length / 4)])}–${ms(v[Math.ceil(3 * v.length / 4) - 1])})`;
 };
 row('2', 'cold load → first frame, Trayecto (ms)', ms(appFirst) + quartiles(load.app && load.app.firstFrameMs));
