@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures Trayecto's performance and writes the table to docs/performance.md. Benchmarks, not
-# tests: not part of CI. About 5-6 minutes on a 2-core machine once the builds exist; the first
+# tests: not part of CI. About 7-8 minutes on a 2-core machine once the builds exist; the first
 # run also compiles the native core, the web app and a bare ImGui page (~5 minutes more).
 #
 #   scripts/bench.sh                 RUNS=5 (median of 5 runs), BUILD_TYPE=MinSizeRel (as build-web.sh)

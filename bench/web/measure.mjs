@@ -2,10 +2,10 @@
 // Playwright (playwright-core) drives Debian's Chromium, headless, with the flags of
 // tests/e2e/harness.mjs, against a release build of the app and of a bare ImGui "hello" page.
 //
-//   node bench/web/measure.mjs --app DIST --hello DIR --maps DIR [--runs 5] [--cold-runs 20] [--out results.json]
+//   node bench/web/measure.mjs --app DIST --hello DIR --maps DIR [--runs 5] [--cold-runs 40] [--out results.json]
 //
 // --maps holds m200.json, m5000.json and m20000.json (`trayecto generate --cards N`).
-// Every figure is measured --runs times (cold loads --cold-runs times, by default 4 x --runs);
+// Every figure is measured --runs times (cold loads --cold-runs times, by default 8 x --runs);
 // report.mjs takes the medians. What is measured:
 //   cold load   navigation start -> first frame drawn, Trayecto vs hello, a fresh browser context
 //               (empty cache, cache disabled) per run; the files the app downloads are recorded
@@ -33,8 +33,8 @@ for (let i = 2; i < process.argv.length; i++) {
 }
 const RUNS = Math.max(1, Number(opts.runs));
 // Cold loads are short and spread widely on a busy machine (the bare page alone ranges over
-// 2x): four times as many, alternating the two pages.
-const COLD_RUNS = Math.max(1, Number(opts['cold-runs'] || RUNS * 4));
+// 2x): eight times as many, alternating the two pages, for steadier medians.
+const COLD_RUNS = Math.max(1, Number(opts['cold-runs'] || RUNS * 8));
 const SIZES = opts.sizes.split(',').map(Number);
 const ONLY = new Set(opts.only ? opts.only.split(',') : ['load', 'sizes']);
 for (const k of ['app', 'hello', 'maps']) if (!opts[k]) throw new Error(`--${k} is required`);
