@@ -29,14 +29,20 @@ else
   log "Debian packages already installed"
 fi
 
+source "$ROOT/scripts/apt-mirror.sh"   # debian_mirror
+
 # 2. Dear ImGui 1.86 sources from Debian's source package ---------------------
 IMGUI_DIR="$ROOT/third_party/imgui"
 if [ ! -f "$IMGUI_DIR/imgui.cpp" ] || [ ! -f "$IMGUI_DIR/backends/imgui_impl_opengl3.cpp" ]; then
   SRC_LIST=/etc/apt/sources.list.d/trayecto-deb-src.sources
-  if ! grep -rqs "deb-src" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+  if ! grep -rqsE '^[[:space:]]*(deb-src[[:space:]]|Types:.*deb-src)' "$APT_ETC/sources.list" "$APT_ETC/sources.list.d/"; then
     log "adding a deb-src entry for bookworm"
-    uri=$(grep -h '^URIs:' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -n1 | awk '{print $2}')
-    [ -n "$uri" ] || uri="http://deb.debian.org/debian"
+    uri=$(debian_mirror)
+    if [ -z "$uri" ]; then
+      echo "setup: no Debian mirror for bookworm found in $APT_ETC/sources.list or $APT_ETC/sources.list.d/" >&2
+      echo "setup: add one (a 'deb URL bookworm main' line) and run this again" >&2
+      exit 1
+    fi
     printf 'Types: deb-src\nURIs: %s\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' "$uri" \
       | $SUDO tee "$SRC_LIST" >/dev/null
     updated=0
