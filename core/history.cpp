@@ -37,17 +37,20 @@ std::optional<std::vector<Command>> applyAll(Map& map, const std::vector<Command
 
 }  // namespace
 
-std::optional<std::string> History::execute(Map& map, const Command& command) {
+std::optional<std::string> History::execute(Map& map, const Command& command, const std::string& mergeKey) {
     if (command.empty()) return std::nullopt;
     ApplyOutcome outcome = applyCommand(map, command);
     if (!outcome.ok) return outcome.error;
     redo_.clear();
-    if (groupDepth_ > 0 && groupHasStep_) {
+    const bool joins = groupDepth_ > 0 ? groupHasStep_
+                                       : !mergeKey.empty() && !undo_.empty() && undo_.back().mergeKey == mergeKey;
+    if (joins) {
         undo_.back().inverses.push_back(std::move(outcome.inverse));
         return std::nullopt;
     }
     Step step;
     step.name = groupDepth_ > 0 ? groupName_ : command.name;
+    step.mergeKey = groupDepth_ > 0 ? std::string() : mergeKey;
     step.inverses.push_back(std::move(outcome.inverse));
     undo_.push_back(std::move(step));
     if (groupDepth_ > 0) groupHasStep_ = true;
@@ -57,12 +60,20 @@ std::optional<std::string> History::execute(Map& map, const Command& command) {
     return std::nullopt;
 }
 
+bool History::amendNewest(Map& map, const Command& command) {
+    if (undo_.empty() || command.empty()) return false;
+    ApplyOutcome outcome = applyCommand(map, command);
+    if (!outcome.ok) return false;
+    undo_.back().inverses.push_back(std::move(outcome.inverse));
+    return true;
+}
+
 bool History::undo(Map& map) {
     if (!canUndo()) return false;
     // Undo reverts the step's commands newest first; what that yields redoes them oldest first.
     std::optional<std::vector<Command>> forwards = applyAll(map, undo_.back().inverses, true);
     if (!forwards) return false;
-    redo_.push_back(Step{std::move(undo_.back().name), std::move(*forwards)});
+    redo_.push_back(Step{std::move(undo_.back().name), std::move(*forwards), {}});
     undo_.pop_back();
     return true;
 }
@@ -71,7 +82,7 @@ bool History::redo(Map& map) {
     if (!canRedo()) return false;
     std::optional<std::vector<Command>> inverses = applyAll(map, redo_.back().inverses, false);
     if (!inverses) return false;
-    undo_.push_back(Step{std::move(redo_.back().name), std::move(*inverses)});
+    undo_.push_back(Step{std::move(redo_.back().name), std::move(*inverses), {}});
     redo_.pop_back();
     return true;
 }
@@ -107,30 +118,42 @@ void History::clear() {
 // Document
 // ---------------------------------------------------------------------------------------------
 
-std::optional<std::string> Document::execute(const Command& command) {
+std::optional<std::string> Document::execute(const Command& command, const std::string& mergeKey) {
     if (command.empty()) return std::nullopt;
     if (readOnly_) return std::string("The map is read-only.");
-    std::optional<std::string> error = history_.execute(map_, command);
-    if (!error) ++revision_;
-    return error;
+    std::optional<std::string> error = history_.execute(map_, command, mergeKey);
+    if (error) return error;
+    if (clock) {
+        // The edit's time, in the same step (its undo brings the earlier time back).
+        std::string now = clock();
+        if (!now.empty() && now != map_.meta.modified) {
+            MapMeta meta = map_.meta;
+            meta.modified = std::move(now);
+            history_.amendNewest(map_, Command{command.name, {edit::SetMeta{std::move(meta)}}});
+        }
+    }
+    changed(ChangeCause::Edit);
+    return std::nullopt;
 }
 
 bool Document::undo() {
     if (readOnly_ || !history_.undo(map_)) return false;
-    ++revision_;
+    changed(ChangeCause::Undo);
     return true;
 }
 
 bool Document::redo() {
     if (readOnly_ || !history_.redo(map_)) return false;
-    ++revision_;
+    changed(ChangeCause::Redo);
     return true;
 }
 
-void Document::reset(Map map) {
+void Document::reset(Map map, ChangeCause cause) {
     map_ = std::move(map);
     history_.clear();
-    ++revision_;
+    clean_[0].reset();
+    clean_[1].reset();
+    changed(cause);
 }
 
 }  // namespace trayecto

@@ -101,12 +101,16 @@ Command compose(const Map& m, std::string name, const std::vector<Builder>& part
 }  // namespace cmd
 
 // Undo history of named steps. Steps executed between beginGroup/endGroup become one step
-// (one drag, one text edit). A new step clears the redo tail.
+// (one drag). A command executed with the same non-empty merge key as the newest step joins
+// that step (one visit to a text field, however many keys are typed). A new step clears the
+// redo tail.
 class History {
 public:
     // Applies and records. Returns the error text on failure (map unchanged, history unchanged).
     // An empty command does nothing. Inside a group, undo and redo are refused.
-    std::optional<std::string> execute(Map& map, const Command& command);
+    std::optional<std::string> execute(Map& map, const Command& command, const std::string& mergeKey = {});
+    // Applies a command as part of the newest step (e.g. the time stamp of the edit it records).
+    bool amendNewest(Map& map, const Command& command);
     bool canUndo() const { return !undo_.empty() && groupDepth_ == 0; }
     bool canRedo() const { return !redo_.empty() && groupDepth_ == 0; }
     bool undo(Map& map);
@@ -122,7 +126,11 @@ public:
     std::size_t limit = 500;        // oldest steps are dropped beyond this (the newest is kept)
 
 private:
-    struct Step { std::string name; std::vector<Command> inverses; };  // inverses in apply order
+    struct Step {
+        std::string name;
+        std::vector<Command> inverses;   // in apply order
+        std::string mergeKey;            // later commands with this key join the step
+    };
     std::vector<Step> undo_;
     std::vector<Step> redo_;        // stores forward commands as "inverses of the inverses"
     int groupDepth_ = 0;
@@ -130,7 +138,23 @@ private:
     bool groupHasStep_ = false;
 };
 
-// The open map, its history, and a revision counter the UI and autosave watch.
+// Why the map last changed. Only the user's own edits, undo and redo make it differ from where
+// it is kept; a map opened from somewhere is as it is there.
+enum class ChangeCause : int {
+    None = 0,       // nothing has changed since the document was made
+    Edit = 1,       // a command of this user's
+    Undo = 2,
+    Redo = 3,
+    Open = 4,       // a whole map opened (file, template, link, host, browser storage)
+    OtherTab = 5,   // the newer version another tab of this browser stored
+};
+constexpr bool isUserChange(ChangeCause c) { return c == ChangeCause::Edit || c == ChangeCause::Undo || c == ChangeCause::Redo; }
+
+// Where a map is kept. Each has a clean mark: the revision last written there (QUndoStack's
+// setClean idea); the map is kept there while its revision equals the mark.
+enum class Keeper : int { Browser = 0, File = 1 };
+
+// The open map, its history, a revision counter the UI and autosave watch, and clean marks.
 class Document {
 public:
     Document() = default;
@@ -138,21 +162,38 @@ public:
     const Map& map() const { return map_; }
     // Bumps on every successful execute, undo, redo and reset; not on failed or empty commands.
     std::uint64_t revision() const { return revision_; }
-    std::optional<std::string> execute(const Command& command);  // empty command: no-op
+    ChangeCause lastCause() const { return lastCause_; }
+    // mergeKey: see History::execute (one undo step per text-field visit).
+    std::optional<std::string> execute(const Command& command, const std::string& mergeKey = {});
     bool undo();
     bool redo();
     History& history() { return history_; }
     const History& history() const { return history_; }
-    // Replaces the whole map (opening a file): clears history, bumps revision.
-    void reset(Map map);
+    // Replaces the whole map (opening a file, a template, another tab's version): clears history,
+    // bumps revision, forgets both clean marks (the opener says where the map is kept).
+    void reset(Map map, ChangeCause cause = ChangeCause::Open);
+    // The map as of `revision` is now kept there (a write that finished; a later edit keeps it unclean).
+    void markClean(Keeper keeper, std::uint64_t revision) { clean_[static_cast<int>(keeper)] = revision; }
+    void markClean(Keeper keeper) { markClean(keeper, revision_); }
+    void forgetClean(Keeper keeper) { clean_[static_cast<int>(keeper)].reset(); }
+    // The one answer to "is it saved there?".
+    bool isClean(Keeper keeper) const { return clean_[static_cast<int>(keeper)] == revision_; }
+    // Ever kept there (a mark exists, maybe older than the map).
+    bool hasCleanMark(Keeper keeper) const { return clean_[static_cast<int>(keeper)].has_value(); }
+    // While set, every edit also stamps meta.modified with its result (ISO 8601 UTC), in the
+    // same undo step. Natively unset: tests and the CLI stay deterministic.
+    std::function<std::string()> clock;
     // A read-only document refuses every command, undo and redo (the host may still reset it).
     void setReadOnly(bool readOnly) { readOnly_ = readOnly; }
     bool readOnly() const { return readOnly_; }
 
 private:
+    void changed(ChangeCause cause) { ++revision_; lastCause_ = cause; }
     Map map_;
     History history_;
     std::uint64_t revision_ = 0;
+    ChangeCause lastCause_ = ChangeCause::None;
+    std::optional<std::uint64_t> clean_[2];
     bool readOnly_ = false;
 };
 

@@ -310,3 +310,89 @@ TEST_CASE("a read-only document refuses commands, undo and redo, but can be rese
     doc.setReadOnly(false);
     CHECK(doc.execute(cmd::setMeta(doc.map(), MapMeta{})) == std::nullopt);
 }
+
+TEST_CASE("commands with one merge key make one undo step (one text-field visit)", "[history][document]") {
+    Document doc(smallJourney());
+    const std::string start = saveMap(doc.map());
+    auto typed = [&](const std::string& text, const std::string& key) {
+        Card c = *findCard(doc.map(), "a1");
+        c.text = text;
+        REQUIRE_FALSE(doc.execute(cmd::replace(doc.map(), c, "Edit card text"), key));
+    };
+    typed("a", "visit-1");
+    typed("ab", "visit-1");
+    typed("abc", "visit-1");
+    CHECK(doc.history().undoCount() == 1);
+    CHECK(doc.revision() == 3);              // every key is in the document at once
+    CHECK(findCard(doc.map(), "a1")->text == "abc");
+    typed("abcd", "visit-2");                // the next visit: a step of its own
+    CHECK(doc.history().undoCount() == 2);
+    REQUIRE(doc.undo());
+    CHECK(findCard(doc.map(), "a1")->text == "abc");
+    REQUIRE(doc.undo());
+    CHECK(saveMap(doc.map()) == start);
+    // A step in between ends the merge: the same key then starts a new step.
+    typed("x", "visit-3");
+    REQUIRE_FALSE(doc.execute(cmd::removeCards(doc.map(), {"a3"})));
+    typed("xy", "visit-3");
+    CHECK(doc.history().undoCount() == 3);
+    // Undo, then typing again with the key of the undone step: a new step, not joined to older ones.
+    REQUIRE(doc.undo());
+    typed("xyz", "visit-3");
+    CHECK(doc.history().undoCount() == 3);
+    REQUIRE(doc.undo());
+    CHECK(findCard(doc.map(), "a1")->text == "x");
+}
+
+TEST_CASE("clean marks answer whether the map is kept; only user changes make it unclean", "[history][document]") {
+    Document doc(smallJourney());
+    CHECK_FALSE(doc.isClean(Keeper::Browser));   // never written anywhere
+    CHECK_FALSE(doc.hasCleanMark(Keeper::File));
+    doc.markClean(Keeper::Browser);
+    CHECK(doc.isClean(Keeper::Browser));
+    CHECK_FALSE(doc.isClean(Keeper::File));
+
+    REQUIRE_FALSE(doc.execute(cmd::removeCards(doc.map(), {"a1"})));
+    CHECK(doc.lastCause() == ChangeCause::Edit);
+    CHECK_FALSE(doc.isClean(Keeper::Browser));
+    const std::uint64_t written = doc.revision();        // a save of this revision starts...
+    REQUIRE_FALSE(doc.execute(cmd::removeCards(doc.map(), {"a2"})));
+    doc.markClean(Keeper::Browser, written);              // ...and finishes after another edit
+    CHECK_FALSE(doc.isClean(Keeper::Browser));
+    doc.markClean(Keeper::Browser);
+    doc.markClean(Keeper::File);
+    REQUIRE(doc.undo());
+    CHECK(doc.lastCause() == ChangeCause::Undo);
+    CHECK_FALSE(doc.isClean(Keeper::Browser));
+    CHECK(doc.hasCleanMark(Keeper::File));
+    REQUIRE(doc.redo());
+    CHECK(doc.lastCause() == ChangeCause::Redo);
+
+    doc.reset(smallJourney(), ChangeCause::OtherTab);
+    CHECK(doc.lastCause() == ChangeCause::OtherTab);
+    CHECK_FALSE(isUserChange(doc.lastCause()));
+    CHECK_FALSE(doc.hasCleanMark(Keeper::Browser));       // the opener says where it is kept
+    CHECK_FALSE(doc.hasCleanMark(Keeper::File));
+}
+
+TEST_CASE("with a clock, an edit stamps meta.modified in its own undo step", "[history][document]") {
+    Document doc(smallJourney());
+    doc.map();
+    std::string now = "2026-11-28T09:00:00Z";
+    doc.clock = [&] { return now; };
+    REQUIRE_FALSE(doc.execute(cmd::removeCards(doc.map(), {"a1"})));
+    CHECK(doc.map().meta.modified == "2026-11-28T09:00:00Z");
+    CHECK(doc.history().undoCount() == 1);
+    now = "2026-11-28T10:30:00Z";
+    Card c = *findCard(doc.map(), "a2");
+    c.text = "nuevo";
+    REQUIRE_FALSE(doc.execute(cmd::replace(doc.map(), c), "k"));
+    CHECK(doc.map().meta.modified == "2026-11-28T10:30:00Z");
+    CHECK(doc.history().undoCount() == 2);
+    REQUIRE(doc.undo());
+    CHECK(doc.map().meta.modified == "2026-11-28T09:00:00Z");
+    CHECK(findCard(doc.map(), "a2")->text == "a2");
+    REQUIRE(doc.undo());
+    CHECK(doc.map().meta.modified.empty());
+    CHECK(doc.map().cards.size() == 3);
+}
