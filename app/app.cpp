@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "imgui.h"
+#include "fields.hpp"
 #include "input_queue.hpp"
 #include "search.hpp"
 #include "trayecto/examples.hpp"
@@ -22,19 +23,36 @@ App::App(Lang lang) {
     openMap(exampleMap(langTag(lang)));
 }
 
-void App::openMap(Map map) {
-    document_.reset(std::move(map));
+void App::openMap(Map map, MapSource source) {
+    const bool sameMap = source == MapSource::OtherTab;
+    document_.reset(std::move(map), sameMap ? ChangeCause::OtherTab : ChangeCause::Open);
+    if (source == MapSource::File) document_.markClean(Keeper::File);
+    if (source == MapSource::Browser || source == MapSource::OtherTab) document_.markClean(Keeper::Browser);
+    openedRevision_ = document_.revision();
     const Map& m = document_.map();
-    view_.selection.clear();
-    view_.editingCard.clear();
-    view_.personaFilter.clear();
+    if (sameMap) {
+        // Another version of the map on screen: the view stays, less what no longer exists.
+        auto exists = [&m](const Id& id) {
+            return findCard(m, id) || findStage(m, id) || findLane(m, id) || findPersona(m, id) || findMoment(m, id) ||
+                   findEmotion(m, id);
+        };
+        view_.selection.erase(std::remove_if(view_.selection.begin(), view_.selection.end(),
+                                             [&](const Id& id) { return !exists(id); }),
+                              view_.selection.end());
+        if (!findCard(m, view_.editingCard)) view_.editingCard.clear();
+        if (!findPersona(m, view_.personaFilter)) view_.personaFilter.clear();
+        if (findPersona(m, view_.activePersona)) return;
+    } else {
+        view_.selection.clear();
+        view_.editingCard.clear();
+        view_.personaFilter.clear();
+        view_.fitPending = true;
+    }
     view_.activePersona = m.personas.empty() ? Id() : m.personas.front().id;
-    view_.fitPending = true;
-    markFileBaseline(false);
 }
 
 bool App::newFromTemplate(const std::string& templateId) {
-    if (document_.readOnly()) return false;   // only the host may replace a read-only map
+    if (hostReadOnly_) return false;   // only the host may replace a read-only map
     if (templateId == "example") { newExampleMap(); return true; }
     Result<Map> loaded = loadTemplate(templateId, langTag(view_.lang));
     if (!loaded) return false;
@@ -47,8 +65,14 @@ void App::newBlankMap() { openMap(blankMap(langTag(view_.lang))); }
 void App::setLanguage(Lang lang) { view_.lang = lang; }
 
 void App::setReadOnly(bool readOnly) {
-    document_.setReadOnly(readOnly);
-    if (readOnly) view_.editingCard.clear();
+    hostReadOnly_ = readOnly;
+    document_.setReadOnly(hostReadOnly_ || following_);
+    if (document_.readOnly()) view_.editingCard.clear();
+}
+
+void App::setFollowing(bool following) {
+    following_ = following;
+    setReadOnly(hostReadOnly_);
 }
 
 bool App::setPersonaFilter(const std::string& persona) {
@@ -105,10 +129,10 @@ void App::presentationBar(float x, float y, float w) {
 
 std::string App::mapJson() const { return saveMap(document_.map()); }
 
-LoadOutcome App::loadMapJson(std::string_view json) {
+LoadOutcome App::loadMapJson(std::string_view json, MapSource source) {
     Result<Map> loaded = loadMap(json);
     if (!loaded) return {false, loaded.error().describe()};
-    openMap(std::move(loaded.value()));
+    openMap(std::move(loaded.value()), source);
     return {true, {}};
 }
 
@@ -143,8 +167,8 @@ void App::frame() {
         if (canvasW > mw * 2 && canvasH > mh * 2)
             minimap(origin.x + canvasW - mw - margin, origin.y + canvasH - mh - margin, mw, mh);
     }
-    if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(key::S, false)) host("save-file");
-    if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(key::O, false)) host("open-file");
+    if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(key::S, false)) host(HostAction::SaveFile);
+    if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(key::O, false)) host(HostAction::OpenFile);
     // Ctrl+F opens the search bar (also while it is open: back to its field).
     if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(key::F, false) && view_.editingCard.empty()) {
         view_.searchOpen = true;
@@ -183,21 +207,21 @@ void App::menuBar() {
     if (!ImGui::BeginMenuBar()) return;
     const Lang L = view_.lang;
     if (ImGui::BeginMenu(tr(L, Text::MenuMap))) {
-        if (ImGui::MenuItem(tr(L, Text::NewMap), nullptr, false, !document_.readOnly())) newMapRequested_ = true;
-        if (ImGui::MenuItem(tr(L, Text::MyMaps))) host("my-maps");
+        if (ImGui::MenuItem(tr(L, Text::NewMap), nullptr, false, !hostReadOnly_)) newMapRequested_ = true;
+        if (ImGui::MenuItem(tr(L, Text::MyMaps))) host(HostAction::MyMaps);
         ImGui::Separator();
-        if (ImGui::MenuItem(tr(L, Text::OpenFile), "Ctrl+O")) host("open-file");
-        if (ImGui::MenuItem(tr(L, Text::SaveFile), "Ctrl+S")) host("save-file");
-        if (ImGui::MenuItem(tr(L, Text::CopyLink))) host("copy-link");
-        if (ImGui::MenuItem(tr(L, Text::VersionHistory))) host("history");
-        if (ImGui::MenuItem(tr(L, Text::MergeFiles), nullptr, false, !document_.readOnly())) host("merge-files");
-        if (ImGui::MenuItem(tr(L, Text::Analysis))) host("analysis");
+        if (ImGui::MenuItem(tr(L, Text::OpenFile), "Ctrl+O")) host(HostAction::OpenFile);
+        if (ImGui::MenuItem(tr(L, Text::SaveFile), "Ctrl+S")) host(HostAction::SaveFile);
+        if (ImGui::MenuItem(tr(L, Text::CopyLink))) host(HostAction::CopyLink);
+        if (ImGui::MenuItem(tr(L, Text::VersionHistory))) host(HostAction::VersionHistory);
+        if (ImGui::MenuItem(tr(L, Text::MergeFiles), nullptr, false, !document_.readOnly())) host(HostAction::MergeFiles);
+        if (ImGui::MenuItem(tr(L, Text::Analysis))) host(HostAction::Analysis);
         ImGui::Separator();
         if (ImGui::BeginMenu(tr(L, Text::Export))) {
-            if (ImGui::MenuItem(tr(L, Text::ExportCsv))) host("export-csv");
-            if (ImGui::MenuItem(tr(L, Text::ExportMarkdown))) host("export-md");
-            if (ImGui::MenuItem(tr(L, Text::ExportHtml))) host("export-html");
-            if (ImGui::MenuItem(tr(L, Text::ExportPng))) host("export-png");
+            if (ImGui::MenuItem(tr(L, Text::ExportCsv))) host(HostAction::ExportCsv);
+            if (ImGui::MenuItem(tr(L, Text::ExportMarkdown))) host(HostAction::ExportMarkdown);
+            if (ImGui::MenuItem(tr(L, Text::ExportHtml))) host(HostAction::ExportHtml);
+            if (ImGui::MenuItem(tr(L, Text::ExportPng))) host(HostAction::ExportPng);
             ImGui::EndMenu();
         }
         ImGui::EndMenu();
@@ -225,9 +249,35 @@ void App::menuBar() {
         if (ImGui::MenuItem("English", nullptr, L == Lang::En)) setLanguage(Lang::En);
         ImGui::EndMenu();
     }
-    ImGui::TextDisabled("|  %s", document_.map().meta.title.c_str());
+    titleField();
     ImGui::EndMenuBar();
     newMapPopup();
+}
+
+// The map's title in the menu bar: click to rename it (one undo step per visit).
+void App::titleField() {
+    const Lang L = view_.lang;
+    const std::string& title = document_.map().meta.title;
+    ImGui::TextDisabled("|");
+    if (!editingTitle_ || document_.readOnly()) {
+        editingTitle_ = false;
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+        const std::string shown = (title.empty() ? std::string(tr(L, Text::MapTitle)) : title) + "##title";
+        if (ImGui::Button(shown.c_str()) && !document_.readOnly()) editingTitle_ = titleFocusPending_ = true;
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered() && !document_.readOnly()) ImGui::SetTooltip("%s", tr(L, Text::MapTitle));
+        return;
+    }
+    Fields fields(document_, L);
+    ImGui::SetNextItemWidth(std::min(360.0f * fonts_.pixelRatio, ImGui::GetContentRegionAvail().x));
+    if (titleFocusPending_) ImGui::SetKeyboardFocusHere();
+    fields.text("##title-edit", title, [this](std::string v) {
+        MapMeta meta = document_.map().meta;
+        meta.title = std::move(v);
+        return cmd::setMeta(document_.map(), meta);
+    });
+    if (ImGui::IsItemActive()) titleFocusPending_ = false;
+    else if (!titleFocusPending_) editingTitle_ = false;   // left (Enter, Escape, a click elsewhere)
 }
 
 void App::jumpToMatch(int step) {
@@ -325,9 +375,9 @@ void App::newMapPopup() {
     ImGui::Separator();
     if (ImGui::Button(tr(L, Text::Create)) || create) {
         if (templateJson(chosenTemplate_, langTag(L))) {
-            host("before-new-map");   // the page stores the open map first
+            host(HostAction::BeforeNewMap);   // the page stores the open map first
             newFromTemplate(chosenTemplate_);
-            host("new-map-opened");   // and keeps the new one as a new entry in My maps
+            host(HostAction::NewMapOpened);   // and keeps the new one as a new entry in My maps
         }
         ImGui::CloseCurrentPopup();
     }
@@ -343,16 +393,21 @@ void App::statusLine() {
     const Lang L = view_.lang;
     // Where the work is kept: the browser copy, and whether a file has the latest changes.
     switch (storageStatus_) {
-        case StorageStatus::Saved: ImGui::TextColored(ImVec4(0.2f, 0.5f, 0.3f, 1), "\xe2\x9c\x93 %s", tr(L, Text::SavedInBrowser)); break;
-        case StorageStatus::Saving: ImGui::TextDisabled("%s", tr(L, Text::Saving)); break;
+        case StorageStatus::On:
+            if (document_.isClean(Keeper::Browser))
+                ImGui::TextColored(ImVec4(0.2f, 0.5f, 0.3f, 1), "\xe2\x9c\x93 %s", tr(L, Text::SavedInBrowser));
+            else
+                ImGui::TextDisabled("%s", tr(L, Text::Saving));
+            break;
         case StorageStatus::Failing: ImGui::TextColored(ImVec4(0.75f, 0.15f, 0.1f, 1), "%s", tr(L, Text::NotKept)); break;
         case StorageStatus::Off: ImGui::TextDisabled("%s", tr(L, Text::StorageOff)); break;
         case StorageStatus::Unknown: break;
     }
     if (storageStatus_ != StorageStatus::Unknown) ImGui::SameLine();
+    const bool inFile = document_.isClean(Keeper::File);
     if (changedSinceFileSave()) ImGui::TextDisabled("\xe2\x80\xa2 %s", tr(L, Text::NotInFile));
-    else if (inFile_) ImGui::TextColored(ImVec4(0.2f, 0.5f, 0.3f, 1), "\xe2\x9c\x93 %s", tr(L, Text::InFile));
-    if (changedSinceFileSave() || inFile_) ImGui::SameLine();
+    else if (inFile) ImGui::TextColored(ImVec4(0.2f, 0.5f, 0.3f, 1), "\xe2\x9c\x93 %s", tr(L, Text::InFile));
+    if (changedSinceFileSave() || inFile) ImGui::SameLine();
     if (view_.voting) {
         const int left = std::max(0, view_.votesPerPerson - static_cast<int>(view_.myVotes.size()));
         ImGui::TextColored(ImVec4(0.6f, 0.3f, 0.0f, 1), "%s: %d/%d", tr(L, Text::VotesLeft), left, view_.votesPerPerson);
@@ -360,8 +415,14 @@ void App::statusLine() {
     }
     ImGui::TextDisabled("  %d%%  ", static_cast<int>(view_.zoom * 100.0f + 0.5f));
     ImGui::SameLine();
-    ImGui::TextColored(ImVec4(0.3f, 0.3f, 0.33f, 1), "%s",
-                       tr(L, document_.readOnly() ? Text::ReadOnlyHint : Text::HintAddCard));
+    if (following_) {
+        ImGui::TextColored(ImVec4(0.6f, 0.3f, 0.0f, 1), "%s", tr(L, Text::FollowingHint));
+        ImGui::SameLine();
+        if (ImGui::SmallButton((std::string(tr(L, Text::EditHere)) + "##take-over").c_str())) host(HostAction::TakeOverEditing);
+    } else {
+        ImGui::TextColored(ImVec4(0.3f, 0.3f, 0.33f, 1), "%s",
+                           tr(L, document_.readOnly() ? Text::ReadOnlyHint : Text::HintAddCard));
+    }
     ImGui::EndChild();
     ImGui::PopStyleColor();
 }

@@ -10,6 +10,7 @@
 #include "agenda.hpp"
 #include "canvas.hpp"
 #include "fonts.hpp"
+#include "host_action.hpp"
 #include "trayecto/commands.hpp"
 #include "view_state.hpp"
 
@@ -32,23 +33,31 @@ public:
     double secondsUntilWake() const { return timer_.running() ? 1.0 : -1.0; }
     CountdownTimer& timer() { return timer_; }
 
-    // What the app asks of its host (the page): "save-file", "open-file", "my-maps",
-    // "history", "copy-link", "new-map". Natively nobody listens.
-    std::function<void(const char* action)> onHostAction;
+    // What the app asks of its host (the page; host_action.hpp). Natively nobody listens.
+    std::function<void(HostAction action)> onHostAction;
 
-    // The host reports where the map is kept. A file baseline is set when a map is opened
-    // (from a file or not) and when it is downloaded; changes after it are "not in a file".
-    void markFileBaseline(bool inFile) { fileBaseline_ = document_.revision(); inFile_ = inFile; }
-    enum class StorageStatus { Unknown, Saving, Saved, Failing, Off };
+    // Whether the browser can keep the map at all (the host says); whether it has kept the
+    // latest change is the document's browser clean mark.
+    enum class StorageStatus { Unknown, On, Failing, Off };
     void setStorageStatus(StorageStatus status) { storageStatus_ = status; }
-    bool changedSinceFileSave() const { return document_.revision() != fileBaseline_; }
+    // Changed since it was opened, and not in a file as it is now ("save as file?").
+    bool changedSinceFileSave() const {
+        return !document_.isClean(Keeper::File) && document_.revision() != openedRevision_;
+    }
+    // Another tab of this browser edits this map: this one shows its versions and edits nothing
+    // until the user takes over (HostAction::TakeOverEditing).
+    void setFollowing(bool following);
+    bool following() const { return following_; }
 
     void setFonts(const Fonts& fonts) { fonts_ = fonts; }
     const Fonts& fonts() const { return fonts_; }
 
     std::string mapJson() const;
-    // Opens a map from JSON text. On failure nothing changes: map, history, view.
-    LoadOutcome loadMapJson(std::string_view json);
+    // Where a map being opened comes from: it is kept there as it is (its clean mark is set).
+    enum class MapSource { Elsewhere, File, Browser, OtherTab };
+    // Opens a map from JSON text. On failure nothing changes: map, history, view. Another tab's
+    // version of the same map keeps the view (zoom, pan, selection of items that still exist).
+    LoadOutcome loadMapJson(std::string_view json, MapSource source = MapSource::Elsewhere);
     // Merges participants' copies of the open map (file name, JSON text) into it as one undoable
     // step; conflicts wait in the Merge panel. Returns "" or what is wrong (nothing changes then).
     std::string mergeParticipantFiles(const std::vector<std::pair<std::string, std::string>>& files);
@@ -62,7 +71,7 @@ public:
     void newExampleMap();
     void newBlankMap();
     void setLanguage(Lang lang);
-    void setReadOnly(bool readOnly);
+    void setReadOnly(bool readOnly);   // the host's choice (embedding); see also setFollowing
     void setPresenting(bool presenting);
     void setMinimalUi(bool minimal) { view_.minimalUi = minimal; }
     // Shows only the cards of one persona (by id or name); false when there is no such persona.
@@ -80,7 +89,8 @@ private:
     void minimap(float x, float y, float w, float h);
     void searchBar(float right, float top);
     void jumpToMatch(int step);   // +1 next, -1 previous, 0 current
-    void openMap(Map map);
+    void openMap(Map map, MapSource source = MapSource::Elsewhere);
+    void titleField();
     void presentationBar(float x, float y, float w);
     void newMapPopup();
     void mergeTab();
@@ -109,10 +119,11 @@ private:
         bool active = false, tabWanted = false;
     } merge_;
     std::string chosenTemplate_ = "retail-ecommerce";
-    std::uint64_t fileBaseline_ = 0;   // revision when opened or last saved to a file
-    bool inFile_ = false;              // a file holds the map as of fileBaseline_
+    std::uint64_t openedRevision_ = 0;   // the revision the open map was opened at
     StorageStatus storageStatus_ = StorageStatus::Unknown;
-    void host(const char* action) { if (onHostAction) onHostAction(action); }
+    bool hostReadOnly_ = false, following_ = false;
+    bool editingTitle_ = false, titleFocusPending_ = false;   // the title field in the menu bar
+    void host(HostAction action) { if (onHostAction) onHostAction(action); }
 };
 
 }  // namespace trayecto::app

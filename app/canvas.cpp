@@ -186,9 +186,7 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
             const Card& card = map.cards[static_cast<size_t>(layout_.cards[static_cast<size_t>(slot)].card)];
             view.select(card.id);
             if (readOnly) return;
-            view.editingCard = card.id;
-            editBuffer_ = card.text;
-            editFocusPending_ = true;
+            beginTextEdit(view, card);
         } else {
             const int row = layout_.rowAt(wy), column = layout_.columnAt(wx);
             if (row >= 0 && column >= 0 && row != layout_.emotionRow && !readOnly) addCardAt(doc, view, row, column);

@@ -93,6 +93,10 @@ private:
     struct ContextTarget { Id card, stage, lane; int row = -1, column = -1; } context_;
     std::string editBuffer_;
     bool editFocusPending_ = false;
+    std::string editKey_;          // merge key of the current visit to a card's text
+    unsigned editVisits_ = 0;
+    std::string nextEditKey(const Id& cardId);
+    void beginTextEdit(ViewState& view, const Card& card, std::string mergeKey = {});
 };
 
 }  // namespace trayecto::app

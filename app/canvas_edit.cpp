@@ -54,9 +54,7 @@ void Canvas::contextMenu(Document& doc, ViewState& view) {
         const Id id = card->id;
         if (ImGui::MenuItem(tr(L, Text::Edit), "Enter")) {
             view.select(id);
-            view.editingCard = id;
-            editBuffer_ = card->text;
-            editFocusPending_ = true;
+            beginTextEdit(view, *card);
         }
         std::vector<Id> cards;
         for (const Card& c : map.cards) if (view.isSelected(c.id)) cards.push_back(c.id);
@@ -122,10 +120,21 @@ void Canvas::addCardAt(Document& doc, ViewState& view, int row, int column) {
     conformDetailsToKind(card);
     if (!view.personaFilter.empty()) card.personaIds.push_back(view.personaFilter);
     const Id id = card.id;
-    if (doc.execute(cmd::addCard(map, std::move(card)))) return;  // an error: nothing added
+    // The new card and the text typed into it now are one undo step.
+    const std::string key = nextEditKey(id);
+    if (doc.execute(cmd::addCard(map, std::move(card)), key)) return;  // an error: nothing added
     view.select(id);
-    view.editingCard = id;
-    editBuffer_.clear();
+    beginTextEdit(view, *findCard(doc.map(), id), key);
+}
+
+std::string Canvas::nextEditKey(const Id& cardId) {
+    return "card-text:" + cardId + ":" + std::to_string(++editVisits_);
+}
+
+void Canvas::beginTextEdit(ViewState& view, const Card& card, std::string mergeKey) {
+    view.editingCard = card.id;
+    editBuffer_ = card.text;
+    editKey_ = mergeKey.empty() ? nextEditKey(card.id) : std::move(mergeKey);
     editFocusPending_ = true;
 }
 
@@ -154,9 +163,7 @@ void Canvas::handleKeyboard(Document& doc, ViewState& view) {
     }
     if (keyPressed(key::Escape)) { view.selection.clear(); return; }
     if ((keyPressed(key::Enter) || keyPressed(key::F2)) && cards.size() == 1 && !doc.readOnly()) {
-        view.editingCard = cards.front();
-        editBuffer_ = findCard(map, cards.front())->text;
-        editFocusPending_ = true;
+        beginTextEdit(view, *findCard(map, cards.front()));
         return;
     }
     // Arrows: select the neighbouring card (within the cell, then across cells).
@@ -219,20 +226,21 @@ void Canvas::editCardText(Document& doc, ViewState& view, const Fonts& fonts) {
             return 0;
         },
         &editBuffer_);
-    const bool cancelled = ImGui::IsItemActive() && ImGui::IsKeyPressed(key::Escape);
     const bool left = ImGui::IsItemDeactivated();
     ImGui::PopStyleColor(2);
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PopFont();
-    if (cancelled) { view.editingCard.clear(); return; }
+    // Every change goes into the document as it is typed (one undo step per visit); Escape
+    // brings back the text the visit began with, as ImGui's field does.
+    const Card* card = findCard(doc.map(), view.editingCard);
+    if (card && card->text != editBuffer_.c_str()) {
+        Card edited = *card;
+        edited.text = editBuffer_.c_str();
+        doc.execute(cmd::replace(doc.map(), edited, "Edit card text"), editKey_);
+    }
     if (submitted || left) {
-        const Card* card = findCard(map, view.editingCard);
-        if (card && card->text != editBuffer_.c_str()) {
-            Card edited = *card;
-            edited.text = editBuffer_.c_str();
-            doc.execute(cmd::replace(map, edited, "Edit card text"));
-        }
         view.editingCard.clear();
+        editKey_.clear();
     }
 }
 

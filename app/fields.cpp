@@ -2,14 +2,16 @@
 
 #include <cmath>
 
+#include "imgui_internal.h"   // GetItemID
 #include "theme.hpp"
 
 namespace trayecto::app {
 
 namespace {
-// The one text field being edited: ImGui has at most one active item.
-ImGuiID gEditingId = 0;
-std::string gBuffer;
+// The text field being typed in, and which visit to it this is: every key goes into the document
+// at once, and one visit to one field is one undo step (its merge key).
+ImGuiID gTypingId = 0;
+unsigned gVisit = 0;
 
 int resizeCallback(ImGuiInputTextCallbackData* data) {
     if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
@@ -20,6 +22,18 @@ int resizeCallback(ImGuiInputTextCallbackData* data) {
     return 0;
 }
 }  // namespace
+
+std::string typingMergeKey(ImGuiID id) {
+    if (gTypingId != id) {
+        gTypingId = id;
+        ++gVisit;
+    }
+    return "typing:" + std::to_string(id) + ":" + std::to_string(gVisit);
+}
+
+void endTyping(ImGuiID id) {
+    if (gTypingId == id) gTypingId = 0;
+}
 
 void sectionTitle(const char* title) {
     ImGui::Spacing();
@@ -38,26 +52,26 @@ void Fields::trackGroup(const char* name) {
 
 void Fields::text(const char* label, const std::string& value, const std::function<Command(std::string)>& apply,
                   bool multiline) {
-    const ImGuiID id = ImGui::GetID(label);
-    std::string shown = value;
-    std::string& buffer = gEditingId == id ? gBuffer : shown;
+    // While the field is active ImGui shows its own copy of the text; the document gets each
+    // change as it is typed, so what is on screen is what is kept.
+    std::string buffer = value;
     const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
+    bool changed = false;
     if (multiline) {
         ImGui::TextUnformatted(label);
-        ImGui::InputTextMultiline((std::string("##") + label).c_str(), const_cast<char*>(buffer.c_str()),
-                                  buffer.capacity() + 1, ImVec2(-1, ImGui::GetTextLineHeight() * 4.5f), flags,
-                                  resizeCallback, &buffer);
+        changed = ImGui::InputTextMultiline((std::string("##") + label).c_str(), const_cast<char*>(buffer.c_str()),
+                                            buffer.capacity() + 1, ImVec2(-1, ImGui::GetTextLineHeight() * 4.5f), flags,
+                                            resizeCallback, &buffer);
     } else {
-        ImGui::InputText(label, const_cast<char*>(buffer.c_str()), buffer.capacity() + 1, flags, resizeCallback, &buffer);
+        changed = ImGui::InputText(label, const_cast<char*>(buffer.c_str()), buffer.capacity() + 1, flags, resizeCallback,
+                                   &buffer);
     }
-    if (ImGui::IsItemActivated()) {
-        gEditingId = id;
-        gBuffer = buffer;
+    const ImGuiID id = ImGui::GetItemID();
+    if (changed && buffer != value) {
+        const Command command = apply(buffer);
+        if (!command.empty()) doc_.execute(command, typingMergeKey(id));
     }
-    if (ImGui::IsItemDeactivated() && gEditingId == id) {
-        gEditingId = 0;
-        if (gBuffer != value) run(apply(gBuffer));
-    }
+    if (ImGui::IsItemDeactivated()) endTyping(id);
 }
 
 void Fields::integer(const char* label, int value, int min, int max, const std::function<Command(int)>& apply) {

@@ -12,6 +12,11 @@
 
 namespace trayecto::app {
 
+// One visit to a text field is one undo step: the merge key of the edits typed into the item
+// `id` during its current visit (a new visit once endTyping(id) was called, or another field typed in).
+std::string typingMergeKey(ImGuiID id);
+void endTyping(ImGuiID id);
+
 // A small heading with a rule under it.
 void sectionTitle(const char* title);
 
