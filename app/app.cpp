@@ -416,9 +416,7 @@ void App::statusLine() {
     ImGui::TextDisabled("  %d%%  ", static_cast<int>(view_.zoom * 100.0f + 0.5f));
     ImGui::SameLine();
     if (following_) {
-        ImGui::TextColored(ImVec4(0.6f, 0.3f, 0.0f, 1), "%s", tr(L, Text::FollowingHint));
-        ImGui::SameLine();
-        if (ImGui::SmallButton((std::string(tr(L, Text::EditHere)) + "##take-over").c_str())) host(HostAction::TakeOverEditing);
+        ImGui::TextColored(ImVec4(0.6f, 0.3f, 0.0f, 1), "%s", tr(L, Text::FollowingHint));   // the page offers "Edit here"
     } else {
         ImGui::TextColored(ImVec4(0.3f, 0.3f, 0.33f, 1), "%s",
                            tr(L, document_.readOnly() ? Text::ReadOnlyHint : Text::HintAddCard));

@@ -18,8 +18,7 @@ namespace trayecto::app {
     X(ExportHtml, "export-html")          \
     X(ExportPng, "export-png")            \
     X(BeforeNewMap, "before-new-map")     \
-    X(NewMapOpened, "new-map-opened")     \
-    X(TakeOverEditing, "take-over-editing")
+    X(NewMapOpened, "new-map-opened")
 
 enum class HostAction : int {
 #define TRAYECTO_HOST_ACTION_ENUM(name, text) name,

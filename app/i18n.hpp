@@ -135,9 +135,8 @@ enum class Lang { En, Es };
     X(StorageOff, "Not kept in this browser", "No se guarda en este navegador") \
     X(NotInFile, "Changes not saved to a file", "Cambios sin guardar en archivo") \
     X(InFile, "Saved to file", "Guardado en archivo") \
-    X(FollowingHint, "Being edited in another tab of this browser: you see its changes here. Edit here to take over.", \
-      "Se está editando en otra pestaña de este navegador: aquí ves sus cambios. Edita aquí para tomar el control.") \
-    X(EditHere, "Edit here", "Editar aquí") \
+    X(FollowingHint, "Being edited in another tab: its changes show here.", \
+      "Se está editando en otra pestaña: aquí se ven sus cambios.") \
     X(MapTitle, "Map title", "Título del mapa") \
     X(Export, "Export", "Exportar") \
     X(ExportCsv, "Cards as CSV (spreadsheet)", "Tarjetas en CSV (hoja de cálculo)") \

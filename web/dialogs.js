@@ -21,6 +21,10 @@
       otherTab: 'This map was changed in another tab or window. Your latest changes are kept here, not stored yet.',
       loadTheirs: 'Load the other version', keepMineAsCopy: 'Keep mine as a copy',
       updatedFromOtherTab: 'Updated with the changes made in another tab.',
+      editingHere: 'You can edit this map here now; other tabs follow it.',
+      following: 'This map is open for editing in another tab of this browser. Its changes show here as they are stored.',
+      editHere: 'Edit here',
+      keptAsCopy: (title) => `Another tab took this map over before your latest changes were stored: they are kept in My maps as “${title}”.`,
       unsavedTitle: 'Open another map?',
       unsavedText: 'The open map has changes that are not in a file. It stays in My maps, so nothing is lost.',
       openAnyway: 'Open', cancel: 'Cancel', close: 'Close', ok: 'OK',
@@ -48,6 +52,10 @@
       otherTab: 'Este mapa se ha cambiado en otra pestaña o ventana. Tus últimos cambios siguen aquí, aún sin guardar.',
       loadTheirs: 'Cargar la otra versión', keepMineAsCopy: 'Guardar la mía como copia',
       updatedFromOtherTab: 'Actualizado con los cambios hechos en otra pestaña.',
+      editingHere: 'Ya puedes editar este mapa aquí; las demás pestañas lo siguen.',
+      following: 'Este mapa está abierto para editar en otra pestaña de este navegador. Sus cambios se ven aquí según se guardan.',
+      editHere: 'Editar aquí',
+      keptAsCopy: (title) => `Otra pestaña tomó este mapa antes de que se guardaran tus últimos cambios: están en Mis mapas como «${title}».`,
       unsavedTitle: '¿Abrir otro mapa?',
       unsavedText: 'El mapa abierto tiene cambios que no están en un archivo. Sigue en Mis mapas, así que no se pierde nada.',
       openAnyway: 'Abrir', cancel: 'Cancelar', close: 'Cerrar', ok: 'Aceptar',
@@ -116,7 +124,7 @@
 
     banner(key, text, actions) {
       this.hideBanner(key);
-      const node = el('div', { class: 'tr-banner', role: 'alert' }, [el('span', { text })]);
+      const node = el('div', { class: 'tr-banner', role: 'alert', 'data-banner': key }, [el('span', { text })]);
       for (const a of actions) node.appendChild(el('button', { type: 'button', text: a.label, onclick: a.action }));
       this.bannerArea.appendChild(node);
       this.banners.set(key, node);

@@ -24,10 +24,10 @@
   function download(name, text, type) { downloadBlob(name, new Blob([text], { type })); }
 
   // kind: "csv" | "md" | "html". Returns the file name, or null for an unknown kind.
-  function exportMap(module, baseName, kind) {
+  function exportMap(wasm, baseName, kind) {
     const type = TYPES[kind];
     if (!type) return null;
-    const text = module.ccall('trayecto_export', 'string', ['string'], [kind]);
+    const text = wasm.exportText(kind);
     const name = baseName + '.' + type[0];
     download(name, text, type[1]);
     return name;
@@ -36,8 +36,8 @@
   // The analysis view: the standalone HTML report (curves, gaps, moments of truth, coverage,
   // owner mix, CX-dimension heat map, impact/effort matrix, first levers) in a new tab; when the
   // browser blocks the tab, it is downloaded instead.
-  function openAnalysis(module, baseName) {
-    const html = module.ccall('trayecto_export', 'string', ['string'], ['html']);
+  function openAnalysis(wasm, baseName) {
+    const html = wasm.exportText('html');
     const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
     const tab = window.open(url, '_blank');   // (with 'noopener' it would always return null)
     if (!tab) download(baseName + '.html', html, TYPES.html[1]);

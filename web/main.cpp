@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <unistd.h>
 #include <cstring>
+#include <ctime>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,6 +21,9 @@
 #include "gl_renderer.hpp"
 #include "imgui.h"
 #include "input_queue.hpp"
+#include "widget_registry.hpp"
+#include "nlohmann/json.hpp"
+#include "trayecto/format.hpp"
 
 using namespace trayecto;
 using namespace trayecto::app;
@@ -64,11 +68,10 @@ EM_JS(void, js_text_input, (int active), { if (Module.onTextInput) Module.onText
 EM_JS(void, js_set_clipboard, (const char* text), {
     if (Module.onCopy) Module.onCopy(UTF8ToString(text));
 });
-EM_JS(void, js_host_action, (const char* action), {
-    if (Module.onHostAction) Module.onHostAction(UTF8ToString(action));
-});
+EM_JS(void, js_host_action, (int action), { if (Module.onHostAction) Module.onHostAction(action); });
 EM_JS(void, js_renderer_failed, (), { if (Module.onRendererFailed) Module.onRendererFailed(); });
-EM_JS(void, js_changed, (double revision), { if (Module.onChange) Module.onChange(revision); });
+// The map changed: its revision and why (trayecto::ChangeCause).
+EM_JS(void, js_changed, (double revision, int cause), { if (Module.onChange) Module.onChange(revision, cause); });
 // Hands RGBA pixels (top row first) to the page as a PNG download named after the map.
 EM_JS(void, js_save_png, (const unsigned char* pixels, int width, int height, const char* name), {
     const data = new Uint8ClampedArray(HEAPU8.subarray(pixels, pixels + width * height * 4));
@@ -173,6 +176,7 @@ void drawFrame(double time) {
     ImGui::NewFrame();
     P.app->frame();
     ImGui::Render();
+    widgets::endFrame();
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x), static_cast<int>(io.DisplaySize.y));
     glClearColor(0.965f, 0.957f, 0.937f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
@@ -181,7 +185,7 @@ void drawFrame(double time) {
     const double revision = static_cast<double>(P.app->document().revision());
     if (revision != P.notifiedRevision) {
         P.notifiedRevision = revision;
-        js_changed(revision);
+        js_changed(revision, static_cast<int>(P.app->document().lastCause()));
     }
     const float ms = static_cast<float>(emscripten_get_now() - started);
     if (P.frameMs.size() < kFrameRing) P.frameMs.push_back(ms);
@@ -389,10 +393,20 @@ EMSCRIPTEN_KEEPALIVE int trayecto_start(const char* selector, const unsigned cha
     io.GetClipboardTextFn = getClipboard;
     io.SetClipboardTextFn = setClipboard;
     configureKeyMap(io);
+    widgets::enable();   // where each widget is drawn: locate_widget, for tests and hosts
     P.renderer.begin();   // the GPU process compiles the shaders while the fonts are baked
 
     P.app = std::make_unique<App>(langFromTag(lang ? lang : "en"));
-    P.app->onHostAction = [](const char* action) { js_host_action(action); };
+    P.app->onHostAction = [](HostAction action) { js_host_action(static_cast<int>(action)); };
+    // Each edit stamps the map's "modified" time (UTC, to the second).
+    P.app->document().clock = [] {
+        const std::time_t now = static_cast<std::time_t>(emscripten_date_now() / 1000.0);
+        std::tm utc{};
+        gmtime_r(&now, &utc);
+        char text[32];
+        std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+        return std::string(text);
+    };
     updateSize();
 
     const char* t = P.target.c_str();
@@ -495,28 +509,19 @@ EMSCRIPTEN_KEEPALIVE const char* trayecto_summary() {
     return P.scratch.c_str();
 }
 
-// Opens a map; returns "" on success or the error message (valid until the next call).
-EMSCRIPTEN_KEEPALIVE const char* trayecto_load_map(const char* json) {
-    if (!P.app) { P.scratch = "The app has not started."; return P.scratch.c_str(); }
-    LoadOutcome outcome = P.app->loadMapJson(json);
-    P.scratch = outcome.ok ? std::string() : outcome.error;
-    requestFrames(3);
-    return P.scratch.c_str();
-}
-
 // The view (not the document) as JSON: zoom, pan, selection, language, pointer. For tests and hosts.
 EMSCRIPTEN_KEEPALIVE const char* trayecto_view_state() {
     if (!P.app) return "{}";
     const ViewState& v = P.app->view();
     const ImGuiIO& io = ImGui::GetIO();
-    std::string s = "{\"zoom\":" + std::to_string(v.zoom) + ",\"panX\":" + std::to_string(v.panX) +
-                    ",\"panY\":" + std::to_string(v.panY) + ",\"lang\":\"" + langTag(v.lang) +
-                    "\",\"editing\":\"" + v.editingCard + "\",\"activePersona\":\"" + v.activePersona +
-                    "\",\"mouseDown\":" + std::string(io.MouseDown[0] ? "true" : "false") + ",\"pointer\":[" + std::to_string(io.MousePos.x) + "," + std::to_string(io.MousePos.y) +
-                    "],\"selection\":[";
-    for (size_t i = 0; i < v.selection.size(); ++i) s += (i ? ",\"" : "\"") + v.selection[i] + "\"";
-    s += "]}";
-    P.scratch = s;
+    // Ids are any text the format allows: the JSON library escapes them.
+    const nlohmann::json state = {
+        {"zoom", v.zoom}, {"panX", v.panX}, {"panY", v.panY}, {"lang", langTag(v.lang)},
+        {"editing", v.editingCard}, {"activePersona", v.activePersona}, {"mouseDown", io.MouseDown[0]},
+        {"pointer", {io.MousePos.x, io.MousePos.y}}, {"selection", v.selection},
+        {"following", P.app->following()}, {"readOnly", P.app->document().readOnly()},
+        {"undoSteps", P.app->document().history().undoCount()}};
+    P.scratch = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return P.scratch.c_str();
 }
 
@@ -543,6 +548,19 @@ EMSCRIPTEN_KEEPALIVE const char* trayecto_locate(const char* id) {
     const float x0 = canvas.toScreenX(v, box->x0) / k, y0 = canvas.toScreenY(v, box->y0) / k;
     const float x1 = canvas.toScreenX(v, box->x1) / k, y1 = canvas.toScreenY(v, box->y1) / k;
     P.scratch = std::to_string(x0) + "," + std::to_string(y0) + "," + std::to_string(x1 - x0) + "," + std::to_string(y1 - y0);
+    return P.scratch.c_str();
+}
+
+// Where the widget labelled `text` (its visible text or its ##id) was drawn in the last frame, in
+// CSS pixels relative to the canvas: {"x","y","width","height","window"} as JSON, or "" if none.
+EMSCRIPTEN_KEEPALIVE const char* trayecto_locate_widget(const char* text) {
+    P.scratch.clear();
+    const widgets::Widget* w = P.app ? widgets::find(text) : nullptr;
+    if (!w) return P.scratch.c_str();
+    const float k = P.pixelRatio > 0 ? P.pixelRatio : 1.0f;
+    const nlohmann::json box = {{"x", w->min.x / k}, {"y", w->min.y / k}, {"width", (w->max.x - w->min.x) / k},
+                                {"height", (w->max.y - w->min.y) / k}, {"label", w->label}, {"window", w->window}};
+    P.scratch = box.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return P.scratch.c_str();
 }
 
@@ -577,11 +595,57 @@ EMSCRIPTEN_KEEPALIVE double trayecto_heap_bytes() {
 }
 
 // Opens a map from raw bytes (a file as it is on disk: invalid UTF-8 is reported, not repaired).
-EMSCRIPTEN_KEEPALIVE const char* trayecto_load_map_bytes(const char* bytes, int size) {
+// `source` is App::MapSource (0 elsewhere, 1 a file, 2 browser storage, 3 another tab's version):
+// the map is kept there as it is. Returns "" or the error message (valid until the next call).
+EMSCRIPTEN_KEEPALIVE const char* trayecto_load_map_bytes(const char* bytes, int size, int source) {
     if (!P.app || size < 0) { P.scratch = "The app has not started."; return P.scratch.c_str(); }
-    LoadOutcome outcome = P.app->loadMapJson(std::string_view(bytes, static_cast<size_t>(size)));
+    const auto from = static_cast<App::MapSource>(std::clamp(source, 0, 3));
+    LoadOutcome outcome = P.app->loadMapJson(std::string_view(bytes, static_cast<size_t>(size)), from);
     P.scratch = outcome.ok ? std::string() : outcome.error;
     requestFrames(3);
+    return P.scratch.c_str();
+}
+
+// Brings back an earlier version of the open map as one undoable step ("" or the error).
+EMSCRIPTEN_KEEPALIVE const char* trayecto_restore_version(const char* bytes, int size) {
+    if (!P.app || size < 0) { P.scratch = "The app has not started."; return P.scratch.c_str(); }
+    Result<Map> loaded = loadMap(std::string_view(bytes, static_cast<size_t>(size)));
+    if (!loaded) { P.scratch = loaded.error().describe(); return P.scratch.c_str(); }
+    Document& doc = P.app->document();
+    const std::optional<std::string> error = doc.execute(cmd::replaceMap(doc.map(), loaded.value(), "Restore version"));
+    P.scratch = error ? *error : std::string();
+    requestFrames(3);
+    return P.scratch.c_str();
+}
+
+// Renames the open map (one undoable step). Returns 1 when renamed.
+EMSCRIPTEN_KEEPALIVE int trayecto_set_title(const char* title) {
+    if (!P.app) return 0;
+    Document& doc = P.app->document();
+    MapMeta meta = doc.map().meta;
+    meta.title = title;
+    const bool ok = !doc.execute(cmd::setMeta(doc.map(), meta));
+    requestFrames(2);
+    return ok ? 1 : 0;
+}
+
+// A stored map (not the open one) with another title: its JSON text, or "" when it does not
+// load (the text is then trayecto_scratch_size() == 0). The map's text is never edited in JS.
+EMSCRIPTEN_KEEPALIVE const char* trayecto_retitled(const char* bytes, int size, const char* title) {
+    P.scratch.clear();
+    if (size < 0) return P.scratch.c_str();
+    Result<Map> loaded = loadMap(std::string_view(bytes, static_cast<size_t>(size)));
+    if (!loaded) return P.scratch.c_str();
+    loaded.value().meta.title = title;
+    P.scratch = saveMap(loaded.value());
+    return P.scratch.c_str();
+}
+
+// The names of the host actions (app/host_action.hpp), as a JSON array indexed by action.
+EMSCRIPTEN_KEEPALIVE const char* trayecto_host_actions() {
+    nlohmann::json names = nlohmann::json::array();
+    for (int i = 0; i < kHostActionCount; ++i) names.push_back(hostActionName(static_cast<HostAction>(i)));
+    P.scratch = names.dump();
     return P.scratch.c_str();
 }
 
@@ -601,20 +665,38 @@ EMSCRIPTEN_KEEPALIVE double trayecto_revision() {
     return P.app ? static_cast<double>(P.app->document().revision()) : 0;
 }
 
-// The open map is now as in a file (1: just downloaded or opened from one) or was just opened
-// from elsewhere (0); later changes count as "not in a file".
-EMSCRIPTEN_KEEPALIVE void trayecto_mark_file_baseline(int inFile) {
-    if (P.app) P.app->markFileBaseline(inFile != 0);
+// The open map as of `revision` is now kept there (keeper: 0 this browser, 1 a file).
+EMSCRIPTEN_KEEPALIVE void trayecto_mark_clean(int keeper, double revision) {
+    if (P.app && (keeper == 0 || keeper == 1))
+        P.app->document().markClean(static_cast<Keeper>(keeper), static_cast<std::uint64_t>(revision));
     requestFrames(2);
 }
 
+// The open map is no longer kept there (its browser entry was deleted).
+EMSCRIPTEN_KEEPALIVE void trayecto_forget_clean(int keeper) {
+    if (P.app && (keeper == 0 || keeper == 1)) P.app->document().forgetClean(static_cast<Keeper>(keeper));
+    requestFrames(2);
+}
+
+// 1 when the open map is kept there as it is now: the one answer to "is it saved?".
+EMSCRIPTEN_KEEPALIVE int trayecto_is_clean(int keeper) {
+    return P.app && (keeper == 0 || keeper == 1) && P.app->document().isClean(static_cast<Keeper>(keeper)) ? 1 : 0;
+}
+
+// 1 when the map changed since it was opened and a file does not have it as it is.
 EMSCRIPTEN_KEEPALIVE int trayecto_changed_since_file() {
     return P.app && P.app->changedSinceFileSave() ? 1 : 0;
 }
 
-// Where the browser copy stands: 0 unknown, 1 saving, 2 saved, 3 failing, 4 off.
+// Whether this browser can keep the map: 0 unknown, 1 on, 2 failing, 3 off.
 EMSCRIPTEN_KEEPALIVE void trayecto_set_storage_status(int status) {
-    if (P.app && status >= 0 && status <= 4) P.app->setStorageStatus(static_cast<App::StorageStatus>(status));
+    if (P.app && status >= 0 && status <= 3) P.app->setStorageStatus(static_cast<App::StorageStatus>(status));
+    requestFrames(2);
+}
+
+// Another tab edits this map (1): this one follows its versions and edits nothing.
+EMSCRIPTEN_KEEPALIVE void trayecto_set_following(int following) {
+    if (P.app) P.app->setFollowing(following != 0);
     requestFrames(2);
 }
 

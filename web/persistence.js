@@ -5,11 +5,14 @@
   'use strict';
 
   const SAVE_DELAY_MS = 500;         // debounce; every change is stored within about a second
-  const SNAPSHOT_EVERY_MS = 5 * 60 * 1000;
+  const QUIET_SNAPSHOT_MS = 60 * 1000; // editing that resumes after a pause this long snapshots the version before it
+  const HANDOVER_WAIT_MS = 3000;     // how long a tab taking a map over waits for its editor to store it
   const MAX_LINK_CHARS = 60000;
   const RESCUE_KEY = 'trayecto-rescue';
   const KEPT_KEY = 'trayecto-kept';  // set once storage has opened here: later visits wait for it
-  const STATUS = { unknown: 0, saving: 1, saved: 2, failing: 3, off: 4 };
+  const { SOURCE, KEEPER, STORAGE, isUserChange } = window.TrayectoWasm;
+  // One tab edits a map; the others follow its stored versions (Web Locks decide which).
+  const lockName = (mapId) => 'trayecto-map:' + mapId;
 
   // Is `url` (a URL) allowed by an entry of "allowedSources"? An entry is an origin
   // ("https://maps.example.com": any path there) or a folder ("https://example.com/maps/": only
@@ -63,12 +66,14 @@
       this.detached = false;
       this.mapId = null;          // library id of the open map
       this.version = undefined;   // version of the stored record this tab last wrote or read
-      this.dirty = false;
       this.timer = 0;
-      this.lastSnapshot = 0;
+      this.lastUserChange = 0;    // when this tab's user last changed the map
       this.blockedByConflict = false;
       this.saving = null;
       this.channel = null;
+      this.held = null;           // {mapId, release}: this tab edits mapId (holds its lock)
+      this.following = false;     // another tab edits the open map: this one follows it
+      this.sessionMapId = null;   // the map the stored session names
     }
 
     // Before the app starts: opens storage and decides which map to show first.
@@ -99,6 +104,7 @@
     // The map to restore from storage: the rescue copy if newer, else the last session's map.
     async storedMap() {
       const session = await this.store.getMeta('session').catch(() => null);
+      if (session) this.sessionMapId = session.mapId;
       const record = session && await this.store.get(session.mapId).catch(() => null);
       const rescue = this.readRescue();
       if (rescue && (!record || (rescue.mapId === record.id && rescue.savedAt > record.modified))) {
@@ -134,8 +140,8 @@
     }
 
     // Once the app runs: opens the initial map and starts keeping it.
-    attach(module, bridge, initial) {
-      this.module = module;
+    attach(wasm, bridge, initial) {
+      this.wasm = wasm;
       this.bridge = bridge;
       this.openInitial(initial);
       this.restoreLate = this.startedBeforeStorage && initial.source === 'first-run';
@@ -152,7 +158,9 @@
     openInitial(initial) {
       let opened = false;
       if (initial.json) {
-        const result = this.bridge.loadMap(initial.json);
+        // A stored map is kept as it is; a rescue copy, a link, a file or a host's map is not yet.
+        const stored = initial.source === 'session';
+        const result = this.bridge.loadMap(initial.json, stored ? SOURCE.browser : SOURCE.elsewhere);
         opened = result.ok;
         if (!result.ok) this.ui.message(this.t('openFailedTitle'), this.t('openFailed', initial.source, result.error));
       } else if (initial.error) {
@@ -160,7 +168,6 @@
       }
       this.mapId = initial.mapId && opened ? initial.mapId : newId();
       this.version = initial.mapId && opened ? initial.version : undefined;
-      this.dirty = !(initial.mapId && opened) || initial.source === 'rescue';
       this.openRevision = this.bridge.revision();
     }
 
@@ -177,10 +184,9 @@
         if (stored && !this.detached && untouched()) this.openInitial(stored);
       }
       if (this.detached) return;
-      this.rememberSession();
+      this.wasm.setStorageStatus(STORAGE.on);
       this.listenToOtherTabs();
-      if (this.dirty) this.markDirty();
-      else this.setStatus('saved');
+      await this.claim();
     }
 
     // The store, once opening it has finished; null when storage is off or failed.
@@ -201,45 +207,193 @@
       for (const c of this.cleanups) c();
       if (this.channel) this.channel.close();
       clearTimeout(this.timer);
+      this.release();
     }
 
-    setStatus(name) { this.module._trayecto_set_storage_status(STATUS[name]); }
+    // ---- one editing tab per map --------------------------------------------------------
+    // Takes the open map's lock if it is free (this tab edits), else follows the tab that has
+    // it, queued to take over when that tab goes away. Without Web Locks every tab edits, and
+    // stored versions guard against overwriting (a conflict banner).
+    async claim() {
+      const mapId = this.mapId;
+      if (this.held && this.held.mapId === mapId) return;
+      this.release();
+      this.rememberSession();
+      if (!navigator.locks || !this.store) return this.setFollowing(false);
+      const granted = await this.requestLock(mapId, { ifAvailable: true });
+      if (this.detached || this.mapId !== mapId) return undefined;
+      if (granted) return this.setFollowing(false);
+      this.setFollowing(true);
+      this.waitForLock(mapId);
+      return this.followStored();
+    }
 
-    onChange() { this.markDirty(); }
+    // Resolves to true once this tab holds mapId's lock, false if it was not granted. The lock is
+    // held until release(); when another tab steals it, this tab follows from then on.
+    requestLock(mapId, opts) {
+      return new Promise((resolve) => {
+        navigator.locks.request(lockName(mapId), opts, (lock) => {
+          if (!lock || this.detached || this.mapId !== mapId || (this.held && this.held.mapId === mapId)) {
+            resolve(false);
+            return undefined;   // not wanted any more: released at once
+          }
+          return new Promise((release) => {
+            this.held = { mapId, release };
+            resolve(true);
+          });
+        }).catch(() => {
+          resolve(false);
+          if (this.held && this.held.mapId === mapId) this.stolen(mapId);
+        });
+      });
+    }
 
-    markDirty() {
-      this.dirty = true;
-      if (!this.store || this.blockedByConflict) return;
-      this.setStatus('saving');
+    // Queued behind the editing tab: when it closes, this tab edits.
+    async waitForLock(mapId) {
+      const granted = await this.requestLock(mapId, {});
+      if (!granted || this.detached || this.mapId !== mapId) return;
+      await this.followStored(true);   // the latest stored version (or a rescue copy left behind)
+      this.setFollowing(false);
+      this.ui.toast(this.t('editingHere'));
+    }
+
+    release() {
+      if (this.held) { this.held.release(); this.held = null; }
+    }
+
+    setFollowing(on) {
+      this.following = on;
+      this.wasm.setFollowing(on);
+      if (on) this.ui.banner('following', this.t('following'), [{ label: this.t('editHere'), action: () => this.takeOver() }]);
+      else this.ui.hideBanner('following');
+      if (!on && !this.wasm.isClean(KEEPER.browser)) this.scheduleSave();
+    }
+
+    // Another tab took the map over without waiting for this one to store it: what this tab
+    // had not stored yet is kept as a copy in My maps.
+    async stolen(mapId) {
+      this.held = null;
+      if (this.detached || this.mapId !== mapId) return;
+      if (!this.wasm.isClean(KEEPER.browser)) {
+        const copyId = newId();
+        const title = this.bridge.mapSummary().title + this.t('copySuffix');
+        const json = this.wasm.retitled(this.bridge.getMapBytes(), title);
+        if (json) {
+          await this.store.save({ id: copyId, json, ...this.bridge.mapSummary(), title }, undefined, this.tabId).catch((e) => this.fail(e));
+          this.ui.toast(this.t('keptAsCopy', title));
+        }
+      }
+      this.setFollowing(true);
+      this.waitForLock(mapId);
+      await this.followStored();
+    }
+
+    // A follower shows the stored version of its map (the editing tab's latest).
+    // Taking the map over (promoting), a rescue copy the editing tab left as it closed comes first.
+    async followStored(promoting = false) {
+      if (!this.store) return;
+      const record = await this.store.get(this.mapId).catch(() => null);
+      if (this.detached || !record) return;
+      const rescue = this.readRescue();
+      if (promoting && rescue && rescue.mapId === this.mapId && rescue.savedAt > record.modified) {
+        // The editing tab closed before its last write finished: its copy comes first.
+        const result = this.bridge.loadMap(rescue.json, SOURCE.elsewhere);
+        if (result.ok) { this.version = record.version; this.clearRescue(); return; }
+      }
+      if (record.version === this.version && this.wasm.isClean(KEEPER.browser)) return;
+      const result = this.bridge.loadMap(record.json, SOURCE.otherTab);
+      if (result.ok) this.version = record.version;
+    }
+
+    // The user asked to edit here: the editing tab stores its map and lets go, then this one takes it.
+    async takeOver() {
+      if (!this.following || !navigator.locks) return;
+      const mapId = this.mapId;
+      const handed = new Promise((resolve) => {
+        this.onHandedOver = resolve;
+        setTimeout(resolve, HANDOVER_WAIT_MS);
+      });
+      this.channel.postMessage({ type: 'take-over', mapId, tab: this.tabId });
+      await handed;
+      this.onHandedOver = null;
+      if (this.detached || this.mapId !== mapId) return;
+      const granted = await this.requestLock(mapId, { steal: true });
+      if (!granted) return;
+      await this.followStored(true);
+      this.setFollowing(false);
+    }
+
+    // Another tab wants to edit the map this tab edits: store it, follow, and say so.
+    async handOver(to) {
+      if (!this.held || this.held.mapId !== this.mapId) return;
+      clearTimeout(this.timer);
+      await this.save();
+      const mapId = this.mapId;
+      this.release();
+      this.setFollowing(true);
+      this.channel.postMessage({ type: 'handed-over', mapId, to, version: this.version });
+      this.waitForLock(mapId);
+    }
+
+    setStatus(name) { this.wasm.setStorageStatus(STORAGE[name]); }
+
+    // Every change the wasm reports, with its cause. Only what the browser does not have yet is
+    // written: opening a stored map, or another tab's version, writes nothing.
+    onChange(cause) {
+      if (isUserChange(cause)) {
+        // Editing again after a pause: the version the pause left (still the stored one) is kept.
+        const now = Date.now();
+        if (now - this.lastUserChange > (window.__trayectoQuietSnapshotMs ?? QUIET_SNAPSHOT_MS)) this.snapshot();
+        this.lastUserChange = now;
+      }
+      if (!this.wasm.isClean(KEEPER.browser)) this.scheduleSave();
+    }
+
+    scheduleSave() {
+      if (!this.store || this.blockedByConflict || this.following) return;
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.save(), SAVE_DELAY_MS);
     }
 
-    // Writes the open map now, in one transaction. Never throws.
+    // A version-history snapshot of the map as stored now, unless the newest snapshot already
+    // has it: when editing resumes after a pause, and before a merge, a restore or another map
+    // replaces it. Opening a page adds none, and an idle tab writes none.
+    async snapshot() {
+      if (!this.store || this.following) return;
+      try {
+        const record = await this.store.get(this.mapId);
+        if (!record) return;
+        const [newest] = await this.store.snapshots(this.mapId);
+        if (newest && newest.time >= record.modified) return;
+        await this.store.addSnapshot({ id: record.id, json: record.json, title: record.title });
+      } catch (e) {
+        this.fail(e);
+      }
+    }
+
+    // Writes the open map now, in one transaction, unless the browser has it already. Never throws.
     async save() {
       clearTimeout(this.timer);
-      if (!this.store || !this.dirty || this.blockedByConflict) return;
-      if (this.saving) { await this.saving; if (!this.dirty) return; }
-      const now = Date.now();
-      const snapshot = now - this.lastSnapshot > (window.__trayectoSnapshotEveryMs ?? SNAPSHOT_EVERY_MS);
+      if (!this.store || this.blockedByConflict || this.following) return;
+      if (this.saving) await this.saving;
+      if (this.wasm.isClean(KEEPER.browser)) return;
       this.saving = (async () => {
         try {
           // Bytes written in slices between frames, and a summary straight from the wasm: no long
-          // task, no UTF-16 copy of the map, no JSON.parse. Read together once the text is whole.
+          // task, no UTF-16 copy of the map, no JSON.parse. The bytes carry their revision.
           const json = await this.bridge.getMapBytesSliced();
           const summary = this.bridge.mapSummary();
-          const revision = this.bridge.revision();
           const entry = { id: this.mapId, json, ...summary };
-          const result = await this.store.save(entry, this.version, this.tabId, snapshot);
+          // The tab holding the map's lock is its only writer: no version to compare.
+          const owner = this.held && this.held.mapId === this.mapId;
+          const result = await this.store.save(entry, owner ? undefined : this.version, this.tabId);
           if (!result.ok) return this.conflict(result.conflict);
           this.version = result.record.version;
-          if (snapshot) this.lastSnapshot = now;
-          if (this.bridge.revision() === revision) this.dirty = false;
+          if (!this.detached) this.wasm.markClean(KEEPER.browser, json.revision);
           this.clearRescue();
           this.ui.hideBanner('storage');
-          this.setStatus(this.dirty ? 'saving' : 'saved');
           if (this.channel) this.channel.postMessage({ type: 'saved', mapId: this.mapId, version: this.version, tab: this.tabId });
-          if (this.dirty) this.markDirty();
+          if (!this.detached && !this.wasm.isClean(KEEPER.browser)) this.scheduleSave();
         } catch (e) {
           this.fail(e);
         }
@@ -251,7 +405,7 @@
     // The tab is going away or hidden: start the write, and keep a synchronous copy in case
     // the page dies before IndexedDB commits.
     flush() {
-      if (!this.dirty || !this.bridge || !this.store) return;
+      if (!this.bridge || !this.store || this.following || this.wasm.isClean(KEEPER.browser)) return;
       try {
         localStorage.setItem(RESCUE_KEY, JSON.stringify({ mapId: this.mapId, savedAt: Date.now(), json: this.bridge.getMap() }));
       } catch (e) { /* too large or unavailable: IndexedDB is still tried */ }
@@ -277,10 +431,10 @@
     async retry() {
       if (!this.store) {
         try { this.store = await TrayectoStorage.MapStore.open(); } catch (e) { return this.fail(e); }
-        this.rememberSession();
         this.listenToOtherTabs();
+        await this.claim();
       }
-      this.dirty = true;
+      this.setStatus('on');
       await this.save();
     }
 
@@ -296,13 +450,12 @@
     async loadTheirs(id) {
       const record = await this.store.get(id);
       if (!record) return;
-      const result = this.bridge.loadMap(record.json);
+      const result = this.bridge.loadMap(record.json, SOURCE.browser);
       if (!result.ok) return this.ui.message(this.t('openFailedTitle'), result.error);
       this.version = record.version;
-      this.dirty = false;
       this.blockedByConflict = false;
       this.ui.hideBanner('storage');
-      this.setStatus('saved');
+      this.setStatus('on');
     }
 
     async keepMineAsCopy() {
@@ -310,8 +463,8 @@
       this.version = undefined;
       this.blockedByConflict = false;
       this.ui.hideBanner('storage');
-      this.rememberSession();
-      this.dirty = true;
+      this.setStatus('on');
+      await this.claim();
       await this.save();
     }
 
@@ -320,30 +473,34 @@
       this.channel = new BroadcastChannel('trayecto');
       this.channel.onmessage = async (event) => {
         const m = event.data || {};
-        if (m.type !== 'saved' || m.mapId !== this.mapId || m.tab === this.tabId || m.version === this.version) return;
-        if (this.dirty) return this.conflict({ id: m.mapId });
-        await this.loadTheirs(m.mapId);   // nothing of ours is unsaved: follow the newer version
+        if (m.mapId !== this.mapId || m.tab === this.tabId) return;
+        if (m.type === 'take-over') return this.handOver(m.tab);
+        if (m.type === 'handed-over' && m.to === this.tabId) { if (this.onHandedOver) this.onHandedOver(); return undefined; }
+        if (m.type !== 'saved' || m.version === this.version) return undefined;
+        if (this.following) return this.followStored();   // the editing tab's newer version
+        // Two tabs edit one map only without Web Locks: never overwrite unstored changes.
+        if (!this.wasm.isClean(KEEPER.browser)) return this.conflict({ id: m.mapId });
+        await this.loadTheirs(m.mapId);
         this.ui.toast(this.t('updatedFromOtherTab'));
+        return undefined;
       };
     }
 
+    // The map this browser reopens next time: written only when it changes.
     rememberSession() {
-      if (this.store) this.store.setMeta('session', { mapId: this.mapId }).catch(() => {});
+      if (!this.store || this.sessionMapId === this.mapId) return;
+      this.sessionMapId = this.mapId;
+      this.store.setMeta('session', { mapId: this.mapId }).catch(() => { this.sessionMapId = null; });
     }
 
     // Opens JSON (text, or a file's bytes) as a new map in My maps. Bad input changes nothing.
-    openJson(json, what) {
-      const result = typeof json === 'string' ? this.bridge.loadMap(json) : this.bridge.loadMapBytes(json);
+    openJson(json, what, source = SOURCE.elsewhere) {
+      const result = this.bridge.loadMap(json, source);
       if (!result.ok) {
         this.ui.message(this.t('openFailedTitle'), this.t('openFailed', what, result.error));
         return false;
       }
-      this.mapId = newId();
-      this.version = undefined;
-      this.blockedByConflict = false;
-      this.ui.hideBanner('storage');
-      this.rememberSession();
-      this.markDirty();
+      this.adoptNewMap();
       return true;
     }
 
@@ -354,8 +511,9 @@
     }
 
     saveFile() {
+      const revision = this.wasm.revision();
       TrayectoExports.download(this.fileName(), this.bridge.getMap(), 'application/json');
-      this.module._trayecto_mark_file_baseline(1);
+      this.wasm.markClean(KEEPER.file, revision);
     }
 
     // A read-only map is not replaced by the app's own UI (files, My maps, history); the host may
@@ -368,41 +526,29 @@
 
     async openFile(file) {
       if (this.refuseIfReadOnly()) return false;
-      const changed = this.module._trayecto_changed_since_file() !== 0;
+      const changed = this.wasm.changedSinceFile();
       if (changed && !(await this.ui.confirm(this.t('unsavedTitle'), this.t('unsavedText'), this.t('openAnyway')))) return false;
       let text;
       try { text = new Uint8Array(await file.arrayBuffer()); } catch (e) {
         this.ui.message(this.t('openFailedTitle'), this.t('openFailed', file.name, e.message));
         return false;
       }
-      const opened = this.openJson(text, file.name);
-      if (opened) this.module._trayecto_mark_file_baseline(1);
-      return opened;
+      this.storeBeforeSwitch();
+      return this.openJson(text, file.name, SOURCE.file);
     }
 
     // The facilitator merges participants' copies into the open map (one undoable step).
     async mergeFiles(files) {
       const decoder = new TextDecoder('utf-8', { fatal: true });
-      this.module._trayecto_merge_begin();
+      const texts = [];
       for (const file of files) {
-        let text;
-        try { text = decoder.decode(await file.arrayBuffer()); } catch (e) {
+        try { texts.push({ name: file.name, text: decoder.decode(await file.arrayBuffer()) }); } catch (e) {
           return this.ui.message(this.t('openFailedTitle'), this.t('openFailed', file.name, 'The file is not valid UTF-8 text.'));
         }
-        // Through the heap, not ccall's string arguments (those use the 1 MB stack).
-        const m = this.module;
-        const heapString = (value) => {
-          const size = m.lengthBytesUTF8(value) + 1;
-          const ptr = m._malloc(size);
-          m.stringToUTF8(value, ptr, size);
-          return ptr;
-        };
-        const namePtr = heapString(file.name), textPtr = heapString(text);
-        m._trayecto_merge_add(namePtr, textPtr);
-        m._free(namePtr);
-        m._free(textPtr);
       }
-      const error = this.module.UTF8ToString(this.module._trayecto_merge_finish());
+      await this.save();   // the map before the merge goes into the version history
+      await this.snapshot();
+      const error = this.wasm.mergeFiles(texts);
       if (error) this.ui.message(this.t('openFailedTitle'), error);
       return !error;
     }
@@ -450,14 +596,13 @@
       await this.save();
       const record = await this.store.get(id);
       if (!record) return;
-      const result = this.bridge.loadMap(record.json);
+      const result = this.bridge.loadMap(record.json, SOURCE.browser);
       if (!result.ok) return this.ui.message(this.t('openFailedTitle'), result.error);
       this.mapId = record.id;
       this.version = record.version;
-      this.dirty = false;
       this.blockedByConflict = false;
-      this.rememberSession();
-      this.setStatus('saved');
+      this.setStatus('on');
+      await this.claim();
     }
 
     async library() {
@@ -467,28 +612,23 @@
       this.ui.libraryDialog({
         maps, bin, current: this.mapId,
         open: (id) => this.openStored(id),
+        // The open map is renamed by a command (undoable); a stored one through the core too:
+        // no JS code edits map JSON.
         rename: async (id, title) => {
           if (id === this.mapId) {
-            const map = JSON.parse(this.bridge.getMap());
-            map.meta.title = title;
-            this.openJsonKeepingId(JSON.stringify(map));
-          } else await this.store.rename(id, title);
+            if (this.refuseIfReadOnly()) return;
+            this.wasm.setTitle(title);
+            await this.save();
+          } else await this.store.rename(id, title, (json) => this.wasm.retitled(json, title));
         },
-        duplicate: (id) => this.store.duplicate(id, newId(), this.t('copySuffix')),
+        duplicate: (id) => this.store.duplicate(id, newId(), (json, title) => this.wasm.retitled(json, title + this.t('copySuffix'))),
         remove: async (id) => {
           await this.store.remove(id);
-          if (id === this.mapId) { this.mapId = newId(); this.version = undefined; this.markDirty(); this.rememberSession(); }
+          if (id === this.mapId) { this.mapId = newId(); this.version = undefined; this.wasm.forgetClean(KEEPER.browser); await this.claim(); }
         },
         restore: (id) => this.store.restore(id),
         refresh: async () => [await this.store.list(), await this.store.listBin()],
       });
-    }
-
-    openJsonKeepingId(json) {
-      if (this.refuseIfReadOnly()) return false;
-      const result = this.bridge.loadMap(json);
-      if (result.ok) this.markDirty();
-      return result.ok;
     }
 
     async versionHistory() {
@@ -496,37 +636,43 @@
       await this.save();
       const snapshots = await this.store.snapshots(this.mapId);
       this.ui.historyDialog(snapshots, async (snapshot) => {
-        // Keep what is open now as a snapshot too, then bring the old version back.
-        this.lastSnapshot = 0;
-        this.dirty = true;
+        if (this.refuseIfReadOnly()) return;
+        // What is open now goes into the history first; the restore itself can be undone.
         await this.save();
-        if (this.openJsonKeepingId(TrayectoStorage.text(snapshot.json))) this.ui.toast(this.t('restored'));
+        await this.snapshot();
+        const error = this.wasm.restoreVersion(TrayectoStorage.text(snapshot.json));
+        if (error) return this.ui.message(this.t('openFailedTitle'), error);
+        this.ui.toast(this.t('restored'));
+        return undefined;
       });
     }
 
     // The app is about to replace the open map: store its latest state under its own id now
     // (synchronously captured), whatever the autosave timer was waiting for.
+    // With a version-history snapshot of it as it was.
     storeBeforeSwitch() {
       clearTimeout(this.timer);
-      if (!this.store || !this.dirty || this.blockedByConflict) return;
+      if (!this.store || this.blockedByConflict || this.following) return;
+      const clean = this.wasm.isClean(KEEPER.browser);
       const entry = { id: this.mapId, json: this.bridge.getMapBytes(), ...this.bridge.mapSummary() };
-      this.store.save(entry, this.version, this.tabId, false).catch((e) => this.fail(e));
-      this.dirty = false;
+      const owner = this.held && this.held.mapId === this.mapId;
+      if (!clean) this.store.save(entry, owner ? undefined : this.version, this.tabId).catch((e) => this.fail(e));
+      this.store.addSnapshot(entry).catch((e) => this.fail(e));
     }
 
-    // The app opened a new map of its own (from a template): keep it as a new entry.
+    // A new map was opened here (a template, a file, a link): a new entry in My maps, edited here.
     adoptNewMap() {
       this.mapId = newId();
       this.version = undefined;
       this.blockedByConflict = false;
-      this.rememberSession();
-      this.markDirty();
+      this.ui.hideBanner('storage');
+      this.claim();
     }
 
     // Opens a new map from a template (or "example") as a new entry in My maps.
     newMap(templateId) {
       this.storeBeforeSwitch();
-      if (!this.module.ccall('trayecto_new_map', 'number', ['string'], [String(templateId)])) return false;
+      if (!this.wasm.newMap(templateId)) return false;
       this.adoptNewMap();
       return true;
     }
@@ -541,11 +687,11 @@
         case 'before-new-map': return this.storeBeforeSwitch();
         case 'new-map-opened': return this.adoptNewMap();
         case 'merge-files': return this.pickParticipantFiles();
-        case 'export-png': return this.module._trayecto_export_png();
+        case 'export-png': return this.wasm.exportPng();
         case 'analysis':
-          return TrayectoExports.openAnalysis(this.module, this.fileName().replace(/\.trayecto\.json$/, ''));
+          return TrayectoExports.openAnalysis(this.wasm, this.fileName().replace(/\.trayecto\.json$/, ''));
         case 'export-csv': case 'export-md': case 'export-html':
-          return TrayectoExports.exportMap(this.module, this.fileName().replace(/\.trayecto\.json$/, ''), action.slice(7));
+          return TrayectoExports.exportMap(this.wasm, this.fileName().replace(/\.trayecto\.json$/, ''), action.slice(7));
         default: return undefined;
       }
     }

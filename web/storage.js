@@ -3,6 +3,7 @@
 // Tests can make writes fail through window.__trayectoStorageHooks:
 //   { unavailable: true }                       opening the database fails (private mode, blocked)
 //   { failWriteAt: N, failWith: 'QuotaExceededError' }   the Nth write and every later one fail
+//   { openGate: promise }                        opening waits for the promise (slow storage)
 (function () {
   'use strict';
 
@@ -42,7 +43,7 @@
     static async open() {
       if (hooks().unavailable) throw new DOMException('Storage is blocked in this browser', 'SecurityError');
       if (!window.indexedDB) throw new DOMException('This browser has no IndexedDB', 'NotSupportedError');
-      if (hooks().openDelayMs) await new Promise((resolve) => setTimeout(resolve, hooks().openDelayMs));   // slow storage, in tests
+      if (hooks().openGate) await hooks().openGate;   // slow storage, in tests: opens when the test says
       const request = indexedDB.open(DB_NAME, DB_VERSION);
       request.onupgradeneeded = () => {
         const db = request.result;
@@ -86,9 +87,9 @@
 
     // Writes a map unless another tab wrote a newer version since `expectedVersion`
     // (undefined: a new map). Resolves to {ok: true, record} or {ok: false, conflict: record}.
-    async save(entry, expectedVersion, tabId, snapshot) {
+    async save(entry, expectedVersion, tabId) {
       this.checkWrite();
-      const tx = this.db.transaction(['maps', 'snapshots'], 'readwrite');
+      const tx = this.db.transaction('maps', 'readwrite');
       const maps = tx.objectStore('maps');
       const finished = done(tx);
       const current = await promisify(maps.get(entry.id));
@@ -99,35 +100,43 @@
       }
       const record = { ...entry, version: (current ? current.version : 0) + 1, tab: tabId, modified: Date.now() };
       maps.put(record);
-      if (snapshot) {
-        tx.objectStore('snapshots').put({ mapId: entry.id, time: record.modified, title: entry.title, json: entry.json });
-      }
       await finished;
-      if (snapshot) this.trimSnapshots(entry.id).catch(() => {});
       return { ok: true, record };
     }
 
-    async rename(id, title) {
+    // A version-history snapshot of a map (entry as for save), oldest beyond the limit dropped.
+    async addSnapshot(entry) {
       this.checkWrite();
-      const tx = this.db.transaction('maps', 'readwrite');
-      const maps = tx.objectStore('maps');
+      const tx = this.db.transaction('snapshots', 'readwrite');
       const finished = done(tx);
-      const current = await promisify(maps.get(id));
-      if (current) {
-        let json = text(current.json);
-        try { const m = JSON.parse(json); m.meta.title = title; json = JSON.stringify(m, null, 2) + '\n'; } catch (e) { /* keep */ }
-        maps.put({ ...current, title, json, version: current.version + 1, modified: Date.now() });
-      }
+      tx.objectStore('snapshots').put({ mapId: entry.id, time: Date.now(), title: entry.title, json: entry.json });
+      await finished;
+      await this.trimSnapshots(entry.id);
+    }
+
+    // Renames a stored map; retitle(json) is the core's copy of its text with the new title
+    // (null when it does not open: then only the listing's title changes).
+    async rename(id, title, retitle) {
+      this.checkWrite();
+      const current = await this.get(id);
+      if (!current) return;
+      const json = retitle(current.json);
+      const tx = this.db.transaction('maps', 'readwrite');
+      const finished = done(tx);
+      tx.objectStore('maps').put({ ...current, title, json: json || current.json, version: current.version + 1, modified: Date.now() });
       await finished;
     }
 
-    async duplicate(id, newId, copySuffix) {
+    // A copy of a stored map under newId; retitle(json, title) gives its text with the copy's title.
+    async duplicate(id, newId, retitle) {
       this.checkWrite();
+      const current = await this.get(id);
+      if (!current) return;
+      const json = retitle(current.json, current.title);
+      const title = json ? JSON.parse(new TextDecoder().decode(json)).meta.title : current.title;
       const tx = this.db.transaction('maps', 'readwrite');
-      const maps = tx.objectStore('maps');
       const finished = done(tx);
-      const current = await promisify(maps.get(id));
-      if (current) maps.put({ ...current, id: newId, title: current.title + copySuffix, version: 1, tab: '', modified: Date.now() });
+      tx.objectStore('maps').put({ ...current, id: newId, title, json: json || current.json, version: 1, tab: '', modified: Date.now() });
       await finished;
     }
 

@@ -35,7 +35,7 @@
 
   const pickLanguage = (tag) => (String(tag || navigator.language || 'en').toLowerCase().startsWith('es') ? 'es' : 'en');
 
-  const utf8 = new TextDecoder();
+  const encoder = new TextEncoder();
   // Cards (or other items) written per slice of a sliced save: ~1-3 ms each.
   const SAVE_SLICE_ITEMS = 1000;
   // Lets the page draw and handle input, without setTimeout's clamping in hidden tabs.
@@ -153,7 +153,7 @@
     let destroyed = false;
     let lastCopied = '';
     let finalMap = null;          // the map as it was when the instance was destroyed
-    let reportedRevision = -1;    // the revision the host already knows (initial map, its own load)
+    let finalRevision = 0;        // and its revision
     let changeTimer = 0;
     let slicedSave = null;   // the getMapBytesSliced() under way
     const cleanups = [];
@@ -162,52 +162,19 @@
     const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
     ready.catch(() => {});   // a failed start is shown in the element; callers may still await it
 
-    const copyToHeap = (bytes) => {
-      const ptr = module._malloc(Math.max(1, bytes.length));
-      module.HEAPU8.set(bytes, ptr);
-      return ptr;
-    };
-    // Strings go to the wasm heap, never through ccall's 'string' arguments: those are copied
-    // onto the 1 MB wasm stack, and a large map, paste or URL parameter would overflow it.
-    const encoder = new TextEncoder();
-    function heapString(text) {
-      text = String(text);
-      const max = (text.length > (1 << 20) ? module.lengthBytesUTF8(text) : text.length * 3) + 1;
-      const ptr = module._malloc(max);
-      const { written } = encoder.encodeInto(text, module.HEAPU8.subarray(ptr, ptr + max - 1));
-      module.HEAPU8[ptr + written] = 0;
-      return { ptr, size: written };
-    }
-    const call = (name, ret, types, args) => {
-      const owned = [];
-      try {
-        const values = args.map((v, i) => {
-          if (types[i] !== 'string') return v;
-          const s = heapString(v);
-          owned.push(s.ptr);
-          return s.ptr;
-        });
-        return module.ccall(name, ret, types.map((t) => (t === 'string' ? 'number' : t)), values);
-      } finally {
-        for (const ptr of owned) module._free(ptr);
-      }
-    };
-    const running = () => module && !destroyed;
-    // The text a trayecto_* call just returned, as a view of the wasm heap (valid until the next call).
-    const scratch = (ptr) => module.HEAPU8.subarray(ptr, ptr + module._trayecto_scratch_size());
+    let wasm = null;   // TrayectoWasm.WasmBridge: every call into the wasm goes through it
+    const running = () => wasm && !destroyed;
     const notRunning = () => (destroyed ? 'This Trayecto instance was destroyed' : 'Trayecto has not started yet');
 
-    // Opens a map without telling the host (the host's own load, or persistence's).
-    function openText(json) {
+    // Opens a map without telling the host (persistence's own opens; `source`: TrayectoWasm.SOURCE).
+    function openText(json, source = TrayectoWasm.SOURCE.elsewhere) {
       if (!running()) return { ok: false, error: notRunning() };
-      if (typeof json !== 'string') {
+      if (typeof json !== 'string' && !(json instanceof Uint8Array)) {
         try { json = JSON.stringify(json); } catch (e) { return { ok: false, error: 'The map is not JSON: ' + e.message }; }
         if (typeof json !== 'string') return { ok: false, error: 'The map is missing.' };
       }
       // As bytes with their length: any size up to the loader's limit, and a NUL inside is an error, not an end.
-      const text = heapString(json);
-      let error;
-      try { error = module.UTF8ToString(module._trayecto_load_map_bytes(text.ptr, text.size)); } finally { module._free(text.ptr); }
+      const error = wasm.open(json, source);
       return error ? { ok: false, error } : { ok: true };
     }
 
@@ -217,12 +184,12 @@
       getMap() {
         if (destroyed && finalMap !== null) return finalMap;
         if (!running()) throw new Error(notRunning());
-        return utf8.decode(scratch(module._trayecto_get_map()));
+        return wasm.getMap();
       },
       // The open map as UTF-8 bytes (what autosave stores).
       getMapBytes() {
         if (!running()) throw new Error(notRunning());
-        return scratch(module._trayecto_get_map()).slice();
+        return wasm.getMapBytes();
       },
       // The same bytes, written a slice at a time with the page free to draw and take input in
       // between (begins again if the map changes meanwhile). One at a time: callers share it.
@@ -231,15 +198,17 @@
         if (!slicedSave) {
           slicedSave = (async () => {
             for (;;) {
-              module._trayecto_save_begin();
+              wasm.saveBegin();
+              const revision = wasm.revision();
               let step;
-              while ((step = module._trayecto_save_step(SAVE_SLICE_ITEMS)) === 0) {
+              while ((step = wasm.saveStep(SAVE_SLICE_ITEMS)) === 0) {
                 await yieldToPage();
                 // Destroyed meanwhile (destroy() flushes a last save): the map it kept.
-                if (destroyed && finalMap !== null) return encoder.encode(finalMap);
+                if (destroyed && finalMap !== null) return Object.assign(encoder.encode(finalMap), { revision: finalRevision });
                 if (!running()) throw new Error(notRunning());
               }
-              if (step === 1) return scratch(module._trayecto_save_text()).slice();
+              // The bytes, and the revision they are of (the clean mark a finished write sets).
+              if (step === 1) return Object.assign(wasm.savedBytes(), { revision });
             }
           })().finally(() => { slicedSave = null; });
         }
@@ -248,69 +217,51 @@
       // {title, personas, cards} of the open map, without serialising it.
       mapSummary() {
         if (!running()) throw new Error(notRunning());
-        const [cards, personas, ...title] = module.UTF8ToString(module._trayecto_summary()).split('\t');
-        return { title: title.join('\t'), personas: Number(personas), cards: Number(cards) };
+        return wasm.summary();
       },
       // Opens a map for the host: replaces the open one (also in a read-only instance). The host
       // gets no onChange for it.
       loadMap(json) {
         const result = openText(json);
-        if (result.ok) { reportedRevision = handle.revision(); clearTimeout(changeTimer); }
+        if (result.ok) clearTimeout(changeTimer);
         return result;
       },
       // Opens a map from a file's bytes (bad UTF-8 is reported, not repaired).
-      loadMapBytes(bytes) {
-        if (!running()) return { ok: false, error: notRunning() };
-        const ptr = copyToHeap(bytes);
-        const error = module.UTF8ToString(module._trayecto_load_map_bytes(ptr, bytes.length));
-        module._free(ptr);
-        return error ? { ok: false, error } : { ok: true };
-      },
+      loadMapBytes(bytes) { return openText(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)); },
       get() { return handle.getMap(); },
       load(json) { return handle.loadMap(json); },
-      setReadOnly(value) { if (running()) module._trayecto_set_read_only(value ? 1 : 0); },
-      readOnly() { return running() ? module._trayecto_read_only() !== 0 : !!options.readOnly; },
+      setReadOnly(value) { if (running()) wasm.setReadOnly(value); },
+      readOnly() { return running() ? wasm.readOnly() : !!options.readOnly; },
       setLanguage(tag) {
         if (!running()) return;
         const l = pickLanguage(tag);
-        call('trayecto_set_language', null, ['string'], [l]);
+        wasm.setLanguage(l);
         root.setAttribute('lang', l);
         if (handle.persistence) handle.persistence.ui.setLanguage(l);
       },
-      revision() { return running() ? module._trayecto_revision() : 0; },
-      frameCount() { return running() ? module._trayecto_frame_count() : 0; },
+      revision() { return running() ? wasm.revision() : 0; },
+      frameCount() { return running() ? wasm.frameCount() : 0; },
       // True while input is still being applied or frames are owed: false once the app is idle.
-      busy() { return running() ? module._trayecto_busy() !== 0 : false; },
+      busy() { return running() ? wasm.busy() : false; },
       // CPU milliseconds of each frame drawn since the last call (measured inside the wasm).
-      frameTimes() {
-        const s = running() ? module.UTF8ToString(module._trayecto_frame_times()) : '';
-        return s ? s.split(',').map(Number) : [];
-      },
-      heapBytes() { return running() ? module._trayecto_heap_bytes() : 0; },
+      frameTimes() { return running() ? wasm.frameTimes() : []; },
+      heapBytes() { return running() ? wasm.heapUsed() : 0; },
       // The view, not the document: {zoom, panX, panY, selection, activePersona, lang, editing}.
-      viewState() { return running() ? JSON.parse(module.UTF8ToString(module._trayecto_view_state())) : null; },
+      viewState() { return running() ? wasm.viewState() : null; },
       // Where a card, stage or lane is drawn (CSS pixels from the canvas' corner), or null.
-      locate(id) {
-        const r = running() ? call('trayecto_locate', 'string', ['string'], [String(id)]) : '';
-        if (!r) return null;
-        const [x, y, width, height] = r.split(',').map(Number);
-        return { x, y, width, height };
-      },
-      emotionPoint(personaId, index) {
-        const r = running() ? call('trayecto_emotion_point', 'string', ['string', 'number'], [String(personaId), index]) : '';
-        if (!r) return null;
-        const [x, y] = r.split(',').map(Number);
-        return { x, y };
-      },
+      locate(id) { return running() ? wasm.locate(id) : null; },
+      // Where a widget of the UI is drawn (CSS pixels from the canvas' corner), by its text or ##id.
+      locateWidget(text) { return running() ? wasm.locateWidget(text) : null; },
+      emotionPoint(personaId, index) { return running() ? wasm.emotionPoint(personaId, index) : null; },
       // Removes the instance: its element, listeners and GPU context. Unsaved changes are
       // written to browser storage first (storage: 'local'); getMap() still returns the last map.
       destroy() {
         if (destroyed) return;
-        if (module) { try { finalMap = handle.getMap(); } catch (e) { /* not started */ } }
+        if (module) { try { finalMap = handle.getMap(); finalRevision = handle.revision(); } catch (e) { /* not started */ } }
         if (handle.persistence) handle.persistence.detach();
         destroyed = true;
         clearTimeout(changeTimer);
-        if (module && module._trayecto_stop) module._trayecto_stop();
+        if (wasm) wasm.stop();
         for (const c of cleanups) c();
         try {
           const gl = canvas.getContext('webgl2');
@@ -343,12 +294,12 @@
       };
       listen(canvas, 'mousedown', focusInput);
       listen(canvas, 'touchend', focusInput);
-      listen(input, 'focus', () => module._trayecto_focus(1));
-      listen(input, 'blur', () => module._trayecto_focus(0));
+      listen(input, 'focus', () => wasm.focus(true));
+      listen(input, 'blur', () => wasm.focus(false));
       const sendKey = (e, down) => {
         let code = e.keyCode;
         if (code === 13 && e.location === 3) code = 176;   // keypad Enter
-        module._trayecto_key(code, down ? 1 : 0, e.ctrlKey ? 1 : 0, e.shiftKey ? 1 : 0, e.altKey ? 1 : 0, e.metaKey ? 1 : 0);
+        wasm.key(code, down, e);
       };
       listen(input, 'keydown', (e) => {
         if (e.isComposing || e.keyCode === 229) return;           // an IME is composing
@@ -356,12 +307,12 @@
         const clipboardKey = command && !e.altKey && (e.keyCode === 67 || e.keyCode === 86 || e.keyCode === 88);
         if (clipboardKey && e.keyCode === 86) return;            // the paste event brings the text
         sendKey(e, true);
-        if (clipboardKey) { module._trayecto_run_frames(2); return; }   // ImGui copies before the copy event
+        if (clipboardKey) { wasm.runFrames(2); return; }   // ImGui copies before the copy event
         if ((NAVIGATION_KEYS.has(e.keyCode) && e.keyCode !== 32) || (command && !e.altKey)) e.preventDefault();
       });
       listen(input, 'keyup', (e) => { if (e.keyCode !== 229) sendKey(e, false); });
       const sendText = () => {
-        if (input.value) call('trayecto_text', null, ['string'], [input.value]);
+        if (input.value) wasm.typed(input.value);
         input.value = '';
       };
       listen(input, 'input', (e) => { if (!e.isComposing) sendText(); });
@@ -369,7 +320,7 @@
       listen(input, 'paste', (e) => {
         e.preventDefault();
         const text = (e.clipboardData && e.clipboardData.getData('text/plain')) || '';
-        if (text) call('trayecto_paste', null, ['string'], [text]);
+        if (text) wasm.paste(text);
       });
       const onCopy = (e) => {
         if (!lastCopied) return;
@@ -378,10 +329,10 @@
       };
       listen(input, 'copy', onCopy);
       listen(input, 'cut', onCopy);
-      listen(window, 'blur', () => module._trayecto_focus(0));
+      listen(window, 'blur', () => wasm.focus(false));
       // The element may change size without the window doing so.
       if ('ResizeObserver' in window) {
-        const observer = new ResizeObserver(() => module._trayecto_request_frame());
+        const observer = new ResizeObserver(() => wasm.requestFrame());
         observer.observe(root);
         cleanups.push(() => observer.disconnect());
       }
@@ -449,7 +400,6 @@
                          '(for example height: 600px) and load trayecto.css.');
           }
           mark('first-frame');
-          reportedRevision = handle.revision();   // the map the instance starts with is no change
           loading.classList.add('done');
           resolveReady(handle);
         },
@@ -459,19 +409,16 @@
           input.setAttribute('inputmode', active ? 'text' : 'none');
           if (active) input.focus({ preventScroll: true });
         },
-        onChange: () => {
+        onChange: (revision, cause) => {
           if (destroyed) return;
-          persistence.onChange();
-          if (options.onChange) {
+          persistence.onChange(cause);
+          // The host hears of the user's own changes only: not of maps opened, nor of other tabs'.
+          if (options.onChange && TrayectoWasm.isUserChange(cause)) {
             clearTimeout(changeTimer);
-            changeTimer = setTimeout(() => {
-              if (destroyed || handle.revision() === reportedRevision) return;
-              reportedRevision = handle.revision();
-              options.onChange(handle.getMap());
-            }, 300);
+            changeTimer = setTimeout(() => { if (!destroyed) options.onChange(handle.getMap()); }, 300);
           }
         },
-        onHostAction: (action) => persistence.hostAction(action),
+        onHostAction: (action) => persistence.hostAction(wasm.hostActionName(action)),
         onCopy: (text) => {
           lastCopied = text;
           if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
@@ -479,14 +426,10 @@
       });
       if (destroyed) return undefined;
       module = created;
-      const regular = copyToHeap(fontFiles[0]);
-      const bold = copyToHeap(fontFiles[1]);
+      wasm = new TrayectoWasm.WasmBridge(module);
       mark('runtime');
-      module._trayecto_hold_frames(1);   // nothing is drawn before the first map is chosen
-      const started = call('trayecto_start', 'number', ['string', 'number', 'number', 'number', 'number', 'string'],
-        ['#' + canvasId, regular, fontFiles[0].length, bold, fontFiles[1].length, lang]);
-      module._free(regular);
-      module._free(bold);
+      wasm.holdFrames(true);   // nothing is drawn before the first map is chosen
+      const started = wasm.start('#' + canvasId, fontFiles[0], fontFiles[1], lang);
       if (!started) return showUnsupported('webgl2');
       mark('started');
       // Read-only before anything can reach the map (a read-only instance never edits, not even
@@ -504,12 +447,12 @@
       // Persistence opens its maps through a bridge whose loads are not the host's (no onChange filter).
       const bridge = Object.create(handle, { loadMap: { value: openText } });
       // Before the first frame: no flash of another map.
-      persistence.attach(module, bridge, initial);
-      if (options.ui === 'minimal') module._trayecto_set_minimal_ui(1);
-      if (options.persona) call('trayecto_set_persona_filter', 'number', ['string'], [String(options.persona)]);
-      if (options.present) module._trayecto_set_presenting(1);
-      module._trayecto_hold_frames(0);
-      module._trayecto_run_frames(1);   // the first frame now, not at the next animation frame
+      persistence.attach(wasm, bridge, initial);
+      if (options.ui === 'minimal') wasm.setMinimalUi(true);
+      if (options.persona) wasm.setPersonaFilter(options.persona);
+      if (options.present) wasm.setPresenting(true);
+      wasm.holdFrames(false);
+      wasm.runFrames(1);   // the first frame now, not at the next animation frame
       wireKeyboard();
       if (options.focus) input.focus({ preventScroll: true });
       return undefined;

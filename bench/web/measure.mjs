@@ -280,7 +280,7 @@ async function openMap(page, mapUrl, direct) {
       const n = m.lengthBytesUTF8(json) + 1;
       const p = m._malloc(n);
       m.stringToUTF8(json, p, n);
-      const error = m.UTF8ToString(m._trayecto_load_map(p));
+      const error = m.UTF8ToString(m._trayecto_load_map_bytes(p, n - 1, 0));
       m._free(p);
       result = error ? { ok: false, error } : { ok: true };
     } else {

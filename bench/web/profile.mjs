@@ -44,7 +44,7 @@ const open = () => page.evaluate(async () => {
   const m = window.__benchModule, text = window.__benchJson;
   const size = m.lengthBytesUTF8(text) + 1, ptr = m._malloc(size);
   m.stringToUTF8(text, ptr, size);
-  const error = m.UTF8ToString(m._trayecto_load_map(ptr));
+  const error = m.UTF8ToString(m._trayecto_load_map_bytes(ptr, size - 1, 0));
   m._free(ptr);
   const frames = window.trayecto.frameCount();
   await new Promise((resolve) => { const poll = () => (window.trayecto.frameCount() > frames ? resolve() : requestAnimationFrame(poll)); requestAnimationFrame(poll); });

@@ -21,27 +21,20 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.mjs')).so
   for (const t of tests) {
     const name = `${file.replace('.test.mjs', '')}: ${t.name}`;
     if (filter && !name.includes(filter)) continue;
-    // A test that fails is run once more in a fresh context: real input through a software-
-    // rendered browser is timing-sensitive on a loaded machine. Both outcomes are printed, and a
-    // test passes only if the second run passes.
+    // Run once: a test that fails only sometimes has found a race (a bug report), not bad luck.
     let lastError = null;
-    for (let attempt = 1; attempt <= 2; attempt++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...(t.context || {}) });
-      const started = Date.now();
-      try {
-        await Promise.race([
-          t.run({ browser, context, url }),
-          new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${t.timeout || 60} s`)), (t.timeout || 60) * 1000)),
-        ]);
-        lastError = null;
-        console.log(`ok    ${name} (${Date.now() - started} ms)${attempt > 1 ? ' (passed on its second run)' : ''}`);
-      } catch (e) {
-        lastError = e;
-        if (attempt === 1) console.log(`retry ${name}: ${String(e && e.message || e).split('\n')[0]}`);
-      } finally {
-        await context.close().catch(() => {});
-      }
-      if (!lastError) break;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...(t.context || {}) });
+    const started = Date.now();
+    try {
+      await Promise.race([
+        t.run({ browser, context, url }),
+        new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${t.timeout || 60} s`)), (t.timeout || 60) * 1000)),
+      ]);
+      console.log(`ok    ${name} (${Date.now() - started} ms)`);
+    } catch (e) {
+      lastError = e || new Error('failed');
+    } finally {
+      await context.close().catch(() => {});
     }
     if (lastError) {
       failed++;

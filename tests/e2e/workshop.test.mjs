@@ -25,7 +25,7 @@ export const tests = [
       await page.waitForFunction((n) => JSON.parse(window.trayecto.getMap()).cards.length === n, map.cards.length + 1);
 
       // Dot voting, three votes each: four clicks on a pain point leave it at +3.
-      await page.evaluate(() => window.trayecto.persistence.module._trayecto_set_voting(3));
+      await page.evaluate(() => window.trayecto.persistence.wasm.setVoting(3));
       const pain = map.cards.find((c) => c.kind === 'pain-point');
       r = await page.evaluate((id) => window.trayecto.locate(id), pain.id);
       for (let i = 0; i < 4; i++) {

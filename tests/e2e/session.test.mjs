@@ -1,0 +1,242 @@
+// Nobody's work is ever lost (the page/core session): each case a person met, with real input
+// only — mouse, keyboard, tabs. The bridge is used to read state, never to make a change.
+import { assert, assertEqual, openApp, settle, screenshot } from './harness.mjs';
+
+const getMap = async (page) => JSON.parse(await page.evaluate(() => window.trayecto.getMap()));
+const centre = (r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
+
+// Counts every IndexedDB write the page makes (any store), from before the app starts.
+const countWrites = () => {
+  window.__idbWrites = 0;
+  for (const name of ['put', 'add', 'delete', 'clear']) {
+    const original = IDBObjectStore.prototype[name];
+    IDBObjectStore.prototype[name] = function (...args) { window.__idbWrites++; return original.apply(this, args); };
+  }
+};
+const writes = (page) => page.evaluate(() => window.__idbWrites);
+
+// A widget of the UI (by its visible text or ##id), once drawn.
+async function widget(page, text) {
+  await settle(page);
+  const handle = await page.waitForFunction((t) => window.trayecto.locateWidget(t), text, { timeout: 10000 });
+  return handle.jsonValue();
+}
+
+async function clickWidget(page, text) {
+  const w = await widget(page, text);
+  const c = centre(w);
+  await page.mouse.click(c.x, c.y);
+  await settle(page);
+}
+
+// A card drawn clear of the side panel, the overview map and any banner, for `n`-th choice.
+async function cardOnScreen(page, n = 0) {
+  const map = await getMap(page);
+  let found = 0;
+  for (const card of map.cards) {
+    const r = await page.evaluate((id) => {
+      const at = window.trayecto.locate(id);
+      if (!at) return null;
+      const hit = document.elementFromPoint(at.x + at.width / 2, at.y + at.height / 2);
+      return { ...at, onCanvas: !!hit && hit.classList.contains('tr-canvas') };
+    }, card.id);
+    if (r && r.onCanvas && r.x + r.width < 880 && r.y > 60 && r.y + r.height < 620 && r.width > 40 && found++ === n) return { card, box: r };
+  }
+  throw new Error('no card is on screen');
+}
+
+// Double-clicks a card to edit its text in place and types `text` at its end.
+async function typeIntoCard(page, box, text, { enter = true } = {}) {
+  const c = centre(box);
+  await page.mouse.dblclick(c.x, c.y);
+  await settle(page);
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text);
+  if (enter) await page.keyboard.press('Enter');
+  await settle(page);
+}
+
+const cardText = async (page, id) => (await getMap(page)).cards.find((c) => c.id === id).text;
+const storedWaitsFor = (page, text, timeout = 8000) => page.waitForFunction(async (t) => {
+  const p = window.trayecto.persistence;
+  if (!p.store) return false;
+  const record = await p.store.get(p.mapId);
+  return !!record && record.json.includes(t);
+}, text, { timeout, polling: 100 });
+
+export const tests = [
+  ...['es', 'en'].map((lang) => ({
+    name: `inspector (${lang}): text typed in a field is kept when clicking straight into a field above it`,
+    async run({ context, url }) {
+      const page = await openApp(context, url + '?lang=' + lang);
+      const { card, box } = await cardOnScreen(page);
+      await page.mouse.click(centre(box).x, centre(box).y);
+      await settle(page);
+      const notesLabel = lang === 'es' ? 'Notas' : 'Notes', textLabel = lang === 'es' ? 'Texto' : 'Text';
+      await clickWidget(page, notesLabel);
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(' uno dos');
+      await clickWidget(page, textLabel);          // straight into the field above
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(' tres');
+      await settle(page);
+      await screenshot(page, `session-inspector-upward-${lang}`);
+      const after = (await getMap(page)).cards.find((c) => c.id === card.id);
+      assertEqual(after.notes, (card.notes || '') + ' uno dos', 'the notes typed before clicking upward');
+      assertEqual(after.text, card.text + ' tres', 'the text typed after');
+      // One undo step per field visit: Ctrl+Z (outside any field) takes back the text, then the notes.
+      await page.keyboard.press('Escape');
+      await page.mouse.click(centre(box).x, centre(box).y);
+      await settle(page);
+      await page.keyboard.press('Control+z');
+      await settle(page);
+      const once = (await getMap(page)).cards.find((c) => c.id === card.id);
+      assertEqual(once.text, card.text, 'one undo takes back the whole visit to the text field');
+      assertEqual(once.notes, (card.notes || '') + ' uno dos', 'and only that visit');
+    },
+  })),
+  {
+    name: 'text being typed is in the document at once and survives closing the tab before Enter',
+    async run({ context, url }) {
+      const page = await openApp(context, url + '?lang=es');
+      const { card, box } = await cardOnScreen(page);
+      await page.waitForFunction(() => window.trayecto.persistence.store !== null);
+      await typeIntoCard(page, box, ' sin intro', { enter: false });
+      assertEqual(await cardText(page, card.id), card.text + ' sin intro', 'what is on screen is in the document');
+      assert((await page.evaluate(() => window.trayecto.viewState().editing)) === card.id, 'still editing');
+      await page.close({ runBeforeUnload: true });
+      const again = await openApp(context, url + '?lang=es');
+      assertEqual(await cardText(again, card.id), card.text + ' sin intro', 'the text typed without Enter came back');
+    },
+  },
+  {
+    name: 'two tabs of one map: one edits, the other follows; idle tabs never write; a handover loses nothing',
+    timeout: 120,
+    async run({ context, url }) {
+      await context.addInitScript(countWrites);
+      const a = await openApp(context, url + '?lang=en');
+      const { card, box } = await cardOnScreen(a);
+      await typeIntoCard(a, box, ' A1');
+      await storedWaitsFor(a, ' A1');
+      const b = await openApp(context, url + '?lang=en');           // restores the same map
+      await b.locator('[data-banner="following"]').waitFor();
+      assertEqual(await a.locator('.tr-banner').count(), 0, 'the editing tab shows no banner');
+      assert((await cardText(b, card.id)).endsWith(' A1'), 'the second tab shows the stored map');
+      await screenshot(b, 'session-two-tabs-following');
+
+      // Idle: no tab writes anything.
+      await settle(a); await settle(b);
+      const [wa, wb] = [await writes(a), await writes(b)];
+      await a.waitForTimeout(5000);
+      assertEqual(await writes(a), wa, 'the editing tab writes nothing while idle');
+      assertEqual(await writes(b), wb, 'the following tab writes nothing while idle');
+
+      // The following tab cannot edit; its view stays put while it follows.
+      const boxB = (await cardOnScreen(b)).box;
+      await b.mouse.click(centre(boxB).x, centre(boxB).y);
+      await typeIntoCard(b, boxB, ' B0');
+      assert(!(await b.evaluate(() => window.trayecto.getMap())).includes(' B0'), 'a following tab does not edit');
+      const selectedB = (await b.evaluate(() => window.trayecto.viewState())).selection;
+      await typeIntoCard(a, box, ' A2');
+      await b.waitForFunction((id) => JSON.parse(window.trayecto.getMap()).cards.find((c) => c.id === id).text.endsWith(' A2'), card.id, { timeout: 8000 });
+      assertEqual(JSON.stringify((await b.evaluate(() => window.trayecto.viewState())).selection), JSON.stringify(selectedB),
+        'following keeps the selection');
+
+      // Edit here: the other tab stores and follows; nothing is lost either way.
+      await b.locator('[data-banner="following"] button').click();
+      await b.locator('[data-banner="following"]').waitFor({ state: 'detached' });
+      await a.locator('[data-banner="following"]').waitFor();
+      await typeIntoCard(b, boxB, ' B1');
+      await storedWaitsFor(b, ' B1');
+      await a.waitForFunction(() => window.trayecto.getMap().includes(' B1'), null, { timeout: 8000 });
+      const final = await getMap(b);
+      assert(final.cards.find((c) => c.id === card.id).text.includes(' A1 A2'), 'both of the first tab\'s edits kept');
+      assert(final.cards.some((c) => c.text.endsWith(' B1')), 'and the second tab\'s');
+      assertEqual(await a.locator('[data-banner="storage"]').count() + await b.locator('[data-banner="storage"]').count(), 0,
+        'no "changed in another tab" conflict');
+      await settle(a); await settle(b);
+      const [wa2, wb2] = [await writes(a), await writes(b)];
+      await a.waitForTimeout(3000);
+      assertEqual(JSON.stringify([await writes(a), await writes(b)]), JSON.stringify([wa2, wb2]), 'idle again: no writes');
+    },
+  },
+  {
+    name: 'version history: opening a page adds no snapshot; restoring an earlier version can be undone',
+    timeout: 90,
+    async run({ context, url }) {
+      await context.addInitScript(() => { window.__trayectoQuietSnapshotMs = 300; });
+      let page = await openApp(context, url + '?lang=en');
+      const snapshots = (p) => p.evaluate(async () => {
+        const q = window.trayecto.persistence;
+        return q.store ? (await q.store.snapshots(q.mapId)).length : -1;
+      });
+      const { card, box } = await cardOnScreen(page);
+      const snapshotsAre = (n) => page.waitForFunction(async (k) => {
+        const q = window.trayecto.persistence;
+        return q.store && (await q.store.snapshots(q.mapId)).length === k;
+      }, n, { timeout: 8000 });
+      // Each edit after a pause keeps the version before it: the map as opened, then v1, then v2.
+      for (const [i, v] of [' v1', ' v2', ' v3'].entries()) {
+        await page.waitForTimeout(400);
+        await typeIntoCard(page, box, v);
+        await storedWaitsFor(page, v);
+        await snapshotsAre(i + 1);
+      }
+      for (let i = 0; i < 2; i++) {
+        await page.reload();
+        await page.evaluate(() => window.trayecto.ready.then(() => true));
+        await page.waitForFunction(() => window.trayecto.persistence.store !== null);
+        await page.waitForTimeout(800);
+      }
+      assertEqual(await snapshots(page), 3, 'reloading adds no snapshot');
+      // Map → Version history…, restore the older one.
+      await clickWidget(page, 'Map');
+      await clickWidget(page, 'Version history…');
+      const items = page.locator('dialog[open] .tr-history li');
+      await items.first().waitFor();
+      await screenshot(page, 'session-version-history-en');
+      await items.nth(1).locator('button').click();
+      await page.waitForFunction((id) => JSON.parse(window.trayecto.getMap()).cards.find((c) => c.id === id).text.endsWith(' v1'), card.id);   // newest first: v2, v1, as opened
+      await page.locator('dialog[open]').waitFor({ state: 'detached' }).catch(() => {});
+      await page.mouse.click(centre(box).x, centre(box).y);
+      await page.keyboard.press('Control+z');
+      await settle(page);
+      assert((await cardText(page, card.id)).endsWith(' v1 v2 v3'), 'Ctrl+Z takes the restore back');
+    },
+  },
+  {
+    name: 'renaming the open map (menu bar, My maps) is an undoable command; edits stamp meta.modified',
+    timeout: 90,
+    async run({ context, url }) {
+      const page = await openApp(context, url + '?lang=es');
+      const before = await getMap(page);
+      const { card, box } = await cardOnScreen(page);
+      const t0 = Date.now();
+      await typeIntoCard(page, box, ' x');
+      const edited = await getMap(page);
+      assert(Date.parse(edited.meta.modified) >= Math.floor(t0 / 1000) * 1000 - 1000, 'modified is the time of the edit: ' + edited.meta.modified);
+      // In the app: click the title in the menu bar and type a new one.
+      await clickWidget(page, 'title');
+      await page.keyboard.press('Control+a');
+      await page.keyboard.type('Taller de marzo');
+      await page.keyboard.press('Enter');
+      await settle(page);
+      assertEqual((await getMap(page)).meta.title, 'Taller de marzo', 'renamed in the menu bar');
+      // In My maps (a prompt asks for the title).
+      page.once('dialog', (d) => d.accept('Taller de abril'));
+      await clickWidget(page, 'Mapa');
+      await clickWidget(page, 'Mis mapas…');
+      await page.locator('dialog[open] tbody tr button', { hasText: 'Renombrar' }).first().click();
+      await page.waitForFunction(() => JSON.parse(window.trayecto.getMap()).meta.title === 'Taller de abril');
+      await page.keyboard.press('Escape');
+      await page.locator('dialog[open]').waitFor({ state: 'detached' });
+      // The history survived both renames: three undos bring back the title and the text.
+      await page.mouse.click(centre(box).x, centre(box).y);
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
+      await settle(page);
+      const undone = await getMap(page);
+      assertEqual(undone.meta.title, before.meta.title, 'the title is back');
+      assertEqual(undone.cards.find((c) => c.id === card.id).text, card.text, 'and the edit before the renames');
+    },
+  },
+];
