@@ -232,18 +232,22 @@
     // held until release(); when another tab steals it, this tab follows from then on.
     requestLock(mapId, opts) {
       return new Promise((resolve) => {
+        let hold = null;
         navigator.locks.request(lockName(mapId), opts, (lock) => {
-          if (!lock || this.detached || this.mapId !== mapId || (this.held && this.held.mapId === mapId)) {
+          const mine = this.held && this.held.mapId === mapId;
+          if (!lock || this.detached || this.mapId !== mapId || (mine && !opts.steal)) {
             resolve(false);
             return undefined;   // not wanted any more: released at once
           }
+          // (A steal by a tab that already holds the lock replaces its own hold.)
           return new Promise((release) => {
-            this.held = { mapId, release };
+            hold = { mapId, release };
+            this.held = hold;
             resolve(true);
           });
         }).catch(() => {
           resolve(false);
-          if (this.held && this.held.mapId === mapId) this.stolen(mapId);
+          if (hold && this.held === hold) this.stolen(mapId);   // another tab stole it
         });
       });
     }
@@ -316,7 +320,8 @@
       this.channel.postMessage({ type: 'take-over', mapId, tab: this.tabId });
       await handed;
       this.onHandedOver = null;
-      if (this.detached || this.mapId !== mapId) return;
+      // Already editing (the lock came through the queue meanwhile): nothing to take.
+      if (this.detached || this.mapId !== mapId || !this.following) return;
       const granted = await this.requestLock(mapId, { steal: true });
       if (!granted) return;
       await this.followStored(true);
