@@ -240,3 +240,35 @@ export const tests = [
     },
   },
 ];
+
+// Ids are opaque text in the format: every one the loader accepts must work in the page too.
+tests.push({
+  name: 'a map whose ids hold quotes, backslashes, newlines and tabs opens from a file and works (viewState, select, locate)',
+  async run({ context, url }) {
+    const page = await openApp(context, url + '?lang=en');
+    const map = await getMap(page);
+    const odd = (id) => id + '"\\\n\t' + '«ñ»';
+    let text = JSON.stringify(map);
+    const ids = new Set();
+    for (const list of [map.personas, map.stages, map.lanes, map.cards, map.emotions, map.moments]) for (const x of list) ids.add(x.id);
+    for (const id of [...ids].sort((a, b) => b.length - a.length)) text = text.split(JSON.stringify(id)).join(JSON.stringify(odd(id)));
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'trayecto-')), 'odd-ids.trayecto.json');
+    fs.writeFileSync(file, text);
+    await page.mouse.click(300, 300);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
+    await chooser.setFiles(file);
+    await page.waitForFunction(() => JSON.parse(window.trayecto.getMap()).cards[0].id.includes('"'));
+    await settle(page);
+    const state = await page.evaluate(() => window.trayecto.viewState());   // threw on such ids before
+    assert(state && Array.isArray(state.selection), 'viewState() answers');
+    const { card, box } = await cardOnScreen(page);
+    assert(card.id.endsWith('"\\\n\t«ñ»'), 'the odd id survived the file');
+    await page.mouse.click(centre(box).x, centre(box).y);
+    await settle(page);
+    assertEqual(JSON.stringify((await page.evaluate(() => window.trayecto.viewState())).selection), JSON.stringify([card.id]),
+      'the clicked card is selected, by its exact id');
+  },
+});
