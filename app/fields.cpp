@@ -1,6 +1,7 @@
 #include "fields.hpp"
 
 #include <cmath>
+#include <cstring>
 
 #include "imgui_internal.h"   // GetItemID
 #include "theme.hpp"
@@ -58,8 +59,11 @@ void Fields::text(const char* label, const std::string& value, const std::functi
     const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
     bool changed = false;
     if (multiline) {
-        ImGui::TextUnformatted(label);
-        changed = ImGui::InputTextMultiline((std::string("##") + label).c_str(), const_cast<char*>(buffer.c_str()),
+        // The label above the box: "Text##stable" shows "Text"; the box's id is "##stable".
+        const char* hashes = std::strstr(label, "##");
+        ImGui::TextUnformatted(label, hashes);
+        const std::string id = hashes ? std::string(hashes) : std::string("##") + label;
+        changed = ImGui::InputTextMultiline(id.c_str(), const_cast<char*>(buffer.c_str()),
                                             buffer.capacity() + 1, ImVec2(-1, ImGui::GetTextLineHeight() * 4.5f), flags,
                                             resizeCallback, &buffer);
     } else {

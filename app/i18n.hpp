@@ -138,6 +138,8 @@ enum class Lang { En, Es };
     X(FollowingHint, "Being edited in another tab: its changes show here.", \
       "Se está editando en otra pestaña: aquí se ven sus cambios.") \
     X(MapTitle, "Map title", "Título del mapa") \
+    X(ThisMap, "This map", "Este mapa") \
+    X(Scope, "Scope", "Alcance") \
     X(Export, "Export", "Exportar") \
     X(ExportCsv, "Cards as CSV (spreadsheet)", "Tarjetas en CSV (hoja de cálculo)") \
     X(ExportMarkdown, "Report as Markdown", "Informe en Markdown") \

@@ -234,6 +234,21 @@ void emotionInspector(Fields& f, Document& doc, ViewState& view, const Emotion e
 
 }  // namespace
 
+// The map's own title, description and scope (when nothing is selected).
+static void mapFields(Fields& f, const Map& map) {
+    const Lang L = f.lang();
+    sectionTitle(tr(L, Text::ThisMap));
+    auto meta = [&map](void (*change)(MapMeta&, std::string)) {
+        return [&map, change](std::string v) { MapMeta m = map.meta; change(m, std::move(v)); return cmd::setMeta(map, m); };
+    };
+    const std::string title = std::string(tr(L, Text::MapTitle)) + "##map-title";
+    const std::string description = std::string(tr(L, Text::Description)) + "##map-description";
+    const std::string scope = std::string(tr(L, Text::Scope)) + "##map-scope";
+    f.text(title.c_str(), map.meta.title, meta([](MapMeta& m, std::string v) { m.title = std::move(v); }));
+    f.text(description.c_str(), map.meta.description, meta([](MapMeta& m, std::string v) { m.description = std::move(v); }), true);
+    f.text(scope.c_str(), map.meta.scope, meta([](MapMeta& m, std::string v) { m.scope = std::move(v); }), true);
+}
+
 void inspector(Document& doc, ViewState& view) {
     const Map& map = doc.map();
     const Lang L = view.lang;
@@ -245,6 +260,7 @@ void inspector(Document& doc, ViewState& view) {
     }), view.selection.end());
     if (view.selection.empty()) {
         ImGui::TextWrapped("%s", tr(L, Text::NothingSelected));
+        mapFields(fields, map);
         return;
     }
     if (view.selection.size() > 1) {

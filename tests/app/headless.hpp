@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app.hpp"
+#include "widget_registry.hpp"
 #include "imgui.h"
 #include "input_queue.hpp"
 
@@ -26,6 +27,7 @@ public:
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
         io.FontDefault = fonts.ui;
         app_.setFonts(fonts);
+        app::widgets::enable();
         frames(2);
     }
     ~Headless() { ImGui::DestroyContext(context_); }
@@ -44,6 +46,7 @@ public:
             ImGui::NewFrame();
             app_.frame();
             ImGui::Render();
+            app::widgets::endFrame();
             io.MouseWheel = io.MouseWheelH = 0;
             if (!more) break;
         } while (true);
@@ -60,6 +63,13 @@ public:
         frame();
     }
     void click(float x, float y, int b = 0) { mouseTo(x, y); button(b, true); button(b, false); frame(); }
+    // Clicks the middle of the widget labelled `text` (visible text or ##id) as drawn last frame.
+    bool clickWidget(std::string_view text) {
+        const app::widgets::Widget* w = app::widgets::find(text);
+        if (!w) return false;
+        click((w->min.x + w->max.x) * 0.5f, (w->min.y + w->max.y) * 0.5f);
+        return true;
+    }
     void doubleClick(float x, float y) {
         mouseTo(x, y);
         button(0, true); button(0, false);
