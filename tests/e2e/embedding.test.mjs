@@ -391,7 +391,7 @@ export const tests = [
       await page.waitForTimeout(600);
       const c4 = at(centre(await locate(card.id)));
       await page.mouse.click(c4.x, c4.y);
-      await page.waitForTimeout(150);
+      await frame.waitForFunction(() => !window.trayecto.busy(), null, { polling: 20 });   // the click applied (not a fixed sleep: it raced a loaded machine)
       assertEqual(JSON.stringify((await frame.evaluate(() => window.trayecto.viewState())).selection), JSON.stringify([card.id]), 'selecting still works');
       for (const key of ['Delete', 'Backspace', 'Control+d', 'Control+z', 'Control+y', 'Control+Shift+z', 'Control+x',
                          'Enter', 'F2', 'Control+a', 'Delete']) {

@@ -1,5 +1,6 @@
-// The browser platform layer: WebGL2 context, input from the canvas, frames on demand,
-// HiDPI sizing, and the C functions the page's JavaScript bridge calls.
+// The browser platform layer: WebGL2 context, input from the canvas, frames on demand, HiDPI
+// sizing, and the C functions that start the app and feed it input. What the page asks of the
+// document and the view is in bridge.cpp.
 #include <emscripten.h>
 #include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
@@ -16,51 +17,35 @@
 #include <string>
 #include <vector>
 
-#include "app.hpp"
 #include "fonts.hpp"
-#include "gl_renderer.hpp"
 #include "imgui.h"
-#include "input_queue.hpp"
+#include "platform.hpp"
 #include "widget_registry.hpp"
-#include "nlohmann/json.hpp"
-#include "trayecto/format.hpp"
 
 using namespace trayecto;
 using namespace trayecto::app;
+using namespace trayecto::web;
+
+namespace {
+EM_BOOL onAnimationFrame(double time, void*);
+}  // namespace
+
+namespace trayecto::web {
+
+Platform P;
+
+void requestFrames(int count) {
+    P.framesOwed = std::max(P.framesOwed, count);
+    if (!P.framePending && P.app) {
+        P.framePending = true;
+        emscripten_request_animation_frame(onAnimationFrame, nullptr);
+    }
+}
+
+}  // namespace trayecto::web
 
 namespace {
 
-struct Platform {
-    std::string target;                  // CSS selector of the canvas
-    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
-    std::unique_ptr<App> app;
-    InputQueue input;
-    std::vector<unsigned char> fontRegular, fontBold;
-    double cssWidth = 0, cssHeight = 0;
-    float pixelRatio = 0;                // 0: fonts not built yet
-    int framesOwed = 0;                  // frames to draw before going idle
-    bool framePending = false;
-    bool held = false;                   // no frames until the page has chosen the first map
-    trayecto::web::GlRenderer renderer;   // WebGL2, no GL state read back
-    std::unique_ptr<trayecto::MapSaver> saver;   // a save written in slices (trayecto_save_*)
-    std::uint64_t saverRevision = 0;
-    bool wakePending = false;            // a timer will ask for a frame
-    double lastTime = 0;
-    unsigned long long frameCount = 0;
-    bool firstFrameAnnounced = false;
-    bool textInputActive = false;
-    double notifiedRevision = -1;        // the document revision the page was last told of
-    std::string clipboard;
-    std::string scratch;                 // returned strings live here until the next call
-    std::vector<float> frameMs;          // CPU time of recent frames (ms), a ring of kFrameRing
-    size_t frameRingNext = 0;
-    // Touch: a first finger waiting to become a press, and the two-finger gesture.
-    bool touchPending = false, touchPressed = false;
-    double touchStartX = 0, touchStartY = 0, touchStartTime = 0;
-    bool gesture = false;
-    float gestureX = 0, gestureY = 0, gestureDistance = 0;
-};
-Platform P;
 constexpr size_t kFrameRing = 600;
 
 EM_JS(void, js_first_frame, (), { if (Module.onFirstFrame) Module.onFirstFrame(); });
@@ -72,28 +57,8 @@ EM_JS(void, js_host_action, (int action), { if (Module.onHostAction) Module.onHo
 EM_JS(void, js_renderer_failed, (), { if (Module.onRendererFailed) Module.onRendererFailed(); });
 // The map changed: its revision and why (trayecto::ChangeCause).
 EM_JS(void, js_changed, (double revision, int cause), { if (Module.onChange) Module.onChange(revision, cause); });
-// Hands RGBA pixels (top row first) to the page as a PNG download named after the map.
-EM_JS(void, js_save_png, (const unsigned char* pixels, int width, int height, const char* name), {
-    const data = new Uint8ClampedArray(HEAPU8.subarray(pixels, pixels + width * height * 4));
-    const canvas = document.createElement('canvas');
-    canvas.width = width;
-    canvas.height = height;
-    canvas.getContext('2d').putImageData(new ImageData(data, width, height), 0, 0);
-    const fileName = UTF8ToString(name);
-    canvas.toBlob((blob) => TrayectoExports.downloadBlob(fileName, blob), 'image/png');
-});
 EM_JS(double, js_canvas_left, (), { return Module.canvas ? Module.canvas.getBoundingClientRect().left : 0; });
 EM_JS(double, js_canvas_top, (), { return Module.canvas ? Module.canvas.getBoundingClientRect().top : 0; });
-
-EM_BOOL onAnimationFrame(double time, void*);
-
-void requestFrames(int count) {
-    P.framesOwed = std::max(P.framesOwed, count);
-    if (!P.framePending && P.app) {
-        P.framePending = true;
-        emscripten_request_animation_frame(onAnimationFrame, nullptr);
-    }
-}
 
 void applyStyle(float ratio) {
     ImGuiStyle style;
@@ -471,110 +436,6 @@ EMSCRIPTEN_KEEPALIVE void trayecto_focus(int focused) {
     requestFrames(2);
 }
 
-// The open map as JSON text (valid until the next call).
-EMSCRIPTEN_KEEPALIVE const char* trayecto_get_map() {
-    P.scratch = P.app ? P.app->mapJson() : std::string();
-    return P.scratch.c_str();
-}
-
-// Bytes in the text the last call returned (P.scratch), without its terminating zero.
-EMSCRIPTEN_KEEPALIVE double trayecto_scratch_size() { return static_cast<double>(P.scratch.size()); }
-
-// The open map's text written a slice at a time, so that no task is long (autosave):
-// trayecto_save_begin(), then trayecto_save_step(n) until it returns 1 (the text is then
-// trayecto_save_text(), trayecto_scratch_size() bytes) or -1 (the map changed: begin again).
-EMSCRIPTEN_KEEPALIVE void trayecto_save_begin() {
-    P.saver.reset();
-    if (!P.app) return;
-    P.saver = std::make_unique<trayecto::MapSaver>(P.app->document().map());
-    P.saverRevision = P.app->document().revision();
-}
-EMSCRIPTEN_KEEPALIVE int trayecto_save_step(int items) {
-    if (!P.app || !P.saver || P.app->document().revision() != P.saverRevision) {
-        P.saver.reset();
-        return -1;
-    }
-    if (!P.saver->step(static_cast<std::size_t>(std::max(1, items)))) return 0;
-    P.scratch = P.saver->take();
-    P.saver.reset();
-    return 1;
-}
-EMSCRIPTEN_KEEPALIVE const char* trayecto_save_text() { return P.scratch.c_str(); }
-
-// "cards<TAB>personas<TAB>title" of the open map, for My maps (no serialisation needed).
-EMSCRIPTEN_KEEPALIVE const char* trayecto_summary() {
-    if (!P.app) return "";
-    const Map& map = P.app->document().map();
-    P.scratch = std::to_string(map.cards.size()) + '\t' + std::to_string(map.personas.size()) + '\t' + map.meta.title;
-    return P.scratch.c_str();
-}
-
-// The view (not the document) as JSON: zoom, pan, selection, language, pointer. For tests and hosts.
-EMSCRIPTEN_KEEPALIVE const char* trayecto_view_state() {
-    if (!P.app) return "{}";
-    const ViewState& v = P.app->view();
-    const ImGuiIO& io = ImGui::GetIO();
-    // Ids are any text the format allows: the JSON library escapes them.
-    const nlohmann::json state = {
-        {"zoom", v.zoom}, {"panX", v.panX}, {"panY", v.panY}, {"lang", langTag(v.lang)},
-        {"editing", v.editingCard}, {"activePersona", v.activePersona}, {"mouseDown", io.MouseDown[0]},
-        {"pointer", {io.MousePos.x, io.MousePos.y}}, {"selection", v.selection},
-        {"following", P.app->following()}, {"readOnly", P.app->document().readOnly()},
-        {"undoSteps", P.app->document().history().undoCount()}};
-    P.scratch = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return P.scratch.c_str();
-}
-
-// Where an item is on screen, in CSS pixels relative to the canvas: "x,y,w,h", or "" when it is
-// not laid out. Cards, stages (their header), lanes (their row); for tests and embedding hosts.
-EMSCRIPTEN_KEEPALIVE const char* trayecto_locate(const char* id) {
-    P.scratch.clear();
-    if (!P.app) return P.scratch.c_str();
-    const Map& map = P.app->document().map();
-    const ViewState& v = P.app->view();
-    const Canvas& canvas = P.app->canvas();
-    const MapLayout& layout = canvas.layout();
-    const Box* box = nullptr;
-    const int card = cardIndex(map, id);
-    const int slot = card >= 0 ? layout.slotOfCard(card) : -1;
-    if (slot >= 0) box = &layout.cards[static_cast<size_t>(slot)].box;
-    const int stage = stageIndex(map, id);
-    if (stage >= 0 && stage < static_cast<int>(layout.stageHeaders.size())) box = &layout.stageHeaders[static_cast<size_t>(stage)];
-    const int lane = laneIndex(map, id);
-    for (size_t r = 0; r < layout.rowLane.size(); ++r)
-        if (layout.rowLane[r] == lane) box = &layout.rows[r];
-    if (!box) return P.scratch.c_str();
-    const float k = P.pixelRatio > 0 ? P.pixelRatio : 1.0f;
-    const float x0 = canvas.toScreenX(v, box->x0) / k, y0 = canvas.toScreenY(v, box->y0) / k;
-    const float x1 = canvas.toScreenX(v, box->x1) / k, y1 = canvas.toScreenY(v, box->y1) / k;
-    P.scratch = std::to_string(x0) + "," + std::to_string(y0) + "," + std::to_string(x1 - x0) + "," + std::to_string(y1 - y0);
-    return P.scratch.c_str();
-}
-
-// Where the widget labelled `text` (its visible text or its ##id) was drawn in the last frame, in
-// CSS pixels relative to the canvas: {"x","y","width","height","window"} as JSON, or "" if none.
-EMSCRIPTEN_KEEPALIVE const char* trayecto_locate_widget(const char* text) {
-    P.scratch.clear();
-    const widgets::Widget* w = P.app ? widgets::find(text) : nullptr;
-    if (!w) return P.scratch.c_str();
-    const float k = P.pixelRatio > 0 ? P.pixelRatio : 1.0f;
-    const nlohmann::json box = {{"x", w->min.x / k}, {"y", w->min.y / k}, {"width", (w->max.x - w->min.x) / k},
-                                {"height", (w->max.y - w->min.y) / k}, {"label", w->label}, {"window", w->window}};
-    P.scratch = box.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return P.scratch.c_str();
-}
-
-// Screen position (CSS pixels) of a persona's emotion point at a stage index: "x,y" or "".
-EMSCRIPTEN_KEEPALIVE const char* trayecto_emotion_point(const char* persona, int stage) {
-    P.scratch.clear();
-    float x = 0, y = 0;
-    if (P.app && P.app->canvas().emotionPoint(P.app->document().map(), P.app->view(), persona, stage, x, y)) {
-        const float k = P.pixelRatio > 0 ? P.pixelRatio : 1.0f;
-        P.scratch = std::to_string(x / k) + "," + std::to_string(y / k);
-    }
-    return P.scratch.c_str();
-}
-
 // CPU time (ms) of the most recent frames, oldest first, comma-separated; clears the record.
 EMSCRIPTEN_KEEPALIVE const char* trayecto_frame_times() {
     P.scratch.clear();
@@ -594,238 +455,11 @@ EMSCRIPTEN_KEEPALIVE double trayecto_heap_bytes() {
     return static_cast<double>(reinterpret_cast<std::uintptr_t>(sbrk(0)));
 }
 
-// Opens a map from raw bytes (a file as it is on disk: invalid UTF-8 is reported, not repaired).
-// `source` is App::MapSource (0 elsewhere, 1 a file, 2 browser storage, 3 another tab's version):
-// the map is kept there as it is. Returns "" or the error message (valid until the next call).
-EMSCRIPTEN_KEEPALIVE const char* trayecto_load_map_bytes(const char* bytes, int size, int source) {
-    if (!P.app || size < 0) { P.scratch = "The app has not started."; return P.scratch.c_str(); }
-    const auto from = static_cast<App::MapSource>(std::clamp(source, 0, 3));
-    LoadOutcome outcome = P.app->loadMapJson(std::string_view(bytes, static_cast<size_t>(size)), from);
-    P.scratch = outcome.ok ? std::string() : outcome.error;
-    requestFrames(3);
-    return P.scratch.c_str();
-}
-
-// Brings back an earlier version of the open map as one undoable step ("" or the error).
-EMSCRIPTEN_KEEPALIVE const char* trayecto_restore_version(const char* bytes, int size) {
-    if (!P.app || size < 0) { P.scratch = "The app has not started."; return P.scratch.c_str(); }
-    Result<Map> loaded = loadMap(std::string_view(bytes, static_cast<size_t>(size)));
-    if (!loaded) { P.scratch = loaded.error().describe(); return P.scratch.c_str(); }
-    Document& doc = P.app->document();
-    const std::optional<std::string> error = doc.execute(cmd::replaceMap(doc.map(), loaded.value(), "Restore version"));
-    P.scratch = error ? *error : std::string();
-    requestFrames(3);
-    return P.scratch.c_str();
-}
-
-// Renames the open map (one undoable step). Returns 1 when renamed.
-EMSCRIPTEN_KEEPALIVE int trayecto_set_title(const char* title) {
-    if (!P.app) return 0;
-    Document& doc = P.app->document();
-    MapMeta meta = doc.map().meta;
-    meta.title = title;
-    const bool ok = !doc.execute(cmd::setMeta(doc.map(), meta));
-    requestFrames(2);
-    return ok ? 1 : 0;
-}
-
-// A stored map (not the open one) with another title: its JSON text, or "" when it does not
-// load (the text is then trayecto_scratch_size() == 0). The map's text is never edited in JS.
-EMSCRIPTEN_KEEPALIVE const char* trayecto_retitled(const char* bytes, int size, const char* title) {
-    P.scratch.clear();
-    if (size < 0) return P.scratch.c_str();
-    Result<Map> loaded = loadMap(std::string_view(bytes, static_cast<size_t>(size)));
-    if (!loaded) return P.scratch.c_str();
-    loaded.value().meta.title = title;
-    P.scratch = saveMap(loaded.value());
-    return P.scratch.c_str();
-}
-
-// The names of the host actions (app/host_action.hpp), as a JSON array indexed by action.
-EMSCRIPTEN_KEEPALIVE const char* trayecto_host_actions() {
-    nlohmann::json names = nlohmann::json::array();
-    for (int i = 0; i < kHostActionCount; ++i) names.push_back(hostActionName(static_cast<HostAction>(i)));
-    P.scratch = names.dump();
-    return P.scratch.c_str();
-}
-
 EMSCRIPTEN_KEEPALIVE double trayecto_frame_count() { return static_cast<double>(P.frameCount); }
+
 // 1 while input waits to be applied or frames are still owed (tests wait for 0 to "settle").
 EMSCRIPTEN_KEEPALIVE int trayecto_busy() {
     return P.app && (!P.input.empty() || P.framesOwed > 0 || P.framePending || P.touchPending) ? 1 : 0;
-}
-
-EMSCRIPTEN_KEEPALIVE void trayecto_set_language(const char* tag) {
-    if (P.app) P.app->setLanguage(langFromTag(tag));
-    requestFrames(3);
-}
-
-// The document's revision: bumps on every change, undo and redo.
-EMSCRIPTEN_KEEPALIVE double trayecto_revision() {
-    return P.app ? static_cast<double>(P.app->document().revision()) : 0;
-}
-
-// The open map as of `revision` is now kept there (keeper: 0 this browser, 1 a file).
-EMSCRIPTEN_KEEPALIVE void trayecto_mark_clean(int keeper, double revision) {
-    if (P.app && (keeper == 0 || keeper == 1))
-        P.app->document().markClean(static_cast<Keeper>(keeper), static_cast<std::uint64_t>(revision));
-    requestFrames(2);
-}
-
-// The open map is no longer kept there (its browser entry was deleted).
-EMSCRIPTEN_KEEPALIVE void trayecto_forget_clean(int keeper) {
-    if (P.app && (keeper == 0 || keeper == 1)) P.app->document().forgetClean(static_cast<Keeper>(keeper));
-    requestFrames(2);
-}
-
-// 1 when the open map is kept there as it is now: the one answer to "is it saved?".
-EMSCRIPTEN_KEEPALIVE int trayecto_is_clean(int keeper) {
-    return P.app && (keeper == 0 || keeper == 1) && P.app->document().isClean(static_cast<Keeper>(keeper)) ? 1 : 0;
-}
-
-// 1 when the map changed since it was opened and a file does not have it as it is.
-EMSCRIPTEN_KEEPALIVE int trayecto_changed_since_file() {
-    return P.app && P.app->changedSinceFileSave() ? 1 : 0;
-}
-
-// Whether this browser can keep the map: 0 unknown, 1 on, 2 failing, 3 off.
-EMSCRIPTEN_KEEPALIVE void trayecto_set_storage_status(int status) {
-    if (P.app && status >= 0 && status <= 3) P.app->setStorageStatus(static_cast<App::StorageStatus>(status));
-    requestFrames(2);
-}
-
-// Another tab edits this map (1): this one follows its versions and edits nothing.
-EMSCRIPTEN_KEEPALIVE void trayecto_set_following(int following) {
-    if (P.app) P.app->setFollowing(following != 0);
-    requestFrames(2);
-}
-
-// Opens a new map from a template ("retail-ecommerce", "blank", …; see templates/) in the UI
-// language, or the built-in example for "example". Returns 0 when there is no such template.
-EMSCRIPTEN_KEEPALIVE int trayecto_new_map(const char* templateId) {
-    if (!P.app) return 0;
-    const bool opened = P.app->newFromTemplate(templateId);
-    requestFrames(3);
-    return opened ? 1 : 0;
-}
-
-// An export of the open map ("csv", "md", "html") in the UI language (valid until the next call).
-EMSCRIPTEN_KEEPALIVE const char* trayecto_export(const char* kind) {
-    P.scratch = P.app ? P.app->exportText(kind) : std::string();
-    return P.scratch.c_str();
-}
-
-// Merging participants' files: begin, add each (name, JSON text), finish. Finish returns "" or
-// what is wrong (valid until the next call); on failure nothing changes.
-std::vector<std::pair<std::string, std::string>> gMergeFiles;
-EMSCRIPTEN_KEEPALIVE void trayecto_merge_begin() { gMergeFiles.clear(); }
-EMSCRIPTEN_KEEPALIVE void trayecto_merge_add(const char* name, const char* json) { gMergeFiles.emplace_back(name, json); }
-EMSCRIPTEN_KEEPALIVE const char* trayecto_merge_finish() {
-    P.scratch = P.app ? P.app->mergeParticipantFiles(gMergeFiles) : std::string("The app has not started.");
-    gMergeFiles.clear();
-    requestFrames(3);
-    return P.scratch.c_str();
-}
-
-// An image of the whole map at print resolution (2 pixels per CSS pixel, less for huge maps),
-// drawn off screen with the canvas' own drawing code and downloaded as a PNG. Returns 0 on failure.
-EMSCRIPTEN_KEEPALIVE int trayecto_export_png() {
-    if (!P.app) return 0;
-    ImGuiIO& io = ImGui::GetIO();
-    Canvas& canvas = P.app->canvas();
-    const MapLayout& layout = canvas.layout();
-    const float margin = 24.0f;
-    float scale = 2.0f;
-    GLint maxTexture = 4096;
-    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxTexture);
-    const float limit = static_cast<float>(std::min<GLint>(maxTexture, 8192));
-    const float w = layout.width + 2 * margin, h = layout.height + 2 * margin;
-    scale = std::min({scale, limit / w, limit / h, std::sqrt(40e6f / (w * h))});
-    const int width = static_cast<int>(w * scale), height = static_cast<int>(h * scale);
-    if (width <= 0 || height <= 0) return 0;
-
-    ImDrawList list(ImGui::GetDrawListSharedData());
-    list._ResetForNewFrame();
-    // A fresh list clips to nothing: open the whole image first (a frame does this for its windows).
-    list.PushClipRect(ImVec2(0, 0), ImVec2(static_cast<float>(width), static_cast<float>(height)), false);
-    list.PushTextureID(io.Fonts->TexID);
-    canvas.drawForExport(&list, P.app->document(), P.app->view(), P.app->fonts(), scale, margin);
-    ImDrawList* lists[] = {&list};
-    ImDrawData data;
-    data.Valid = true;
-    data.CmdLists = lists;
-    data.CmdListsCount = 1;
-    data.TotalVtxCount = list.VtxBuffer.Size;
-    data.TotalIdxCount = list.IdxBuffer.Size;
-    data.DisplayPos = ImVec2(0, 0);
-    data.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
-    data.FramebufferScale = ImVec2(1, 1);
-
-    GLuint texture = 0, framebuffer = 0;
-    glGenTextures(1, &texture);
-    glBindTexture(GL_TEXTURE_2D, texture);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    glGenFramebuffers(1, &framebuffer);
-    glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture, 0);
-    const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
-    std::vector<unsigned char> pixels;
-    if (complete) {
-        glViewport(0, 0, width, height);
-        glClearColor(0.965f, 0.957f, 0.937f, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        P.renderer.render(data);
-        pixels.resize(static_cast<size_t>(width) * static_cast<size_t>(height) * 4);
-        glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-    }
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    glDeleteFramebuffers(1, &framebuffer);
-    glDeleteTextures(1, &texture);
-    requestFrames(2);
-    if (!complete) return 0;
-    // GL rows run bottom to top; images top to bottom.
-    const size_t row = static_cast<size_t>(width) * 4;
-    std::vector<unsigned char> line(row);
-    for (int y = 0; y < height / 2; ++y) {
-        unsigned char* a = pixels.data() + static_cast<size_t>(y) * row;
-        unsigned char* b = pixels.data() + static_cast<size_t>(height - 1 - y) * row;
-        std::memcpy(line.data(), a, row);
-        std::memcpy(a, b, row);
-        std::memcpy(b, line.data(), row);
-    }
-    std::string name = P.app->document().map().meta.title;
-    for (char& c : name) if (std::strchr("\\/:*?\"<>|", c) || static_cast<unsigned char>(c) < 32) c = ' ';
-    name = (name.empty() ? std::string("trayecto") : name.substr(0, 80)) + ".png";
-    js_save_png(pixels.data(), width, height, name.c_str());
-    return 1;
-}
-
-// Dot voting with this many votes per person; 0 turns it off.
-EMSCRIPTEN_KEEPALIVE void trayecto_set_voting(int votesPerPerson) {
-    if (!P.app) return;
-    P.app->view().voting = votesPerPerson > 0;
-    if (votesPerPerson > 0) P.app->view().votesPerPerson = votesPerPerson;
-    requestFrames(3);
-}
-
-// Embedding controls.
-EMSCRIPTEN_KEEPALIVE void trayecto_set_read_only(int readOnly) {
-    if (P.app) P.app->setReadOnly(readOnly != 0);
-    requestFrames(3);
-}
-EMSCRIPTEN_KEEPALIVE int trayecto_read_only() { return P.app && P.app->document().readOnly() ? 1 : 0; }
-EMSCRIPTEN_KEEPALIVE void trayecto_set_minimal_ui(int minimal) {
-    if (P.app) P.app->setMinimalUi(minimal != 0);
-    requestFrames(3);
-}
-EMSCRIPTEN_KEEPALIVE void trayecto_set_presenting(int presenting) {
-    if (P.app) P.app->setPresenting(presenting != 0);
-    requestFrames(3);
-}
-EMSCRIPTEN_KEEPALIVE int trayecto_set_persona_filter(const char* persona) {
-    const bool found = P.app && P.app->setPersonaFilter(persona);
-    requestFrames(3);
-    return found ? 1 : 0;
 }
 
 // Stops drawing and listening (the instance is being destroyed).

@@ -1,0 +1,56 @@
+// The browser platform's state, shared by the platform layer (platform.cpp: the WebGL2 context,
+// input from the canvas, frames on demand, HiDPI sizing) and the functions the page's script
+// calls (bridge.cpp for the document and view, png_export.cpp for the image export).
+#pragma once
+
+#include <emscripten/html5.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app.hpp"
+#include "gl_renderer.hpp"
+#include "input_queue.hpp"
+#include "trayecto/format.hpp"
+
+namespace trayecto::web {
+
+struct Platform {
+    std::string target;                  // CSS selector of the canvas
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    std::unique_ptr<app::App> app;
+    app::InputQueue input;
+    std::vector<unsigned char> fontRegular, fontBold;
+    double cssWidth = 0, cssHeight = 0;
+    float pixelRatio = 0;                // 0: fonts not built yet
+    int framesOwed = 0;                  // frames to draw before going idle
+    bool framePending = false;
+    bool held = false;                   // no frames until the page has chosen the first map
+    GlRenderer renderer;           // WebGL2, no GL state read back
+    std::unique_ptr<MapSaver> saver;   // a save written in slices (trayecto_save_*)
+    std::uint64_t saverRevision = 0;
+    bool wakePending = false;            // a timer will ask for a frame
+    double lastTime = 0;
+    unsigned long long frameCount = 0;
+    bool firstFrameAnnounced = false;
+    bool textInputActive = false;
+    double notifiedRevision = -1;        // the document revision the page was last told of
+    std::string clipboard;
+    std::string scratch;                 // returned strings live here until the next call
+    std::vector<float> frameMs;          // CPU time of recent frames (ms), a ring of kFrameRing
+    size_t frameRingNext = 0;
+    // Touch: a first finger waiting to become a press, and the two-finger gesture.
+    bool touchPending = false, touchPressed = false;
+    double touchStartX = 0, touchStartY = 0, touchStartTime = 0;
+    bool gesture = false;
+    float gestureX = 0, gestureY = 0, gestureDistance = 0;
+};
+
+extern Platform P;
+
+// Draws at least `count` more frames (the app draws only when something changes).
+void requestFrames(int count);
+
+}  // namespace trayecto::web
