@@ -154,6 +154,7 @@
     let lastCopied = '';
     let finalMap = null;          // the map as it was when the instance was destroyed
     let finalRevision = 0;        // and its revision
+    let hostRevision = -1;        // the revision of the map the host knows already (the first one, its own load)
     let changeTimer = 0;
     let slicedSave = null;   // the getMapBytesSliced() under way
     const cleanups = [];
@@ -223,7 +224,7 @@
       // gets no onChange for it.
       loadMap(json) {
         const result = openText(json);
-        if (result.ok) clearTimeout(changeTimer);
+        if (result.ok) { hostRevision = handle.revision(); clearTimeout(changeTimer); }
         return result;
       },
       // Opens a map from a file's bytes (bad UTF-8 is reported, not repaired).
@@ -400,6 +401,7 @@
                          '(for example height: 600px) and load trayecto.css.');
           }
           mark('first-frame');
+          hostRevision = handle.revision();   // the map the instance starts with is no change
           loading.classList.add('done');
           resolveReady(handle);
         },
@@ -412,8 +414,10 @@
         onChange: (revision, cause) => {
           if (destroyed) return;
           persistence.onChange(cause);
-          // The host hears of the user's own changes only: not of maps opened, nor of other tabs'.
-          if (options.onChange && TrayectoWasm.isUserChange(cause)) {
+          // The host hears of what the user did (edits, undo, redo, a file or template opened in the
+          // app): not of the map it started with or loaded itself, nor of another tab's versions.
+          const opened = cause === TrayectoWasm.CAUSE.open && hostRevision >= 0 && revision !== hostRevision;
+          if (options.onChange && (TrayectoWasm.isUserChange(cause) || opened)) {
             clearTimeout(changeTimer);
             changeTimer = setTimeout(() => { if (!destroyed) options.onChange(handle.getMap()); }, 300);
           }
