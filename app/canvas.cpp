@@ -17,29 +17,64 @@ constexpr float kDragThreshold = 4.0f;   // CSS pixels before a press becomes a 
 
 }  // namespace
 
-const MapLayout& Canvas::layoutFor(const Map& map, const ViewState& view, const Fonts& fonts,
-                                   std::uint64_t revision) {
+float Canvas::measureCardText(ImFont* font, const std::string& text, float size, float width) {
+    if (!font) return size;
+    if (size != measuredSize_ || width != measuredWidth_) {
+        textHeights_.clear();
+        measuredSize_ = size;
+        measuredWidth_ = width;
+    }
+    auto known = textHeights_.find(text);
+    if (known != textHeights_.end()) return known->second;
+    const float height = font->CalcTextSizeA(size, FLT_MAX, width, text.c_str(), text.c_str() + text.size()).y;
+    textHeights_.emplace(text, height);
+    return height;
+}
+
+// The one change since the layout was made leaves it as it is: it touches only what the layout
+// does not read (meta, personas, emotions, moments), or cards that keep their cell, order and
+// height. Typing into a card on a 20 000-card map then costs one measurement, not a layout.
+bool Canvas::layoutStillFits(const Document& doc, const ViewState& view, ImFont* font) {
+    const Command* command = doc.lastSmallCommand();
+    if (!command || doc.revision() != layoutRevision_ + 1 || !view.personaFilter.empty()) return false;
+    const Map& map = doc.map();
+    for (const Edit& e : command->edits) {
+        if (std::holds_alternative<edit::SetMeta>(e)) continue;
+        const auto* replace = std::get_if<edit::Replace>(&e);
+        if (!replace) return false;
+        const Collection collection = collectionOf(replace->item);
+        if (collection == Collection::Lanes || collection == Collection::Stages) return false;
+        if (collection != Collection::Cards) continue;
+        const Card& card = std::get<Card>(replace->item);
+        const int index = cardIndex(map, card.id);
+        const int slot = index >= 0 ? layout_.slotOfCard(index) : -1;
+        if (slot < 0) return false;
+        const CardSlot& s = layout_.cards[static_cast<size_t>(slot)];
+        const Lane& lane = map.lanes[static_cast<size_t>(layout_.rowLane[static_cast<size_t>(s.row)])];
+        if (lane.id != card.laneId || map.stages[static_cast<size_t>(s.column)].id != card.stageId) return false;
+        const float height = measureCardText(font, card.text.empty() ? std::string(" ") : card.text, CardTextSize,
+                                             cardTextWidth());
+        if (std::fabs(height + 2 * CardTextPadding + CardFooterHeight - s.box.height()) > 0.01f) return false;
+    }
+    return true;
+}
+
+const MapLayout& Canvas::layoutFor(const Document& doc, const ViewState& view, const Fonts& fonts) {
+    const Map& map = doc.map();
+    const std::uint64_t revision = doc.revision();
     ImFont* font = fonts.canvas[Fonts::kCanvasSizes - 1];
     const float fontPixels = font ? font->FontSize : 0.0f;
-    if (revision == layoutRevision_ && view.personaFilter == layoutFilter_ &&
-        fontPixels == layoutFontPixels_)
+    if (view.personaFilter == layoutFilter_ && fontPixels == layoutFontPixels_ &&
+        (revision == layoutRevision_ || layoutStillFits(doc, view, font))) {
+        layoutRevision_ = revision;
         return layout_;
+    }
     LayoutOptions options;
     options.personaFilter = view.personaFilter;
     if (fontPixels != layoutFontPixels_ || textHeights_.size() > 2 * map.cards.size() + 256) textHeights_.clear();
     // Measure with the largest baked font: the most faithful glyph advances.
     layout_ = computeLayout(map, options, [this, font](const std::string& text, float size, float width) {
-        if (!font) return size;
-        if (size != measuredSize_ || width != measuredWidth_) {
-            textHeights_.clear();
-            measuredSize_ = size;
-            measuredWidth_ = width;
-        }
-        auto known = textHeights_.find(text);
-        if (known != textHeights_.end()) return known->second;
-        const float height = font->CalcTextSizeA(size, FLT_MAX, width, text.c_str(), text.c_str() + text.size()).y;
-        textHeights_.emplace(text, height);
-        return height;
+        return measureCardText(font, text, size, width);
     });
     layoutRevision_ = revision;
     layoutFilter_ = view.personaFilter;
@@ -123,7 +158,7 @@ bool Canvas::emotionPoint(const Map& map, const ViewState& view, const Id& perso
 void Canvas::frame(Document& doc, ViewState& view, const Fonts& fonts, float x, float y, float w, float h) {
     x_ = x; y_ = y; w_ = w; h_ = h;
     pixelRatio_ = fonts.pixelRatio;
-    layoutFor(doc.map(), view, fonts, doc.revision());
+    layoutFor(doc, view, fonts);
     if (view.fitPending && w_ > 0) { zoomToFit(view, 0.8f); view.fitPending = false; }
 
     ImGui::SetCursorScreenPos(ImVec2(x, y));
@@ -133,10 +168,10 @@ void Canvas::frame(Document& doc, ViewState& view, const Fonts& fonts, float x, 
     handleInput(doc, view);
     contextMenu(doc, view);
     // A card just added by a double click must be laid out before it can be edited in place.
-    layoutFor(doc.map(), view, fonts, doc.revision());
+    layoutFor(doc, view, fonts);
     if (!view.editingCard.empty()) editCardText(doc, view, fonts);
     else handleKeyboard(doc, view);
-    layoutFor(doc.map(), view, fonts, doc.revision());   // commands above may have changed it
+    layoutFor(doc, view, fonts);   // commands above may have changed it
     draw(doc, view, fonts);
 }
 

@@ -21,9 +21,9 @@ public:
     // (x, y) of size (w, h), in device pixels.
     void frame(Document& doc, ViewState& view, const Fonts& fonts, float x, float y, float w, float h);
 
-    // Recomputes the layout if the map, filter or fonts changed.
-    const MapLayout& layoutFor(const Map& map, const ViewState& view, const Fonts& fonts,
-                               std::uint64_t revision);
+    // Recomputes the layout if the map, filter or fonts changed (not for a change the layout does
+    // not depend on, such as a key typed into a card that keeps the card's height).
+    const MapLayout& layoutFor(const Document& doc, const ViewState& view, const Fonts& fonts);
     const MapLayout& layout() const { return layout_; }
 
     // World (map units) <-> screen (device pixels) with the current view.
@@ -91,6 +91,8 @@ private:
     int dropRow_ = -1, dropColumn_ = -1, dropIndex_ = -1;
     bool dragMoved_ = false;                 // an emotion drag changed the valence
     struct ContextTarget { Id card, stage, lane; int row = -1, column = -1; } context_;
+    float measureCardText(ImFont* font, const std::string& text, float size, float width);
+    bool layoutStillFits(const Document& doc, const ViewState& view, ImFont* font);
     std::string editBuffer_;
     bool editFocusPending_ = false;
     std::string editKey_;          // merge key of the current visit to a card's text

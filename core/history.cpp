@@ -133,6 +133,11 @@ std::optional<std::string> Document::execute(const Command& command, const std::
         }
     }
     changed(ChangeCause::Edit);
+    constexpr std::size_t kSmallCommand = 4;   // edits: enough for a key typed, cheap to copy
+    if (command.edits.size() <= kSmallCommand) {
+        lastCommand_ = command;
+        lastSmall_ = true;
+    }
     return std::nullopt;
 }
 

@@ -163,6 +163,9 @@ public:
     // Bumps on every successful execute, undo, redo and reset; not on failed or empty commands.
     std::uint64_t revision() const { return revision_; }
     ChangeCause lastCause() const { return lastCause_; }
+    // The command of the last change when it was a small Edit (a few edits, e.g. one key typed);
+    // nullptr otherwise. Lets views skip work the change cannot affect (a text that keeps its height).
+    const Command* lastSmallCommand() const { return lastSmall_ ? &lastCommand_ : nullptr; }
     // mergeKey: see History::execute (one undo step per text-field visit).
     std::optional<std::string> execute(const Command& command, const std::string& mergeKey = {});
     bool undo();
@@ -188,12 +191,14 @@ public:
     bool readOnly() const { return readOnly_; }
 
 private:
-    void changed(ChangeCause cause) { ++revision_; lastCause_ = cause; }
+    void changed(ChangeCause cause) { ++revision_; lastCause_ = cause; lastSmall_ = false; }
     Map map_;
     History history_;
     std::uint64_t revision_ = 0;
     ChangeCause lastCause_ = ChangeCause::None;
     std::optional<std::uint64_t> clean_[2];
+    Command lastCommand_;
+    bool lastSmall_ = false;
     bool readOnly_ = false;
 };
 
