@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <regex>
 
 #include "fixtures.hpp"
 #include "trayecto/examples.hpp"
@@ -87,6 +88,102 @@ TEST_CASE("csvField quotes only when RFC 4180 requires it", "[export]") {
     CHECK(csvField("two\nlines") == "\"two\nlines\"");
     CHECK(csvField("cr\rhere") == "\"cr\rhere\"");
     CHECK(csvField("ñandú «sí»") == "ñandú «sí»");
+}
+
+namespace {
+
+// The payloads of the CSV-injection issue: each formula bare, after a tab and after a CR.
+std::vector<std::string> formulaPayloads() {
+    const std::vector<std::string> formulas = {"=HYPERLINK(\"http://x\",\"y\")", "+cmd|' /C calc'!A0",
+                                               "@SUM(1)", "-2+3"};
+    std::vector<std::string> out;
+    for (const char* prefix : {"", "\t", "\r"})
+        for (const std::string& f : formulas) out.push_back(std::string(prefix) + f);
+    out.push_back("\t\r=1+1");
+    return out;
+}
+
+// Cells that start like a formula but are not one, or are plain numbers.
+const char* const kFormulaVariants[] = {"=", "+", "-", "@", "\t", "\r", "=1+1", "-A1", "+1-1", "-3 ",
+                                        "- 3", "--3", "-.", "+-3", "-3e", "-1e+", "@@", "==1", "-inf",
+                                        "-nan", "=-3", "-0x10", "\t-3", "\r\n=1", "-3,5", "+4.5.1"};
+const char* const kRealNumbers[] = {"-3", "+4.5", "0", "-0", "-0.5", ".5", "-.5", "5.", "1e-3",
+                                    "-2E+10", "+7", "42"};
+
+bool startsLikeFormula(const std::string& cell) {
+    return !cell.empty() && std::string("=+-@\t\r").find(cell[0]) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("CSV fields never start a live formula; real numbers stay numbers", "[export][csv-injection]") {
+    const auto payloads = formulaPayloads();
+    REQUIRE(payloads.size() == 13);
+    int neutralised = 0;
+    auto check = [&](const std::string& text) {
+        INFO("field: " << text);
+        const auto rows = parseCsv(csvField(text) + "\r\n");
+        REQUIRE(rows.size() == 1);
+        REQUIRE(rows[0].size() == 1);
+        CHECK(rows[0][0] == "'" + text);   // shown as the text it is, not run
+        neutralised += rows[0][0] == "'" + text ? 1 : 0;
+    };
+    for (const std::string& p : payloads) check(p);
+    for (const char* v : kFormulaVariants) check(v);
+    CHECK(neutralised == int(payloads.size() + std::size(kFormulaVariants)));
+    for (const char* n : kRealNumbers) {
+        INFO("number: " << n);
+        CHECK(csvField(n) == n);
+    }
+    // Text that merely contains those characters is left alone.
+    CHECK(csvField("a=b") == "a=b");
+    CHECK(csvField("1+1") == "1+1");
+    CHECK(csvField(" =1") == " =1");
+    CHECK(csvField("'=1") == "'=1");
+    CHECK(csvField("x@y") == "x@y");
+    // Quoting still applies after the ' is added.
+    CHECK(csvField("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+    CHECK(csvField("\r=1") == "\"'\r=1\"");
+}
+
+TEST_CASE("the CSV export of a map full of formulas has no live formula", "[export][csv-injection]") {
+    Map map = smallMap();
+    std::vector<std::string> texts = formulaPayloads();
+    for (const char* v : kFormulaVariants) texts.emplace_back(v);
+    std::size_t next = 0;
+    auto payload = [&] { return texts[next++ % texts.size()]; };
+    for (Stage& s : map.stages) s.name = payload();
+    for (Lane& l : map.lanes) l.name = payload();
+    for (Persona& p : map.personas) p.name = payload();
+    for (Card& c : map.cards) {
+        c.text = payload();
+        c.notes = payload();
+        if (c.touchpoint)
+            for (Metric& m : c.touchpoint->metrics) { m.type = MetricType::Custom; m.name = payload(); }
+        if (c.improvement) c.improvement->owner = payload();
+        if (c.backstage) { c.backstage->owner = payload(); c.backstage->systems = payload(); }
+    }
+    const std::string csv = exportCsv(map);
+    const auto rows = parseCsv(csv);
+    REQUIRE(rows.size() == map.cards.size() + 1);
+    int cells = 0, numbers = 0;
+    for (const auto& row : rows) {
+        REQUIRE(row.size() == 29);
+        for (const std::string& cell : row) {
+            INFO("cell: " << cell);
+            ++cells;
+            if (!startsLikeFormula(cell)) continue;
+            // Only our own signed numbers (the gap column) may begin with a sign.
+            CHECK(std::regex_match(cell, std::regex(R"([+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)")));
+            ++numbers;
+        }
+    }
+    CHECK(cells > 200);
+    CHECK(numbers > 0);   // the gaps (-3, -2…) are still numbers
+    const auto store = std::find_if(rows.begin(), rows.end(), [](const auto& r) { return r[0] == "cd-store"; });
+    REQUIRE(store != rows.end());
+    CHECK((*store)[20] == "-3");
+    CHECK(csv.find("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"") != std::string::npos);
 }
 
 TEST_CASE("the CSV has a header and one well-formed row per card", "[export]") {
