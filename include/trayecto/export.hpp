@@ -52,6 +52,10 @@ std::string csvField(std::string_view text);
 // Title and description, personas, stages by phase, an emotional-curve table per persona,
 // moments of truth, the biggest expectation–experience gaps, pain points and opportunities
 // ranked by votes and by impact/effort.
+// User text is written as text: &, <, > as character references and [, ], `, \ escaped with a
+// backslash, so no raw HTML and no link the user did not write reaches a Markdown renderer. A
+// link the user wrote as [label](target) stays a link only when the target is http:, https: or
+// mailto: (not an image); any other is written as plain text.
 struct ReportOptions {
     std::string language;   // "es"/"en"; empty: the map's own language
     int maxGaps = 10;       // rows in the gaps table (negative gaps only)

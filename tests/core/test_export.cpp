@@ -255,6 +255,113 @@ TEST_CASE("the Markdown report has every section", "[export]") {
     CHECK(es.find("Valencia media: +1,2 (3 de 3 etapas)") != std::string::npos);
 }
 
+namespace {
+
+// Text meant to run script or smuggle a link through a Markdown renderer.
+const char* const kMarkdownPayloads[] = {
+    "<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "[click](javascript:alert(3))",
+    "<javascript:alert(4)>", "[x]: javascript:alert(5)", "[JS](JavaScript:alert(6))",
+    "[data](data:text/html;base64,PHNjcmlwdD4=)", "[vb](vbscript:msgbox(7))",
+    "![img](https://example.com/x.png)", "&lt;script&gt;", "`<b>`", "\\[x](javascript:alert(8))",
+    "<a href=\"javascript:alert(9)\">a</a>", "[a](https://ok.example/ \"t\")", "x <!-- y", "<?php ?>",
+    "[nested [x](javascript:1)](https://example.com)"};
+
+// Targets of the links a Markdown text makes: "](target)" with the "]" not escaped.
+std::vector<std::string> linkTargets(const std::string& md) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i + 1 < md.size(); ++i) {
+        if (md[i] == '\\') { ++i; continue; }
+        if (md[i] != ']' || md[i + 1] != '(') continue;
+        const std::size_t end = md.find(')', i + 2);
+        out.push_back(md.substr(i + 2, end == std::string::npos ? std::string::npos : end - i - 2));
+    }
+    return out;
+}
+
+// Whether `what` occurs in the Markdown text outside a backslash escape.
+bool hasUnescaped(const std::string& md, const std::string& what) {
+    for (std::size_t i = 0; i < md.size(); ++i) {
+        if (md.compare(i, what.size(), what) == 0) return true;
+        if (md[i] == '\\') ++i;
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("the Markdown report writes user text as text: no HTML, no unsafe link", "[export][markdown-escape]") {
+    Map map = smallMap();
+    std::size_t next = 0;
+    auto payload = [&] { return std::string(kMarkdownPayloads[next++ % std::size(kMarkdownPayloads)]); };
+    for (int round = 0; round < int(std::size(kMarkdownPayloads)); ++round) {
+        INFO("round " << round);
+        next = std::size_t(round);
+        map.meta.title = payload();
+        map.meta.description = payload() + "\n" + payload();
+        map.meta.scope = map.meta.author = map.meta.modified = payload();
+        for (Persona& p : map.personas) {
+            p.name = payload();
+            p.description = p.goals = p.needs = p.expectations = p.frustrations = p.quote = payload();
+        }
+        for (Stage& s : map.stages) { s.name = payload(); s.description = payload(); }
+        for (Card& c : map.cards) {
+            c.text = payload() + "\n" + payload();
+            if (c.improvement) c.improvement->owner = payload();
+        }
+        for (Emotion& e : map.emotions) e.feeling = payload();
+        for (MomentOfTruth& m : map.moments) {
+            m.name = m.reason = payload();
+            m.type = MotType::Custom;
+            m.customType = payload();
+        }
+        for (const char* lang : {"es", "en"}) {
+            ReportOptions options;
+            options.language = lang;
+            const std::string md = exportMarkdown(map, options);
+            // The only "<" are the report's own line breaks in table cells.
+            for (std::size_t at = md.find('<'); at != std::string::npos; at = md.find('<', at + 1)) {
+                INFO("at: " << md.substr(at, 40));
+                CHECK(md.compare(at, 4, "<br>") == 0);
+            }
+            for (const std::string& target : linkTargets(md)) {
+                INFO("link target: " << target);
+                CHECK((target.rfind("https://", 0) == 0 || target.rfind("mailto:", 0) == 0));
+            }
+            CHECK_FALSE(hasUnescaped(md, "!["));
+            CHECK(md.find("\n[x]:") == std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("the Markdown report escapes user text exactly and keeps safe links", "[export][markdown-escape]") {
+    const std::pair<const char*, const char*> cases[] = {
+        {"<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"},
+        {"Tom & Jerry", "Tom &amp; Jerry"},
+        {"&lt;b&gt;", "&amp;lt;b&amp;gt;"},
+        {"[click](javascript:alert(3))", "\\[click\\](javascript:alert(3))"},
+        {"[JS](JavaScript:alert(6))", "\\[JS\\](JavaScript:alert(6))"},
+        {"<javascript:alert(4)>", "&lt;javascript:alert(4)&gt;"},
+        {"`code`", "\\`code\\`"},
+        {"back\\slash", "back\\\\slash"},
+        {"\\[x](javascript:1)", "\\\\\\[x\\](javascript:1)"},
+        {"see [the docs](https://example.com/a?b=1&c=2) now", "see [the docs](https://example.com/a?b=1&amp;c=2) now"},
+        {"[write](mailto:cx@example.com)", "[write](mailto:cx@example.com)"},
+        {"[web](HTTP://example.com)", "[web](HTTP://example.com)"},
+        {"[<b>](https://example.com)", "[&lt;b&gt;](https://example.com)"},
+        {"![img](https://example.com/x.png)", "\\![img](https://example.com/x.png)"},
+        {"[spaced](https://example.com/a b)", "\\[spaced\\](https://example.com/a b)"},
+        {"[quote](https://example.com/\"onclick)", "\\[quote\\](https://example.com/\"onclick)"},
+        {"ñandú «sí» 3 > 2", "ñandú «sí» 3 &gt; 2"},
+    };
+    for (const auto& [text, expected] : cases) {
+        INFO(text);
+        Map map;
+        map.meta.title = text;
+        const std::string md = exportMarkdown(map);
+        CHECK(md.rfind("# " + std::string(expected) + "\n", 0) == 0);
+    }
+}
+
 TEST_CASE("exports match the golden files", "[export][golden]") {
     const Map small = smallMap();
     checkGolden("analysis-small.csv", exportCsv(small));
