@@ -67,7 +67,7 @@ int validate(const std::vector<std::string>& args) {
     for (const std::string& file : a.files) {
         Map map;
         if (!loadFile(file, map)) { ++bad; continue; }
-        if (!a.has("--quiet")) std::printf("%s: ok\n", file.c_str());
+        if (!a.has("--quiet")) std::printf("%s: ok\n", displayName(file).c_str());
     }
     return bad == 0 ? 0 : 1;
 }
@@ -210,10 +210,13 @@ int run(int argc, char** argv) {
 }  // namespace trayecto::cli
 
 int main(int argc, char** argv) {
+    int status = 1;
     try {
-        return trayecto::cli::run(argc, argv);
+        status = trayecto::cli::run(argc, argv);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "trayecto: %s\n", e.what());
-        return 1;
     }
+    // What went to stdout (validate's "ok" lines, stats, a report) must really have been written.
+    const int output = trayecto::cli::finishStandardOutput();
+    return status != 0 ? status : output;
 }
