@@ -20,6 +20,10 @@ struct UsageError {
 // there, so /dev/zero or an endless pipe is refused rather than read forever. On failure `error`
 // says why (a directory, a file too large, the system's reason it cannot be opened or read).
 bool readFile(const std::string& path, std::string& text, std::string& error);
+// An id, name or path from a map as messages show it: as is when it is plain text, else as a JSON
+// string literal (quotes, backslashes and control characters escaped), so a line stays one line
+// and a NUL stays visible whatever the id holds.
+std::string shown(const std::string& text);
 // The name messages give a FILE argument: "standard input" for "-".
 std::string displayName(const std::string& path);
 // Writes to `path`, or stdout when empty or "-". Returns 0, or 1 with a message naming the file

@@ -22,6 +22,14 @@ std::string megabytes(std::size_t bytes) { return std::to_string(bytes / (1024 *
 
 }  // namespace
 
+std::string shown(const std::string& text) {
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7f || c == '"' || c == '\\') return jsonQuoted(text);
+    }
+    return text;
+}
+
 std::string displayName(const std::string& path) { return path == "-" ? "standard input" : path; }
 
 bool readFile(const std::string& path, std::string& text, std::string& error) {
@@ -81,7 +89,7 @@ int writeOutput(const std::string& path, const std::string& text) {
     errno = 0;
     std::FILE* out = std::fopen(path.c_str(), "wb");
     if (!out) {
-        std::fprintf(stderr, "trayecto: %s: cannot create the file%s\n", path.c_str(), reason(errno).c_str());
+        std::fprintf(stderr, "trayecto: %s: cannot create the file%s\n", shown(path).c_str(), reason(errno).c_str());
         return 1;
     }
     const std::size_t written = std::fwrite(text.data(), 1, text.size(), out);
@@ -90,7 +98,7 @@ int writeOutput(const std::string& path, const std::string& text) {
     if (std::ferror(out) && error == 0) error = EIO;
     if (std::fclose(out) != 0 && error == 0) error = errno ? errno : EIO;
     if (error == 0) return 0;
-    std::fprintf(stderr, "trayecto: %s: cannot write the file%s\n", path.c_str(), reason(error).c_str());
+    std::fprintf(stderr, "trayecto: %s: cannot write the file%s\n", shown(path).c_str(), reason(error).c_str());
     return 1;
 }
 
@@ -107,7 +115,7 @@ int finishStandardOutput() {
 
 bool loadFile(const std::string& path, Map& map) {
     std::string text, error;
-    const std::string name = displayName(path);
+    const std::string name = shown(displayName(path));
     if (!readFile(path, text, error)) {
         std::fprintf(stderr, "%s: %s\n", name.c_str(), error.c_str());
         return false;

@@ -49,6 +49,12 @@ private:
     std::variant<T, LoadError> v_;
 };
 
+// `text` as a JSON string literal, quotes included: '"', '\\' and control characters escaped
+// ("\\n", "\\t", "\\u0000"…), every other byte as is. For JSON written by hand, and for ids
+// and texts quoted in messages, which then stay on one line and keep a NUL visible whatever the
+// id holds (ids are opaque strings: any text may be one).
+std::string jsonQuoted(std::string_view text);
+
 // Parses, migrates older versions, checks structure and references. Unknown fields are kept.
 Result<Map> loadMap(std::string_view text, const LoadLimits& limits = {});
 // Writes the map with a stable key order (files diff well), 2-space indent, trailing newline.
