@@ -16,10 +16,21 @@ struct UsageError {
     std::string message;
 };
 
-// Reads a whole file ("-" is stdin). On failure `error` says why.
+// Reads a whole file ("-" is stdin), at most kMaxMapBytes (the loader's own cap): reading stops
+// there, so /dev/zero or an endless pipe is refused rather than read forever. On failure `error`
+// says why (a directory, a file too large, the system's reason it cannot be opened or read).
 bool readFile(const std::string& path, std::string& text, std::string& error);
-// Writes to `path`, or stdout when empty or "-". Returns 0 or 1 (with a message).
+// An id, name or path from a map as messages show it: as is when it is plain text, else as a JSON
+// string literal (quotes, backslashes and control characters escaped), so a line stays one line
+// and a NUL stays visible whatever the id holds.
+std::string shown(const std::string& text);
+// The name messages give a FILE argument: "standard input" for "-".
+std::string displayName(const std::string& path);
+// Writes to `path`, or stdout when empty or "-". Returns 0, or 1 with a message naming the file
+// and the system's reason, when any write, flush or close fails (a full disk, /dev/full).
 int writeOutput(const std::string& path, const std::string& text);
+// At exit: flushes and closes stdout; 1 (with a message) if anything written there was lost.
+int finishStandardOutput();
 // Loads and validates one file. On failure prints "FILE: reason" lines to stderr.
 bool loadFile(const std::string& path, Map& map);
 

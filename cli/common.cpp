@@ -2,10 +2,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
 
 #include "cli.hpp"
 #include "trayecto/format.hpp"
@@ -13,53 +12,121 @@
 
 namespace trayecto::cli {
 
+namespace {
+
+bool stdoutFailed = false;   // a write to stdout failed and was reported
+
+std::string reason(int error) { return error != 0 ? std::string(": ") + std::strerror(error) : std::string(); }
+
+std::string megabytes(std::size_t bytes) { return std::to_string(bytes / (1024 * 1024)) + " MB"; }
+
+}  // namespace
+
+std::string shown(const std::string& text) {
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7f || c == '"' || c == '\\') return jsonQuoted(text);
+    }
+    return text;
+}
+
+std::string displayName(const std::string& path) { return path == "-" ? "standard input" : path; }
+
 bool readFile(const std::string& path, std::string& text, std::string& error) {
-    if (path == "-") {
-        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-        return true;
+    const bool standardInput = path == "-";
+    std::error_code ec;
+    if (!standardInput && std::filesystem::is_directory(path, ec)) {
+        error = "is a directory, not a journey-map file";
+        return false;
     }
-    std::ifstream in(path, std::ios::binary);
+    errno = 0;
+    std::FILE* in = standardInput ? stdin : std::fopen(path.c_str(), "rb");
     if (!in) {
-        error = "cannot open the file";
+        error = "cannot open the file" + reason(errno);
         return false;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) {
-        error = "cannot read the file";
+    // Read at most one byte past the cap, so /dev/zero or an endless pipe stops there.
+    text.clear();
+    char buffer[64 * 1024];
+    bool tooLarge = false;
+    for (;;) {
+        const std::size_t got = std::fread(buffer, 1, sizeof buffer, in);
+        if (text.size() + got > kMaxMapBytes) {
+            tooLarge = true;
+            break;
+        }
+        text.append(buffer, got);
+        if (got < sizeof buffer) break;
+    }
+    const int readError = std::ferror(in) ? errno : 0;
+    const bool failed = !tooLarge && std::ferror(in);
+    if (!standardInput) std::fclose(in);
+    if (tooLarge) {
+        text.clear();
+        error = "the file is larger than " + megabytes(kMaxMapBytes) +
+                ", the most a journey map may be (reading stopped there)";
         return false;
     }
-    text = buffer.str();
+    if (failed) {
+        text.clear();
+        error = readError == EISDIR ? "is a directory, not a journey-map file"
+                                    : "cannot read the file" + reason(readError);
+        return false;
+    }
     return true;
 }
 
 int writeOutput(const std::string& path, const std::string& text) {
     if (path.empty() || path == "-") {
-        std::fwrite(text.data(), 1, text.size(), stdout);
-        return std::fflush(stdout) == 0 ? 0 : 1;
-    }
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (out) out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    if (!out) {
-        std::fprintf(stderr, "trayecto: %s: cannot write the file\n", path.c_str());
+        if (stdoutFailed) return 1;
+        errno = 0;
+        const std::size_t written = std::fwrite(text.data(), 1, text.size(), stdout);
+        if (written == text.size() && std::fflush(stdout) == 0 && !std::ferror(stdout)) return 0;
+        std::fprintf(stderr, "trayecto: standard output: cannot write%s\n", reason(errno).c_str());
+        stdoutFailed = true;
         return 1;
     }
-    return 0;
+    errno = 0;
+    std::FILE* out = std::fopen(path.c_str(), "wb");
+    if (!out) {
+        std::fprintf(stderr, "trayecto: %s: cannot create the file%s\n", shown(path).c_str(), reason(errno).c_str());
+        return 1;
+    }
+    const std::size_t written = std::fwrite(text.data(), 1, text.size(), out);
+    int error = written == text.size() ? 0 : errno;
+    if (std::fflush(out) != 0 && error == 0) error = errno ? errno : EIO;
+    if (std::ferror(out) && error == 0) error = EIO;
+    if (std::fclose(out) != 0 && error == 0) error = errno ? errno : EIO;
+    if (error == 0) return 0;
+    std::fprintf(stderr, "trayecto: %s: cannot write the file%s\n", shown(path).c_str(), reason(error).c_str());
+    return 1;
+}
+
+int finishStandardOutput() {
+    if (stdoutFailed) return 1;
+    errno = 0;
+    const bool flushed = std::fflush(stdout) == 0 && !std::ferror(stdout);
+    const int error = errno;
+    const bool closed = std::fclose(stdout) == 0;
+    if (flushed && closed) return 0;
+    std::fprintf(stderr, "trayecto: standard output: cannot write%s\n", reason(error ? error : errno).c_str());
+    return 1;
 }
 
 bool loadFile(const std::string& path, Map& map) {
     std::string text, error;
+    const std::string name = shown(displayName(path));
     if (!readFile(path, text, error)) {
-        std::fprintf(stderr, "%s: %s\n", path.c_str(), error.c_str());
+        std::fprintf(stderr, "%s: %s\n", name.c_str(), error.c_str());
         return false;
     }
     auto loaded = loadMap(text);
     if (!loaded) {
-        std::fprintf(stderr, "%s: %s\n", path.c_str(), loaded.error().describe().c_str());
+        std::fprintf(stderr, "%s: %s\n", name.c_str(), loaded.error().describe().c_str());
         return false;
     }
     const auto problems = checkInvariants(loaded.value());
-    for (const std::string& p : problems) std::fprintf(stderr, "%s: %s\n", path.c_str(), p.c_str());
+    for (const std::string& p : problems) std::fprintf(stderr, "%s: %s\n", name.c_str(), p.c_str());
     if (!problems.empty()) return false;
     map = std::move(loaded.value());
     return true;

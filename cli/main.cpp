@@ -67,7 +67,7 @@ int validate(const std::vector<std::string>& args) {
     for (const std::string& file : a.files) {
         Map map;
         if (!loadFile(file, map)) { ++bad; continue; }
-        if (!a.has("--quiet")) std::printf("%s: ok\n", file.c_str());
+        if (!a.has("--quiet")) std::printf("%s: ok\n", shown(displayName(file)).c_str());
     }
     return bad == 0 ? 0 : 1;
 }
@@ -87,8 +87,8 @@ int stats(const std::vector<std::string>& args) {
     const MapCounts c = countItems(map);
     int phases[3] = {0, 0, 0};
     for (const Stage& s : map.stages) ++phases[static_cast<int>(s.phase)];
-    std::printf("title: %s\n", map.meta.title.c_str());
-    std::printf("language: %s\n", map.meta.language.empty() ? "-" : map.meta.language.c_str());
+    std::printf("title: %s\n", shown(map.meta.title).c_str());
+    std::printf("language: %s\n", map.meta.language.empty() ? "-" : shown(map.meta.language).c_str());
     std::printf("personas: %d\n", c.personas);
     std::printf("stages: %d (pre-purchase %d, purchase %d, post-purchase %d)\n", c.stages,
                 phases[0], phases[1], phases[2]);
@@ -104,7 +104,7 @@ int stats(const std::vector<std::string>& args) {
     const auto curves = emotionCurves(map);
     if (!curves.empty()) std::printf("average valence per persona:\n");
     for (std::size_t i = 0; i < curves.size(); ++i)
-        std::printf("  %s: %s (%d of %zu stages)\n", map.personas[i].name.c_str(),
+        std::printf("  %s: %s (%d of %zu stages)\n", shown(map.personas[i].name).c_str(),
                     valenceText(curves[i].averageValence()).c_str(), curves[i].presentCount(),
                     curves[i].points.size());
     const auto gaps = touchpointGaps(map);
@@ -112,16 +112,16 @@ int stats(const std::vector<std::string>& args) {
     for (const auto& g : gaps) negative += g.gap < 0 ? 1 : 0;
     std::printf("rated touchpoints: %zu (%d below expectation)\n", gaps.size(), negative);
     if (!gaps.empty() && gaps.front().gap < 0)
-        std::printf("largest gap: %+d at \"%s\" (%s)\n", gaps.front().gap, gaps.front().text.c_str(),
-                    gaps.front().stageName.c_str());
+        std::printf("largest gap: %+d at %s (%s)\n", gaps.front().gap, jsonQuoted(gaps.front().text).c_str(),
+                    shown(gaps.front().stageName).c_str());
     const auto pains = rankImprovements(map, CardKind::PainPoint, Ranking::ByVotes, false);
     if (!pains.empty())
-        std::printf("most voted open pain point: \"%s\" (%d votes)\n", pains.front().text.c_str(),
+        std::printf("most voted open pain point: %s (%d votes)\n", jsonQuoted(pains.front().text).c_str(),
                     pains.front().votes);
     const auto opps = rankImprovements(map, CardKind::Opportunity, Ranking::ByImpactEffort, false);
     if (!opps.empty())
-        std::printf("best open opportunity by impact/effort: \"%s\" (%.2f)\n",
-                    opps.front().text.c_str(), opps.front().score);
+        std::printf("best open opportunity by impact/effort: %s (%.2f)\n",
+                    jsonQuoted(opps.front().text).c_str(), opps.front().score);
     return 0;
 }
 
@@ -210,10 +210,13 @@ int run(int argc, char** argv) {
 }  // namespace trayecto::cli
 
 int main(int argc, char** argv) {
+    int status = 1;
     try {
-        return trayecto::cli::run(argc, argv);
+        status = trayecto::cli::run(argc, argv);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "trayecto: %s\n", e.what());
-        return 1;
     }
+    // What went to stdout (validate's "ok" lines, stats, a report) must really have been written.
+    const int output = trayecto::cli::finishStandardOutput();
+    return status != 0 ? status : output;
 }

@@ -29,8 +29,8 @@ const char* collectionName(Collection c) {
 }
 
 std::string itemName(const MergedItem& item) {
-    std::string s = std::string(collectionName(item.collection)) + "/" + item.id;
-    if (!item.text.empty()) s += " \"" + item.text + "\"";
+    std::string s = std::string(collectionName(item.collection)) + "/" + shown(item.id);
+    if (!item.text.empty()) s += " " + jsonQuoted(item.text);
     return s;
 }
 
@@ -42,25 +42,26 @@ std::string fixed(double value) {
 
 // What the merge did, for the facilitator (English, like the rest of the tool's messages).
 std::string mergeReport(const MergeResult& r) {
-    std::string out = "merged " + std::to_string(r.participants.size()) + " participant(s) into \"" +
-                      r.map.meta.title + "\":";
-    for (const std::string& p : r.participants) out += " " + p + (p == r.participants.back() ? "" : ",");
+    std::string out = "merged " + std::to_string(r.participants.size()) + " participant(s) into " +
+                      jsonQuoted(r.map.meta.title) + ":";
+    for (std::size_t i = 0; i < r.participants.size(); ++i)
+        out += " " + shown(r.participants[i]) + (i + 1 == r.participants.size() ? "" : ",");
     out += "\nadded: " + std::to_string(r.added.size()) + "\n";
-    for (const MergedItem& a : r.added) out += "  " + a.participant + ": " + itemName(a) + "\n";
+    for (const MergedItem& a : r.added) out += "  " + shown(a.participant) + ": " + itemName(a) + "\n";
     out += "conflicts: " + std::to_string(r.conflicts.size()) + "\n";
     for (const MergeConflict& c : r.conflicts) {
-        out += "  " + (c.collection ? std::string(collectionName(*c.collection)) + "/" + c.itemId : std::string("map")) +
-               (c.itemText.empty() ? "" : " \"" + c.itemText + "\"") + " " + c.field + ": base " + c.baseValue;
+        out += "  " + (c.collection ? std::string(collectionName(*c.collection)) + "/" + shown(c.itemId) : std::string("map")) +
+               (c.itemText.empty() ? "" : " " + jsonQuoted(c.itemText)) + " " + shown(c.field) + ": base " + c.baseValue;
         for (std::size_t i = 0; i < c.values.size(); ++i)
-            out += "; " + c.values[i].participant + " " + c.values[i].value + (i == 0 ? " (taken for now)" : "");
+            out += "; " + shown(c.values[i].participant) + " " + c.values[i].value + (i == 0 ? " (taken for now)" : "");
         out += "\n";
     }
     out += "kept although deleted: " + std::to_string(r.keptDeleted.size()) + "\n";
-    for (const MergedItem& k : r.keptDeleted) out += "  " + k.participant + " deleted " + itemName(k) + "\n";
+    for (const MergedItem& k : r.keptDeleted) out += "  " + shown(k.participant) + " deleted " + itemName(k) + "\n";
     if (!r.renamed.empty()) {
         out += "renamed (id clash): " + std::to_string(r.renamed.size()) + "\n";
         for (const MergedItem& n : r.renamed)
-            out += "  " + n.participant + ": " + n.originalId + " -> " + n.id + "\n";
+            out += "  " + shown(n.participant) + ": " + shown(n.originalId) + " -> " + shown(n.id) + "\n";
     }
     out += "dropped: " + std::to_string(r.dropped.size()) + "\n";
     for (const MergedItem& d : r.dropped) out += "  " + itemName(d) + ": " + d.reason + "\n";
@@ -69,11 +70,11 @@ std::string mergeReport(const MergeResult& r) {
     out += "crowd emotional curve (median, interquartile range, min..max, n):\n";
     for (const CrowdCurve& curve : r.crowd) {
         const Persona* persona = findPersona(r.map, curve.personaId);
-        out += "  " + (persona ? persona->name : curve.personaId) + "\n";
+        out += "  " + shown(persona ? persona->name : curve.personaId) + "\n";
         for (const CrowdPoint& p : curve.points) {
             if (!p.rated()) continue;
             const Stage* stage = findStage(r.map, p.stageId);
-            out += "    " + (stage ? stage->name : p.stageId) + ": " + fixed(p.median) + " (IQR " + fixed(p.q1) +
+            out += "    " + shown(stage ? stage->name : p.stageId) + ": " + fixed(p.median) + " (IQR " + fixed(p.q1) +
                    ".." + fixed(p.q3) + ", " + fixed(p.min) + ".." + fixed(p.max) + ", n=" + std::to_string(p.n) + ")\n";
         }
     }
@@ -113,7 +114,7 @@ int merge(const std::vector<std::string>& args) {
     if (a.has("--report")) {
         const std::string text = mergeReport(r);
         // With the map on stdout, the report goes to stderr.
-        std::fputs(text.c_str(), output.empty() || output == "-" ? stderr : stdout);
+        std::fwrite(text.data(), 1, text.size(), output.empty() || output == "-" ? stderr : stdout);
     } else if (!r.conflicts.empty()) {
         std::fprintf(stderr, "trayecto: %zu conflict(s) left for the facilitator (see --report)\n",
                      r.conflicts.size());
@@ -148,7 +149,7 @@ int templates(const std::vector<std::string>& args) {
     const auto json = templateJson(a.files[0], lang.empty() ? "es" : lang);
     if (!json) {
         std::fprintf(stderr, "trayecto: no template '%s' in %s (try 'trayecto template list')\n",
-                     a.files[0].c_str(), lang.empty() ? "es" : lang.c_str());
+                     shown(a.files[0]).c_str(), lang.empty() ? "es" : lang.c_str());
         return 1;
     }
     return writeOutput(a.value("--output"), *json);

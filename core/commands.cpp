@@ -11,6 +11,8 @@
 #include <unordered_set>
 #include <utility>
 
+#include "trayecto/format.hpp"
+
 namespace trayecto {
 
 // ---------------------------------------------------------------------------------------------
@@ -69,7 +71,7 @@ const char* singularName(Collection c) {
     return "moment of truth";
 }
 
-std::string quoted(const Id& id) { return "\"" + id + "\""; }
+std::string quoted(const Id& id) { return jsonQuoted(id); }
 
 }  // namespace
 

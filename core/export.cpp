@@ -160,11 +160,50 @@ std::string joined(const std::vector<T>& items, const char* separator, F text) {
 
 // ---- [SECTION] CSV
 
+namespace {
+
+// "-3", "+4.5", "1e-3", ".5": a decimal number and nothing else, which a spreadsheet reads as
+// that number, never as a formula.
+bool isPlainNumber(std::string_view text) {
+    std::size_t i = 0;
+    auto digits = [&] {
+        const std::size_t from = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+        return i - from;
+    };
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+    std::size_t mantissa = digits();
+    if (i < text.size() && text[i] == '.') {
+        ++i;
+        mantissa += digits();
+    }
+    if (mantissa == 0) return false;
+    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+        ++i;
+        if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+        if (digits() == 0) return false;
+    }
+    return i == text.size();
+}
+
+// OWASP's CSV injection rule: a cell that begins with one of these is run as a formula by
+// spreadsheet programs (tab and CR because some of them skip those first).
+bool startsLikeFormula(std::string_view text) {
+    if (text.empty()) return false;
+    switch (text[0]) {
+        case '=': case '+': case '-': case '@': case '\t': case '\r': return !isPlainNumber(text);
+        default: return false;
+    }
+}
+
+}  // namespace
+
 std::string csvField(std::string_view text) {
-    const bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos;
-    if (!quote) return std::string(text);
+    const std::string neutral = startsLikeFormula(text) ? "'" + std::string(text) : std::string(text);
+    const bool quote = neutral.find_first_of(",\"\r\n") != std::string::npos;
+    if (!quote) return neutral;
     std::string out = "\"";
-    for (char c : text) {
+    for (char c : neutral) {
         if (c == '"') out += '"';
         out += c;
     }

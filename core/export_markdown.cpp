@@ -1,6 +1,7 @@
 // The Markdown report: a readable summary of a map for people who will not open the app.
 #include <algorithm>
 #include <cstdio>
+#include <string_view>
 
 #include "trayecto/analysis.hpp"
 #include "trayecto/export.hpp"
@@ -62,6 +63,88 @@ private:
     Language lang_;
     std::string out_;
 };
+
+// ---- User text in Markdown
+// Markdown passes raw HTML through and turns [label](target) into a link whatever the target:
+// user text is written with the characters that start HTML or a link escaped (&, <, > as
+// character references; [, ], `, \\ with a backslash), so it reads as the text it is. A
+// link the user wrote, [label](target), stays a link only when its target is http:, https: or
+// mailto:; any other link ("javascript:", "data:"…) is written as plain text.
+
+bool startsWithNoCase(std::string_view text, std::string_view prefix) {
+    if (text.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        char c = text[i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != prefix[i]) return false;
+    }
+    return true;
+}
+
+// A link target written as is: a safe scheme, then printable ASCII without the characters that
+// would end the target or need escaping in it.
+bool safeLinkTarget(std::string_view target) {
+    const bool scheme = startsWithNoCase(target, "https://") || startsWithNoCase(target, "http://") ||
+                        startsWithNoCase(target, "mailto:");
+    if (!scheme || target.size() > 2048) return false;
+    for (char c : target) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u >= 0x7f) return false;
+        if (std::string_view("<>\"'\\`()[]{}|").find(c) != std::string_view::npos) return false;
+    }
+    return true;
+}
+
+void appendEscaped(std::string& out, char c) {
+    switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '[': case ']': case '`': case '\\': out += '\\'; out += c; break;
+        default: out += c;
+    }
+}
+
+// A user's [label](target) at `at`: the label and target, or false.
+bool userLink(std::string_view text, std::size_t at, std::string_view& label, std::string_view& target,
+              std::size_t& end) {
+    if (text[at] != '[') return false;
+    const std::size_t close = text.find(']', at + 1);
+    if (close == std::string_view::npos || close + 1 >= text.size() || text[close + 1] != '(') return false;
+    label = text.substr(at + 1, close - at - 1);
+    if (label.empty() || label.find_first_of("[\r\n") != std::string_view::npos) return false;
+    const std::size_t targetEnd = text.find(')', close + 2);
+    if (targetEnd == std::string_view::npos) return false;
+    target = text.substr(close + 2, targetEnd - close - 2);
+    end = targetEnd + 1;
+    return true;
+}
+
+std::string markdownText(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (std::size_t i = 0; i < text.size();) {
+        std::string_view label, target;
+        std::size_t end = 0;
+        if (userLink(text, i, label, target, end) && safeLinkTarget(target)) {
+            // "!" just before would make it an image, loaded from anywhere: keep it a link.
+            if (!out.empty() && out.back() == '!') out.insert(out.size() - 1, 1, '\\');
+            out += '[';
+            for (char c : label) appendEscaped(out, c);
+            out += "](";
+            for (char c : target) {
+                if (c == '&') out += "&amp;";
+                else out += c;
+            }
+            out += ')';
+            i = end;
+            continue;
+        }
+        appendEscaped(out, text[i]);
+        ++i;
+    }
+    return out;
+}
 
 // A table cell: no raw pipes or line breaks.
 std::string cell(const std::string& text) {
@@ -128,13 +211,16 @@ std::string oneLine(const std::string& text) {
     return s;
 }
 
+// User text on one line (headings, list items), escaped.
+std::string userLine(const std::string& text) { return markdownText(oneLine(text)); }
+
 std::string Report::build() {
-    heading(1, oneLine(map_.meta.title.empty() ? w({"Mapa sin título", "Untitled map"}) : map_.meta.title));
-    if (!map_.meta.description.empty()) { line(map_.meta.description); line(); }
+    heading(1, userLine(map_.meta.title.empty() ? w({"Mapa sin título", "Untitled map"}) : map_.meta.title));
+    if (!map_.meta.description.empty()) { line(markdownText(map_.meta.description)); line(); }
     bool any = false;
     auto meta = [&](const Words& name, const std::string& value) {
         if (value.empty()) return;
-        line(std::string("- **") + w(name) + ":** " + oneLine(value));
+        line(std::string("- **") + w(name) + ":** " + userLine(value));
         any = true;
     };
     meta({"Alcance", "Scope"}, map_.meta.scope);
@@ -176,12 +262,12 @@ void Report::personas() {
     heading(2, w({"Personas", "Personas"}));
     if (map_.personas.empty()) { line(w({"_No hay personas._", "_No personas._"})); return; }
     for (const Persona& p : map_.personas) {
-        heading(3, oneLine(p.name));
-        if (!p.description.empty()) { line(p.description); line(); }
+        heading(3, userLine(p.name));
+        if (!p.description.empty()) { line(markdownText(p.description)); line(); }
         bool any = false;
         auto field = [&](const Words& name, const std::string& value) {
             if (value.empty()) return;
-            line(std::string("- **") + w(name) + ":** " + oneLine(value));
+            line(std::string("- **") + w(name) + ":** " + userLine(value));
             any = true;
         };
         field({"Objetivos", "Goals"}, p.goals);
@@ -191,7 +277,7 @@ void Report::personas() {
         if (p.valueTier != ValueTier::Unset)
             field({"Valor del cliente (CLV)", "Customer value (CLV)"}, std::string(label(p.valueTier, lang_)));
         if (any) line();
-        if (!p.quote.empty()) { line("> " + oneLine(p.quote)); line(); }
+        if (!p.quote.empty()) { line("> " + userLine(p.quote)); line(); }
     }
 }
 
@@ -205,8 +291,8 @@ void Report::stages() {
             if (s.phase != phase) continue;
             if (first) heading(3, std::string(label(phase, lang_)));
             first = false;
-            std::string item = std::to_string(i + 1) + ". **" + oneLine(s.name) + "**";
-            if (!s.description.empty()) item += ": " + oneLine(s.description);
+            std::string item = std::to_string(i + 1) + ". **" + userLine(s.name) + "**";
+            if (!s.description.empty()) item += ": " + userLine(s.description);
             line(item);
         }
         if (!first) line();
@@ -219,7 +305,7 @@ void Report::curves() {
     const std::vector<EmotionCurve> all = emotionCurves(map_);
     for (std::size_t i = 0; i < all.size(); ++i) {
         const EmotionCurve& curve = all[i];
-        heading(3, oneLine(map_.personas[i].name));
+        heading(3, userLine(map_.personas[i].name));
         const auto average = curve.averageValence();
         line(std::string(w({"Valencia media: ", "Average valence: "})) +
              (average ? signedValence(*average, lang_) : "—") + " (" +
@@ -232,10 +318,10 @@ void Report::curves() {
         for (std::size_t s = 0; s < curve.points.size(); ++s) {
             const CurvePoint& p = curve.points[s];
             const Stage& stage = map_.stages[s];
-            tableRow({stage.name, std::string(label(stage.phase, lang_)),
+            tableRow({markdownText(stage.name), std::string(label(stage.phase, lang_)),
                       p.valence ? signedValence(*p.valence, lang_) : "—",
                       p.valence ? valenceStrip(*p.valence) : "",
-                      joinedFeelings(p.feelings)});
+                      markdownText(joinedFeelings(p.feelings))});
         }
     }
 }
@@ -251,8 +337,9 @@ void Report::moments() {
     for (const MomentSummary& m : all) {
         const std::string type = m.type == MotType::Custom && !m.customType.empty()
                                      ? m.customType : std::string(label(m.type, lang_));
-        tableRow({type, m.name, m.stageName, m.cardText, std::string(label(m.state, lang_)),
-                  m.gap ? signedInt(*m.gap) : "—", m.reason});
+        tableRow({markdownText(type), markdownText(m.name), markdownText(m.stageName), markdownText(m.cardText),
+                  std::string(label(m.state, lang_)),
+                  m.gap ? signedInt(*m.gap) : "—", markdownText(m.reason)});
     }
 }
 
@@ -278,7 +365,7 @@ void Report::gaps() {
     for (const TouchpointGap& g : all) {
         if (g.gap >= 0 || shown >= options_.maxGaps) break;
         ++shown;
-        tableRow({g.text, g.stageName, std::string(label(g.channel, lang_)), std::to_string(g.expectation),
+        tableRow({markdownText(g.text), markdownText(g.stageName), std::string(label(g.channel, lang_)), std::to_string(g.expectation),
                   std::to_string(g.experience), signedInt(g.gap), g.momentOfTruth ? w({"sí", "yes"}) : ""});
     }
 }
@@ -302,9 +389,9 @@ void Report::ranked(CardKind kind) {
         for (const RankedImprovement& r : open) {
             if (rank >= options_.maxRanked) break;
             ++rank;
-            tableRow({std::to_string(rank), r.text, r.stageName, std::to_string(r.votes),
+            tableRow({std::to_string(rank), markdownText(r.text), markdownText(r.stageName), std::to_string(r.votes),
                       std::to_string(r.severity), std::to_string(r.impact), std::to_string(r.effort),
-                      decimal(r.score, 2, lang_), std::string(label(r.status, lang_)), r.owner});
+                      decimal(r.score, 2, lang_), std::string(label(r.status, lang_)), markdownText(r.owner)});
         }
     }
     const std::size_t closed = everyOne.size() - rankImprovements(map_, kind, Ranking::ByVotes, false).size();
@@ -323,7 +410,7 @@ void Report::coverage() {
     if (total == 0 || map_.stages.empty()) { line(w({"_No hay puntos de contacto._", "_No touchpoints._"})); return; }
     std::string head = std::string("| ") + w({"Canal", "Channel"}) + " |";
     std::string rule = "| --- |";
-    for (const Stage& s : map_.stages) { head += " " + cell(oneLine(s.name)) + " |"; rule += " ---: |"; }
+    for (const Stage& s : map_.stages) { head += " " + cell(userLine(s.name)) + " |"; rule += " ---: |"; }
     line(head + " " + w({"Total", "Total"}) + " |");
     line(rule + " ---: |");
     auto row = [&](const std::string& name, auto countAt, int sum) {

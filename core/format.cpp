@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <new>
+#include <optional>
 
 #include "format_internal.hpp"
 
@@ -19,6 +20,35 @@ std::string LoadError::describe() const {
                ": " + message;
     if (path.empty()) return message;
     return "at " + path + ": " + message;
+}
+
+std::string jsonQuoted(std::string_view text) {
+    static const char kHex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(text.size() + 2);
+    out += '"';
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            default:
+                if (u < 0x20 || u == 0x7f) {
+                    out += "\\u00";
+                    out += kHex[u >> 4];
+                    out += kHex[u & 0xf];
+                } else {
+                    out += c;
+                }
+        }
+    }
+    out += '"';
+    return out;
 }
 
 namespace {
@@ -35,6 +65,36 @@ bool onlyWhitespace(std::string_view text) {
     for (char c : text)
         if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
     return true;
+}
+
+// A map is UTF-8 text. A file in UTF-16 or UTF-32 (told by its byte-order mark, or without one
+// by the zero bytes around the first characters, which JSON keeps in ASCII) is named as such
+// instead of failing as "invalid literal"; any other zero byte (NUL), e.g. a valid map with
+// something appended after a NUL, is refused where it is: JSON text never holds one, and the
+// JSON parser would take it for the end of the text.
+std::optional<LoadError> encodingProblem(std::string_view text) {
+    const auto at = [&](std::size_t i) {
+        return i < text.size() ? static_cast<unsigned char>(text[i]) : 0x100u;   // 0x100: none
+    };
+    const char* encoding = nullptr;
+    if (at(0) == 0xFF && at(1) == 0xFE && at(2) == 0 && at(3) == 0) encoding = "UTF-32 LE (little-endian)";
+    else if (at(0) == 0 && at(1) == 0 && at(2) == 0xFE && at(3) == 0xFF) encoding = "UTF-32 BE (big-endian)";
+    else if (at(0) == 0xFF && at(1) == 0xFE) encoding = "UTF-16 LE (little-endian)";
+    else if (at(0) == 0xFE && at(1) == 0xFF) encoding = "UTF-16 BE (big-endian)";
+    else if (at(0) == 0 && at(1) == 0 && at(2) == 0 && at(3) != 0 && at(3) < 0x80) encoding = "UTF-32 BE (big-endian)";
+    else if (at(0) != 0 && at(0) < 0x80 && at(1) == 0 && at(2) == 0 && at(3) == 0) encoding = "UTF-32 LE (little-endian)";
+    else if (at(0) == 0 && at(1) != 0 && at(1) < 0x80 && (at(2) == 0 || at(2) == 0x100)) encoding = "UTF-16 BE (big-endian)";
+    else if (at(0) != 0 && at(0) < 0x80 && at(1) == 0 && (at(3) == 0 || at(3) == 0x100)) encoding = "UTF-16 LE (little-endian)";
+    if (encoding)
+        return LoadError{"", std::string("The file is ") + encoding +
+                                 " text; a journey map must be saved as UTF-8 (use \"Save as\" with "
+                                 "the UTF-8 encoding)."};
+    const std::size_t nul = text.find('\0');
+    if (nul != std::string_view::npos)
+        return LoadError{"", "The file has a zero (NUL) byte here, which JSON text never holds: the file "
+                             "is damaged or has something else after the map.",
+                         nul};
+    return std::nullopt;
 }
 
 // Checks "format" and "version"; returns the version or the error.
@@ -99,6 +159,7 @@ Result<Map> loadThroughDocument(std::string_view text, const LoadLimits& limits)
     if (text.size() > limits.maxBytes)
         return LoadError{"", "The file is " + megabytes(text.size()) + ", larger than the " +
                                  megabytes(limits.maxBytes) + " a journey map may be."};
+    if (auto problem = encodingProblem(text)) return *problem;
     if (onlyWhitespace(text))
         return LoadError{"", "The file is empty; a journey map is a JSON object.", 0};
 

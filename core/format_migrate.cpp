@@ -29,12 +29,58 @@ std::optional<LoadError> renameMembers(Json& object, const std::string& path,
     return std::nullopt;
 }
 
+// What a version 0 file could mean two ways is refused, not guessed: a detail given both at
+// the top level and in "meta" with different values (which one is the title?), and emotions
+// with a "valence" from -3 to 3 (version 1's name and scale) in a file that says version 0,
+// whose "score" runs from 1 to 7: most likely a version 1 map labelled 0, whose valences the
+// migration would shift by -4.
+std::optional<LoadError> ambiguousV0(const Json& doc, const char* const (&metaKeys)[7]) {
+    const auto meta = doc.find("meta");
+    if (meta != doc.end() && !meta->is_null() && !meta->is_object())
+        return LoadError{"/meta", "In a version 0 file \"meta\" must be an object, but it is " +
+                                      compactText(*meta).substr(0, 60) + "."};
+    if (meta != doc.end() && meta->is_object()) {
+        for (const char* key : metaKeys) {
+            const auto top = doc.find(key);
+            const auto inner = meta->find(key);
+            if (top == doc.end() || inner == meta->end() || top->is_null() || inner->is_null() ||
+                *top == *inner)
+                continue;   // null stands for "not given"
+            return LoadError{childPath("", key),
+                             std::string("This version 0 file has two different values for \"") + key +
+                                 "\": " + compactText(*top).substr(0, 60) + " at the top level and " +
+                                 compactText(*inner).substr(0, 60) + " at " + childPath("/meta", key) +
+                                 "; keep one of them."};
+        }
+    }
+    const auto emotions = doc.find("emotions");
+    if (emotions == doc.end() || !emotions->is_array()) return std::nullopt;
+    std::optional<std::size_t> first;
+    for (std::size_t i = 0; i < emotions->size(); ++i) {
+        const Json& emotion = (*emotions)[i];
+        if (!emotion.is_object() || emotion.contains("score")) continue;
+        const auto valence = emotion.find("valence");
+        if (valence == emotion.end() || valence->is_null()) continue;
+        const bool onNewScale = valence->is_number() && valence->get<double>() >= kValenceMin &&
+                                valence->get<double>() <= kValenceMax;
+        if (!onNewScale) return std::nullopt;   // 4..7: the old scale under the new name
+        if (!first) first = i;
+    }
+    if (!first) return std::nullopt;
+    return LoadError{childPath(childPath("/emotions", *first), "valence"),
+                     "This file says it is version 0, whose emotions have a \"score\" from 1 to 7, "
+                     "but its emotions have a \"valence\" from -3 to 3 as in version 1: if it is a "
+                     "version 1 map, set \"version\" to 1; if its values are scores, rename "
+                     "\"valence\" to \"score\"."};
+}
+
 // Version 0 (Trayecto previews): map details at the top level, "columns" and "rows" instead of
 // stages and lanes, cards placed by "column"/"row", emotions keyed by "persona"/"column" with a
 // "score" from 1 (very negative) to 7 (very positive) and a "label"; no moments of truth.
 std::optional<LoadError> migrateV0toV1(Json& doc) {
     static const char* const kMetaKeys[] = {"title",  "description", "scope",   "language",
                                             "author", "created",     "modified"};
+    if (auto error = ambiguousV0(doc, kMetaKeys)) return error;
     Json meta = Json::object();
     if (auto it = doc.find("meta"); it != doc.end() && it->is_object()) meta = *it;
     for (const char* key : kMetaKeys) {
@@ -62,6 +108,7 @@ std::optional<LoadError> migrateV0toV1(Json& doc) {
             Json& emotion = (*emotions)[i];
             if (!emotion.is_object()) continue;
             const std::string path = childPath("/emotions", i);
+            const char* const scoreKey = emotion.contains("score") ? "score" : "valence";
             if (auto error = renameMembers(emotion, path,
                                            {{"persona", "personaId"}, {"column", "stageId"},
                                             {"label", "feeling"}, {"score", "valence"}}))
@@ -73,7 +120,7 @@ std::optional<LoadError> migrateV0toV1(Json& doc) {
                                                                 score->get<double>());
             const double x = score->is_number() ? score->get<double>() : 0.0;
             if (!whole || x < 1 || x > 7)
-                return LoadError{childPath(path, "score"),
+                return LoadError{childPath(path, scoreKey),
                                  "The score must be a whole number from 1 to 7, but it is " +
                                      compactText(*score) + "."};
             *score = static_cast<int>(x) - 4;   // 1..7 -> -3..3

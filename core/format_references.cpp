@@ -39,7 +39,7 @@ private:
             auto [it, inserted] = ids_.emplace(items[i].id, Owner{what, path});
             if (!inserted)
                 return fail(childPath(path, "id"),
-                               "The id \"" + items[i].id + "\" is already used by the " +
+                               "The id " + jsonQuoted(items[i].id) + " is already used by the " +
                                    it->second.what + " at " + it->second.path +
                                    "; ids must be unique across the whole map.");
         }
@@ -49,10 +49,10 @@ private:
     bool refersTo(const std::string& path, const Id& id, const char* what, const char* holder) {
         auto it = ids_.find(id);
         if (it == ids_.end())
-            return fail(path, std::string("The ") + holder + " refers to the " + what + " \"" +
-                                     id + "\", which does not exist.");
+            return fail(path, std::string("The ") + holder + " refers to the " + what + " " +
+                                     jsonQuoted(id) + ", which does not exist.");
         if (std::string(it->second.what) != what)
-            return fail(path, "\"" + id + "\" is the id of " + withArticle(it->second.what) + " (" +
+            return fail(path, jsonQuoted(id) + " is the id of " + withArticle(it->second.what) + " (" +
                                      it->second.path + "), not of " + withArticle(what) + ".");
         return true;
     }
@@ -62,8 +62,8 @@ private:
         if (!refersTo(path, cardId, "card", holder)) return false;
         const Card* card = findCardFast(cardId);
         if (card && card->stageId != stageId)
-            return fail(path, "The card \"" + cardId + "\" is in the stage \"" + card->stageId +
-                                     "\", not in this " + holder + "'s stage \"" + stageId + "\".");
+            return fail(path, "The card " + jsonQuoted(cardId) + " is in the stage " + jsonQuoted(card->stageId) +
+                                     ", not in this " + holder + "'s stage " + jsonQuoted(stageId) + ".");
         return true;
     }
 

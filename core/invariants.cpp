@@ -1,6 +1,8 @@
 // Structural invariants of a journey map (see invariants.hpp).
 #include "trayecto/invariants.hpp"
 
+#include "trayecto/format.hpp"
+
 #include <unordered_map>
 
 namespace trayecto {
@@ -51,7 +53,7 @@ private:
             if (item.id.empty()) continue;
             auto [it, inserted] = owners_.emplace(item.id, what);
             if (!inserted)
-                problem(std::string(what) + " \"" + item.id + "\" reuses an id already taken by " +
+                problem(std::string(what) + " " + jsonQuoted(item.id) + " reuses an id already taken by " +
                         withArticle(it->second));
         }
     }
@@ -63,22 +65,22 @@ private:
 
     void reference(const std::string& holder, const char* role, const Id& id, const char* what) {
         if (!exists(id, what))
-            problem(holder + " refers to missing " + what + " \"" + id + "\" (" + role + ")");
+            problem(holder + " refers to missing " + what + " " + jsonQuoted(id) + " (" + role + ")");
     }
 
     void cardInStage(const std::string& holder, const Id& cardId, const Id& stageId) {
         if (!exists(cardId, "card")) {
-            problem(holder + " refers to missing card \"" + cardId + "\" (cardId)");
+            problem(holder + " refers to missing card " + jsonQuoted(cardId) + " (cardId)");
             return;
         }
         const Card* c = cards_.at(cardId);
         if (c->stageId != stageId)
-            problem(holder + " is at card \"" + cardId + "\" of stage \"" + c->stageId +
-                    "\", not of its own stage \"" + stageId + "\"");
+            problem(holder + " is at card " + jsonQuoted(cardId) + " of stage " + jsonQuoted(c->stageId) +
+                    ", not of its own stage " + jsonQuoted(stageId));
     }
 
     void card(const Card& c) {
-        const std::string holder = "card \"" + c.id + "\"";
+        const std::string holder = "card " + jsonQuoted(c.id);
         reference(holder, "stageId", c.stageId, "stage");
         reference(holder, "laneId", c.laneId, "lane");
         for (const auto& p : c.personaIds) reference(holder, "personaIds", p, "persona");
@@ -115,7 +117,7 @@ private:
     }
 
     void emotion(const Emotion& e) {
-        const std::string holder = "emotion \"" + e.id + "\"";
+        const std::string holder = "emotion " + jsonQuoted(e.id);
         reference(holder, "personaId", e.personaId, "persona");
         reference(holder, "stageId", e.stageId, "stage");
         if (e.cardId) cardInStage(holder, *e.cardId, e.stageId);
@@ -125,7 +127,7 @@ private:
     }
 
     void moment(const MomentOfTruth& mot) {
-        const std::string holder = "moment of truth \"" + mot.id + "\"";
+        const std::string holder = "moment of truth " + jsonQuoted(mot.id);
         reference(holder, "stageId", mot.stageId, "stage");
         if (mot.cardId) cardInStage(holder, *mot.cardId, mot.stageId);
     }

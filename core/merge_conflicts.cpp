@@ -25,13 +25,13 @@ Result<Map> applyConflictValue(const Map& merged, const MergeConflict& conflict,
         auto it = std::find_if(list.begin(), list.end(),
                                [&](const Json& item) { return idOf(item) == conflict.itemId; });
         if (it == list.end())
-            return LoadError{"", "The item " + conflict.itemId + " is not in the merged map.",
+            return LoadError{"", "The item " + jsonQuoted(conflict.itemId) + " is not in the merged map.",
                              std::string::npos};
         setField(*it, conflict.field, chosen);
     }
     for (const Repair& repair : makeSound(document))
         if (repair.dropped)
-            return LoadError{"", "The chosen value cannot be applied to " + repair.id + ": " +
+            return LoadError{"", "The chosen value cannot be applied to " + jsonQuoted(repair.id) + ": " +
                                      repair.reason, std::string::npos};
     return mapOf(document);
 }

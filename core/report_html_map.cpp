@@ -1,6 +1,8 @@
 // The HTML report's map table: stages in columns grouped by phase, lanes in rows, cards in the
 // cells, each persona's valence in the emotions lane, the line of visibility above the backstage.
+#include <map>
 #include <unordered_map>
+#include <utility>
 
 #include "report_html_page.hpp"
 
@@ -90,8 +92,16 @@ void writeMapTable(Page& page) {
         page.closeSection();
         return;
     }
-    std::unordered_map<std::string, std::vector<const Card*>> cells;   // "stage\nlane" -> cards
-    for (const Card& c : map.cards) cells[c.stageId + "\n" + c.laneId].push_back(&c);
+    // Cards by (stage index, lane index): ids are opaque, so no id text is joined into a key.
+    std::unordered_map<Id, std::size_t> stageAt, laneAt;
+    for (std::size_t i = 0; i < map.stages.size(); ++i) stageAt.emplace(map.stages[i].id, i);
+    for (std::size_t i = 0; i < map.lanes.size(); ++i) laneAt.emplace(map.lanes[i].id, i);
+    std::map<std::pair<std::size_t, std::size_t>, std::vector<const Card*>> cells;
+    for (const Card& c : map.cards) {
+        const auto s = stageAt.find(c.stageId);
+        const auto l = laneAt.find(c.laneId);
+        if (s != stageAt.end() && l != laneAt.end()) cells[{s->second, l->second}].push_back(&c);
+    }
     std::unordered_map<Id, std::string> momentOf;
     for (const MomentOfTruth& m : map.moments)
         if (m.cardId && !momentOf.count(*m.cardId)) momentOf[*m.cardId] = m.name;
@@ -126,7 +136,8 @@ void writeMapTable(Page& page) {
 
     bool visibilityDrawn = false;
     const std::string columns = std::to_string(map.stages.size() + 1);
-    for (const Lane& lane : map.lanes) {
+    for (std::size_t row = 0; row < map.lanes.size(); ++row) {
+        const Lane& lane = map.lanes[row];
         if (lane.hidden) continue;
         if (lane.type == LaneType::Backstage && !visibilityDrawn) {
             page.raw("<tr class=\"visibility\"><td colspan=\"" + columns + "\">" +
@@ -137,7 +148,7 @@ void writeMapTable(Page& page) {
         }
         page.raw("<tr><th scope=\"row\">" + htmlEscape(lane.name) + "</th>");
         for (std::size_t s = 0; s < map.stages.size(); ++s) {
-            auto cell = cells.find(map.stages[s].id + "\n" + lane.id);
+            auto cell = cells.find({s, row});
             if (lane.type == LaneType::Emotions && cell == cells.end()) {
                 writeEmotionCell(page, curves, s);
                 continue;

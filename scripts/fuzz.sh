@@ -1,34 +1,67 @@
 #!/usr/bin/env bash
-# Fuzzes the journey-map loader (tests/fuzz/fuzz_load.cpp) with libFuzzer + ASan + UBSan.
+# Fuzzes with libFuzzer + ASan + UBSan, one harness after another, sharing the time given:
+#   load     the journey-map loader (tests/fuzz/fuzz_load.cpp)
+#   exports  the CSV, Markdown and HTML exports (tests/fuzz/fuzz_exports.cpp)
+#   merge    the merge of participants' files (tests/fuzz/fuzz_merge.cpp)
 #
-#   scripts/fuzz.sh [SECONDS]     default 30; e.g. `scripts/fuzz.sh 3600` for a longer run
+#   scripts/fuzz.sh [SECONDS] [HARNESS...]   default 30 s in all, split evenly; e.g.
+#                                            `scripts/fuzz.sh 3600` or `scripts/fuzz.sh 600 merge`
 #
-# Builds build-fuzz/fuzz_load with clang++-14, copies the seed corpus (tests/fuzz/corpus) to a
-# temporary folder so the repository is never modified, and runs for SECONDS. A crash, leak,
-# sanitizer report, timeout or out-of-memory exits non-zero and leaves the input that caused it
-# in build-fuzz/ (crash-*, timeout-*, oom-*); replay it with `build-fuzz/fuzz_load FILE`.
-# Extra libFuzzer flags can be passed in FUZZ_FLAGS (e.g. FUZZ_FLAGS="-jobs=2 -workers=2").
+# Builds build-fuzz/fuzz_NAME with clang++-14 (objects kept in build-fuzz/obj and rebuilt when a
+# source or header changes), copies each seed corpus (tests/fuzz/corpus*, plus map fixtures for
+# the exports) to a temporary folder so the repository is never modified, and runs each harness
+# for its share. A crash, leak, sanitizer report, failed property, timeout or out-of-memory makes
+# the script exit non-zero (after the other harnesses ran) and leaves the input that caused it in
+# build-fuzz/ (NAME-crash-*, NAME-timeout-*, NAME-oom-*); replay it with `build-fuzz/fuzz_NAME FILE`.
+# The regular build replays the seed corpora as ctest tests (fuzz_*_corpus) without libFuzzer.
+# Extra libFuzzer flags can be passed in FUZZ_FLAGS (e.g. FUZZ_FLAGS="-jobs=2 -workers=2");
+# FUZZ_JOBS sets how many files compile at once (default 2).
 set -euo pipefail
 
 seconds="${1:-30}"
+shift || true
+harnesses=("$@")
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(load exports merge)
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/build-fuzz"
-mkdir -p "$out"
+mkdir -p "$out/obj"
 
-# Only the files the loader needs: the rest of core/ may be mid-edit by someone else.
-sources=("$root"/core/format*.cpp "$root/core/invariants.cpp" "$root/core/model.cpp")
-echo "fuzz.sh: building $out/fuzz_load"
-clang++-14 -std=c++17 -g -O1 -Wall -Wextra \
-    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-    -I "$root/include" "${sources[@]}" "$root/tests/fuzz/fuzz_load.cpp" \
-    -o "$out/fuzz_load"
+# Only the files each harness needs: the rest of core/ may be mid-edit by someone else.
+loader_sources=("$root"/core/format*.cpp "$root/core/invariants.cpp" "$root/core/model.cpp")
+export_sources=("${loader_sources[@]}" "$root"/core/export*.cpp "$root"/core/report_html*.cpp
+                "$root"/core/analysis*.cpp)
+merge_sources=("${export_sources[@]}" "$root"/core/merge*.cpp "$root"/core/commands*.cpp)
+sources_of() {
+    case "$1" in
+        load) printf '%s\n' "${loader_sources[@]}" ;;
+        exports) printf '%s\n' "${export_sources[@]}" ;;
+        merge) printf '%s\n' "${merge_sources[@]}" ;;
+        *) echo "fuzz.sh: no harness '$1' (load, exports, merge)" >&2; exit 2 ;;
+    esac
+}
+for h in "${harnesses[@]}"; do sources_of "$h" > /dev/null; done
 
+flags=(-std=c++17 -g -O1 -Wall -Wextra -fsanitize=fuzzer-no-link,address,undefined
+       -fno-sanitize-recover=undefined -I "$root/include")
+# An object is rebuilt when its source, or any header, is newer.
+newest_header="$(ls -t "$root"/include/trayecto/*.hpp "$root"/core/*.hpp | head -1)"
+stale=()
+for src in $(for h in "${harnesses[@]}"; do sources_of "$h"; done | sort -u) "$root"/tests/fuzz/fuzz_*.cpp; do
+    obj="$out/obj/$(basename "$src" .cpp).o"
+    if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ "$newest_header" -nt "$obj" ] ||
+       { [[ "$src" == */tests/fuzz/* ]] && [ "$root/tests/fuzz/fuzz_map.hpp" -nt "$obj" ]; }; then
+        stale+=("$src")
+    fi
+done
+if [ ${#stale[@]} -gt 0 ]; then
+    echo "fuzz.sh: compiling ${#stale[@]} file(s) into $out/obj"
+    printf '%s\n' "${stale[@]}" | xargs -P "${FUZZ_JOBS:-2}" -I{} sh -c \
+        'clang++-14 "$@" -c "$0" -o "'"$out"'/obj/$(basename "$0" .cpp).o"' {} "${flags[@]}"
+fi
+
+# A dictionary of the format's keys and enum names helps the loader's fuzzer reach deep code.
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-mkdir "$work/corpus"
-cp "$root"/tests/fuzz/corpus/* "$work/corpus/"
-
-# A dictionary of the format's keys and enum names helps the fuzzer reach deep code.
 {
     for word in format trayecto-journey version meta title description scope language author \
         created modified personas stages lanes cards emotions moments id name goals needs \
@@ -44,8 +77,33 @@ cp "$root"/tests/fuzz/corpus/* "$work/corpus/"
     printf '"%s"\n' '#a1b2c3' ': ' '{}' '[]' '-3' '1e400' 'null' 'true'
 } > "$work/trayecto.dict"
 
-echo "fuzz.sh: fuzzing for ${seconds}s"
-# shellcheck disable=SC2086
-"$out/fuzz_load" -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
-    -dict="$work/trayecto.dict" -artifact_prefix="$out/" -print_final_stats=1 \
-    ${FUZZ_FLAGS:-} "$work/corpus"
+share=$(( seconds / ${#harnesses[@]} ))
+[ "$share" -ge 1 ] || share=1
+failed=()
+for h in "${harnesses[@]}"; do
+    objects=()
+    while IFS= read -r src; do objects+=("$out/obj/$(basename "$src" .cpp).o"); done < <(sources_of "$h")
+    echo "fuzz.sh: linking $out/fuzz_$h"
+    clang++-14 -fsanitize=fuzzer,address,undefined "${objects[@]}" "$out/obj/fuzz_$h.o" -o "$out/fuzz_$h"
+
+    corpus="$work/corpus-$h"
+    mkdir "$corpus"
+    case "$h" in
+        load) cp "$root"/tests/fuzz/corpus/* "$corpus/"; extra=(-dict="$work/trayecto.dict" -max_len=16384) ;;
+        exports) cp "$root"/tests/fuzz/corpus-exports/* "$root"/tests/fixtures/analysis-small.json \
+                    "$root"/tests/fixtures/example-es.json "$root"/tests/fixtures/hostile-ids.json "$corpus/"
+                 extra=(-max_len=8192 -len_control=10) ;;
+        merge) cp "$root"/tests/fuzz/corpus-merge/* "$corpus/"; extra=(-max_len=4096 -len_control=10) ;;
+    esac
+    echo "fuzz.sh: fuzzing $h for ${share}s"
+    # shellcheck disable=SC2086
+    if ! "$out/fuzz_$h" -max_total_time="$share" -timeout=10 -rss_limit_mb=2048 "${extra[@]}" \
+            -artifact_prefix="$out/$h-" -print_final_stats=1 ${FUZZ_FLAGS:-} "$corpus"; then
+        failed+=("$h")
+    fi
+done
+if [ ${#failed[@]} -gt 0 ]; then
+    echo "fuzz.sh: FAILED: ${failed[*]} (inputs in $out)" >&2
+    exit 1
+fi
+echo "fuzz.sh: ${harnesses[*]}: no failure in ${seconds}s"

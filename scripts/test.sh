@@ -16,7 +16,7 @@ cmake --build build/native -j"$JOBS"
 (cd build/native && ctest --output-on-failure -j"$JOBS")
 
 if [ -f scripts/fuzz.sh ]; then
-  section "fuzzing the loader (short run)"
+  section "fuzzing the loader, the exports and the merge (short run)"
   bash scripts/fuzz.sh "${FUZZ_SECONDS:-30}"
 fi
 

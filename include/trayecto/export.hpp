@@ -36,19 +36,26 @@ std::string_view label(ValueTier tier, Language lang);
 // joined with "; " (persona ids and names, dimensions) or " | " (metrics, each like
 // "CSAT 3.1/5 (target 4.3/5)" or "Cart abandonment 68% (target 55%)"). An empty persona list
 // means "every persona". Fields holding a comma, quote, CR or LF are quoted, quotes doubled;
-// lines end with CRLF.
+// lines end with CRLF. No field is a live formula (OWASP's CSV injection guidance): a field that
+// begins with =, +, -, @, tab or CR gets a leading ' (so `=HYPERLINK(…)` is written
+// `'=HYPERLINK(…)`), unless it is a plain decimal number such as -3 or +4.5.
 struct CsvOptions {
     bool byteOrderMark = false;   // start with U+FEFF so spreadsheet programs detect UTF-8
 };
 std::string exportCsv(const Map& map, const CsvOptions& options = {});
 
-// One CSV field, quoted if RFC 4180 requires it.
+// One CSV field: a would-be formula neutralised with a leading ', then quoted if RFC 4180
+// requires it.
 std::string csvField(std::string_view text);
 
 // ---- Markdown report
 // Title and description, personas, stages by phase, an emotional-curve table per persona,
 // moments of truth, the biggest expectation–experience gaps, pain points and opportunities
 // ranked by votes and by impact/effort.
+// User text is written as text: &, <, > as character references and [, ], `, \ escaped with a
+// backslash, so no raw HTML and no link the user did not write reaches a Markdown renderer. A
+// link the user wrote as [label](target) stays a link only when the target is http:, https: or
+// mailto: (not an image); any other is written as plain text.
 struct ReportOptions {
     std::string language;   // "es"/"en"; empty: the map's own language
     int maxGaps = 10;       // rows in the gaps table (negative gaps only)

@@ -14,9 +14,13 @@ namespace trayecto {
 constexpr const char* kFormatName = "trayecto-journey";
 constexpr int kFormatVersion = 1;
 
+// The most bytes a journey-map file may have (32 MiB): LoadLimits' default, and the cap callers
+// that read files (the command-line tool) apply while reading.
+constexpr std::size_t kMaxMapBytes = 32u * 1024 * 1024;
+
 // Caps against hostile or broken files. Each breach is a LoadError, never a crash.
 struct LoadLimits {
-    std::size_t maxBytes = 32u * 1024 * 1024;   // whole file
+    std::size_t maxBytes = kMaxMapBytes;         // whole file
     int maxDepth = 64;                           // nesting of arrays/objects
     std::size_t maxStringBytes = 100'000;        // any one string
     std::size_t maxItems = 100'000;              // items in any one array
@@ -44,6 +48,12 @@ public:
 private:
     std::variant<T, LoadError> v_;
 };
+
+// `text` as a JSON string literal, quotes included: '"', '\\' and control characters escaped
+// ("\\n", "\\t", "\\u0000"…), every other byte as is. For JSON written by hand, and for ids
+// and texts quoted in messages, which then stay on one line and keep a NUL visible whatever the
+// id holds (ids are opaque strings: any text may be one).
+std::string jsonQuoted(std::string_view text);
 
 // Parses, migrates older versions, checks structure and references. Unknown fields are kept.
 Result<Map> loadMap(std::string_view text, const LoadLimits& limits = {});

@@ -404,6 +404,72 @@ TEST_CASE("Version 0 scores map onto the valence scale one to one", "[format][mi
     CHECK(both.error().message == "A version 0 file cannot have both \"columns\" and \"stages\".");
 }
 
+TEST_CASE("What a version 0 file could mean two ways is refused, with what and where", "[format][migration]") {
+    // A version 1 map labelled 0: its valences would have been shifted by -4 without a word.
+    const std::string v1 = saveMap(loadOk(readFixture("analysis-small.json")));
+    std::string labelledZero = v1;
+    labelledZero.replace(labelledZero.find("\"version\": 1"), 12, "\"version\": 0");
+    auto mislabelled = loadMap(labelledZero);
+    REQUIRE_FALSE(mislabelled.ok());
+    CHECK(mislabelled.error().path == "/emotions/0/valence");
+    CHECK(mislabelled.error().message ==
+          "This file says it is version 0, whose emotions have a \"score\" from 1 to 7, but its emotions "
+          "have a \"valence\" from -3 to 3 as in version 1: if it is a version 1 map, set \"version\" to 1; "
+          "if its values are scores, rename \"valence\" to \"score\".");
+
+    const std::string head = R"({"format": "trayecto-journey", "version": 0, "personas": [{"id": "p"}],
+        "columns": [{"id": "c"}, {"id": "d"}], "emotions": [)";
+    auto emotions = [&](const std::string& list) { return loadMap(head + list + "]}"); };
+    // Every valence on the -3..3 scale, even where 1..3 would be valid scores: refused.
+    for (const char* list : {R"({"id": "e", "persona": "p", "column": "c", "valence": 2})",
+                             R"({"id": "e", "persona": "p", "column": "c", "valence": 0})",
+                             R"({"id": "e", "persona": "p", "column": "c", "valence": -3})",
+                             R"({"id": "e", "persona": "p", "column": "c", "score": 5},
+                                {"id": "f", "persona": "p", "column": "d", "valence": 1})"}) {
+        INFO(list);
+        const auto result = emotions(list);
+        REQUIRE_FALSE(result.ok());
+        CHECK(result.error().message.find("\"valence\" from -3 to 3 as in version 1") != std::string::npos);
+        CHECK(result.error().path.rfind("/emotions/", 0) == 0);
+    }
+    // A score under the new name but on the old scale (4..7 appear) is still read as a score.
+    const auto oldScale = emotions(R"({"id": "e", "persona": "p", "column": "c", "valence": 6},
+                                      {"id": "f", "persona": "p", "column": "d", "valence": 2})");
+    REQUIRE(oldScale.ok());
+    CHECK(oldScale.value().emotions[0].valence == 2);
+    CHECK(oldScale.value().emotions[1].valence == -2);
+    // An out-of-range value names the key the file used.
+    const auto outOfRange = emotions(R"({"id": "e", "persona": "p", "column": "c", "valence": 6},
+                                        {"id": "f", "persona": "p", "column": "d", "valence": -1})");
+    REQUIRE_FALSE(outOfRange.ok());
+    CHECK(outOfRange.error().path == "/emotions/1/valence");
+    // Plain scores of 1..3 (a journey that goes badly) are ordinary version 0.
+    const auto low = emotions(R"({"id": "e", "persona": "p", "column": "c", "score": 1},
+                                 {"id": "f", "persona": "p", "column": "d", "score": 3})");
+    REQUIRE(low.ok());
+    CHECK(low.value().emotions[1].valence == -1);
+
+    // Two different titles (or any detail): refused; the same one twice is fine.
+    const auto titles = loadMap(R"({"format": "trayecto-journey", "version": 0, "title": "Viejo",
+                                    "meta": {"title": "Nuevo"}})");
+    REQUIRE_FALSE(titles.ok());
+    CHECK(titles.error().path == "/title");
+    CHECK(titles.error().message == "This version 0 file has two different values for \"title\": \"Viejo\" at "
+                                    "the top level and \"Nuevo\" at /meta/title; keep one of them.");
+    const auto authors = loadMap(R"({"format": "trayecto-journey", "version": 0, "author": "A",
+                                     "meta": {"author": "B", "title": null}, "title": "T"})");
+    REQUIRE_FALSE(authors.ok());
+    CHECK(authors.error().path == "/author");
+    const auto same = loadMap(R"({"format": "trayecto-journey", "version": 0, "title": "Viejo",
+                                  "meta": {"title": "Viejo", "scope": "Todo"}})");
+    REQUIRE(same.ok());
+    CHECK(same.value().meta.title == "Viejo");
+    CHECK(same.value().meta.scope == "Todo");
+    const auto notObject = loadMap(R"({"format": "trayecto-journey", "version": 0, "meta": "Viejo"})");
+    REQUIRE_FALSE(notObject.ok());
+    CHECK(notObject.error().path == "/meta");
+}
+
 TEST_CASE("LoadError::describe names the path or the byte offset", "[format]") {
     CHECK(LoadError{"/cards/12/stageId", "No such stage."}.describe() ==
           "at /cards/12/stageId: No such stage.");

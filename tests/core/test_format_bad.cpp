@@ -136,6 +136,67 @@ TEST_CASE("Syntax errors give the byte offset, line and column", "[format][bad]"
     CHECK(static_cast<unsigned char>(readFixture("bad/invalid-utf8.json")[utf8.offset - 1]) == 0xC3);
 }
 
+TEST_CASE("A zero byte is refused where it is; UTF-16 and UTF-32 files are named", "[format][bad][encoding]") {
+    const std::string map = kMinimalHead + R"("meta": {"title": "Ñandú"}})";
+    REQUIRE(loadMap(map).ok());
+    REQUIRE(loadMap("\xEF\xBB\xBF" + map).ok());   // a UTF-8 BOM is fine
+
+    // A valid map, then a NUL and anything: refused at the NUL's byte offset.
+    for (const std::string& tail : {std::string("\0", 1), std::string("\0garbage", 8), std::string("\n\0\xFF{", 4)}) {
+        const std::string text = map + tail;
+        const auto result = loadMap(text);
+        REQUIRE_FALSE(result.ok());
+        CHECK(result.error().offset == text.find('\0'));
+        CHECK(result.error().describe().rfind("at byte " + std::to_string(text.find('\0')) + ": ", 0) == 0);
+        CHECK_THAT(result.error().message, Catch::Contains("zero (NUL) byte"));
+    }
+    const std::string inside = kMinimalHead + "\"meta\": {\"title\": \"a" + std::string("\0", 1) + "b\"}}";
+    CHECK(loadMap(inside).error().offset == inside.find('\0'));
+    CHECK(loadMap(std::string(4096, '\0')).error().offset == 0);
+    // An escaped NUL (\u0000) is ordinary JSON text and stays allowed.
+    CHECK(loadMap(kMinimalHead + R"("meta": {"title": "a\u0000b"}})").ok());
+
+    auto utf16le = [](const std::string& ascii) {
+        std::string out;
+        for (char c : ascii) { out += c; out += '\0'; }
+        return out;
+    };
+    auto utf16be = [](const std::string& ascii) {
+        std::string out;
+        for (char c : ascii) { out += '\0'; out += c; }
+        return out;
+    };
+    auto utf32le = [](const std::string& ascii) {
+        std::string out;
+        for (char c : ascii) { out += c; out.append(3, '\0'); }
+        return out;
+    };
+    auto utf32be = [](const std::string& ascii) {
+        std::string out;
+        for (char c : ascii) { out.append(3, '\0'); out += c; }
+        return out;
+    };
+    const std::string ascii = kMinimalHead + "\"meta\": {}}";
+    const std::pair<std::string, const char*> cases[] = {
+        {"\xFF\xFE" + utf16le(ascii), "UTF-16 LE"}, {utf16le(ascii), "UTF-16 LE"},
+        {utf16le(" \n" + ascii), "UTF-16 LE"},     {"\xFE\xFF" + utf16be(ascii), "UTF-16 BE"},
+        {utf16be(ascii), "UTF-16 BE"},             {utf16be("\t" + ascii), "UTF-16 BE"},
+        {std::string("\xFF\xFE\0\0", 4) + utf32le(ascii), "UTF-32 LE"},
+        {utf32le(ascii), "UTF-32 LE"},             {std::string("\0\0\xFE\xFF", 4) + utf32be(ascii), "UTF-32 BE"},
+        {utf32be(ascii), "UTF-32 BE"},             {utf16le("{"), "UTF-16 LE"},
+        {"\xFF\xFE", "UTF-16 LE"}};
+    for (const auto& [text, encoding] : cases) {
+        INFO(encoding << ", " << text.size() << " bytes");
+        const auto result = loadMap(text);
+        REQUIRE_FALSE(result.ok());
+        CHECK(result.error().message == std::string("The file is ") + encoding +
+                                            (encoding[7] == 'L' ? " (little-endian)" : " (big-endian)") +
+                                            " text; a journey map must be saved as UTF-8 (use \"Save as\" "
+                                            "with the UTF-8 encoding).");
+        CHECK(result.error().describe().find("invalid literal") == std::string::npos);
+    }
+}
+
 TEST_CASE("Each limit is enforced with its own clear error", "[format][limits]") {
     const std::string map = kMinimalHead +
                             R"("meta": {"title": "abcdef"}, "personas": [{"id": "p1"}, {"id": "p2"}, {"id": "p3"}]})";

@@ -127,6 +127,44 @@ TEST_CASE("report-html: map text is escaped everywhere", "[report-html]") {
     CHECK(htmlEscape("ñandú «sí»") == "ñandú «sí»");
 }
 
+TEST_CASE("report-html: the map table keeps cells apart whatever the ids hold", "[report-html]") {
+    // "s\n1" + "l" and "s" + "1\nl" once made the same cell key.
+    auto loaded = loadMap(R"({"format": "trayecto-journey", "version": 1,
+        "stages": [{"id": "s\n1", "name": "S-one"}, {"id": "s", "name": "S-two"}],
+        "lanes": [{"id": "l", "name": "L-one"}, {"id": "1\nl", "name": "L-two"}],
+        "cards": [{"id": "a", "stageId": "s\n1", "laneId": "l", "text": "card-A"},
+                  {"id": "b", "stageId": "s", "laneId": "1\nl", "text": "card-B"},
+                  {"id": "c", "stageId": "s\n1", "laneId": "1\nl", "text": "card-C"},
+                  {"id": "d", "stageId": "s", "laneId": "l", "text": "card-D"}]})");
+    REQUIRE(loaded.ok());
+    const std::string html = exportHtmlReport(loaded.value());
+    auto rowOf = [&](const std::string& lane) {
+        const std::size_t at = html.find("<tr><th scope=\"row\">" + lane + "</th>");
+        REQUIRE(at != std::string::npos);
+        return html.substr(at, html.find("</tr>", at) - at);
+    };
+    // Each row: the lane header, then one <td> per stage in order.
+    auto cellsOf = [](const std::string& row) {
+        std::vector<std::string> cells;
+        for (auto at = row.find("<td>"); at != std::string::npos; at = row.find("<td>", at + 1))
+            cells.push_back(row.substr(at, row.find("</td>", at) - at));
+        return cells;
+    };
+    const auto one = cellsOf(rowOf("L-one"));
+    const auto two = cellsOf(rowOf("L-two"));
+    REQUIRE(one.size() == 2);
+    REQUIRE(two.size() == 2);
+    CHECK_THAT(one[0], Contains("card-A"));
+    CHECK_THAT(one[1], Contains("card-D"));
+    CHECK_THAT(two[0], Contains("card-C"));
+    CHECK_THAT(two[1], Contains("card-B"));
+    for (const char* card : {"card-A", "card-B", "card-C", "card-D"}) {
+        INFO(card);
+        const std::string table = html.substr(html.find("<table class=\"map\">"));
+        CHECK(count(table.substr(0, table.find("</table>")), card) == 1);
+    }
+}
+
 TEST_CASE("report-html: one self-contained, well-formed document", "[report-html]") {
     const Map map = fixture("merge/workshop.json");
     const std::string html = exportHtmlReport(map);
