@@ -116,7 +116,7 @@ bool startsLikeFormula(const std::string& cell) {
 
 }  // namespace
 
-TEST_CASE("CSV fields never start a live formula; real numbers stay numbers", "[export][csv-injection]") {
+TEST_CASE("CSV fields never start a live formula, and real numbers stay numbers", "[export][csv-injection]") {
     const auto payloads = formulaPayloads();
     REQUIRE(payloads.size() == 13);
     int neutralised = 0;

@@ -136,7 +136,7 @@ TEST_CASE("Syntax errors give the byte offset, line and column", "[format][bad]"
     CHECK(static_cast<unsigned char>(readFixture("bad/invalid-utf8.json")[utf8.offset - 1]) == 0xC3);
 }
 
-TEST_CASE("A zero byte is refused where it is; UTF-16 and UTF-32 files are named", "[format][bad][encoding]") {
+TEST_CASE("A zero byte is refused where it is, and UTF-16 and UTF-32 files are named", "[format][bad][encoding]") {
     const std::string map = kMinimalHead + R"("meta": {"title": "Ñandú"}})";
     REQUIRE(loadMap(map).ok());
     REQUIRE(loadMap("\xEF\xBB\xBF" + map).ok());   // a UTF-8 BOM is fine
