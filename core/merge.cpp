@@ -25,8 +25,6 @@ namespace {
 
 using namespace merging;
 
-constexpr long long kMaxVotes = 1'000'000'000;   // the format's limit
-
 // ---- [SECTION] Participants and their ids
 
 std::string fileBaseName(const std::string& path) {
@@ -177,7 +175,7 @@ Fields mergeFields(const Fields& base, const std::vector<Version>& versions, Rul
         } else if (rule == FieldRule::SumVotes) {
             long long total = votesIn(b);
             for (const Version& v : versions) total += votesIn(findField(v.fields, path)) - votesIn(b);
-            total = std::clamp(total, 0LL, kMaxVotes);
+            total = std::clamp(total, 0LL, static_cast<long long>(kMaxVotes));
             if (total != 0) merged.emplace_back(path, Json(total));
         } else {
             std::vector<std::pair<const std::string*, const Json*>> changes;

@@ -134,6 +134,8 @@ struct BackstageInfo {
 
 enum class CardKind { Note, Touchpoint, PainPoint, Opportunity, Backstage, Kpi };
 
+constexpr int kMaxVotes = 1'000'000'000;   // the most votes one card may hold
+
 struct Card {
     Id id;
     Id stageId;
@@ -143,7 +145,7 @@ struct Card {
     std::string notes;
     std::optional<Rgb> color;        // unset: the colour of its kind
     std::vector<Id> personaIds;      // empty: applies to every persona
-    int votes = 0;
+    int votes = 0;                   // 0..kMaxVotes
     std::optional<TouchpointInfo> touchpoint;    // present iff kind == Touchpoint
     std::optional<ImprovementInfo> improvement;  // present iff kind is PainPoint or Opportunity
     std::optional<BackstageInfo> backstage;      // present iff kind == Backstage
