@@ -8,6 +8,7 @@
 #include <array>
 #include <cmath>
 #include <type_traits>
+#include <unordered_set>
 
 #include "format_internal.hpp"
 
@@ -123,6 +124,14 @@ template <const auto& Names, typename E>
 bool read(FastCursor& c, int, kind::Enum<Names>, E& out) { return enumeration(c, Names, out); }
 template <const auto& Names, typename E>
 bool read(FastCursor& c, int, kind::EnumIfSet<Names>, E& out) { return enumeration(c, Names, out); }
+template <const auto& Names, typename E>
+bool read(FastCursor& c, int, kind::Enum<Names>, std::optional<E>& out) {
+    if (c.null()) return true;
+    E value{};
+    if (!enumeration(c, Names, value)) return false;
+    out = value;
+    return true;
+}
 template <typename Slot>
 bool read(FastCursor& c, int, kind::Color, Slot& out) { return color(c, out); }
 bool read(FastCursor& c, int, kind::Flag, bool& out) { return c.null() || c.boolean(out); }
@@ -140,6 +149,71 @@ bool read(FastCursor& c, int, kind::Decimal, std::optional<double>& out) {
     else if (n.kind == Number::Negative) out = static_cast<double>(n.i);
     else out = n.x;
     return true;
+}
+
+bool read(FastCursor& c, int depth, kind::Decimal, double& out) {
+    std::optional<double> value;
+    if (!read(c, depth, kind::Decimal{}, value)) return false;
+    if (value) out = *value;
+    return true;
+}
+
+bool read(FastCursor& c, int depth, kind::JsonText, std::string& out) {
+    if (c.null()) return true;
+    Json value;
+    if (!c.value(value, depth)) return false;
+    out = compactText(value);
+    return true;
+}
+
+bool read(FastCursor& c, int depth, kind::Texts, std::vector<std::string>& out) {
+    if (c.null()) return true;
+    return c.array(depth, [&] {
+        out.emplace_back();
+        return c.string(out.back());
+    });
+}
+
+bool read(FastCursor& c, int depth, kind::Numbers, std::vector<double>& out) {
+    if (c.null()) return true;
+    return c.array(depth, [&] {
+        std::optional<double> value;
+        if (c.null() || !read(c, depth + 1, kind::Decimal{}, value)) return false;
+        out.push_back(*value);
+        return true;
+    });
+}
+
+// An object whose keys are data: onMember(key) at each member that is not null. Refuses an
+// empty key when `emptyKeys` is false, and (as the document path does) a key given twice.
+template <typename F>
+bool dataObject(FastCursor& c, int depth, bool emptyKeys, F&& onMember) {
+    if (c.null()) return true;
+    std::unordered_set<std::string> keys;
+    return c.object(depth, [&](std::string_view key) {
+        auto [it, fresh] = keys.emplace(key);
+        if (!fresh || (!emptyKeys && key.empty())) return false;
+        return c.null() || onMember(*it);
+    });
+}
+
+bool read(FastCursor& c, int depth, kind::Ballots, std::map<Id, std::vector<Id>>& out) {
+    return dataObject(c, depth, false, [&](const std::string& participant) {
+        std::vector<Id>& cards = out[participant];
+        return c.array(depth + 1, [&] {
+            cards.emplace_back();
+            return c.string(cards.back()) && !cards.back().empty();
+        });
+    });
+}
+
+bool read(FastCursor& c, int depth, kind::Tally, std::vector<std::pair<std::string, int>>& out) {
+    return dataObject(c, depth, true, [&](const std::string& name) {
+        int count = 0;
+        if (!wholeNumber(c, 1, kMaxVotes, count)) return false;
+        out.emplace_back(name, count);
+        return true;
+    });
 }
 
 bool read(FastCursor& c, int depth, kind::PersonaIds, std::vector<Id>& out) {
@@ -182,6 +256,8 @@ bool read(FastCursor& c, int depth, kind::Detail, std::optional<T>& out) {
 }
 template <typename T>
 bool read(FastCursor& c, int depth, kind::Object, T& out) { return c.null() || readObject(c, depth, out); }
+template <typename T>
+bool read(FastCursor& c, int depth, kind::Section, T& out) { return c.null() || readObject(c, depth, out); }
 
 // ---- objects
 

@@ -14,6 +14,7 @@
 #include <optional>
 #include <type_traits>
 
+#include "trayecto/merge.hpp"   // setCrowdStatistics
 #include "trayecto/model.hpp"
 
 namespace trayecto::format {
@@ -29,7 +30,7 @@ struct OptionalId {};   // std::optional<Id>: non-empty when given; written when
 struct Text {};         // std::string: written when not empty
 struct TextAlways {};   // std::string: written always
 template <const auto& Names>
-struct Enum {};         // an enum, spelled as in `Names`: written always
+struct Enum {};         // an enum spelled as in `Names`: E written always, std::optional<E> when set
 template <const auto& Names>
 struct EnumIfSet {};    // an enum whose zero value means "unset" and has no spelling: written when set
 struct Color {};        // "#rrggbb": Rgb written always, std::optional<Rgb> written when set
@@ -39,14 +40,23 @@ template <int Min, int Max>
 struct Whole {};        // a whole number Min..Max: int written always, std::optional<int> when set
 template <int Max>
 struct Count {};        // int, a whole number 0..Max: written when not 0
-struct Decimal {};      // std::optional<double>, any finite number: written when set
+struct Decimal {};      // any finite number: double written always, std::optional<double> when set
 struct PersonaIds {};   // std::vector<Id> of non-empty ids: written when not empty
 struct Dimensions {};   // std::uint8_t of CxDimension flags, a list of names: written when any
 struct List {};         // std::vector<T> of objects with a table: written when not empty
 struct Detail {};       // std::optional<T>, a card's detail block (only for the kinds that call
                         // for it, see detailAllowed): written when set
 struct Object {};       // T, an object with a table: written always
+struct Section {};      // T, an object with a table: written unless it is all defaults (T{})
 struct Items {};        // std::vector<T>, one of the map's collections: written always (maybe [])
+struct Texts {};        // std::vector<std::string>: written when not empty
+struct Numbers {};      // std::vector<double>, any finite numbers: written when not empty
+struct Ballots {};      // std::map<Id, std::vector<Id>>: an object of participant id -> list of
+                        // non-empty card ids; written when not empty
+struct Tally {};        // std::vector<std::pair<std::string, int>>: an object of name -> whole
+                        // number 1..kMaxVotes, in the vector's order; written when not empty
+struct JsonText {};     // std::string holding compact JSON text (default "null"), written as the
+                        // JSON value itself; any value is read
 
 // The document reader checks an object's members in phases: scalars, then lists, then detail
 // blocks (which depend on the card's kind), each phase in table order. The first problem found
@@ -55,6 +65,10 @@ template <typename Kind> constexpr int phase = 1;
 template <> inline constexpr int phase<PersonaIds> = 2;
 template <> inline constexpr int phase<List> = 2;
 template <> inline constexpr int phase<Items> = 2;
+template <> inline constexpr int phase<Texts> = 2;
+template <> inline constexpr int phase<Numbers> = 2;
+template <> inline constexpr int phase<Ballots> = 2;
+template <> inline constexpr int phase<Tally> = 2;
 template <> inline constexpr int phase<Detail> = 3;
 constexpr int kPhases = 3;
 }  // namespace kind
@@ -62,6 +76,11 @@ constexpr int kPhases = 3;
 using Score = kind::Whole<1, 5>;
 using Valence = kind::Whole<kValenceMin, kValenceMax>;
 using Votes = kind::Count<kMaxVotes>;
+using ItemCount = kind::Count<1'000'000'000>;
+using Choice = kind::Whole<0, 1'000'000'000>;
+using VotesPerPerson = kind::Whole<1, kMaxVotesPerPerson>;
+using AgendaStep = kind::Count<kAgendaSteps - 1>;
+using TimerMinutes = kind::Whole<1, kMaxTimerMinutes>;
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Tables: X(member, "key", kind), in writing order
@@ -163,6 +182,49 @@ using Votes = kind::Count<kMaxVotes>;
     X(stageId, "stageId", kind::RequiredId) \
     X(cardId, "cardId", kind::OptionalId)
 
+#define TRAYECTO_TIMER_FIELDS(X) \
+    X(minutes, "minutes", TimerMinutes) \
+    X(endsAt, "endsAt", kind::Decimal) \
+    X(remaining, "remaining", kind::Decimal)
+
+#define TRAYECTO_PARTICIPANT_VALUE_FIELDS(X) \
+    X(participant, "participant", kind::TextAlways) \
+    X(value, "value", kind::JsonText)
+
+#define TRAYECTO_CONFLICT_FIELDS(X) \
+    X(collection, "collection", kind::Enum<kCollectionNames>) \
+    X(itemId, "itemId", kind::Text) \
+    X(itemText, "itemText", kind::Text) \
+    X(field, "field", kind::TextAlways) \
+    X(baseValue, "baseValue", kind::JsonText) \
+    X(values, "values", kind::List) \
+    X(chosen, "chosen", Choice)
+
+#define TRAYECTO_MERGE_REPORT_FIELDS(X) \
+    X(participants, "participants", kind::Texts) \
+    X(added, "added", ItemCount) \
+    X(keptDeleted, "keptDeleted", ItemCount) \
+    X(dropped, "dropped", ItemCount) \
+    X(conflicts, "conflicts", kind::List)
+
+#define TRAYECTO_CROWD_POINT_FIELDS(X) \
+    X(stageId, "stageId", kind::RequiredId) \
+    X(ratings, "ratings", kind::Numbers) \
+    X(feelings, "feelings", kind::Tally)
+
+#define TRAYECTO_CROWD_CURVE_FIELDS(X) \
+    X(personaId, "personaId", kind::RequiredId) \
+    X(points, "points", kind::List)
+
+#define TRAYECTO_WORKSHOP_FIELDS(X) \
+    X(voting, "voting", kind::FlagIfTrue) \
+    X(votesPerPerson, "votesPerPerson", VotesPerPerson) \
+    X(ballots, "ballots", kind::Ballots) \
+    X(agendaStep, "agendaStep", AgendaStep) \
+    X(timer, "timer", kind::Section) \
+    X(merge, "merge", kind::Section) \
+    X(crowd, "crowd", kind::List)
+
 // The envelope: "format" and "version" come first (Fields<Map>::kHead), then these.
 #define TRAYECTO_MAP_FIELDS(X) \
     X(meta, "meta", kind::Object) \
@@ -171,7 +233,8 @@ using Votes = kind::Count<kMaxVotes>;
     X(lanes, "lanes", kind::Items) \
     X(cards, "cards", kind::Items) \
     X(emotions, "emotions", kind::Items) \
-    X(moments, "moments", kind::Items)
+    X(moments, "moments", kind::Items) \
+    X(workshop, "workshop", kind::Section)
 
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Fields<T>: the tables as C++
@@ -209,6 +272,13 @@ TRAYECTO_FORMAT_OBJECT(BackstageInfo, "backstage", TRAYECTO_BACKSTAGE_FIELDS)
 TRAYECTO_FORMAT_OBJECT(Card, "card", TRAYECTO_CARD_FIELDS)
 TRAYECTO_FORMAT_OBJECT(Emotion, "emotion", TRAYECTO_EMOTION_FIELDS)
 TRAYECTO_FORMAT_OBJECT(MomentOfTruth, "moment of truth", TRAYECTO_MOMENT_FIELDS)
+TRAYECTO_FORMAT_OBJECT(WorkshopTimer, "timer", TRAYECTO_TIMER_FIELDS)
+TRAYECTO_FORMAT_OBJECT(ParticipantValue, "participant value", TRAYECTO_PARTICIPANT_VALUE_FIELDS)
+TRAYECTO_FORMAT_OBJECT(MergeConflict, "conflict", TRAYECTO_CONFLICT_FIELDS)
+TRAYECTO_FORMAT_OBJECT(MergeReport, "merge report", TRAYECTO_MERGE_REPORT_FIELDS)
+TRAYECTO_FORMAT_OBJECT(CrowdPoint, "crowd point", TRAYECTO_CROWD_POINT_FIELDS)
+TRAYECTO_FORMAT_OBJECT(CrowdCurve, "crowd curve", TRAYECTO_CROWD_CURVE_FIELDS)
+TRAYECTO_FORMAT_OBJECT(Workshop, "workshop", TRAYECTO_WORKSHOP_FIELDS)
 
 template <>
 struct Fields<Map> {
@@ -239,5 +309,6 @@ inline bool detailAllowed(const Card& card, const std::optional<BackstageInfo>&)
 template <typename T>
 void finishRead(T&) {}
 inline void finishRead(Card& card) { conformDetailsToKind(card); }   // a missing block takes its defaults
+inline void finishRead(CrowdPoint& point) { setCrowdStatistics(point, point.ratings); }
 
 }  // namespace trayecto::format

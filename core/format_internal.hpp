@@ -73,6 +73,11 @@ inline constexpr Spelling<MotState> kMotStateNames[] = {
     {MotState::Unknown, "unknown"}, {MotState::Good, "good"},
     {MotState::AtRisk, "at-risk"}, {MotState::Failing, "failing"}};
 
+inline constexpr Spelling<Collection> kCollectionNames[] = {
+    {Collection::Personas, "personas"}, {Collection::Stages, "stages"},
+    {Collection::Lanes, "lanes"}, {Collection::Cards, "cards"},
+    {Collection::Emotions, "emotions"}, {Collection::Moments, "moments"}};
+
 template <typename E, std::size_t N>
 const char* nameOf(const Spelling<E> (&table)[N], E value) {
     for (const auto& s : table)
@@ -274,6 +279,10 @@ Result<Map> decodeMap(const Json& document);
 Result<Map> finishMap(Map map);
 // Ids unique across the map, references resolved: the first problem, with its path.
 std::optional<LoadError> checkReferences(const Map& map);
+
+// ---- the workshop block as saveMap writes it at the top level (format_write.cpp): equal texts
+// mean equal workshops
+std::string workshopText(const Workshop& workshop);
 
 // ---- colour text (format.cpp)
 std::string colorText(Rgb color);                     // "#rrggbb"

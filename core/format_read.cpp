@@ -118,8 +118,12 @@ public:
     bool wholeNumber(const Json& obj, const std::string& path, const char* key, int min, int max,
                      std::optional<int>& out) {
         const Json* v = member(obj, key);
-        if (!v) return true;
-        const std::string at = childPath(path, key);
+        return !v || wholeValue(v, childPath(path, key), key, min, max, out);
+    }
+
+    // A value that must be a whole number; `name` is what the message calls it.
+    bool wholeValue(const Json* v, const std::string& at, const std::string& name, int min,
+                    int max, std::optional<int>& out) {
         if (!v->is_number()) return wrongType(at, *v, "a whole number");
         bool inRange = false;
         long long whole = 0;
@@ -137,7 +141,7 @@ public:
             if (inRange) whole = static_cast<long long>(x);
         }
         if (!inRange)
-            return fail(at, "The " + std::string(key) + " must be a whole number from " +
+            return fail(at, "The " + name + " must be a whole number from " +
                                 std::to_string(min) + " to " + std::to_string(max) +
                                 ", but it is " + shown(*v) + ".");
         out = static_cast<int>(whole);
@@ -224,6 +228,14 @@ template <const auto& Names, typename E>
 bool read(const At& a, const char* key, kind::EnumIfSet<Names>, E& out) {
     return a.r.enumeration(a.object, a.path, key, Names, out);
 }
+template <const auto& Names, typename E>
+bool read(const At& a, const char* key, kind::Enum<Names>, std::optional<E>& out) {
+    E value{};
+    if (!Reader::member(a.object, key)) return true;
+    if (!a.r.enumeration(a.object, a.path, key, Names, value)) return false;
+    out = value;
+    return true;
+}
 bool read(const At& a, const char* key, kind::Color, std::optional<Rgb>& out) {
     return a.r.color(a.object, a.path, key, out);
 }
@@ -249,6 +261,84 @@ bool read(const At& a, const char* key, kind::Count<Max>, int& out) {
 }
 bool read(const At& a, const char* key, kind::Decimal, std::optional<double>& out) {
     return a.r.decimal(a.object, a.path, key, out);
+}
+bool read(const At& a, const char* key, kind::Decimal, double& out) {
+    std::optional<double> value;
+    if (!a.r.decimal(a.object, a.path, key, value)) return false;
+    if (value) out = *value;
+    return true;
+}
+bool read(const At& a, const char* key, kind::JsonText, std::string& out) {
+    if (const Json* v = Reader::member(a.object, key)) out = compactText(*v);
+    return true;
+}
+
+bool read(const At& a, const char* key, kind::Texts, std::vector<std::string>& out) {
+    const Json* texts = a.r.list(a.object, a.path, key);
+    if (!texts) return !a.r.error;
+    const std::string at = childPath(a.path, key);
+    for (std::size_t i = 0; i < texts->size(); ++i) {
+        const Json& text = (*texts)[i];
+        if (!text.is_string()) return a.r.wrongType(childPath(at, i), text, "text");
+        out.push_back(text.get<std::string>());
+    }
+    return true;
+}
+
+bool read(const At& a, const char* key, kind::Numbers, std::vector<double>& out) {
+    const Json* numbers = a.r.list(a.object, a.path, key);
+    if (!numbers) return !a.r.error;
+    const std::string at = childPath(a.path, key);
+    for (std::size_t i = 0; i < numbers->size(); ++i) {
+        const Json& number = (*numbers)[i];
+        if (!number.is_number()) return a.r.wrongType(childPath(at, i), number, "a number");
+        out.push_back(number.get<double>());
+    }
+    return true;
+}
+
+// An object whose keys are data (participants, feelings): the member or nullptr, the error set
+// when it is not an object.
+const Json* dataObject(const At& a, const char* key) {
+    const Json* v = Reader::member(a.object, key);
+    if (!v || !a.r.object(*v, childPath(a.path, key))) return nullptr;
+    return v;
+}
+
+bool read(const At& a, const char* key, kind::Ballots, std::map<Id, std::vector<Id>>& out) {
+    const Json* ballots = dataObject(a, key);
+    if (!ballots) return !a.r.error;
+    const std::string at = childPath(a.path, key);
+    for (auto it = ballots->begin(); it != ballots->end(); ++it) {
+        const std::string path = childPath(at, it.key());
+        if (it.key().empty()) return a.r.fail(path, "A participant id must not be empty.");
+        if (it->is_null()) continue;
+        if (!it->is_array()) return a.r.wrongType(path, *it, "a list of card ids");
+        std::vector<Id>& cards = out[it.key()];
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            const Json& id = (*it)[i];
+            if (!id.is_string()) return a.r.wrongType(childPath(path, i), id, "a card id (text)");
+            if (id.get_ref<const std::string&>().empty())
+                return a.r.fail(childPath(path, i), "An id must not be empty.");
+            cards.push_back(id.get<std::string>());
+        }
+    }
+    return true;
+}
+
+bool read(const At& a, const char* key, kind::Tally, std::vector<std::pair<std::string, int>>& out) {
+    const Json* tally = dataObject(a, key);
+    if (!tally) return !a.r.error;
+    const std::string at = childPath(a.path, key);
+    for (auto it = tally->begin(); it != tally->end(); ++it) {
+        if (it->is_null()) continue;
+        std::optional<int> count;
+        if (!a.r.wholeValue(&*it, childPath(at, it.key()), "count of \"" + shortText(it.key()) + "\"",
+                             1, kMaxVotes, count))
+            return false;
+        out.emplace_back(it.key(), *count);
+    }
+    return true;
 }
 
 bool read(const At& a, const char* key, kind::PersonaIds, std::vector<Id>& out) {
@@ -308,6 +398,11 @@ template <typename T>
 bool read(const At& a, const char* key, kind::Object, T& out) {
     const Json* v = Reader::member(a.object, key);
     return !v || readObject(a.r, *v, childPath(a.path, key), out);
+}
+
+template <typename T>
+bool read(const At& a, const char* key, kind::Section, T& out) {
+    return read(a, key, kind::Object{}, out);
 }
 
 // A card's detail block, refused on a card whose kind does not call for it.

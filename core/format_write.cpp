@@ -4,9 +4,11 @@
 // The text is written straight into one string, byte for byte what nlohmann's
 // dump(2, ' ', false, error_handler_t::replace) gives for the document the map stands for: the
 // same layout, string escapes, U+FFFD for invalid UTF-8, and shortest round-trip doubles.
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <iterator>
+#include <map>
 #include <type_traits>
 
 #include "format_internal.hpp"
@@ -33,6 +35,12 @@ public:
         out_ += "\": ";
     }
     void item() { next(); }
+    // A member whose key may need escaping (unknown fields, keys that are data).
+    void member(std::string_view name) {
+        next();
+        string(name);
+        out_ += ": ";
+    }
 
     void string(std::string_view s);
     void plain(const char* s) {   // enum names: nothing to escape
@@ -92,6 +100,9 @@ public:
     }
     template <std::size_t N>
     void unknown(const UnknownFields& fields, const char* const (&known)[N]);
+    // A value kept as compact JSON text, laid out as nlohmann would. Text that is not valid JSON
+    // (set by code, never by the loader) is written as a JSON string so output stays valid.
+    void jsonText(const std::string& text);
 
     std::string finish() {
         out_ += '\n';
@@ -174,32 +185,32 @@ void Writer::escape(unsigned char c) {
 }
 
 // Unknown fields go after the known keys, in key order (std::map is sorted). A key that
-// collides with a known key is skipped: the model's own field wins. Text that is not valid
-// JSON (set by code, never by the loader) is written as a JSON string so output stays valid.
+// collides with a known key is skipped: the model's own field wins.
 template <std::size_t N>
 void Writer::unknown(const UnknownFields& fields, const char* const (&known)[N]) {
+    for (const auto& [name, text] : fields) {
+        if (isKnownKey(known, name)) continue;
+        member(name);
+        jsonText(text);
+    }
+}
+
+void Writer::jsonText(const std::string& text) {
     // The text came from a loader whose limits the caller chose: lift all but the depth, which
     // keeps dump()'s recursion shallow.
     static const LoadLimits kUnknownLimits{static_cast<std::size_t>(-1), 512,
                                            static_cast<std::size_t>(-1),
                                            static_cast<std::size_t>(-1)};
-    for (const auto& [name, text] : fields) {
-        if (isKnownKey(known, name)) continue;
-        next();
-        string(name);
-        out_ += ": ";
-        auto parsed = parseBounded(text, kUnknownLimits);
-        if (!parsed.ok()) {
-            string(text);
-            continue;
-        }
-        // nlohmann's layout of the value on its own, indented to where it stands.
-        const std::string dumped =
-            parsed.value().dump(2, ' ', false, Json::error_handler_t::replace);
-        for (char c : dumped) {
-            out_ += c;
-            if (c == '\n') out_.append(2 * depth_, ' ');
-        }
+    auto parsed = parseBounded(text, kUnknownLimits);
+    if (!parsed.ok()) {
+        string(text);
+        return;
+    }
+    // nlohmann's layout of the value on its own, indented to where it stands.
+    const std::string dumped = parsed.value().dump(2, ' ', false, Json::error_handler_t::replace);
+    for (char c : dumped) {
+        out_ += c;
+        if (c == '\n') out_.append(2 * depth_, ' ');
     }
 }
 
@@ -207,6 +218,8 @@ void Writer::unknown(const UnknownFields& fields, const char* const (&known)[N])
 
 template <typename T>
 void writeObject(Writer& w, const T& x);
+template <typename T>
+std::string objectText(const T& x);
 
 void write(Writer& w, const char* key, kind::RequiredId, const Id& id) { w.text(key, id); }
 void write(Writer& w, const char* key, kind::OptionalId, const std::optional<Id>& id) {
@@ -242,6 +255,68 @@ void write(Writer& w, const char* key, kind::Count<Max>, int value) {
 }
 void write(Writer& w, const char* key, kind::Decimal, const std::optional<double>& value) {
     if (value) w.decimal(key, *value);
+}
+
+template <const auto& Names, typename E>
+void write(Writer& w, const char* key, kind::Enum<Names>, const std::optional<E>& value) {
+    if (value) w.spelling(key, nameOf(Names, *value));
+}
+void write(Writer& w, const char* key, kind::Decimal, double value) { w.decimal(key, value); }
+void write(Writer& w, const char* key, kind::JsonText, const std::string& text) {
+    w.key(key);
+    w.jsonText(text);
+}
+
+void write(Writer& w, const char* key, kind::Texts, const std::vector<std::string>& texts) {
+    if (texts.empty()) return;
+    w.key(key);
+    w.beginArray();
+    for (const auto& text : texts) {
+        w.item();
+        w.string(text);
+    }
+    w.endArray();
+}
+
+void write(Writer& w, const char* key, kind::Numbers, const std::vector<double>& numbers) {
+    if (numbers.empty()) return;
+    w.key(key);
+    w.beginArray();
+    for (double x : numbers) {
+        w.item();
+        w.decimal(x);
+    }
+    w.endArray();
+}
+
+void write(Writer& w, const char* key, kind::Ballots, const std::map<Id, std::vector<Id>>& ballots) {
+    if (ballots.empty()) return;
+    w.key(key);
+    w.beginObject();
+    for (const auto& [participant, cards] : ballots) {
+        w.member(participant);
+        w.beginArray();
+        for (const Id& card : cards) {
+            w.item();
+            w.string(card);
+        }
+        w.endArray();
+    }
+    w.endObject();
+}
+
+void write(Writer& w, const char* key, kind::Tally, const std::vector<std::pair<std::string, int>>& tally) {
+    if (tally.empty()) return;
+    w.key(key);
+    w.beginObject();
+    std::vector<std::string_view> written;   // a name twice (set by code) would make the file unreadable
+    for (const auto& [name, count] : tally) {
+        if (std::find(written.begin(), written.end(), name) != written.end()) continue;
+        written.push_back(name);
+        w.member(name);
+        w.integer(count);
+    }
+    w.endObject();
 }
 
 void write(Writer& w, const char* key, kind::PersonaIds, const std::vector<Id>& ids) {
@@ -298,6 +373,14 @@ void write(Writer& w, const char* key, kind::Object, const T& object) {
     writeObject(w, object);
 }
 
+template <typename T>
+void write(Writer& w, const char* key, kind::Section, const T& section) {
+    static const std::string kDefaults = objectText(T{});
+    if (objectText(section) == kDefaults) return;
+    w.key(key);
+    writeObject(w, section);
+}
+
 // Any object with a table: its members in table order, then its unknown fields.
 template <typename T>
 void writeObject(Writer& w, const T& x) {
@@ -305,6 +388,13 @@ void writeObject(Writer& w, const T& x) {
     Fields<T>::each(x, [&](auto k, const char* key, const auto& member) { write(w, key, k, member); });
     w.unknown(x.unknown, Fields<T>::keys);
     w.endObject();
+}
+
+template <typename T>
+std::string objectText(const T& x) {
+    Writer w(256);
+    writeObject(w, x);
+    return w.finish();
 }
 
 // Writes up to `budget` more items of one list (its key and brackets around them); true once
@@ -327,6 +417,9 @@ bool writeSome(Writer& w, const char* name, const std::vector<T>& items, std::si
 }
 
 }  // namespace
+
+std::string workshopText(const Workshop& workshop) { return objectText(workshop); }
+
 }  // namespace format
 
 namespace {

@@ -195,7 +195,7 @@ Fields mergeFields(const Fields& base, const std::vector<Version>& versions, Rul
                 conflict.field = path;
                 conflict.baseValue = compactText(b);
                 for (const auto& c : changes)
-                    conflict.values.push_back(ParticipantValue{*c.first, compactText(c.second)});
+                    conflict.values.push_back(ParticipantValue{*c.first, compactText(c.second), {}});
                 conflicts.push_back(std::move(conflict));
             }
             if (chosen) merged.emplace_back(path, *chosen);
@@ -437,6 +437,19 @@ Result<MergeResult> mergeMaps(const Map& base, const std::vector<MergeParticipan
     }
     result.crowd = crowdCurves(result.map, renamed);
     applyCrowd(result.map, renamed, result);
+
+    // The merged map keeps the base's workshop, with this merge's report and crowd curves (a
+    // merge of nobody changes nothing).
+    if (!participants.empty()) {
+        Workshop& workshop = result.map.workshop;
+        workshop.merge = MergeReport{};
+        workshop.merge.participants = result.participants;
+        workshop.merge.conflicts = result.conflicts;
+        workshop.merge.added = static_cast<int>(result.added.size());
+        workshop.merge.keptDeleted = static_cast<int>(result.keptDeleted.size());
+        workshop.merge.dropped = static_cast<int>(result.dropped.size());
+        workshop.crowd = result.crowd;
+    }
 
     const auto problems = checkInvariants(result.map);
     if (!problems.empty())

@@ -20,6 +20,8 @@ template <typename Member>
 struct ChildOf<format::kind::Detail, Member> { using type = typename Member::value_type; };
 template <typename Member>
 struct ChildOf<format::kind::Object, Member> { using type = Member; };
+template <typename Member>
+struct ChildOf<format::kind::Section, Member> { using type = Member; };
 
 template <typename Kind>
 constexpr bool kIsList = std::is_same_v<Kind, format::kind::List> || std::is_same_v<Kind, format::kind::Items>;

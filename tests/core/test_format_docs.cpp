@@ -28,6 +28,13 @@ const std::map<std::string, std::string> kSections = {
     {"backstage", "#### `backstage`"},
     {"emotion", "### Emotion"},
     {"moment of truth", "### Moment of truth"},
+    {"workshop", "### `workshop`"},
+    {"timer", "#### `timer`"},
+    {"merge report", "#### Merge report"},
+    {"conflict", "#### Conflict"},
+    {"participant value", "#### Participant value"},
+    {"crowd curve", "#### Crowd curve"},
+    {"crowd point", "#### Crowd point"},
 };
 
 // The table rows ("| ..." lines) of the section under the heading that starts with `heading`.

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <iterator>
 #include <limits>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -88,6 +89,39 @@ void put(Json& j, const char* key, kind::Dimensions, std::uint8_t dimensions) {
     for (const auto& d : format::kDimensionNames)
         if (dimensions & d.value) names.push_back(d.name);
     j[key] = std::move(names);
+}
+template <const auto& Names, typename E>
+void put(Json& j, const char* key, kind::Enum<Names>, const std::optional<E>& value) {
+    if (value) j[key] = format::nameOf(Names, *value);
+}
+void put(Json& j, const char* key, kind::Decimal, double value) { j[key] = value; }
+void put(Json& j, const char* key, kind::JsonText, const std::string& text) {
+    UnknownFields one{{key, text}};
+    putUnknown(j, one, {""});
+}
+void put(Json& j, const char* key, kind::Texts, const std::vector<std::string>& texts) {
+    if (!texts.empty()) j[key] = texts;
+}
+void put(Json& j, const char* key, kind::Numbers, const std::vector<double>& numbers) {
+    if (!numbers.empty()) j[key] = numbers;
+}
+void put(Json& j, const char* key, kind::Ballots, const std::map<Id, std::vector<Id>>& ballots) {
+    if (ballots.empty()) return;
+    Json object = Json::object();
+    for (const auto& [participant, cards] : ballots) object[participant] = cards;
+    j[key] = std::move(object);
+}
+void put(Json& j, const char* key, kind::Tally, const std::vector<std::pair<std::string, int>>& tally) {
+    if (tally.empty()) return;
+    Json object = Json::object();
+    for (const auto& [name, count] : tally)
+        if (!object.contains(name)) object[name] = count;
+    j[key] = std::move(object);
+}
+template <typename T>
+void put(Json& j, const char* key, kind::Section, const T& section) {
+    Json object = objectJson(section);
+    if (object != objectJson(T{})) j[key] = std::move(object);
 }
 template <typename T>
 void put(Json& j, const char* key, kind::Items, const std::vector<T>& items) {
@@ -195,6 +229,49 @@ void spice(Random& r, Map& map) {
     }
     for (auto& e : map.emotions) e.note += r.below(4) == 0 ? awkwardText(r) : "";
     for (auto& m : map.moments) addUnknown(r, m.unknown);
+
+    // A workshop block with awkward participants, feelings, values and numbers.
+    Workshop& w = map.workshop;
+    if (r.below(4) == 0) return;   // none at all
+    w.voting = r.below(2) == 0;
+    w.votesPerPerson = static_cast<int>(r.below(99)) + 1;
+    for (std::size_t n = r.below(3); n > 0; --n) {
+        std::vector<Id>& ballot = w.ballots["p" + awkwardText(r)];
+        for (std::size_t v = r.below(3); v > 0; --v) ballot.push_back("cd-" + awkwardText(r));
+    }
+    w.agendaStep = static_cast<int>(r.below(5));
+    w.timer.endsAt = kDoubles[r.below(kDoubles.size())];
+    w.timer.remaining = kDoubles[r.below(kDoubles.size())];
+    addUnknown(r, w.timer.unknown);
+    for (std::size_t n = r.below(3); n > 0; --n) w.merge.participants.push_back(awkwardText(r));
+    w.merge.dropped = static_cast<int>(r.below(3));
+    for (std::size_t n = r.below(3); n > 0; --n) {
+        MergeConflict c;
+        if (r.below(2)) c.collection = Collection::Moments;
+        c.itemId = awkwardText(r);
+        c.field = awkwardText(r);
+        c.baseValue = r.pick(kUnknownTexts);
+        for (std::size_t v = r.below(3); v > 0; --v)
+            c.values.push_back(ParticipantValue{awkwardText(r), r.pick(kUnknownTexts), {}});
+        if (!c.values.empty() && r.below(2)) c.chosen = 0;
+        addUnknown(r, c.unknown);
+        w.merge.conflicts.push_back(c);
+    }
+    for (const auto& p : map.personas) {
+        CrowdCurve curve;
+        curve.personaId = p.id;
+        for (const auto& s : map.stages) {
+            CrowdPoint point;
+            point.stageId = s.id;
+            for (std::size_t n = r.below(3); n > 0; --n)   // finite: a list item cannot be null
+                point.ratings.push_back(kDoubles[r.below(kDoubles.size() - 2)]);
+            for (std::size_t n = r.below(3); n > 0; --n) point.feelings.emplace_back(awkwardText(r), 1 + static_cast<int>(n));
+            addUnknown(r, point.unknown);
+            curve.points.push_back(point);
+        }
+        w.crowd.push_back(curve);
+    }
+    addUnknown(r, w.unknown);
 }
 
 // ---- loading both ways
