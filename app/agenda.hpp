@@ -1,8 +1,7 @@
 // The facilitator's agenda: Schmitt's five steps of customer-experience management, each
-// linked to the parts of the map it works on, and a countdown timer everyone can see.
+// linked to the parts of the map it works on. The step the workshop is at, and its countdown
+// timer, are in the document (Map::workshop; include/trayecto/workshop.hpp).
 #pragma once
-
-#include <chrono>
 
 #include "trayecto/model.hpp"
 
@@ -17,25 +16,6 @@ struct AgendaStep {
     bool personas;       // it works on the personas
 };
 
-extern const AgendaStep kAgenda[5];
-
-class CountdownTimer {
-public:
-    using Clock = std::chrono::steady_clock;
-    void setMinutes(int minutes);
-    void start();
-    void pause();
-    void reset();
-    bool running() const { return running_; }
-    int minutes() const { return minutes_; }
-    double remainingSeconds() const;   // never below 0
-    bool finished() const { return remainingSeconds() <= 0.0; }
-
-private:
-    int minutes_ = 10;
-    bool running_ = false;
-    double left_ = 600.0;              // seconds left when paused
-    Clock::time_point endsAt_{};
-};
+extern const AgendaStep kAgenda[kAgendaSteps];
 
 }  // namespace trayecto::app

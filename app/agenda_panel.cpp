@@ -1,10 +1,13 @@
-// The Workshop tab: the agenda of Schmitt's five steps and the countdown timer.
+// The Workshop tab: the agenda of Schmitt's five steps and the countdown timer. Both are kept in
+// the document (workshop.agendaStep, workshop.timer) and change through commands.
+#include <algorithm>
 #include <cstdio>
 
 #include "app.hpp"
 #include "fields.hpp"
 #include "imgui.h"
 #include "labels.hpp"
+#include "trayecto/workshop.hpp"
 
 namespace trayecto::app {
 
@@ -18,13 +21,15 @@ void formatTime(char (&out)[16], double seconds) {
 void App::agendaTab() {
     const Lang L = view_.lang;
     const Map& map = document_.map();
+    const int agendaStep = map.workshop.agendaStep;
+    Command change;   // executed after drawing: the map stays as drawn until then
     sectionTitle(tr(L, Text::Agenda));
-    for (int i = 0; i < 5; ++i) {
+    for (int i = 0; i < kAgendaSteps; ++i) {
         const AgendaStep& step = kAgenda[i];
         ImGui::PushID(i);
         const std::string title = std::to_string(i + 1) + ". " + (L == Lang::Es ? step.titleEs : step.titleEn);
-        if (ImGui::Selectable(title.c_str(), agendaStep_ == i)) agendaStep_ = i;
-        if (agendaStep_ == i) {
+        if (ImGui::Selectable(title.c_str(), agendaStep == i) && agendaStep != i) change = cmd::setAgendaStep(map, i);
+        if (agendaStep == i) {
             ImGui::Indent();
             ImGui::TextWrapped("%s", L == Lang::Es ? step.aboutEs : step.aboutEn);
             // The parts of the map this step works on: a click shows them.
@@ -54,37 +59,39 @@ void App::agendaTab() {
         }
         ImGui::PopID();
     }
-    if (ImGui::Button(tr(L, Text::NextStep)) && agendaStep_ < 4) ++agendaStep_;
+    if (ImGui::Button(tr(L, Text::NextStep)) && agendaStep + 1 < kAgendaSteps) change = cmd::setAgendaStep(map, agendaStep + 1);
 
     sectionTitle(tr(L, Text::Timer));
-    int minutes = timer_.minutes();
+    const WorkshopTimer& timer = map.workshop.timer;
+    int minutes = timer.minutes;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-    if (ImGui::InputInt(tr(L, Text::Minutes), &minutes)) timer_.setMinutes(minutes);
+    if (ImGui::InputInt(tr(L, Text::Minutes), &minutes) && minutes != timer.minutes)
+        change = cmd::setTimerMinutes(map, minutes);
     char clock[16];
-    formatTime(clock, timer_.remainingSeconds());
+    formatTime(clock, timerRemaining(timer, now()));
     ImGui::Text("%s", clock);
     ImGui::SameLine();
-    if (timer_.running()) {
-        if (ImGui::Button(tr(L, Text::Pause))) timer_.pause();
+    if (timer.running()) {
+        if (ImGui::Button(tr(L, Text::Pause))) change = cmd::pauseTimer(map, now());
     } else if (ImGui::Button(tr(L, Text::Start))) {
-        timer_.start();
-        timerShownFinished_ = true;
+        change = cmd::startTimer(map, now());
     }
     ImGui::SameLine();
-    if (ImGui::Button(tr(L, Text::Reset))) {
-        timer_.reset();
-        timerShownFinished_ = false;
-    }
+    if (ImGui::Button(tr(L, Text::Reset))) change = cmd::resetTimer(map);
+    if (!change.empty()) document_.execute(change);
 }
 
 // Large, at the top of the canvas, so the whole room sees it (also when presenting).
 void App::timerOverlay(float x, float y, float w) {
     const Lang L = view_.lang;
     const float ratio = fonts_.pixelRatio;
+    const Workshop& workshop = document_.map().workshop;
+    const double left = timerRemaining(workshop.timer, now());
     char clock[16];
-    formatTime(clock, timer_.remainingSeconds());
-    const AgendaStep& step = kAgenda[agendaStep_];
-    const std::string label = std::string(clock) + "   " + std::to_string(agendaStep_ + 1) + ". " +
+    formatTime(clock, left);
+    const int agendaStep = std::clamp(workshop.agendaStep, 0, kAgendaSteps - 1);
+    const AgendaStep& step = kAgenda[agendaStep];
+    const std::string label = std::string(clock) + "   " + std::to_string(agendaStep + 1) + ". " +
                               (L == Lang::Es ? step.titleEs : step.titleEn);
     ImFont* font = fonts_.canvasFont(24.0f * ratio);
     const float size = 24.0f * ratio;
@@ -93,7 +100,7 @@ void App::timerOverlay(float x, float y, float w) {
     const ImVec2 p0(x + (w - text.x) * 0.5f - pad, y + 8.0f * ratio);
     const ImVec2 p1(p0.x + text.x + 2 * pad, p0.y + text.y + 2 * pad);
     ImDrawList* dl = ImGui::GetForegroundDrawList();
-    const bool over = timer_.finished();
+    const bool over = left <= 0.0;
     dl->AddRectFilled(p0, p1, over ? IM_COL32(200, 60, 40, 235) : IM_COL32(43, 93, 147, 235), 8.0f * ratio);
     dl->AddText(font, size, ImVec2(p0.x + pad, p0.y + pad), IM_COL32(255, 255, 255, 255), label.c_str());
 }

@@ -1,7 +1,9 @@
 #include "app.hpp"
 
 #include <algorithm>
+#include <chrono>
 
+#include "fields.hpp"
 #include "imgui.h"
 #include "fields.hpp"
 #include "input_queue.hpp"
@@ -11,6 +13,7 @@
 #include "trayecto/format.hpp"
 #include "trayecto/report_html.hpp"
 #include "trayecto/templates.hpp"
+#include "trayecto/workshop.hpp"
 
 namespace trayecto::app {
 
@@ -20,7 +23,19 @@ constexpr float kSidePanelWidth = 330.0f;   // CSS pixels
 
 App::App(Lang lang) {
     view_.lang = lang;
+    clock_ = [] {
+        using namespace std::chrono;
+        return duration<double, std::milli>(system_clock::now().time_since_epoch()).count();
+    };
     openMap(exampleMap(langTag(lang)));
+}
+
+void App::setParticipant(Id id) { view_.participant = id.empty() ? Id("local") : std::move(id); }
+
+void App::setVoting(int votesPerPerson) {
+    const Map& map = document_.map();
+    const bool on = votesPerPerson > 0;
+    document_.execute(cmd::setVoting(map, on, on ? votesPerPerson : map.workshop.votesPerPerson));
 }
 
 void App::openMap(Map map, MapSource source) {
@@ -49,6 +64,7 @@ void App::openMap(Map map, MapSource source) {
         view_.fitPending = true;
     }
     view_.activePersona = m.personas.empty() ? Id() : m.personas.front().id;
+    if (!sameMap) mergeTabClosed_ = mergeTabWanted_ = false;
 }
 
 bool App::newFromTemplate(const std::string& templateId) {
@@ -189,8 +205,9 @@ void App::frame() {
     ImGui::End();
 
     if (view_.searchOpen) searchBar(canvasW, origin.y);
-    if (timer_.running() || (timer_.finished() && timer_.minutes() > 0 && timerShownFinished_))
-        timerOverlay(origin.x, origin.y, canvasW);
+    // The countdown, while it runs and when it stopped at zero (until the facilitator resets it).
+    const WorkshopTimer& timer = document_.map().workshop.timer;
+    if (timer.running() || timerRemaining(timer, now()) <= 0.0) timerOverlay(origin.x, origin.y, canvasW);
     if (view_.selection != lastSelection_) {
         inspectorWanted_ = !view_.selection.empty();
         lastSelection_ = view_.selection;
@@ -238,9 +255,15 @@ void App::menuBar() {
         ImGui::MenuItem(tr(L, Text::ShowInspector), nullptr, &view_.showSidePanel);
         ImGui::MenuItem(tr(L, Text::ShowMinimap), nullptr, &view_.showMinimap);
         ImGui::Separator();
-        if (ImGui::MenuItem(tr(L, Text::DotVoting), nullptr, view_.voting)) view_.voting = !view_.voting;
+        const Workshop& workshop = document_.map().workshop;
+        ImGui::BeginDisabled(document_.readOnly());
+        if (ImGui::MenuItem(tr(L, Text::DotVoting), nullptr, workshop.voting))
+            document_.execute(cmd::setVoting(document_.map(), !workshop.voting, workshop.votesPerPerson));
         ImGui::SetNextItemWidth(120.0f * fonts_.pixelRatio);
-        ImGui::SliderInt(tr(L, Text::VotesPerPerson), &view_.votesPerPerson, 1, 20);
+        Fields(document_, L).integer(tr(L, Text::VotesPerPerson), workshop.votesPerPerson, 1, 20, [&](int votes) {
+            return cmd::setVoting(document_.map(), document_.map().workshop.voting, votes);
+        });
+        ImGui::EndDisabled();
         if (ImGui::MenuItem(tr(L, Text::Present))) setPresenting(true);
         ImGui::EndMenu();
     }
@@ -341,7 +364,7 @@ std::string App::exportText(const std::string& kind) const {
     options.language = langTag(view_.lang);
     if (kind == "csv") return exportCsv(map);
     if (kind == "md") return exportMarkdown(map, options);
-    if (kind == "html") return exportHtmlReport(map, options, view_.crowd);   // with the crowd spread after a merge
+    if (kind == "html") return exportHtmlReport(map, options, map.workshop.crowd);   // with the crowd spread after a merge
     return {};
 }
 
@@ -408,9 +431,11 @@ void App::statusLine() {
     if (changedSinceFileSave()) ImGui::TextDisabled("\xe2\x80\xa2 %s", tr(L, Text::NotInFile));
     else if (inFile) ImGui::TextColored(ImVec4(0.2f, 0.5f, 0.3f, 1), "\xe2\x9c\x93 %s", tr(L, Text::InFile));
     if (changedSinceFileSave() || inFile) ImGui::SameLine();
-    if (view_.voting) {
-        const int left = std::max(0, view_.votesPerPerson - static_cast<int>(view_.myVotes.size()));
-        ImGui::TextColored(ImVec4(0.6f, 0.3f, 0.0f, 1), "%s: %d/%d", tr(L, Text::VotesLeft), left, view_.votesPerPerson);
+    const Map& map = document_.map();
+    if (map.workshop.voting) {
+        const int left = votesLeft(map, view_.participant);
+        ImGui::TextColored(ImVec4(0.6f, 0.3f, 0.0f, 1), "%s: %d/%d", tr(L, Text::VotesLeft), left,
+                           map.workshop.votesPerPerson);
         ImGui::SameLine();
     }
     ImGui::TextDisabled("  %d%%  ", static_cast<int>(view_.zoom * 100.0f + 0.5f));

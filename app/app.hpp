@@ -30,8 +30,17 @@ public:
     // True while something moves on its own or a gesture needs more frames.
     bool wantsAnotherFrame() const;
     // Seconds until the app needs a frame though nothing happens (a running timer), or -1.
-    double secondsUntilWake() const { return timer_.running() ? 1.0 : -1.0; }
-    CountdownTimer& timer() { return timer_; }
+    double secondsUntilWake() const { return document_.map().workshop.timer.running() ? 1.0 : -1.0; }
+    // The wall clock the workshop timer counts down by, in milliseconds since the Unix epoch
+    // (by default the system clock; tests give their own).
+    void setClock(std::function<double()> nowMs) { clock_ = std::move(nowMs); }
+    double now() const { return clock_(); }
+
+    // Who votes on this screen: the host's id for this participant ("local" until it says).
+    // Each participant's votes are kept in the map (workshop.ballots) under this id.
+    void setParticipant(Id id);
+    // Dot voting with this many votes per person; 0 turns it off (one undoable step).
+    void setVoting(int votesPerPerson);
 
     // What the app asks of its host (the page; host_action.hpp). Natively nobody listens.
     std::function<void(HostAction action)> onHostAction;
@@ -61,8 +70,9 @@ public:
     // Merges participants' copies of the open map (file name, JSON text) into it as one undoable
     // step; conflicts wait in the Merge panel. Returns "" or what is wrong (nothing changes then).
     std::string mergeParticipantFiles(const std::vector<std::pair<std::string, std::string>>& files);
-    const std::vector<MergeConflict>& mergeConflicts() const { return merge_.conflicts; }
-    // Takes one participant's value for conflict `index` (one undoable step).
+    const std::vector<MergeConflict>& mergeConflicts() const { return document_.map().workshop.merge.conflicts; }
+    // Takes one participant's value for conflict `index`: the value and the merge report change
+    // in one undoable step.
     bool resolveMergeConflict(size_t index, size_t participantValue);
 
     // A report or data export of the open map: kind "csv", "md" or "html"; empty if unknown.
@@ -108,16 +118,9 @@ private:
     bool searchFocusPending_ = false;
     bool newMapRequested_ = false;
     bool voteTabWanted_ = false, voteTabShown_ = false;
-    CountdownTimer timer_;
-    int agendaStep_ = 0;
-    bool timerShownFinished_ = false;   // keep "00:00" on screen until the facilitator resets
-    struct MergeReport {
-        std::vector<std::string> participants;
-        std::vector<MergeConflict> conflicts;
-        std::vector<int> chosen;   // per conflict: the participant value taken, -1 provisional
-        size_t added = 0, keptDeleted = 0, dropped = 0;
-        bool active = false, tabWanted = false;
-    } merge_;
+    bool mergeTabClosed_ = false;   // the Merge tab shows while the map has a merge report, until closed
+    bool mergeTabWanted_ = false;   // bring it forward (after a merge)
+    std::function<double()> clock_;
     std::string chosenTemplate_ = "retail-ecommerce";
     std::uint64_t openedRevision_ = 0;   // the revision the open map was opened at
     StorageStatus storageStatus_ = StorageStatus::Unknown;

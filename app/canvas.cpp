@@ -194,7 +194,8 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
     }
 
     const bool readOnly = doc.readOnly();   // view, pan, zoom, select and inspect only
-    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right) && view.voting) {   // takes a vote back
+    const bool voting = map.workshop.voting;
+    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right) && voting) {   // takes a vote back
         const int slot = cardSlotAt(wx, wy);
         if (slot >= 0) castVote(doc, view, map.cards[static_cast<size_t>(layout_.cards[static_cast<size_t>(slot)].card)].id, -1);
         return;
@@ -235,7 +236,7 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
         const int slot = cardSlotAt(wx, wy);
         const bool additive = io.KeyCtrl || io.KeyShift || io.KeySuper;
         const int emoRow = layout_.emotionRow;
-        if (slot >= 0 && view.voting) {   // dot voting: a click is a vote, nothing moves
+        if (slot >= 0 && voting) {   // dot voting: a click is a vote, nothing moves
             castVote(doc, view, map.cards[static_cast<size_t>(layout_.cards[static_cast<size_t>(slot)].card)].id, +1);
             return;
         }

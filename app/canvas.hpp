@@ -60,7 +60,7 @@ private:
     void drawTo(ImDrawList* dl, const Document& doc, const ViewState& view, const Fonts& fonts);
     void drawCards(ImDrawList* dl, const Map& map, const ViewState& view, const Fonts& fonts, const Box& visible);
     void drawEmotionLane(ImDrawList* dl, const Map& map, const ViewState& view, const Fonts& fonts, int row);
-    void drawCrowdBand(ImDrawList* dl, const ViewState& view, const Persona& persona, int row);
+    void drawCrowdBand(ImDrawList* dl, const Map& map, const ViewState& view, const Persona& persona, int row);
     void drawHeaders(ImDrawList* dl, const Map& map, const ViewState& view, const Fonts& fonts, const Box& visible);
     void drawDragFeedback(ImDrawList* dl, const Map& map, const ViewState& view);
     void editCardText(Document& doc, ViewState& view, const Fonts& fonts);

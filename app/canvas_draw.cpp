@@ -212,7 +212,7 @@ void Canvas::drawEmotionLane(ImDrawList* dl, const Map& map, const ViewState& vi
         if (!view.personaFilter.empty() && p->id != view.personaFilter) continue;
         const bool active = p->id == view.activePersona;
         const ImU32 color = theme::fromRgb(p->color, active ? 255 : 150);
-        drawCrowdBand(dl, view, *p, row);
+        drawCrowdBand(dl, map, view, *p, row);
         std::vector<ImVec2> points;
         std::vector<float> valences;
         for (int c = 0; c < layout_.columnCount(); ++c) {
@@ -241,18 +241,21 @@ void Canvas::drawEmotionLane(ImDrawList* dl, const Map& map, const ViewState& vi
 }
 
 // After a merge: the spread of the participants' ratings, first to third quartile as a band,
-// minimum to maximum as whiskers.
-void Canvas::drawCrowdBand(ImDrawList* dl, const ViewState& view, const Persona& persona, int row) {
+// minimum to maximum as whiskers, at the stages the map still has (the band breaks where a stage
+// was not rated).
+void Canvas::drawCrowdBand(ImDrawList* dl, const Map& map, const ViewState& view, const Persona& persona, int row) {
     const float s = scale(view);
-    for (const CrowdCurve& curve : view.crowd) {
+    for (const CrowdCurve& curve : map.workshop.crowd) {
         if (curve.personaId != persona.id) continue;
         const ImU32 band = theme::fromRgb(persona.color, persona.id == view.activePersona ? 60 : 30);
         const ImU32 whisker = theme::fromRgb(persona.color, 140);
         const CrowdPoint* previous = nullptr;
         float previousX = 0;
-        for (size_t c = 0; c < curve.points.size() && c < layout_.columns.size(); ++c) {
-            const CrowdPoint& point = curve.points[c];
-            if (!point.rated()) { previous = nullptr; continue; }
+        for (size_t c = 0; c < map.stages.size() && c < layout_.columns.size(); ++c) {
+            const auto at = std::find_if(curve.points.begin(), curve.points.end(),
+                                         [&](const CrowdPoint& p) { return p.stageId == map.stages[c].id; });
+            if (at == curve.points.end() || !at->rated()) { previous = nullptr; continue; }
+            const CrowdPoint& point = *at;
             const float x = toScreenX(view, (layout_.columns[c].x0 + layout_.columns[c].x1) * 0.5f);
             auto y = [&](double v) { return toScreenY(view, valenceToY(row, static_cast<float>(v))); };
             dl->AddLine(ImVec2(x, y(point.min)), ImVec2(x, y(point.max)), whisker, 1.5f * s);

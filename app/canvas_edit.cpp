@@ -5,6 +5,7 @@
 #include "canvas.hpp"
 #include "imgui.h"
 #include "input_queue.hpp"
+#include "trayecto/workshop.hpp"
 
 namespace trayecto::app {
 
@@ -15,16 +16,8 @@ bool keyPressed(int k) { return ImGui::IsKeyPressed(k, true); }
 }  // namespace
 
 bool Canvas::castVote(Document& doc, ViewState& view, const Id& cardId, int delta) {
-    const Card* card = findCard(doc.map(), cardId);
-    if (!card || (card->kind != CardKind::PainPoint && card->kind != CardKind::Opportunity)) return false;
-    auto mine = std::find(view.myVotes.begin(), view.myVotes.end(), cardId);
-    if (delta > 0 && static_cast<int>(view.myVotes.size()) >= view.votesPerPerson) return false;
-    if (delta < 0 && (mine == view.myVotes.end() || card->votes <= 0)) return false;
-    Card voted = *card;
-    voted.votes += delta;
-    if (doc.execute(cmd::replace(doc.map(), voted, delta > 0 ? "Vote" : "Take back a vote"))) return false;
-    if (delta > 0) view.myVotes.push_back(cardId);
-    else view.myVotes.erase(mine);
+    const Command vote = cmd::vote(doc.map(), view.participant, cardId, delta);
+    if (vote.empty() || doc.execute(vote)) return false;
     view.select(cardId);
     return true;
 }

@@ -139,19 +139,21 @@ void App::sidePanel(float) {
             personasTab(document_, view_, readOnly);
             ImGui::EndTabItem();
         }
-        if (view_.voting && ImGui::BeginTabItem(tr(L, Text::VoteResults), nullptr,
-                                                voteTabWanted_ ? ImGuiTabItemFlags_SetSelected : 0)) {
+        const Workshop& workshop = document_.map().workshop;
+        const bool voting = workshop.voting;
+        if (voting && ImGui::BeginTabItem(tr(L, Text::VoteResults), nullptr,
+                                          voteTabWanted_ ? ImGuiTabItemFlags_SetSelected : 0)) {
             voteResults(document_.map(), view_, canvas_);
             ImGui::EndTabItem();
         }
-        voteTabWanted_ = view_.voting && !voteTabShown_;
-        voteTabShown_ = view_.voting;
-        if (merge_.active && ImGui::BeginTabItem(tr(L, Text::MergeTab), nullptr,
-                                                 merge_.tabWanted ? ImGuiTabItemFlags_SetSelected : 0)) {
+        voteTabWanted_ = voting && !voteTabShown_;
+        voteTabShown_ = voting;
+        if (!workshop.merge.empty() && !mergeTabClosed_ &&
+            ImGui::BeginTabItem(tr(L, Text::MergeTab), nullptr, mergeTabWanted_ ? ImGuiTabItemFlags_SetSelected : 0)) {
             mergeTab();
             ImGui::EndTabItem();
         }
-        merge_.tabWanted = false;
+        mergeTabWanted_ = false;
         if (ImGui::BeginTabItem(tr(L, Text::Workshop))) {
             agendaTab();
             ImGui::EndTabItem();

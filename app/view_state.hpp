@@ -1,11 +1,12 @@
 // What the user is looking at, kept apart from the document: zoom, pan, selection, panels.
+// (What a workshop produces, votes, merge results, agenda and timer, is in the document:
+// Map::workshop.)
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "i18n.hpp"
-#include "trayecto/merge.hpp"
 #include "trayecto/model.hpp"
 
 namespace trayecto::app {
@@ -26,10 +27,7 @@ struct ViewState {
     bool presenting = false;      // presentation mode: no chrome, stage by stage
     int presentedStage = 0;
     bool minimalUi = false;       // embedded viewer: canvas and status line only
-    bool voting = false;          // dot voting: a click on a pain point or opportunity votes
-    int votesPerPerson = 5;
-    std::vector<Id> myVotes;      // the cards this person voted for (one entry per vote)
-    std::vector<CrowdCurve> crowd;   // after a merge: every participant's ratings per stage
+    Id participant = "local";     // who votes on this screen (the host says: App::setParticipant)
     Lang lang = Lang::En;
 
     bool isSelected(const Id& id) const;

@@ -1,4 +1,4 @@
-// Applying commands: the five primitive edits, their inverses, and all-or-nothing rollback.
+// Applying commands: the six primitive edits, their inverses, and all-or-nothing rollback.
 //
 // [SECTION] Items and collections
 // [SECTION] Primitive edits
@@ -195,6 +195,12 @@ private:
     std::optional<Edit> applyOne(const edit::SetMeta& e) {
         edit::SetMeta inverse{std::move(map_.meta)};
         map_.meta = e.meta;
+        return inverse;
+    }
+
+    std::optional<Edit> applyOne(const edit::SetWorkshop& e) {
+        edit::SetWorkshop inverse{std::move(map_.workshop)};
+        map_.workshop = e.workshop;
         return inverse;
     }
 

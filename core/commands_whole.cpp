@@ -1,6 +1,6 @@
 // A command that turns one whole map into another (merging participants' work, restoring a
-// version): every item of the old map is erased and every item of the new one inserted, so
-// one undo brings the old map back exactly.
+// version): every item of the old map is erased and every item of the new one inserted, and the
+// meta and workshop blocks are set, so one undo brings the old map back exactly.
 #include "trayecto/commands.hpp"
 
 namespace trayecto {
@@ -21,6 +21,7 @@ Command replaceMap(const Map& current, const Map& next, std::string name) {
     eraseAll(current.stages, Collection::Stages);
     eraseAll(current.personas, Collection::Personas);
     command.edits.push_back(edit::SetMeta{next.meta});
+    command.edits.push_back(edit::SetWorkshop{next.workshop});
     auto insertAll = [&](const auto& items) {
         for (const auto& item : items) command.edits.push_back(edit::Insert{Item(item), -1});
     };

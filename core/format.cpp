@@ -3,7 +3,7 @@
 // and format_references.cpp (reading v1 into the model) and format_write.cpp (saveMap).
 // A valid current-version file takes a fast path instead, straight from the text into the
 // model (format_scan.cpp, format_fast.cpp); every other file, and every error, goes the
-// document way above.
+// document way above. The objects' keys and kinds are declared once, in format_fields.hpp.
 #include "trayecto/format.hpp"
 
 #include <cstdio>

@@ -73,6 +73,11 @@ inline constexpr Spelling<MotState> kMotStateNames[] = {
     {MotState::Unknown, "unknown"}, {MotState::Good, "good"},
     {MotState::AtRisk, "at-risk"}, {MotState::Failing, "failing"}};
 
+inline constexpr Spelling<Collection> kCollectionNames[] = {
+    {Collection::Personas, "personas"}, {Collection::Stages, "stages"},
+    {Collection::Lanes, "lanes"}, {Collection::Cards, "cards"},
+    {Collection::Emotions, "emotions"}, {Collection::Moments, "moments"}};
+
 template <typename E, std::size_t N>
 const char* nameOf(const Spelling<E> (&table)[N], E value) {
     for (const auto& s : table)
@@ -100,31 +105,12 @@ std::string spellingList(const Spelling<E> (&table)[N]) {
     return out;
 }
 
-// ---- known keys of each object, in the order they are written
-namespace keys {
-inline constexpr const char* kEnvelope[] = {"format", "version", "meta", "personas", "stages",
-                                            "lanes", "cards", "emotions", "moments"};
-inline constexpr const char* kMeta[] = {"title", "description", "scope", "language",
-                                        "author", "created", "modified"};
-inline constexpr const char* kPersona[] = {"id", "name", "description", "goals", "needs",
-                                           "expectations", "frustrations", "quote", "color",
-                                           "icon", "valueTier"};
-inline constexpr const char* kStage[] = {"id", "name", "phase", "description"};
-inline constexpr const char* kLane[] = {"id", "name", "type", "hidden"};
-inline constexpr const char* kCard[] = {"id", "stageId", "laneId", "kind", "text", "notes",
-                                        "color", "personaIds", "votes", "touchpoint",
-                                        "improvement", "backstage"};
-inline constexpr const char* kTouchpoint[] = {"channel", "kind", "owner", "controlled",
-                                              "dimensions", "expectation", "experience",
-                                              "metrics"};
-inline constexpr const char* kMetric[] = {"type", "name", "value", "target", "unit"};
-inline constexpr const char* kImprovement[] = {"severity", "impact", "effort", "owner", "status"};
-inline constexpr const char* kBackstage[] = {"owner", "systems"};
-inline constexpr const char* kEmotion[] = {"id", "personaId", "stageId", "cardId", "valence",
-                                           "feeling", "note"};
-inline constexpr const char* kMoment[] = {"id", "type", "customType", "name", "reason", "state",
-                                          "stageId", "cardId"};
-}  // namespace keys
+}  // namespace trayecto::format
+
+// The tables of the format's objects, their keys and kinds (they use the spellings above).
+#include "format_fields.hpp"
+
+namespace trayecto::format {
 
 template <std::size_t N>
 bool isKnownKey(const char* const (&known)[N], std::string_view key) {
@@ -293,6 +279,10 @@ Result<Map> decodeMap(const Json& document);
 Result<Map> finishMap(Map map);
 // Ids unique across the map, references resolved: the first problem, with its path.
 std::optional<LoadError> checkReferences(const Map& map);
+
+// ---- the workshop block as saveMap writes it at the top level (format_write.cpp): equal texts
+// mean equal workshops
+std::string workshopText(const Workshop& workshop);
 
 // ---- colour text (format.cpp)
 std::string colorText(Rgb color);                     // "#rrggbb"

@@ -1,6 +1,8 @@
-// Reading a format-v1 document into the model: every field type- and range-checked with the
-// JSON path of the offending value, unknown fields kept; then references (format_references.cpp).
+// Reading a format-v1 document into the model, object by object as the tables of
+// format_fields.hpp describe them: every field type- and range-checked with the JSON path of the
+// offending value, unknown fields kept; then references (format_references.cpp).
 #include <cmath>
+#include <type_traits>
 
 #include "format_internal.hpp"
 #include "trayecto/invariants.hpp"
@@ -116,8 +118,12 @@ public:
     bool wholeNumber(const Json& obj, const std::string& path, const char* key, int min, int max,
                      std::optional<int>& out) {
         const Json* v = member(obj, key);
-        if (!v) return true;
-        const std::string at = childPath(path, key);
+        return !v || wholeValue(v, childPath(path, key), key, min, max, out);
+    }
+
+    // A value that must be a whole number; `name` is what the message calls it.
+    bool wholeValue(const Json* v, const std::string& at, const std::string& name, int min,
+                    int max, std::optional<int>& out) {
         if (!v->is_number()) return wrongType(at, *v, "a whole number");
         bool inRange = false;
         long long whole = 0;
@@ -135,7 +141,7 @@ public:
             if (inRange) whole = static_cast<long long>(x);
         }
         if (!inRange)
-            return fail(at, "The " + std::string(key) + " must be a whole number from " +
+            return fail(at, "The " + name + " must be a whole number from " +
                                 std::to_string(min) + " to " + std::to_string(max) +
                                 ", but it is " + shown(*v) + ".");
         out = static_cast<int>(whole);
@@ -189,190 +195,245 @@ public:
     }
 };
 
-bool readMeta(Reader& r, const Json& j, const std::string& p, MapMeta& m) {
-    if (!r.object(j, p)) return false;
-    r.text(j, p, "title", m.title) && r.text(j, p, "description", m.description) &&
-        r.text(j, p, "scope", m.scope) && r.text(j, p, "language", m.language) &&
-        r.text(j, p, "author", m.author) && r.text(j, p, "created", m.created) &&
-        r.text(j, p, "modified", m.modified);
-    r.unknown(j, keys::kMeta, m.unknown);
-    return !r.error;
-}
+// ---- one helper per kind of field (format_fields.hpp)
 
-bool readPersona(Reader& r, const Json& j, const std::string& p, Persona& x) {
-    if (!r.object(j, p)) return false;
+// The object being read, for the helpers.
+struct At {
+    Reader& r;
+    const Json& object;
+    const std::string& path;
+    const char* item;   // its name in messages
+};
+
+template <typename T>
+bool readObject(Reader& r, const Json& j, const std::string& p, T& x);
+
+bool read(const At& a, const char* key, kind::RequiredId, Id& out) {
+    return a.r.identifier(a.object, a.path, key, out, a.item);
+}
+bool read(const At& a, const char* key, kind::OptionalId, std::optional<Id>& out) {
+    return a.r.optionalIdentifier(a.object, a.path, key, out);
+}
+bool read(const At& a, const char* key, kind::Text, std::string& out) {
+    return a.r.text(a.object, a.path, key, out);
+}
+bool read(const At& a, const char* key, kind::TextAlways, std::string& out) {
+    return a.r.text(a.object, a.path, key, out);
+}
+template <const auto& Names, typename E>
+bool read(const At& a, const char* key, kind::Enum<Names>, E& out) {
+    return a.r.enumeration(a.object, a.path, key, Names, out);
+}
+template <const auto& Names, typename E>
+bool read(const At& a, const char* key, kind::EnumIfSet<Names>, E& out) {
+    return a.r.enumeration(a.object, a.path, key, Names, out);
+}
+template <const auto& Names, typename E>
+bool read(const At& a, const char* key, kind::Enum<Names>, std::optional<E>& out) {
+    E value{};
+    if (!Reader::member(a.object, key)) return true;
+    if (!a.r.enumeration(a.object, a.path, key, Names, value)) return false;
+    out = value;
+    return true;
+}
+bool read(const At& a, const char* key, kind::Color, std::optional<Rgb>& out) {
+    return a.r.color(a.object, a.path, key, out);
+}
+bool read(const At& a, const char* key, kind::Color, Rgb& out) {
     std::optional<Rgb> color;
-    r.identifier(j, p, "id", x.id, "persona") && r.text(j, p, "name", x.name) &&
-        r.text(j, p, "description", x.description) && r.text(j, p, "goals", x.goals) &&
-        r.text(j, p, "needs", x.needs) && r.text(j, p, "expectations", x.expectations) &&
-        r.text(j, p, "frustrations", x.frustrations) && r.text(j, p, "quote", x.quote) &&
-        r.color(j, p, "color", color) && r.text(j, p, "icon", x.icon) &&
-        r.enumeration(j, p, "valueTier", kValueTierNames, x.valueTier);
-    if (color) x.color = *color;
-    r.unknown(j, keys::kPersona, x.unknown);
-    return !r.error;
+    if (!a.r.color(a.object, a.path, key, color)) return false;
+    if (color) out = *color;
+    return true;
+}
+bool read(const At& a, const char* key, kind::Flag, bool& out) {
+    return a.r.flag(a.object, a.path, key, out);
+}
+bool read(const At& a, const char* key, kind::FlagIfTrue, bool& out) {
+    return a.r.flag(a.object, a.path, key, out);
+}
+template <int Min, int Max, typename Slot>
+bool read(const At& a, const char* key, kind::Whole<Min, Max>, Slot& out) {
+    return a.r.wholeNumber(a.object, a.path, key, Min, Max, out);
+}
+template <int Max>
+bool read(const At& a, const char* key, kind::Count<Max>, int& out) {
+    return a.r.wholeNumber(a.object, a.path, key, 0, Max, out);
+}
+bool read(const At& a, const char* key, kind::Decimal, std::optional<double>& out) {
+    return a.r.decimal(a.object, a.path, key, out);
+}
+bool read(const At& a, const char* key, kind::Decimal, double& out) {
+    std::optional<double> value;
+    if (!a.r.decimal(a.object, a.path, key, value)) return false;
+    if (value) out = *value;
+    return true;
+}
+bool read(const At& a, const char* key, kind::JsonText, std::string& out) {
+    if (const Json* v = Reader::member(a.object, key)) out = compactText(*v);
+    return true;
 }
 
-bool readStage(Reader& r, const Json& j, const std::string& p, Stage& x) {
-    if (!r.object(j, p)) return false;
-    r.identifier(j, p, "id", x.id, "stage") && r.text(j, p, "name", x.name) &&
-        r.enumeration(j, p, "phase", kPhaseNames, x.phase) &&
-        r.text(j, p, "description", x.description);
-    r.unknown(j, keys::kStage, x.unknown);
-    return !r.error;
+bool read(const At& a, const char* key, kind::Texts, std::vector<std::string>& out) {
+    const Json* texts = a.r.list(a.object, a.path, key);
+    if (!texts) return !a.r.error;
+    const std::string at = childPath(a.path, key);
+    for (std::size_t i = 0; i < texts->size(); ++i) {
+        const Json& text = (*texts)[i];
+        if (!text.is_string()) return a.r.wrongType(childPath(at, i), text, "text");
+        out.push_back(text.get<std::string>());
+    }
+    return true;
 }
 
-bool readLane(Reader& r, const Json& j, const std::string& p, Lane& x) {
-    if (!r.object(j, p)) return false;
-    r.identifier(j, p, "id", x.id, "lane") && r.text(j, p, "name", x.name) &&
-        r.enumeration(j, p, "type", kLaneTypeNames, x.type) && r.flag(j, p, "hidden", x.hidden);
-    r.unknown(j, keys::kLane, x.unknown);
-    return !r.error;
+bool read(const At& a, const char* key, kind::Numbers, std::vector<double>& out) {
+    const Json* numbers = a.r.list(a.object, a.path, key);
+    if (!numbers) return !a.r.error;
+    const std::string at = childPath(a.path, key);
+    for (std::size_t i = 0; i < numbers->size(); ++i) {
+        const Json& number = (*numbers)[i];
+        if (!number.is_number()) return a.r.wrongType(childPath(at, i), number, "a number");
+        out.push_back(number.get<double>());
+    }
+    return true;
 }
 
-bool readMetric(Reader& r, const Json& j, const std::string& p, Metric& x) {
-    if (!r.object(j, p)) return false;
-    r.enumeration(j, p, "type", kMetricTypeNames, x.type) && r.text(j, p, "name", x.name) &&
-        r.decimal(j, p, "value", x.value) && r.decimal(j, p, "target", x.target) &&
-        r.text(j, p, "unit", x.unit);
-    r.unknown(j, keys::kMetric, x.unknown);
-    return !r.error;
+// An object whose keys are data (participants, feelings): the member or nullptr, the error set
+// when it is not an object.
+const Json* dataObject(const At& a, const char* key) {
+    const Json* v = Reader::member(a.object, key);
+    if (!v || !a.r.object(*v, childPath(a.path, key))) return nullptr;
+    return v;
 }
 
-bool readDimensions(Reader& r, const Json& j, const std::string& p, std::uint8_t& out) {
-    const Json* dims = r.list(j, p, "dimensions");
-    if (!dims) return !r.error;
-    const std::string at = childPath(p, "dimensions");
+bool read(const At& a, const char* key, kind::Ballots, std::map<Id, std::vector<Id>>& out) {
+    const Json* ballots = dataObject(a, key);
+    if (!ballots) return !a.r.error;
+    const std::string at = childPath(a.path, key);
+    for (auto it = ballots->begin(); it != ballots->end(); ++it) {
+        const std::string path = childPath(at, it.key());
+        if (it.key().empty()) return a.r.fail(path, "A participant id must not be empty.");
+        if (it->is_null()) continue;
+        if (!it->is_array()) return a.r.wrongType(path, *it, "a list of card ids");
+        std::vector<Id>& cards = out[it.key()];
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            const Json& id = (*it)[i];
+            if (!id.is_string()) return a.r.wrongType(childPath(path, i), id, "a card id (text)");
+            if (id.get_ref<const std::string&>().empty())
+                return a.r.fail(childPath(path, i), "An id must not be empty.");
+            cards.push_back(id.get<std::string>());
+        }
+    }
+    return true;
+}
+
+bool read(const At& a, const char* key, kind::Tally, std::vector<std::pair<std::string, int>>& out) {
+    const Json* tally = dataObject(a, key);
+    if (!tally) return !a.r.error;
+    const std::string at = childPath(a.path, key);
+    for (auto it = tally->begin(); it != tally->end(); ++it) {
+        if (it->is_null()) continue;
+        std::optional<int> count;
+        if (!a.r.wholeValue(&*it, childPath(at, it.key()), "count of \"" + shortText(it.key()) + "\"",
+                             1, kMaxVotes, count))
+            return false;
+        out.emplace_back(it.key(), *count);
+    }
+    return true;
+}
+
+bool read(const At& a, const char* key, kind::PersonaIds, std::vector<Id>& out) {
+    const Json* ids = a.r.list(a.object, a.path, key);
+    if (!ids) return !a.r.error;
+    const std::string at = childPath(a.path, key);
+    for (std::size_t i = 0; i < ids->size(); ++i) {
+        const Json& id = (*ids)[i];
+        if (!id.is_string()) return a.r.wrongType(childPath(at, i), id, "a persona id (text)");
+        if (id.get_ref<const std::string&>().empty())
+            return a.r.fail(childPath(at, i), "An id must not be empty.");
+        out.push_back(id.get<std::string>());
+    }
+    return true;
+}
+
+bool read(const At& a, const char* key, kind::Dimensions, std::uint8_t& out) {
+    const Json* dims = a.r.list(a.object, a.path, key);
+    if (!dims) return !a.r.error;
+    const std::string at = childPath(a.path, key);
     for (std::size_t i = 0; i < dims->size(); ++i) {
         const Json& d = (*dims)[i];
-        if (!d.is_string()) return r.wrongType(childPath(at, i), d, "the name of a CX dimension");
+        if (!d.is_string()) return a.r.wrongType(childPath(at, i), d, "the name of a CX dimension");
         auto flag = valueOf(kDimensionNames, d.get_ref<const std::string&>());
         if (!flag)
-            return r.fail(childPath(at, i), "\"" + shortText(d.get_ref<const std::string&>()) +
-                                                "\" is not a CX dimension; expected " +
-                                                spellingList(kDimensionNames) + ".");
+            return a.r.fail(childPath(at, i), "\"" + shortText(d.get_ref<const std::string&>()) +
+                                                  "\" is not a CX dimension; expected " +
+                                                  spellingList(kDimensionNames) + ".");
         out |= *flag;
     }
     return true;
 }
 
-bool readTouchpoint(Reader& r, const Json& j, const std::string& p, TouchpointInfo& x) {
-    if (!r.object(j, p)) return false;
-    r.enumeration(j, p, "channel", kChannelNames, x.channel) &&
-        r.enumeration(j, p, "kind", kTouchpointKindNames, x.kind) &&
-        r.enumeration(j, p, "owner", kTouchpointOwnerNames, x.owner) &&
-        r.flag(j, p, "controlled", x.controlled) && readDimensions(r, j, p, x.dimensions) &&
-        r.wholeNumber(j, p, "expectation", 1, 5, x.expectation) &&
-        r.wholeNumber(j, p, "experience", 1, 5, x.experience);
-    if (r.error) return false;
-    if (const Json* metrics = r.list(j, p, "metrics")) {
-        const std::string at = childPath(p, "metrics");
-        for (std::size_t i = 0; i < metrics->size(); ++i) {
-            Metric m;
-            if (!readMetric(r, (*metrics)[i], childPath(at, i), m)) return false;
-            x.metrics.push_back(std::move(m));
-        }
-    }
-    r.unknown(j, keys::kTouchpoint, x.unknown);
-    return !r.error;
-}
-
-bool readImprovement(Reader& r, const Json& j, const std::string& p, ImprovementInfo& x) {
-    if (!r.object(j, p)) return false;
-    r.wholeNumber(j, p, "severity", 1, 5, x.severity) &&
-        r.wholeNumber(j, p, "impact", 1, 5, x.impact) &&
-        r.wholeNumber(j, p, "effort", 1, 5, x.effort) && r.text(j, p, "owner", x.owner) &&
-        r.enumeration(j, p, "status", kImprovementStatusNames, x.status);
-    r.unknown(j, keys::kImprovement, x.unknown);
-    return !r.error;
-}
-
-bool readBackstage(Reader& r, const Json& j, const std::string& p, BackstageInfo& x) {
-    if (!r.object(j, p)) return false;
-    r.text(j, p, "owner", x.owner) && r.text(j, p, "systems", x.systems);
-    r.unknown(j, keys::kBackstage, x.unknown);
-    return !r.error;
-}
-
-constexpr int kMaxVotes = 1'000'000'000;
-
-bool readCard(Reader& r, const Json& j, const std::string& p, Card& x) {
-    if (!r.object(j, p)) return false;
-    std::optional<Rgb> color;
-    r.identifier(j, p, "id", x.id, "card") && r.identifier(j, p, "stageId", x.stageId, "card") &&
-        r.identifier(j, p, "laneId", x.laneId, "card") &&
-        r.enumeration(j, p, "kind", kCardKindNames, x.kind) && r.text(j, p, "text", x.text) &&
-        r.text(j, p, "notes", x.notes) && r.color(j, p, "color", color) &&
-        r.wholeNumber(j, p, "votes", 0, kMaxVotes, x.votes);
-    if (r.error) return false;
-    x.color = color;
-    if (const Json* ids = r.list(j, p, "personaIds")) {
-        const std::string at = childPath(p, "personaIds");
-        for (std::size_t i = 0; i < ids->size(); ++i) {
-            const Json& id = (*ids)[i];
-            if (!id.is_string()) return r.wrongType(childPath(at, i), id, "a persona id (text)");
-            if (id.get_ref<const std::string&>().empty())
-                return r.fail(childPath(at, i), "An id must not be empty.");
-            x.personaIds.push_back(id.get<std::string>());
-        }
-    }
-    if (r.error) return false;
-
-    const char* kindName = nameOf(kCardKindNames, x.kind);
-    auto detail = [&](const char* key, bool wanted, auto& slot, auto read) {
-        const Json* v = Reader::member(j, key);
-        if (!v) return true;
-        if (!wanted)
-            return r.fail(childPath(p, key), std::string("A card of kind \"") + kindName +
-                                                 "\" cannot have a \"" + key + "\" block.");
-        slot.emplace();
-        return read(r, *v, childPath(p, key), *slot);
-    };
-    const bool isImprovement = x.kind == CardKind::PainPoint || x.kind == CardKind::Opportunity;
-    detail("touchpoint", x.kind == CardKind::Touchpoint, x.touchpoint, readTouchpoint) &&
-        detail("improvement", isImprovement, x.improvement, readImprovement) &&
-        detail("backstage", x.kind == CardKind::Backstage, x.backstage, readBackstage);
-    if (r.error) return false;
-    conformDetailsToKind(x);   // a missing block takes its defaults
-    r.unknown(j, keys::kCard, x.unknown);
-    return true;
-}
-
-bool readEmotion(Reader& r, const Json& j, const std::string& p, Emotion& x) {
-    if (!r.object(j, p)) return false;
-    r.identifier(j, p, "id", x.id, "emotion") &&
-        r.identifier(j, p, "personaId", x.personaId, "emotion") &&
-        r.identifier(j, p, "stageId", x.stageId, "emotion") &&
-        r.optionalIdentifier(j, p, "cardId", x.cardId) &&
-        r.wholeNumber(j, p, "valence", kValenceMin, kValenceMax, x.valence) &&
-        r.text(j, p, "feeling", x.feeling) && r.text(j, p, "note", x.note);
-    r.unknown(j, keys::kEmotion, x.unknown);
-    return !r.error;
-}
-
-bool readMoment(Reader& r, const Json& j, const std::string& p, MomentOfTruth& x) {
-    if (!r.object(j, p)) return false;
-    r.identifier(j, p, "id", x.id, "moment of truth") &&
-        r.enumeration(j, p, "type", kMotTypeNames, x.type) &&
-        r.text(j, p, "customType", x.customType) && r.text(j, p, "name", x.name) &&
-        r.text(j, p, "reason", x.reason) && r.enumeration(j, p, "state", kMotStateNames, x.state) &&
-        r.identifier(j, p, "stageId", x.stageId, "moment of truth") &&
-        r.optionalIdentifier(j, p, "cardId", x.cardId);
-    r.unknown(j, keys::kMoment, x.unknown);
-    return !r.error;
-}
-
-template <typename T, typename F>
-bool readList(Reader& r, const Json& root, const char* key, std::vector<T>& out, F read) {
-    const Json* items = r.list(root, "", key);
-    if (!items) return !r.error;
-    const std::string at = childPath("", key);
-    out.reserve(items->size());
+template <typename T>
+bool readItems(const At& a, const char* key, std::vector<T>& out, bool reserve) {
+    const Json* items = a.r.list(a.object, a.path, key);
+    if (!items) return !a.r.error;
+    const std::string at = childPath(a.path, key);
+    if (reserve) out.reserve(items->size());
     for (std::size_t i = 0; i < items->size(); ++i) {
         T item;
-        if (!read(r, (*items)[i], childPath(at, i), item)) return false;
+        if (!readObject(a.r, (*items)[i], childPath(at, i), item)) return false;
         out.push_back(std::move(item));
     }
+    return true;
+}
+template <typename T>
+bool read(const At& a, const char* key, kind::List, std::vector<T>& out) {
+    return readItems(a, key, out, false);
+}
+template <typename T>
+bool read(const At& a, const char* key, kind::Items, std::vector<T>& out) {
+    return readItems(a, key, out, true);
+}
+
+template <typename T>
+bool read(const At& a, const char* key, kind::Object, T& out) {
+    const Json* v = Reader::member(a.object, key);
+    return !v || readObject(a.r, *v, childPath(a.path, key), out);
+}
+
+template <typename T>
+bool read(const At& a, const char* key, kind::Section, T& out) {
+    return read(a, key, kind::Object{}, out);
+}
+
+// A card's detail block, refused on a card whose kind does not call for it.
+template <typename T>
+bool readDetail(const At& a, const char* key, std::optional<T>& out, const Card& card) {
+    const Json* v = Reader::member(a.object, key);
+    if (!v) return true;
+    if (!detailAllowed(card, out))
+        return a.r.fail(childPath(a.path, key), std::string("A card of kind \"") +
+                                                    nameOf(kCardKindNames, card.kind) +
+                                                    "\" cannot have a \"" + key + "\" block.");
+    out.emplace();
+    return readObject(a.r, *v, childPath(a.path, key), *out);
+}
+
+// Any object with a table: its members phase by phase (kind::phase), each in table order.
+template <typename T>
+bool readObject(Reader& r, const Json& j, const std::string& p, T& x) {
+    if (!r.object(j, p)) return false;
+    const At at{r, j, p, Fields<T>::item};
+    for (int phase = 1; phase <= kind::kPhases && !r.error; ++phase) {
+        Fields<T>::each(x, [&](auto k, const char* key, auto& member) {
+            using Kind = decltype(k);
+            if (r.error || kind::phase<Kind> != phase) return;
+            if constexpr (std::is_same_v<Kind, kind::Detail>) readDetail(at, key, member, x);
+            else read(at, key, k, member);
+        });
+    }
+    if (r.error) return false;
+    finishRead(x);
+    r.unknown(j, Fields<T>::keys, x.unknown);
     return true;
 }
 
@@ -381,17 +442,7 @@ bool readList(Reader& r, const Json& root, const char* key, std::vector<T>& out,
 Result<Map> decodeMap(const Json& root) {
     Reader r;
     Map map;
-    if (const Json* meta = Reader::member(root, "meta")) readMeta(r, *meta, "/meta", map.meta);
-    if (!r.error) {
-        readList(r, root, "personas", map.personas, readPersona) &&
-            readList(r, root, "stages", map.stages, readStage) &&
-            readList(r, root, "lanes", map.lanes, readLane) &&
-            readList(r, root, "cards", map.cards, readCard) &&
-            readList(r, root, "emotions", map.emotions, readEmotion) &&
-            readList(r, root, "moments", map.moments, readMoment);
-    }
-    if (!r.error) r.unknown(root, keys::kEnvelope, map.unknown);
-    if (r.error) return *r.error;
+    if (!readObject(r, root, "", map)) return *r.error;
     return finishMap(std::move(map));
 }
 

@@ -1,5 +1,6 @@
 // Reading a format-v1 document, second pass: ids unique across the map, and every reference
-// pointing at an existing item of the right kind (an emotion's or moment's card in its stage).
+// pointing at an existing item of the right kind (an emotion's or moment's card in its stage),
+// or at one of a merge conflict's values.
 #include <unordered_map>
 
 #include "format_internal.hpp"
@@ -28,7 +29,7 @@ public:
                define(m_.lanes, "lane", "lanes") && define(m_.cards, "card", "cards") &&
                define(m_.emotions, "emotion", "emotions") &&
                define(m_.moments, "moment of truth", "moments") && cards() && emotions() &&
-               moments();
+               moments() && conflicts();
     }
 
 private:
@@ -109,6 +110,22 @@ private:
                 (m.cardId &&
                  !cardInStage(childPath(p, "cardId"), *m.cardId, m.stageId, "moment of truth")))
                 return false;
+        }
+        return true;
+    }
+
+    // The value a conflict of the merge report says was chosen must be one of its values.
+    // (Nothing else in the workshop block refers to items: a ballot, report or crowd curve may
+    // name an item the map no longer has.)
+    bool conflicts() {
+        const auto& list = m_.workshop.merge.conflicts;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const MergeConflict& c = list[i];
+            if (!c.chosen || *c.chosen < static_cast<int>(c.values.size())) continue;
+            return fail(childPath(childPath("/workshop/merge/conflicts", i), "chosen"),
+                        "The conflict has " + std::to_string(c.values.size()) +
+                            " values, numbered from 0; there is no value " +
+                            std::to_string(*c.chosen) + " to choose.");
         }
         return true;
     }

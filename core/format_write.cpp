@@ -1,11 +1,15 @@
-// Writing journey maps as JSON format v1 (see docs/format.md): known keys in a fixed order,
-// then unknown fields in sorted order, 2-space indent, trailing newline.
+// Writing journey maps as JSON format v1 (see docs/format.md): known keys in the order of the
+// tables of format_fields.hpp, then unknown fields in sorted order, 2-space indent, trailing newline.
 //
 // The text is written straight into one string, byte for byte what nlohmann's
 // dump(2, ' ', false, error_handler_t::replace) gives for the document the map stands for: the
 // same layout, string escapes, U+FFFD for invalid UTF-8, and shortest round-trip doubles.
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <iterator>
+#include <map>
+#include <type_traits>
 
 #include "format_internal.hpp"
 
@@ -31,6 +35,12 @@ public:
         out_ += "\": ";
     }
     void item() { next(); }
+    // A member whose key may need escaping (unknown fields, keys that are data).
+    void member(std::string_view name) {
+        next();
+        string(name);
+        out_ += ": ";
+    }
 
     void string(std::string_view s);
     void plain(const char* s) {   // enum names: nothing to escape
@@ -90,6 +100,9 @@ public:
     }
     template <std::size_t N>
     void unknown(const UnknownFields& fields, const char* const (&known)[N]);
+    // A value kept as compact JSON text, laid out as nlohmann would. Text that is not valid JSON
+    // (set by code, never by the loader) is written as a JSON string so output stays valid.
+    void jsonText(const std::string& text);
 
     std::string finish() {
         out_ += '\n';
@@ -172,213 +185,223 @@ void Writer::escape(unsigned char c) {
 }
 
 // Unknown fields go after the known keys, in key order (std::map is sorted). A key that
-// collides with a known key is skipped: the model's own field wins. Text that is not valid
-// JSON (set by code, never by the loader) is written as a JSON string so output stays valid.
+// collides with a known key is skipped: the model's own field wins.
 template <std::size_t N>
 void Writer::unknown(const UnknownFields& fields, const char* const (&known)[N]) {
+    for (const auto& [name, text] : fields) {
+        if (isKnownKey(known, name)) continue;
+        member(name);
+        jsonText(text);
+    }
+}
+
+void Writer::jsonText(const std::string& text) {
     // The text came from a loader whose limits the caller chose: lift all but the depth, which
     // keeps dump()'s recursion shallow.
     static const LoadLimits kUnknownLimits{static_cast<std::size_t>(-1), 512,
                                            static_cast<std::size_t>(-1),
                                            static_cast<std::size_t>(-1)};
-    for (const auto& [name, text] : fields) {
-        if (isKnownKey(known, name)) continue;
-        next();
-        string(name);
-        out_ += ": ";
-        auto parsed = parseBounded(text, kUnknownLimits);
-        if (!parsed.ok()) {
-            string(text);
-            continue;
-        }
-        // nlohmann's layout of the value on its own, indented to where it stands.
-        const std::string dumped =
-            parsed.value().dump(2, ' ', false, Json::error_handler_t::replace);
-        for (char c : dumped) {
-            out_ += c;
-            if (c == '\n') out_.append(2 * depth_, ' ');
-        }
+    auto parsed = parseBounded(text, kUnknownLimits);
+    if (!parsed.ok()) {
+        string(text);
+        return;
+    }
+    // nlohmann's layout of the value on its own, indented to where it stands.
+    const std::string dumped = parsed.value().dump(2, ' ', false, Json::error_handler_t::replace);
+    for (char c : dumped) {
+        out_ += c;
+        if (c == '\n') out_.append(2 * depth_, ' ');
     }
 }
 
-void writeMeta(Writer& w, const MapMeta& meta) {
-    w.beginObject();
-    w.text("title", meta.title);
-    w.optionalText("description", meta.description);
-    w.optionalText("scope", meta.scope);
-    w.optionalText("language", meta.language);
-    w.optionalText("author", meta.author);
-    w.optionalText("created", meta.created);
-    w.optionalText("modified", meta.modified);
-    w.unknown(meta.unknown, keys::kMeta);
-    w.endObject();
+// ---- one helper per kind of field (format_fields.hpp)
+
+template <typename T>
+void writeObject(Writer& w, const T& x);
+template <typename T>
+std::string objectText(const T& x);
+
+void write(Writer& w, const char* key, kind::RequiredId, const Id& id) { w.text(key, id); }
+void write(Writer& w, const char* key, kind::OptionalId, const std::optional<Id>& id) {
+    if (id) w.text(key, *id);
+}
+void write(Writer& w, const char* key, kind::Text, const std::string& text) { w.optionalText(key, text); }
+void write(Writer& w, const char* key, kind::TextAlways, const std::string& text) { w.text(key, text); }
+template <const auto& Names, typename E>
+void write(Writer& w, const char* key, kind::Enum<Names>, E value) {
+    w.spelling(key, nameOf(Names, value));
+}
+template <const auto& Names, typename E>
+void write(Writer& w, const char* key, kind::EnumIfSet<Names>, E value) {
+    if (value != E{}) w.spelling(key, nameOf(Names, value));
+}
+void write(Writer& w, const char* key, kind::Color, Rgb color) { w.color(key, color); }
+void write(Writer& w, const char* key, kind::Color, const std::optional<Rgb>& color) {
+    if (color) w.color(key, *color);
+}
+void write(Writer& w, const char* key, kind::Flag, bool flag) { w.flag(key, flag); }
+void write(Writer& w, const char* key, kind::FlagIfTrue, bool flag) {
+    if (flag) w.flag(key, true);
+}
+template <int Min, int Max>
+void write(Writer& w, const char* key, kind::Whole<Min, Max>, int value) { w.number(key, value); }
+template <int Min, int Max>
+void write(Writer& w, const char* key, kind::Whole<Min, Max>, const std::optional<int>& value) {
+    if (value) w.number(key, *value);
+}
+template <int Max>
+void write(Writer& w, const char* key, kind::Count<Max>, int value) {
+    if (value != 0) w.number(key, value);
+}
+void write(Writer& w, const char* key, kind::Decimal, const std::optional<double>& value) {
+    if (value) w.decimal(key, *value);
 }
 
-void writePersona(Writer& w, const Persona& p) {
-    w.beginObject();
-    w.text("id", p.id);
-    w.text("name", p.name);
-    w.optionalText("description", p.description);
-    w.optionalText("goals", p.goals);
-    w.optionalText("needs", p.needs);
-    w.optionalText("expectations", p.expectations);
-    w.optionalText("frustrations", p.frustrations);
-    w.optionalText("quote", p.quote);
-    w.color("color", p.color);
-    w.optionalText("icon", p.icon);
-    if (p.valueTier != ValueTier::Unset)
-        w.spelling("valueTier", nameOf(kValueTierNames, p.valueTier));
-    w.unknown(p.unknown, keys::kPersona);
-    w.endObject();
+template <const auto& Names, typename E>
+void write(Writer& w, const char* key, kind::Enum<Names>, const std::optional<E>& value) {
+    if (value) w.spelling(key, nameOf(Names, *value));
+}
+void write(Writer& w, const char* key, kind::Decimal, double value) { w.decimal(key, value); }
+void write(Writer& w, const char* key, kind::JsonText, const std::string& text) {
+    w.key(key);
+    w.jsonText(text);
 }
 
-void writeStage(Writer& w, const Stage& s) {
-    w.beginObject();
-    w.text("id", s.id);
-    w.text("name", s.name);
-    w.spelling("phase", nameOf(kPhaseNames, s.phase));
-    w.optionalText("description", s.description);
-    w.unknown(s.unknown, keys::kStage);
-    w.endObject();
+void write(Writer& w, const char* key, kind::Texts, const std::vector<std::string>& texts) {
+    if (texts.empty()) return;
+    w.key(key);
+    w.beginArray();
+    for (const auto& text : texts) {
+        w.item();
+        w.string(text);
+    }
+    w.endArray();
 }
 
-void writeLane(Writer& w, const Lane& l) {
-    w.beginObject();
-    w.text("id", l.id);
-    w.text("name", l.name);
-    w.spelling("type", nameOf(kLaneTypeNames, l.type));
-    if (l.hidden) w.flag("hidden", true);
-    w.unknown(l.unknown, keys::kLane);
-    w.endObject();
+void write(Writer& w, const char* key, kind::Numbers, const std::vector<double>& numbers) {
+    if (numbers.empty()) return;
+    w.key(key);
+    w.beginArray();
+    for (double x : numbers) {
+        w.item();
+        w.decimal(x);
+    }
+    w.endArray();
 }
 
-void writeMetric(Writer& w, const Metric& m) {
+void write(Writer& w, const char* key, kind::Ballots, const std::map<Id, std::vector<Id>>& ballots) {
+    if (ballots.empty()) return;
+    w.key(key);
     w.beginObject();
-    w.spelling("type", nameOf(kMetricTypeNames, m.type));
-    w.optionalText("name", m.name);
-    if (m.value) w.decimal("value", *m.value);
-    if (m.target) w.decimal("target", *m.target);
-    w.optionalText("unit", m.unit);
-    w.unknown(m.unknown, keys::kMetric);
-    w.endObject();
-}
-
-void writeTouchpoint(Writer& w, const TouchpointInfo& t) {
-    w.beginObject();
-    w.spelling("channel", nameOf(kChannelNames, t.channel));
-    w.spelling("kind", nameOf(kTouchpointKindNames, t.kind));
-    w.spelling("owner", nameOf(kTouchpointOwnerNames, t.owner));
-    w.flag("controlled", t.controlled);
-    if (t.dimensions & kAllDimensions) {
-        w.key("dimensions");
+    for (const auto& [participant, cards] : ballots) {
+        w.member(participant);
         w.beginArray();
-        for (const auto& d : kDimensionNames) {
-            if (!(t.dimensions & d.value)) continue;
+        for (const Id& card : cards) {
             w.item();
-            w.plain(d.name);
+            w.string(card);
         }
         w.endArray();
     }
-    if (t.expectation) w.number("expectation", *t.expectation);
-    if (t.experience) w.number("experience", *t.experience);
-    if (!t.metrics.empty()) {
-        w.key("metrics");
-        w.beginArray();
-        for (const auto& m : t.metrics) {
-            w.item();
-            writeMetric(w, m);
-        }
-        w.endArray();
+    w.endObject();
+}
+
+void write(Writer& w, const char* key, kind::Tally, const std::vector<std::pair<std::string, int>>& tally) {
+    if (tally.empty()) return;
+    w.key(key);
+    w.beginObject();
+    std::vector<std::string_view> written;   // a name twice (set by code) would make the file unreadable
+    for (const auto& [name, count] : tally) {
+        if (std::find(written.begin(), written.end(), name) != written.end()) continue;
+        written.push_back(name);
+        w.member(name);
+        w.integer(count);
     }
-    w.unknown(t.unknown, keys::kTouchpoint);
     w.endObject();
 }
 
-void writeImprovement(Writer& w, const ImprovementInfo& i) {
-    w.beginObject();
-    w.number("severity", i.severity);
-    w.number("impact", i.impact);
-    w.number("effort", i.effort);
-    w.optionalText("owner", i.owner);
-    w.spelling("status", nameOf(kImprovementStatusNames, i.status));
-    w.unknown(i.unknown, keys::kImprovement);
-    w.endObject();
+void write(Writer& w, const char* key, kind::PersonaIds, const std::vector<Id>& ids) {
+    if (ids.empty()) return;
+    w.key(key);
+    w.beginArray();
+    for (const auto& id : ids) {
+        w.item();
+        w.string(id);
+    }
+    w.endArray();
 }
 
-void writeBackstage(Writer& w, const BackstageInfo& b) {
+void write(Writer& w, const char* key, kind::Dimensions, std::uint8_t dimensions) {
+    if (!(dimensions & kAllDimensions)) return;
+    w.key(key);
+    w.beginArray();
+    for (const auto& d : kDimensionNames) {
+        if (!(dimensions & d.value)) continue;
+        w.item();
+        w.plain(d.name);
+    }
+    w.endArray();
+}
+
+template <typename T>
+void writeItems(Writer& w, const char* key, const std::vector<T>& items) {
+    w.key(key);
+    w.beginArray();
+    for (const auto& item : items) {
+        w.item();
+        writeObject(w, item);
+    }
+    w.endArray();
+}
+template <typename T>
+void write(Writer& w, const char* key, kind::List, const std::vector<T>& items) {
+    if (!items.empty()) writeItems(w, key, items);
+}
+template <typename T>
+void write(Writer& w, const char* key, kind::Items, const std::vector<T>& items) {
+    writeItems(w, key, items);
+}
+
+template <typename T>
+void write(Writer& w, const char* key, kind::Detail, const std::optional<T>& block) {
+    if (!block) return;
+    w.key(key);
+    writeObject(w, *block);
+}
+template <typename T>
+void write(Writer& w, const char* key, kind::Object, const T& object) {
+    w.key(key);
+    writeObject(w, object);
+}
+
+template <typename T>
+void write(Writer& w, const char* key, kind::Section, const T& section) {
+    static const std::string kDefaults = objectText(T{});
+    if (objectText(section) == kDefaults) return;
+    w.key(key);
+    writeObject(w, section);
+}
+
+// Any object with a table: its members in table order, then its unknown fields.
+template <typename T>
+void writeObject(Writer& w, const T& x) {
     w.beginObject();
-    w.optionalText("owner", b.owner);
-    w.optionalText("systems", b.systems);
-    w.unknown(b.unknown, keys::kBackstage);
+    Fields<T>::each(x, [&](auto k, const char* key, const auto& member) { write(w, key, k, member); });
+    w.unknown(x.unknown, Fields<T>::keys);
     w.endObject();
 }
 
 template <typename T>
-void writeBlock(Writer& w, const char* name, const std::optional<T>& block,
-                void (*write)(Writer&, const T&)) {
-    if (!block) return;
-    w.key(name);
-    write(w, *block);
-}
-
-void writeCard(Writer& w, const Card& c) {
-    w.beginObject();
-    w.text("id", c.id);
-    w.text("stageId", c.stageId);
-    w.text("laneId", c.laneId);
-    w.spelling("kind", nameOf(kCardKindNames, c.kind));
-    w.text("text", c.text);
-    w.optionalText("notes", c.notes);
-    if (c.color) w.color("color", *c.color);
-    if (!c.personaIds.empty()) {
-        w.key("personaIds");
-        w.beginArray();
-        for (const auto& id : c.personaIds) {
-            w.item();
-            w.string(id);
-        }
-        w.endArray();
-    }
-    if (c.votes != 0) w.number("votes", c.votes);
-    writeBlock(w, "touchpoint", c.touchpoint, writeTouchpoint);
-    writeBlock(w, "improvement", c.improvement, writeImprovement);
-    writeBlock(w, "backstage", c.backstage, writeBackstage);
-    w.unknown(c.unknown, keys::kCard);
-    w.endObject();
-}
-
-void writeEmotion(Writer& w, const Emotion& e) {
-    w.beginObject();
-    w.text("id", e.id);
-    w.text("personaId", e.personaId);
-    w.text("stageId", e.stageId);
-    if (e.cardId) w.text("cardId", *e.cardId);
-    w.number("valence", e.valence);
-    w.optionalText("feeling", e.feeling);
-    w.optionalText("note", e.note);
-    w.unknown(e.unknown, keys::kEmotion);
-    w.endObject();
-}
-
-void writeMoment(Writer& w, const MomentOfTruth& m) {
-    w.beginObject();
-    w.text("id", m.id);
-    w.spelling("type", nameOf(kMotTypeNames, m.type));
-    w.optionalText("customType", m.customType);
-    w.text("name", m.name);
-    w.optionalText("reason", m.reason);
-    w.spelling("state", nameOf(kMotStateNames, m.state));
-    w.text("stageId", m.stageId);
-    if (m.cardId) w.text("cardId", *m.cardId);
-    w.unknown(m.unknown, keys::kMoment);
-    w.endObject();
+std::string objectText(const T& x) {
+    Writer w(256);
+    writeObject(w, x);
+    return w.finish();
 }
 
 // Writes up to `budget` more items of one list (its key and brackets around them); true once
 // the list is closed.
 template <typename T>
-bool writeSome(Writer& w, const char* name, const std::vector<T>& items, void (*write)(Writer&, const T&),
-               std::size_t& index, bool& opened, std::size_t& budget) {
+bool writeSome(Writer& w, const char* name, const std::vector<T>& items, std::size_t& index,
+               bool& opened, std::size_t& budget) {
     if (!opened) {
         w.key(name);
         w.beginArray();
@@ -386,7 +409,7 @@ bool writeSome(Writer& w, const char* name, const std::vector<T>& items, void (*
     }
     for (; index < items.size() && budget > 0; ++index, --budget) {
         w.item();
-        write(w, items[index]);
+        writeObject(w, items[index]);
     }
     if (index < items.size()) return false;
     w.endArray();
@@ -394,7 +417,14 @@ bool writeSome(Writer& w, const char* name, const std::vector<T>& items, void (*
 }
 
 }  // namespace
+
+std::string workshopText(const Workshop& workshop) { return objectText(workshop); }
+
 }  // namespace format
+
+namespace {
+constexpr std::size_t kMapMembers = std::size(format::Fields<Map>::keys) - format::Fields<Map>::kHead;
+}
 
 struct MapSaver::State {
     explicit State(const Map& m)
@@ -404,7 +434,8 @@ struct MapSaver::State {
                                 m.emotions.size() + m.moments.size())) {}
     const Map& map;
     format::Writer writer;
-    int part = 0;            // 0 envelope and meta, 1-6 the lists, 7 the end, 8 done
+    // 0 the envelope's head, 1..kMapMembers the members of Fields<Map>, then the end, then done
+    std::size_t part = 0;
     std::size_t index = 0;   // next item of the list being written
     bool opened = false;     // that list's key and bracket are written
     std::string text;
@@ -413,44 +444,40 @@ struct MapSaver::State {
 MapSaver::MapSaver(const Map& map) : state_(std::make_unique<State>(map)) {}
 MapSaver::~MapSaver() = default;
 
-bool MapSaver::done() const { return state_->part == 8; }
+bool MapSaver::done() const { return state_->part == kMapMembers + 2; }
 
 bool MapSaver::step(std::size_t items) {
     using namespace format;
     State& s = *state_;
     if (items == 0) items = 1;   // always some progress
     Writer& w = s.writer;
-    const Map& map = s.map;
     if (s.part == 0) {
         w.beginObject();
         w.spelling("format", kFormatName);
         w.number("version", kFormatVersion);
-        w.key("meta");
-        writeMeta(w, map.meta);
         s.part = 1;
     }
-    while (s.part >= 1 && s.part <= 6) {
-        std::size_t& i = s.index;
-        bool& o = s.opened;
-        bool closed = false;
-        switch (s.part) {
-            case 1: closed = writeSome(w, "personas", map.personas, writePersona, i, o, items); break;
-            case 2: closed = writeSome(w, "stages", map.stages, writeStage, i, o, items); break;
-            case 3: closed = writeSome(w, "lanes", map.lanes, writeLane, i, o, items); break;
-            case 4: closed = writeSome(w, "cards", map.cards, writeCard, i, o, items); break;
-            case 5: closed = writeSome(w, "emotions", map.emotions, writeEmotion, i, o, items); break;
-            default: closed = writeSome(w, "moments", map.moments, writeMoment, i, o, items); break;
-        }
+    while (s.part >= 1 && s.part <= kMapMembers) {
+        // The member at this part: a collection a slice at a time, anything else at once.
+        bool closed = true;
+        std::size_t member = 1;
+        Fields<Map>::each(s.map, [&](auto k, const char* key, const auto& value) {
+            if (member++ != s.part) return;
+            if constexpr (std::is_same_v<decltype(k), kind::Items>)
+                closed = writeSome(w, key, value, s.index, s.opened, items);
+            else
+                write(w, key, k, value);
+        });
         if (!closed) return false;
         s.index = 0;
         s.opened = false;
         ++s.part;
     }
-    if (s.part == 7) {
-        w.unknown(map.unknown, keys::kEnvelope);
+    if (s.part == kMapMembers + 1) {
+        w.unknown(s.map.unknown, Fields<Map>::keys);
         w.endObject();
         s.text = w.finish();
-        s.part = 8;
+        s.part = kMapMembers + 2;
     }
     return true;
 }

@@ -43,6 +43,7 @@ public:
         for (const auto& c : m_.cards) card(c);
         for (const auto& e : m_.emotions) emotion(e);
         for (const auto& mot : m_.moments) moment(mot);
+        workshop(m_.workshop);
         return std::move(problems_);
     }
 
@@ -130,6 +131,33 @@ private:
         const std::string holder = "moment of truth " + jsonQuoted(mot.id);
         reference(holder, "stageId", mot.stageId, "stage");
         if (mot.cardId) cardInStage(holder, *mot.cardId, mot.stageId);
+    }
+
+    void workshop(const Workshop& w) {
+        auto range = [&](const char* what, int value, int min, int max) {
+            if (value < min || value > max)
+                problem(std::string("the workshop's ") + what + " " + std::to_string(value) +
+                        " is outside " + std::to_string(min) + ".." + std::to_string(max));
+        };
+        range("votes per person", w.votesPerPerson, 1, kMaxVotesPerPerson);
+        range("agenda step", w.agendaStep, 0, kAgendaSteps - 1);
+        range("timer minutes", w.timer.minutes, 1, kMaxTimerMinutes);
+        // Ids a file cannot hold empty.
+        for (const auto& [participant, cards] : w.ballots) {
+            if (participant.empty()) problem("the workshop has a ballot without a participant id");
+            for (const Id& card : cards)
+                if (card.empty()) problem("the ballot of \"" + participant + "\" has a vote without a card id");
+        }
+        for (const CrowdCurve& curve : w.crowd) {
+            if (curve.personaId.empty()) problem("a crowd curve has no persona id");
+            for (const CrowdPoint& point : curve.points)
+                if (point.stageId.empty()) problem("a crowd point of \"" + curve.personaId + "\" has no stage id");
+        }
+        for (const MergeConflict& c : w.merge.conflicts)
+            if (c.chosen && (*c.chosen < 0 || *c.chosen >= static_cast<int>(c.values.size())))
+                problem("the merge conflict on \"" + c.field + "\" of \"" + c.itemId +
+                        "\" chose value " + std::to_string(*c.chosen) + " of " +
+                        std::to_string(c.values.size()));
     }
 
     void problem(std::string line) { problems_.push_back(std::move(line)); }

@@ -25,8 +25,6 @@ namespace {
 
 using namespace merging;
 
-constexpr long long kMaxVotes = 1'000'000'000;   // the format's limit
-
 // ---- [SECTION] Participants and their ids
 
 std::string fileBaseName(const std::string& path) {
@@ -177,7 +175,7 @@ Fields mergeFields(const Fields& base, const std::vector<Version>& versions, Rul
         } else if (rule == FieldRule::SumVotes) {
             long long total = votesIn(b);
             for (const Version& v : versions) total += votesIn(findField(v.fields, path)) - votesIn(b);
-            total = std::clamp(total, 0LL, kMaxVotes);
+            total = std::clamp(total, 0LL, static_cast<long long>(kMaxVotes));
             if (total != 0) merged.emplace_back(path, Json(total));
         } else {
             std::vector<std::pair<const std::string*, const Json*>> changes;
@@ -197,7 +195,7 @@ Fields mergeFields(const Fields& base, const std::vector<Version>& versions, Rul
                 conflict.field = path;
                 conflict.baseValue = compactText(b);
                 for (const auto& c : changes)
-                    conflict.values.push_back(ParticipantValue{*c.first, compactText(c.second)});
+                    conflict.values.push_back(ParticipantValue{*c.first, compactText(c.second), {}});
                 conflicts.push_back(std::move(conflict));
             }
             if (chosen) merged.emplace_back(path, *chosen);
@@ -439,6 +437,19 @@ Result<MergeResult> mergeMaps(const Map& base, const std::vector<MergeParticipan
     }
     result.crowd = crowdCurves(result.map, renamed);
     applyCrowd(result.map, renamed, result);
+
+    // The merged map keeps the base's workshop, with this merge's report and crowd curves (a
+    // merge of nobody changes nothing).
+    if (!participants.empty()) {
+        Workshop& workshop = result.map.workshop;
+        workshop.merge = MergeReport{};
+        workshop.merge.participants = result.participants;
+        workshop.merge.conflicts = result.conflicts;
+        workshop.merge.added = static_cast<int>(result.added.size());
+        workshop.merge.keptDeleted = static_cast<int>(result.keptDeleted.size());
+        workshop.merge.dropped = static_cast<int>(result.dropped.size());
+        workshop.crowd = result.crowd;
+    }
 
     const auto problems = checkInvariants(result.map);
     if (!problems.empty())

@@ -36,11 +36,10 @@ Result<Map> applyConflictValue(const Map& merged, const MergeConflict& conflict,
     return mapOf(document);
 }
 
-Command resolveConflictCommand(const Map& merged, const MergeConflict& conflict,
-                               const std::string& valueJson) {
-    auto applied = applyConflictValue(merged, conflict, valueJson);
-    if (!applied) return {};
-    const Map& m = applied.value();
+namespace {
+
+// The command that turns `merged` into `m`, the merged map with the conflict's field changed.
+Command changeOf(const Map& merged, const MergeConflict& conflict, const Map& m) {
     const std::string name = "Resolve conflict";
     if (!conflict.collection) {
         if (conflict.field.rfind("meta/", 0) != 0) return {};
@@ -68,6 +67,36 @@ Command resolveConflictCommand(const Map& merged, const MergeConflict& conflict,
             break;
     }
     return {};
+}
+
+}  // namespace
+
+Command resolveConflictCommand(const Map& merged, const MergeConflict& conflict,
+                               const std::string& valueJson) {
+    auto applied = applyConflictValue(merged, conflict, valueJson);
+    if (!applied) return {};
+    return changeOf(merged, conflict, applied.value());
+}
+
+Command resolveMergeConflict(const Map& merged, std::size_t conflictIndex, std::size_t valueIndex) {
+    const auto& conflicts = merged.workshop.merge.conflicts;
+    if (conflictIndex >= conflicts.size()) return {};
+    const MergeConflict& conflict = conflicts[conflictIndex];
+    if (valueIndex >= conflict.values.size() ||
+        conflict.chosen == std::optional<int>(static_cast<int>(valueIndex)))
+        return {};
+    const std::string& value = conflict.values[valueIndex].value;
+    const bool commandable = conflict.collection || conflict.field.rfind("meta/", 0) == 0;
+    if (!commandable) return {};
+    auto applied = applyConflictValue(merged, conflict, value);
+    if (!applied) return {};
+    // The value (nothing to do when the map holds it already) and the choice, together.
+    Command command = changeOf(merged, conflict, applied.value());
+    command.name = "Resolve conflict";
+    Workshop workshop = merged.workshop;
+    workshop.merge.conflicts[conflictIndex].chosen = static_cast<int>(valueIndex);
+    command.edits.push_back(edit::SetWorkshop{std::move(workshop)});
+    return command;
 }
 
 }  // namespace trayecto

@@ -1,6 +1,8 @@
 // JSON helpers of the merge: documents, flattened fields, map-level fields, repairs.
 #include "merge_json.hpp"
 
+#include "format_internal.hpp"
+
 #include <unordered_map>
 #include <unordered_set>
 
@@ -8,15 +10,11 @@ namespace trayecto::merging {
 
 namespace {
 
-constexpr const char* kEnvelopeKeys[] = {"format", "version", "meta",     "personas",
-                                         "stages", "lanes",   "cards",    "emotions",
-                                         "moments"};
+// The keys of the file's envelope, the format's own (everything else at the top level is a
+// field of the map, merged like the fields of an item).
+constexpr const auto& kEnvelopeKeys = format::Fields<Map>::keys;
 
-bool isEnvelopeKey(const std::string& key) {
-    for (const char* k : kEnvelopeKeys)
-        if (key == k) return true;
-    return false;
-}
+bool isEnvelopeKey(const std::string& key) { return format::isKnownKey(kEnvelopeKeys, key); }
 
 std::string escapeSegment(std::string_view key) {
     std::string out;

@@ -262,9 +262,14 @@ EMSCRIPTEN_KEEPALIVE const char* trayecto_merge_finish() {
 // Dot voting with this many votes per person; 0 turns it off.
 EMSCRIPTEN_KEEPALIVE void trayecto_set_voting(int votesPerPerson) {
     if (!P.app) return;
-    P.app->view().voting = votesPerPerson > 0;
-    if (votesPerPerson > 0) P.app->view().votesPerPerson = votesPerPerson;
+    P.app->setVoting(votesPerPerson);   // a document change: one undoable step
     requestFrames(3);
+}
+
+// Who votes on this screen (ballots in the map's workshop block are kept per participant).
+EMSCRIPTEN_KEEPALIVE void trayecto_set_participant(const char* id) {
+    if (P.app) P.app->setParticipant(id ? id : "");
+    requestFrames(2);
 }
 
 // Embedding controls.

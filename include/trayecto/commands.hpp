@@ -16,7 +16,6 @@
 namespace trayecto {
 
 using Item = std::variant<Persona, Stage, Lane, Card, Emotion, MomentOfTruth>;
-enum class Collection { Personas, Stages, Lanes, Cards, Emotions, Moments };
 
 Collection collectionOf(const Item& item);
 const Id& idOf(const Item& item);
@@ -27,9 +26,11 @@ struct Erase { Collection collection; Id id; };
 struct Replace { Item item; };                              // same id, new contents
 struct Move { Collection collection; Id id; int toIndex; };// position in its vector
 struct SetMeta { MapMeta meta; };
+struct SetWorkshop { Workshop workshop; };                  // the whole workshop block
 }  // namespace edit
 
-using Edit = std::variant<edit::Insert, edit::Erase, edit::Replace, edit::Move, edit::SetMeta>;
+using Edit = std::variant<edit::Insert, edit::Erase, edit::Replace, edit::Move, edit::SetMeta,
+                          edit::SetWorkshop>;
 
 struct Command {
     std::string name;            // human-readable step name, English, e.g. "Move card"
@@ -85,13 +86,16 @@ Command reorder(const Map& m, Collection c, const Id& id, int toIndex);  // toIn
 // moment links of its old stage (use moveCards to also choose its place in the new cell).
 Command replace(const Map& m, Item item, std::string name = "Edit");
 Command setMeta(const Map& m, MapMeta meta);
+// Sets the whole workshop block (workshop.hpp has the builders for votes, timer and agenda).
+Command setWorkshop(const Map& m, Workshop workshop, std::string name);
 // Sets the valence of the emotion for (persona, stage) that has no card, creating it if none.
 Command setValence(const Map& m, const Id& personaId, const Id& stageId, int valence);
 // All parts' edits, in order, as one command. Each part must have been built against the map
 // as the earlier parts leave it; parts built against the same map may conflict (the batch then
 // fails as a whole, or worse, a later part undoes an earlier part's cascade). Prefer compose.
 Command batch(std::string name, std::vector<Command> parts);
-// Turns `current` into `next` (meta and every collection; the map's unknown top-level fields stay).
+// Turns `current` into `next` (meta, every collection and the workshop; the map's unknown
+// top-level fields stay).
 Command replaceMap(const Map& current, const Map& next, std::string name);
 // One command of several builder calls, each run against the map as the earlier ones leave it
 // (e.g. remove a card, then move the emotion it was linked to). If a part does not apply, its

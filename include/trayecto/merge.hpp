@@ -24,6 +24,9 @@
 // - The map itself: meta.author stays the base's (participants are told apart by their labels),
 //   meta.modified becomes the latest of all files; other meta fields merge like item fields.
 // - Reordering by participants is not merged: base items keep the base order.
+// - The workshop block (votes, agenda, timer) is the base's; the participants' are not merged.
+//   The merged map's workshop holds this merge's report (participants, conflicts, counts) and
+//   crowd curves, so the command that puts the merged map in place also records them.
 // - The merged map satisfies checkInvariants: a card kept its detail block only for its merged
 //   kind; an item whose stage, lane or persona does not exist in the merged map is dropped; a
 //   link (an emotion's or moment's card, a card's persona) that no longer holds is cleared.
@@ -41,33 +44,7 @@
 
 namespace trayecto {
 
-// ---- Crowd emotional curve
-// A participant's rating of a persona at a stage is the mean valence of their emotions for that
-// persona and stage that name no card (normally exactly one). Participants without one do not
-// count. Spread: min, max and the quartiles q1/q3 (interquartile range q3 - q1), with quartiles
-// by linear interpolation between the sorted ratings (position p·(n-1), as R's default type 7
-// and NumPy's default); for n = 1 all of them equal the rating. The median of an even count is
-// the mean of the two middle ratings.
-struct CrowdPoint {
-    Id stageId;
-    int n = 0;                     // participants who rated this persona here
-    std::vector<double> ratings;   // their ratings, in participant order
-    double median = 0;             // the statistics are 0 when n == 0
-    double min = 0;
-    double max = 0;
-    double q1 = 0;                 // first quartile
-    double q3 = 0;                 // third quartile
-    // Named feelings with how many participants named each, most named first (ties: first named).
-    std::vector<std::pair<std::string, int>> feelings;
-    bool rated() const { return n > 0; }
-    double interquartileRange() const { return q3 - q1; }
-};
-
-struct CrowdCurve {
-    Id personaId;
-    std::vector<CrowdPoint> points;   // points[i] belongs to layout.stages[i]
-};
-
+// ---- Crowd emotional curve (CrowdPoint and CrowdCurve are in model.hpp: the map keeps them)
 // Fills n, median, min, max, q1 and q3 of `point` from `ratings` (any order; ratings kept as given).
 void setCrowdStatistics(CrowdPoint& point, std::vector<double> ratings);
 // The crowd curve of one persona over the stages of `layout` (usually the merged map).
@@ -86,21 +63,7 @@ struct MergeParticipant {
 // appending " (2)", " (3)".
 std::string participantLabel(const Map& base, const MergeParticipant& participant, int index);
 
-struct ParticipantValue {
-    std::string participant;   // label
-    std::string value;         // compact JSON text of their value; "null" when they removed it
-};
-
-// Two or more participants changed one field of one item to different values.
-struct MergeConflict {
-    std::optional<Collection> collection;  // empty: the map itself (meta, top-level fields)
-    Id itemId;                             // empty for the map itself
-    std::string itemText;                  // the item's text or name in the base, for people
-    std::string field;       // path inside the item, "/"-separated ("~1" for a "/" in a key):
-                             // "text", "touchpoint/expectation"; for the map: "meta/title"
-    std::string baseValue;   // compact JSON text; "null" when absent in the base
-    std::vector<ParticipantValue> values;  // each participant who changed it, in input order
-};
+// ParticipantValue, MergeConflict and MergeReport are in model.hpp: the map keeps the report.
 
 // An item the merge added, kept, dropped or changed a link of.
 struct MergedItem {
@@ -139,5 +102,10 @@ Result<Map> applyConflictValue(const Map& merged, const MergeConflict& conflict,
 // field of the map outside meta (no command edits those: use applyConflictValue).
 Command resolveConflictCommand(const Map& merged, const MergeConflict& conflict,
                                const std::string& valueJson);
+// Takes value `valueIndex` of conflict `conflictIndex` of the map's own merge report
+// (workshop.merge): the value and the report's choice change in one command ("Resolve
+// conflict"). Empty when either index is out of range, when that value is already the chosen
+// one, or when the value cannot be applied by a command (as resolveConflictCommand).
+Command resolveMergeConflict(const Map& merged, std::size_t conflictIndex, std::size_t valueIndex);
 
 }  // namespace trayecto

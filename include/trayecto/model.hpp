@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace trayecto {
@@ -134,6 +135,8 @@ struct BackstageInfo {
 
 enum class CardKind { Note, Touchpoint, PainPoint, Opportunity, Backstage, Kpi };
 
+constexpr int kMaxVotes = 1'000'000'000;   // the most votes one card may hold
+
 struct Card {
     Id id;
     Id stageId;
@@ -143,7 +146,7 @@ struct Card {
     std::string notes;
     std::optional<Rgb> color;        // unset: the colour of its kind
     std::vector<Id> personaIds;      // empty: applies to every persona
-    int votes = 0;
+    int votes = 0;                   // 0..kMaxVotes
     std::optional<TouchpointInfo> touchpoint;    // present iff kind == Touchpoint
     std::optional<ImprovementInfo> improvement;  // present iff kind is PainPoint or Opportunity
     std::optional<BackstageInfo> backstage;      // present iff kind == Backstage
@@ -180,6 +183,102 @@ struct MomentOfTruth {
     UnknownFields unknown;
 };
 
+// ---- The workshop: what a facilitated session keeps with the map (votes, the last merge of
+// the participants' files, the agenda step and the countdown). Everything here changes through
+// commands, like the rest of the map.
+
+// The map's collections (as in edits and merge reports).
+enum class Collection { Personas, Stages, Lanes, Cards, Emotions, Moments };
+
+// A participant's rating of a persona at a stage is the mean valence of their emotions for that
+// persona and stage that name no card (normally exactly one). Participants without one do not
+// count. Spread: min, max and the quartiles q1/q3 (interquartile range q3 - q1), with quartiles
+// by linear interpolation between the sorted ratings (position p·(n-1), as R's default type 7
+// and NumPy's default); for n = 1 all of them equal the rating. The median of an even count is
+// the mean of the two middle ratings. Only the ratings and feelings are kept in files; the
+// statistics are worked out again on reading (setCrowdStatistics, merge.hpp).
+struct CrowdPoint {
+    Id stageId;
+    int n = 0;                     // participants who rated this persona here
+    std::vector<double> ratings;   // their ratings, in participant order
+    double median = 0;             // the statistics are 0 when n == 0
+    double min = 0;
+    double max = 0;
+    double q1 = 0;                 // first quartile
+    double q3 = 0;                 // third quartile
+    // Named feelings with how many participants named each, most named first (ties: first named).
+    std::vector<std::pair<std::string, int>> feelings;
+    UnknownFields unknown;
+    bool rated() const { return n > 0; }
+    double interquartileRange() const { return q3 - q1; }
+};
+
+// The crowd emotional curve of one persona: every participant's ratings per stage.
+struct CrowdCurve {
+    Id personaId;
+    std::vector<CrowdPoint> points;   // one per stage of the merged map, in its stage order
+    UnknownFields unknown;
+};
+
+struct ParticipantValue {
+    std::string participant;       // label
+    std::string value = "null";    // compact JSON text of their value; "null" when they removed it
+    UnknownFields unknown;
+};
+
+// Two or more participants changed one field of one item to different values.
+struct MergeConflict {
+    std::optional<Collection> collection;  // empty: the map itself (meta, top-level fields)
+    Id itemId;                             // empty for the map itself
+    std::string itemText;                  // the item's text or name in the base, for people
+    std::string field;       // path inside the item, "/"-separated ("~1" for a "/" in a key):
+                             // "text", "touchpoint/expectation"; for the map: "meta/title"
+    std::string baseValue = "null";        // compact JSON text; "null" when absent in the base
+    std::vector<ParticipantValue> values;  // each participant who changed it, in input order
+    std::optional<int> chosen;   // the index in `values` the facilitator took; unset: the merge's
+                                 // provisional choice, values[0]
+    UnknownFields unknown;
+};
+
+// What the last merge of participants' files did (empty `participants`: no merge yet).
+struct MergeReport {
+    std::vector<std::string> participants;  // labels, in input order
+    std::vector<MergeConflict> conflicts;
+    int added = 0;         // items new in a participant's file, added
+    int keptDeleted = 0;   // base items a participant deleted, kept
+    int dropped = 0;       // items left out because what they need is missing
+    UnknownFields unknown;
+    bool empty() const { return participants.empty(); }
+};
+
+constexpr int kMaxVotesPerPerson = 99;
+constexpr int kAgendaSteps = 5;          // Schmitt's five steps (the app's agenda)
+constexpr int kMaxTimerMinutes = 180;
+
+// The workshop countdown. Running: `endsAt` is when it reaches zero, in milliseconds since the
+// Unix epoch (so it runs on while the map is closed, and on every machine that opens it);
+// paused or stopped: `endsAt` is 0 and `remaining` holds the seconds left.
+struct WorkshopTimer {
+    int minutes = 10;          // 1..kMaxTimerMinutes: what a reset sets
+    double endsAt = 0;
+    double remaining = 600;
+    UnknownFields unknown;
+    bool running() const { return endsAt > 0; }
+};
+
+struct Workshop {
+    bool voting = false;                     // dot voting is on
+    int votesPerPerson = 5;                  // 1..kMaxVotesPerPerson: each participant's dots
+    std::map<Id, std::vector<Id>> ballots;   // participant id -> the cards they voted for, one
+                                             // entry per vote (a card no longer in the map
+                                             // counts for nothing)
+    int agendaStep = 0;                      // 0..kAgendaSteps-1
+    WorkshopTimer timer;
+    MergeReport merge;                       // the last merge of participants' files
+    std::vector<CrowdCurve> crowd;           // after a merge: one per persona of the merged map
+    UnknownFields unknown;
+};
+
 struct Map {
     MapMeta meta;
     std::vector<Persona> personas;
@@ -188,6 +287,7 @@ struct Map {
     std::vector<Card> cards;
     std::vector<Emotion> emotions;
     std::vector<MomentOfTruth> moments;
+    Workshop workshop;
     UnknownFields unknown;
 };
 

@@ -4,6 +4,7 @@
 #include "headless.hpp"
 #include "search.hpp"
 #include "trayecto/format.hpp"
+#include "trayecto/workshop.hpp"
 
 using trayecto::test::Headless;
 using namespace trayecto;
@@ -187,8 +188,7 @@ TEST_CASE("Ctrl+F finds cards ignoring case and accents, Enter jumps to the next
 
 TEST_CASE("dot voting: a click votes, the allowance is kept, a right click takes a vote back") {
     Headless h;
-    h.view().voting = true;
-    h.view().votesPerPerson = 2;
+    h.app().setVoting(2);
     const Card pain = firstCardInLane(h.map(), LaneType::PainPoints);
     const Card note = firstCardInLane(h.map(), LaneType::Actions);
     const ImVec2 p = h.cardCentre(pain.id);
@@ -198,13 +198,57 @@ TEST_CASE("dot voting: a click votes, the allowance is kept, a right click takes
     h.frames(30);
     h.click(p.x, p.y);   // no votes left
     CHECK(findCard(h.map(), pain.id)->votes == pain.votes + 2);
-    CHECK(h.view().myVotes.size() == 2);
+    CHECK(votesCast(h.map(), "local") == 2);
     const ImVec2 n = h.cardCentre(note.id);
     h.click(n.x, n.y);   // notes take no votes, and nothing moves in voting mode
     CHECK(findCard(h.map(), note.id)->votes == note.votes);
     h.click(p.x, p.y, 1);
     CHECK(findCard(h.map(), pain.id)->votes == pain.votes + 1);
-    CHECK(h.view().myVotes.size() == 1);
+    CHECK(votesCast(h.map(), "local") == 1);
+}
+
+TEST_CASE("dot voting: votes and the allowance survive a save and load, and a participant at the "
+          "allowance cannot vote again") {
+    std::string saved;
+    Id painId;
+    int votesBefore = 0;
+    {
+        Headless h;
+        h.app().setParticipant("ana");
+        h.app().setVoting(2);
+        const Card pain = firstCardInLane(h.map(), LaneType::PainPoints);
+        painId = pain.id;
+        votesBefore = pain.votes;
+        const ImVec2 p = h.cardCentre(pain.id);
+        h.click(p.x, p.y);
+        h.frames(30);   // not a double click
+        h.click(p.x, p.y);
+        h.frames(30);
+        REQUIRE(findCard(h.map(), painId)->votes == votesBefore + 2);
+        saved = h.app().mapJson();
+    }
+    // Another session opens the file: the same participant has no votes left.
+    Headless h;
+    REQUIRE(h.app().loadMapJson(saved).ok);
+    h.frames(3);
+    h.app().setParticipant("ana");
+    CHECK(h.map().workshop.voting);
+    CHECK(h.map().workshop.votesPerPerson == 2);
+    CHECK(votesLeft(h.map(), "ana") == 0);
+    ImVec2 p = h.cardCentre(painId);
+    h.click(p.x, p.y);
+    h.frames(30);
+    CHECK(findCard(h.map(), painId)->votes == votesBefore + 2);
+    // Someone else still has their votes.
+    h.app().setParticipant("ben");
+    h.click(p.x, p.y);
+    h.frames(30);
+    CHECK(findCard(h.map(), painId)->votes == votesBefore + 3);
+    // And Ana can take hers back, one at a time.
+    h.app().setParticipant("ana");
+    h.click(p.x, p.y, 1);
+    CHECK(findCard(h.map(), painId)->votes == votesBefore + 2);
+    CHECK(votesLeft(h.map(), "ana") == 1);
 }
 
 TEST_CASE("read-only: mouse and keyboard edits are refused, selection still works") {

@@ -22,7 +22,7 @@ TEST_CASE("merging participants' files is one undoable step with conflicts to se
     h.frames(2);
     CHECK(saveMap(h.map()) != base);
     CHECK(h.app().document().history().undoCount() == 1);
-    CHECK_FALSE(h.view().crowd.empty());
+    CHECK_FALSE(h.map().workshop.crowd.empty());
     const auto& conflicts = h.app().mergeConflicts();
     REQUIRE_FALSE(conflicts.empty());
     REQUIRE(conflicts.front().values.size() >= 2);
@@ -33,6 +33,48 @@ TEST_CASE("merging participants' files is one undoable step with conflicts to se
     h.app().document().undo();
     h.app().document().undo();
     CHECK(saveMap(h.map()) == base);
+}
+
+TEST_CASE("after a merge, the conflicts and the crowd curves are in the file, and one undo removes them") {
+    std::string saved;
+    {
+        Headless h;
+        REQUIRE(h.app().loadMapJson(readFixture("merge/base.json")).ok);
+        REQUIRE(h.app().mergeParticipantFiles({
+                                                 {"ana.json", readFixture("merge/ana.json")},
+                                                 {"ben.json", readFixture("merge/ben.json")},
+                                                 {"carla.json", readFixture("merge/carla.json")},
+                                             })
+                    .empty());
+        h.frames(2);
+        REQUIRE_FALSE(h.app().mergeConflicts().empty());
+        REQUIRE(h.app().resolveMergeConflict(0, 1));
+        h.frames(2);
+        saved = h.app().mapJson();
+
+        // Undoing the choice and then the merge takes the report and the crowd band away with them.
+        REQUIRE(h.app().document().undo());
+        CHECK_FALSE(h.app().mergeConflicts().front().chosen.has_value());
+        REQUIRE(h.app().document().undo());
+        h.frames(2);
+        CHECK(h.app().mergeConflicts().empty());
+        CHECK(h.map().workshop.crowd.empty());
+        CHECK(h.app().exportText("html").find("fill-opacity=\"0.18\"") == std::string::npos);
+    }
+    // Another session opens the merged file: the report, the choice and the crowd are there.
+    Headless h;
+    REQUIRE(h.app().loadMapJson(saved).ok);
+    h.frames(2);
+    const auto& conflicts = h.app().mergeConflicts();
+    REQUIRE_FALSE(conflicts.empty());
+    CHECK(conflicts.front().chosen == 1);
+    CHECK(h.map().workshop.merge.participants.size() == 3);
+    CHECK_FALSE(h.map().workshop.crowd.empty());
+    CHECK(h.app().exportText("html").find("fill-opacity=\"0.18\"") != std::string::npos);   // the crowd band
+    // Settling the conflict the other way still works after the reload, as one step.
+    REQUIRE(h.app().resolveMergeConflict(0, 0));
+    CHECK(h.app().mergeConflicts().front().chosen == 0);
+    CHECK(h.app().document().history().undoCount() == 1);
 }
 
 TEST_CASE("a bad participant file stops the merge and changes nothing") {

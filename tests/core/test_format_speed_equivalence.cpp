@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <iterator>
 #include <limits>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,11 @@ using format::Json;
 
 namespace {
 
-// ---- the reference writer: the document saveMap used to build and dump
+// ---- the reference writer: the document saveMap used to build and dump, from the same tables
+// (format_fields.hpp) as saveMap, one helper per kind
+
+namespace kind = format::kind;
+using format::Fields;
 
 template <std::size_t N>
 void putUnknown(Json& object, const UnknownFields& unknown, const char* const (&known)[N]) {
@@ -37,77 +42,109 @@ void putUnknown(Json& object, const UnknownFields& unknown, const char* const (&
     }
 }
 
-void putText(Json& j, const char* key, const std::string& value) {
-    if (!value.empty()) j[key] = value;
-}
+template <typename T>
+Json objectJson(const T& x);
 
-template <typename E, std::size_t N>
-const char* name(const format::Spelling<E> (&table)[N], E value) {
-    return format::nameOf(table, value);
+void put(Json& j, const char* key, kind::RequiredId, const Id& id) { j[key] = id; }
+void put(Json& j, const char* key, kind::OptionalId, const std::optional<Id>& id) {
+    if (id) j[key] = *id;
 }
+void put(Json& j, const char* key, kind::Text, const std::string& text) {
+    if (!text.empty()) j[key] = text;
+}
+void put(Json& j, const char* key, kind::TextAlways, const std::string& text) { j[key] = text; }
+template <const auto& Names, typename E>
+void put(Json& j, const char* key, kind::Enum<Names>, E value) { j[key] = format::nameOf(Names, value); }
+template <const auto& Names, typename E>
+void put(Json& j, const char* key, kind::EnumIfSet<Names>, E value) {
+    if (value != E{}) j[key] = format::nameOf(Names, value);
+}
+void put(Json& j, const char* key, kind::Color, Rgb color) { j[key] = format::colorText(color); }
+void put(Json& j, const char* key, kind::Color, const std::optional<Rgb>& color) {
+    if (color) j[key] = format::colorText(*color);
+}
+void put(Json& j, const char* key, kind::Flag, bool flag) { j[key] = flag; }
+void put(Json& j, const char* key, kind::FlagIfTrue, bool flag) {
+    if (flag) j[key] = true;
+}
+template <int Min, int Max>
+void put(Json& j, const char* key, kind::Whole<Min, Max>, int value) { j[key] = value; }
+template <int Min, int Max>
+void put(Json& j, const char* key, kind::Whole<Min, Max>, const std::optional<int>& value) {
+    if (value) j[key] = *value;
+}
+template <int Max>
+void put(Json& j, const char* key, kind::Count<Max>, int value) {
+    if (value != 0) j[key] = value;
+}
+void put(Json& j, const char* key, kind::Decimal, const std::optional<double>& value) {
+    if (value) j[key] = *value;
+}
+void put(Json& j, const char* key, kind::PersonaIds, const std::vector<Id>& ids) {
+    if (!ids.empty()) j[key] = ids;
+}
+void put(Json& j, const char* key, kind::Dimensions, std::uint8_t dimensions) {
+    if (!(dimensions & kAllDimensions)) return;
+    Json names = Json::array();
+    for (const auto& d : format::kDimensionNames)
+        if (dimensions & d.value) names.push_back(d.name);
+    j[key] = std::move(names);
+}
+template <const auto& Names, typename E>
+void put(Json& j, const char* key, kind::Enum<Names>, const std::optional<E>& value) {
+    if (value) j[key] = format::nameOf(Names, *value);
+}
+void put(Json& j, const char* key, kind::Decimal, double value) { j[key] = value; }
+void put(Json& j, const char* key, kind::JsonText, const std::string& text) {
+    UnknownFields one{{key, text}};
+    putUnknown(j, one, {""});
+}
+void put(Json& j, const char* key, kind::Texts, const std::vector<std::string>& texts) {
+    if (!texts.empty()) j[key] = texts;
+}
+void put(Json& j, const char* key, kind::Numbers, const std::vector<double>& numbers) {
+    if (!numbers.empty()) j[key] = numbers;
+}
+void put(Json& j, const char* key, kind::Ballots, const std::map<Id, std::vector<Id>>& ballots) {
+    if (ballots.empty()) return;
+    Json object = Json::object();
+    for (const auto& [participant, cards] : ballots) object[participant] = cards;
+    j[key] = std::move(object);
+}
+void put(Json& j, const char* key, kind::Tally, const std::vector<std::pair<std::string, int>>& tally) {
+    if (tally.empty()) return;
+    Json object = Json::object();
+    for (const auto& [name, count] : tally)
+        if (!object.contains(name)) object[name] = count;
+    j[key] = std::move(object);
+}
+template <typename T>
+void put(Json& j, const char* key, kind::Section, const T& section) {
+    Json object = objectJson(section);
+    if (object != objectJson(T{})) j[key] = std::move(object);
+}
+template <typename T>
+void put(Json& j, const char* key, kind::Items, const std::vector<T>& items) {
+    Json list = Json::array();
+    for (const auto& item : items) list.push_back(objectJson(item));
+    j[key] = std::move(list);
+}
+template <typename T>
+void put(Json& j, const char* key, kind::List, const std::vector<T>& items) {
+    if (!items.empty()) put(j, key, kind::Items{}, items);
+}
+template <typename T>
+void put(Json& j, const char* key, kind::Detail, const std::optional<T>& block) {
+    if (block) j[key] = objectJson(*block);
+}
+template <typename T>
+void put(Json& j, const char* key, kind::Object, const T& object) { j[key] = objectJson(object); }
 
-Json metricJson(const Metric& m) {
+template <typename T>
+Json objectJson(const T& x) {
     Json j = Json::object();
-    j["type"] = name(format::kMetricTypeNames, m.type);
-    putText(j, "name", m.name);
-    if (m.value) j["value"] = *m.value;
-    if (m.target) j["target"] = *m.target;
-    putText(j, "unit", m.unit);
-    putUnknown(j, m.unknown, format::keys::kMetric);
-    return j;
-}
-
-Json cardJson(const Card& c) {
-    Json j = Json::object();
-    j["id"] = c.id;
-    j["stageId"] = c.stageId;
-    j["laneId"] = c.laneId;
-    j["kind"] = name(format::kCardKindNames, c.kind);
-    j["text"] = c.text;
-    putText(j, "notes", c.notes);
-    if (c.color) j["color"] = format::colorText(*c.color);
-    if (!c.personaIds.empty()) j["personaIds"] = c.personaIds;
-    if (c.votes != 0) j["votes"] = c.votes;
-    if (const auto& t = c.touchpoint) {
-        Json tj = Json::object();
-        tj["channel"] = name(format::kChannelNames, t->channel);
-        tj["kind"] = name(format::kTouchpointKindNames, t->kind);
-        tj["owner"] = name(format::kTouchpointOwnerNames, t->owner);
-        tj["controlled"] = t->controlled;
-        if (t->dimensions & kAllDimensions) {
-            Json dims = Json::array();
-            for (const auto& d : format::kDimensionNames)
-                if (t->dimensions & d.value) dims.push_back(d.name);
-            tj["dimensions"] = std::move(dims);
-        }
-        if (t->expectation) tj["expectation"] = *t->expectation;
-        if (t->experience) tj["experience"] = *t->experience;
-        if (!t->metrics.empty()) {
-            Json metrics = Json::array();
-            for (const auto& m : t->metrics) metrics.push_back(metricJson(m));
-            tj["metrics"] = std::move(metrics);
-        }
-        putUnknown(tj, t->unknown, format::keys::kTouchpoint);
-        j["touchpoint"] = std::move(tj);
-    }
-    if (const auto& i = c.improvement) {
-        Json ij = Json::object();
-        ij["severity"] = i->severity;
-        ij["impact"] = i->impact;
-        ij["effort"] = i->effort;
-        putText(ij, "owner", i->owner);
-        ij["status"] = name(format::kImprovementStatusNames, i->status);
-        putUnknown(ij, i->unknown, format::keys::kImprovement);
-        j["improvement"] = std::move(ij);
-    }
-    if (const auto& b = c.backstage) {
-        Json bj = Json::object();
-        putText(bj, "owner", b->owner);
-        putText(bj, "systems", b->systems);
-        putUnknown(bj, b->unknown, format::keys::kBackstage);
-        j["backstage"] = std::move(bj);
-    }
-    putUnknown(j, c.unknown, format::keys::kCard);
+    Fields<T>::each(x, [&](auto k, const char* key, const auto& member) { put(j, key, k, member); });
+    putUnknown(j, x.unknown, Fields<T>::keys);
     return j;
 }
 
@@ -115,73 +152,8 @@ std::string referenceSave(const Map& map) {
     Json root = Json::object();
     root["format"] = kFormatName;
     root["version"] = kFormatVersion;
-    Json meta = Json::object();
-    meta["title"] = map.meta.title;
-    putText(meta, "description", map.meta.description);
-    putText(meta, "scope", map.meta.scope);
-    putText(meta, "language", map.meta.language);
-    putText(meta, "author", map.meta.author);
-    putText(meta, "created", map.meta.created);
-    putText(meta, "modified", map.meta.modified);
-    putUnknown(meta, map.meta.unknown, format::keys::kMeta);
-    root["meta"] = std::move(meta);
-    Json& personas = root["personas"] = Json::array();
-    for (const auto& p : map.personas) {
-        Json j = Json::object();
-        j["id"] = p.id;
-        j["name"] = p.name;
-        putText(j, "description", p.description);
-        putText(j, "goals", p.goals);
-        putText(j, "needs", p.needs);
-        putText(j, "expectations", p.expectations);
-        putText(j, "frustrations", p.frustrations);
-        putText(j, "quote", p.quote);
-        j["color"] = format::colorText(p.color);
-        putText(j, "icon", p.icon);
-        if (p.valueTier != ValueTier::Unset)
-            j["valueTier"] = name(format::kValueTierNames, p.valueTier);
-        putUnknown(j, p.unknown, format::keys::kPersona);
-        personas.push_back(std::move(j));
-    }
-    Json& stages = root["stages"] = Json::array();
-    for (const auto& s : map.stages) {
-        Json j = {{"id", s.id}, {"name", s.name}, {"phase", name(format::kPhaseNames, s.phase)}};
-        putText(j, "description", s.description);
-        putUnknown(j, s.unknown, format::keys::kStage);
-        stages.push_back(std::move(j));
-    }
-    Json& lanes = root["lanes"] = Json::array();
-    for (const auto& l : map.lanes) {
-        Json j = {{"id", l.id}, {"name", l.name}, {"type", name(format::kLaneTypeNames, l.type)}};
-        if (l.hidden) j["hidden"] = true;
-        putUnknown(j, l.unknown, format::keys::kLane);
-        lanes.push_back(std::move(j));
-    }
-    Json& cards = root["cards"] = Json::array();
-    for (const auto& c : map.cards) cards.push_back(cardJson(c));
-    Json& emotions = root["emotions"] = Json::array();
-    for (const auto& e : map.emotions) {
-        Json j = {{"id", e.id}, {"personaId", e.personaId}, {"stageId", e.stageId}};
-        if (e.cardId) j["cardId"] = *e.cardId;
-        j["valence"] = e.valence;
-        putText(j, "feeling", e.feeling);
-        putText(j, "note", e.note);
-        putUnknown(j, e.unknown, format::keys::kEmotion);
-        emotions.push_back(std::move(j));
-    }
-    Json& moments = root["moments"] = Json::array();
-    for (const auto& m : map.moments) {
-        Json j = {{"id", m.id}, {"type", name(format::kMotTypeNames, m.type)}};
-        putText(j, "customType", m.customType);
-        j["name"] = m.name;
-        putText(j, "reason", m.reason);
-        j["state"] = name(format::kMotStateNames, m.state);
-        j["stageId"] = m.stageId;
-        if (m.cardId) j["cardId"] = *m.cardId;
-        putUnknown(j, m.unknown, format::keys::kMoment);
-        moments.push_back(std::move(j));
-    }
-    putUnknown(root, map.unknown, format::keys::kEnvelope);
+    Fields<Map>::each(map, [&](auto k, const char* key, const auto& member) { put(root, key, k, member); });
+    putUnknown(root, map.unknown, Fields<Map>::keys);
     return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
@@ -257,6 +229,49 @@ void spice(Random& r, Map& map) {
     }
     for (auto& e : map.emotions) e.note += r.below(4) == 0 ? awkwardText(r) : "";
     for (auto& m : map.moments) addUnknown(r, m.unknown);
+
+    // A workshop block with awkward participants, feelings, values and numbers.
+    Workshop& w = map.workshop;
+    if (r.below(4) == 0) return;   // none at all
+    w.voting = r.below(2) == 0;
+    w.votesPerPerson = static_cast<int>(r.below(99)) + 1;
+    for (std::size_t n = r.below(3); n > 0; --n) {
+        std::vector<Id>& ballot = w.ballots["p" + awkwardText(r)];
+        for (std::size_t v = r.below(3); v > 0; --v) ballot.push_back("cd-" + awkwardText(r));
+    }
+    w.agendaStep = static_cast<int>(r.below(5));
+    w.timer.endsAt = kDoubles[r.below(kDoubles.size())];
+    w.timer.remaining = kDoubles[r.below(kDoubles.size())];
+    addUnknown(r, w.timer.unknown);
+    for (std::size_t n = r.below(3); n > 0; --n) w.merge.participants.push_back(awkwardText(r));
+    w.merge.dropped = static_cast<int>(r.below(3));
+    for (std::size_t n = r.below(3); n > 0; --n) {
+        MergeConflict c;
+        if (r.below(2)) c.collection = Collection::Moments;
+        c.itemId = awkwardText(r);
+        c.field = awkwardText(r);
+        c.baseValue = r.pick(kUnknownTexts);
+        for (std::size_t v = r.below(3); v > 0; --v)
+            c.values.push_back(ParticipantValue{awkwardText(r), r.pick(kUnknownTexts), {}});
+        if (!c.values.empty() && r.below(2)) c.chosen = 0;
+        addUnknown(r, c.unknown);
+        w.merge.conflicts.push_back(c);
+    }
+    for (const auto& p : map.personas) {
+        CrowdCurve curve;
+        curve.personaId = p.id;
+        for (const auto& s : map.stages) {
+            CrowdPoint point;
+            point.stageId = s.id;
+            for (std::size_t n = r.below(3); n > 0; --n)   // finite: a list item cannot be null
+                point.ratings.push_back(kDoubles[r.below(kDoubles.size() - 2)]);
+            for (std::size_t n = r.below(3); n > 0; --n) point.feelings.emplace_back(awkwardText(r), 1 + static_cast<int>(n));
+            addUnknown(r, point.unknown);
+            curve.points.push_back(point);
+        }
+        w.crowd.push_back(curve);
+    }
+    addUnknown(r, w.unknown);
 }
 
 // ---- loading both ways

@@ -1,5 +1,6 @@
 // Property test: random command sequences keep every map invariant, and undoing them all gives
-// back the starting map byte for byte (redoing them all, the end state).
+// back the starting map byte for byte (redoing them all, the end state). The commands include the
+// workshop's: votes, voting, agenda step, timer, and a merge report's conflicts resolved.
 //
 // The random choices come from a fixed-seed std::mt19937 reduced with `%` (distributions are
 // not portable between libstdc++ and libc++), so a run is repeatable on a given platform.
@@ -13,6 +14,8 @@
 #include "trayecto/commands.hpp"
 #include "trayecto/format.hpp"
 #include "trayecto/invariants.hpp"
+#include "trayecto/merge.hpp"
+#include "trayecto/workshop.hpp"
 
 using namespace trayecto;
 
@@ -111,7 +114,18 @@ public:
     explicit CommandMaker(Dice& dice) : dice_(dice) {}
 
     Command any(const Map& m) {
-        switch (dice_.below(20)) {
+        switch (dice_.below(24)) {
+            case 20: {   // a vote or one taken back
+                const Id voter = dice_.chance(50) ? "ana" : "ben";
+                const Id card = pick(m.cards);
+                return cmd::vote(m, voter, card, dice_.chance(70) ? +1 : -1);
+            }
+            case 21: {
+                const bool on = dice_.chance(80);
+                return cmd::setVoting(m, on, dice_.between(0, 4));
+            }
+            case 22: return workshopStep(m);
+            case 23: return mergeReport(m);
             case 0: {
                 Persona p = persona();
                 return cmd::addPersona(m, std::move(p), index(m.personas.size()));
@@ -155,6 +169,37 @@ public:
     }
 
 private:
+    Command workshopStep(const Map& m) {
+        now_ += 1000.0 * dice_.between(0, 200);
+        switch (dice_.below(5)) {
+            case 0: return cmd::setAgendaStep(m, dice_.between(-1, 6));
+            case 1: return cmd::setTimerMinutes(m, dice_.between(0, 200));
+            case 2: return cmd::startTimer(m, now_);
+            case 3: return cmd::pauseTimer(m, now_);
+            default: return cmd::resetTimer(m);
+        }
+    }
+    // A merge report with a conflict on a card's text (as a merge leaves it), or a choice of one
+    // of its values (the card's text and the report in one command).
+    Command mergeReport(const Map& m) {
+        const auto& conflicts = m.workshop.merge.conflicts;
+        if (!conflicts.empty() && dice_.chance(70)) {
+            const auto conflict = static_cast<std::size_t>(dice_.below(static_cast<int>(conflicts.size())));
+            return resolveMergeConflict(m, conflict, static_cast<std::size_t>(dice_.below(3)));
+        }
+        Workshop w = m.workshop;
+        w.merge.participants = {"A", "B"};
+        MergeConflict c;
+        c.collection = Collection::Cards;
+        c.itemId = pick(m.cards);
+        c.field = "text";
+        c.baseValue = "\"antes\"";
+        c.values = {{"A", "\"" + dice_.of(kTexts).substr(0, 1) + "a\"", {}}, {"B", "\"b\"", {}}};
+        w.merge.conflicts.push_back(c);
+        w.crowd.clear();
+        return cmd::setWorkshop(m, std::move(w), "Merge");
+    }
+
     // An existing id, or now and then one that does not exist.
     template <typename T>
     Id pick(const std::vector<T>& items) {
@@ -318,6 +363,7 @@ private:
     }
 
     Dice& dice_;
+    double now_ = 1'795'165'200'000.0;   // the workshop clock, ms since the epoch
 };
 
 std::vector<Id> cellOf(const Map& m, const Id& stageId, const Id& laneId) {
@@ -360,7 +406,7 @@ TEST_CASE("random command sequences keep invariants and undo exactly", "[propert
     const std::string startText = saveMap(start);
     Dice dice(20261122);
     CommandMaker maker(dice);
-    int executed = 0, refusedAsEmpty = 0, failedOnPurpose = 0, undos = 0;
+    int executed = 0, refusedAsEmpty = 0, failedOnPurpose = 0, undos = 0, workshops = 0, ballots = 0;
     std::size_t cardsAtEnds = 0;   // the map should neither empty out nor explode
 
     for (int sequence = 0; sequence < kSequences; ++sequence) {
@@ -473,6 +519,8 @@ TEST_CASE("random command sequences keep invariants and undo exactly", "[propert
         while (doc.redo()) REQUIRE(checkInvariants(doc.map()).empty());
         const std::string endText = saveMap(doc.map());
         cardsAtEnds += doc.map().cards.size();
+        workshops += endText.find("\"workshop\"") != std::string::npos;
+        ballots += !doc.map().workshop.ballots.empty();
         const std::size_t steps = doc.history().undoCount();
         while (doc.undo()) {}
         REQUIRE(doc.history().undoCount() == 0);
@@ -483,12 +531,14 @@ TEST_CASE("random command sequences keep invariants and undo exactly", "[propert
     }
     INFO("executed " << executed << ", empty " << refusedAsEmpty << ", failed on purpose "
                      << failedOnPurpose << ", undone or redone " << undos << ", cards at the ends "
-                     << cardsAtEnds);
+                     << cardsAtEnds << ", workshops " << workshops << ", ballots " << ballots);
     // The generator must reach the interesting paths, not just produce empty commands.
     CHECK(executed > kSequences * kStepsPerSequence / 2);
     CHECK(refusedAsEmpty > 0);
     CHECK(failedOnPurpose > 0);
     CHECK(undos > 0);
+    CHECK(workshops > kSequences / 2);   // the workshop's commands ran too
+    CHECK(ballots > kSequences / 10);
     CHECK(cardsAtEnds > 10u * kSequences);
     CHECK(cardsAtEnds < 60u * kSequences);
 }
