@@ -10,7 +10,8 @@
   const MAX_LINK_CHARS = 60000;
   const RESCUE_KEY = 'trayecto-rescue';
   const KEPT_KEY = 'trayecto-kept';  // set once storage has opened here: later visits wait for it
-  const { SOURCE, KEEPER, STORAGE, isUserChange } = window.TrayectoWasm;
+  const { SOURCE, KEEPER, STORAGE, MAX_MAP_BYTES, isUserChange } = window.TrayectoWasm;
+  const MAX_MAP_MB = MAX_MAP_BYTES / (1024 * 1024);
   // One tab edits a map; the others follow its stored versions (Web Locks decide which).
   const lockName = (mapId) => 'trayecto-map:' + mapId;
 
@@ -27,23 +28,6 @@
   }
 
   const newId = () => 'map-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 8);
-
-  // ---- share links: the map, deflated, base64url, in the fragment ----------------------
-  async function deflate(text) {
-    const stream = new Blob([new TextEncoder().encode(text)]).stream().pipeThrough(new CompressionStream('deflate-raw'));
-    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-    return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  }
-
-  async function inflate(encoded) {
-    const b64 = encoded.replace(/-/g, '+').replace(/_/g, '/');
-    const binary = atob(b64 + '==='.slice((b64.length + 3) % 4));
-    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-    return new Response(stream).text();
-  }
 
   class Persistence {
     // options: {storage: 'local'|'none', map, src, fragment} (see trayecto-mount.js).
@@ -91,10 +75,11 @@
       if (o.map) return { json: typeof o.map === 'string' ? o.map : JSON.stringify(o.map), source: 'host' };
       const hash = new URLSearchParams((o.fragment || '').replace(/^#/, ''));
       if (hash.get('map')) {
+        // Bytes, not text: the loader refuses invalid UTF-8 in a link as it does in a file.
         try {
-          return { json: await inflate(hash.get('map')), source: 'link' };
+          return { json: await TrayectoLink.decode(hash.get('map'), MAX_MAP_BYTES), source: 'link' };
         } catch (e) {
-          return { error: this.t('badLink'), source: 'link' };
+          return { error: e.reason === 'tooLarge' ? this.t('linkTooLargeToOpen', MAX_MAP_MB) : this.t('badLink'), source: 'link' };
         }
       }
       if (o.src) return this.fetchSource(o.src);
@@ -162,7 +147,11 @@
         const stored = initial.source === 'session';
         const result = this.bridge.loadMap(initial.json, stored ? SOURCE.browser : SOURCE.elsewhere);
         opened = result.ok;
-        if (!result.ok) this.ui.message(this.t('openFailedTitle'), this.t('openFailed', initial.source, result.error));
+        if (!result.ok) {
+          const text = initial.source === 'link' ? this.t('linkUnopenable', result.error)
+            : this.t('openFailed', initial.what || initial.source, result.error);
+          this.ui.message(this.t('openFailedTitle'), text);
+        }
       } else if (initial.error) {
         this.ui.message(this.t('openFailedTitle'), initial.error);
       }
@@ -586,7 +575,7 @@
     }
 
     async copyLink() {
-      const encoded = await deflate(this.bridge.getMap());
+      const encoded = await TrayectoLink.encode(this.bridge.getMap());
       const link = location.href.replace(/#.*$/, '') + '#map=' + encoded;   // also right under file://
       if (link.length > MAX_LINK_CHARS) {
         return this.ui.message(this.t('linkTooLargeTitle'), this.t('linkTooLarge', Math.round(link.length / 1000)));
@@ -702,5 +691,5 @@
     }
   }
 
-  window.TrayectoPersistence = { Persistence, deflate, inflate, sourceAllowed };
+  window.TrayectoPersistence = { Persistence, sourceAllowed };
 })();
