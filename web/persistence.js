@@ -12,6 +12,8 @@
   const KEPT_KEY = 'trayecto-kept';  // set once storage has opened here: later visits wait for it
   const { SOURCE, KEEPER, STORAGE, MAX_MAP_BYTES, isUserChange } = window.TrayectoWasm;
   const MAX_MAP_MB = MAX_MAP_BYTES / (1024 * 1024);
+  // A src= map that has not fully arrived by then is given up (tests shorten it).
+  const sourceTimeoutMs = () => window.__trayectoSourceTimeoutMs || 20000;
   // One tab edits a map; the others follow its stored versions (Web Locks decide which).
   const lockName = (mapId) => 'trayecto-map:' + mapId;
 
@@ -25,6 +27,32 @@
     if (e.pathname === '/' ) return true;
     const folder = e.pathname.endsWith('/') ? e.pathname : e.pathname + '/';
     return url.pathname === e.pathname || url.pathname.startsWith(folder);
+  }
+
+  // A response's bytes, read as they arrive; null (and the rest cancelled) once they pass `max`.
+  async function readAtMost(response, max) {
+    if (Number(response.headers.get('Content-Length')) > max) {
+      if (response.body) response.body.cancel().catch(() => {});
+      return null;
+    }
+    if (!response.body) {
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      return bytes.length > max ? null : bytes;
+    }
+    const reader = response.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > max) { reader.cancel().catch(() => {}); return null; }
+      chunks.push(value);
+    }
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const c of chunks) { bytes.set(c, at); at += c.length; }
+    return bytes;
   }
 
   const newId = () => 'map-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 8);
@@ -107,20 +135,42 @@
       }
     }
 
+    // May a map come from `url` (a URL)? From the page's own origin, or as allowedSources says.
+    sourcePermitted(url) {
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+      const sameOrigin = location.origin !== 'null' && url.origin === location.origin;
+      return sameOrigin || (this.config.allowedSources || []).some((entry) => sourceAllowed(url, entry));
+    }
+
+    // A src= map, as bytes (the loader checks their UTF-8): allowed before it is asked for and
+    // again where the redirects ended, no larger than the loader opens, and given up when it
+    // has not fully arrived in time (a server may send forever). Redirects are followed rather
+    // than refused (redirect: 'error' would break a map that moved within its own site): the
+    // address that answered (response.url) meets the same rules, and a refused body is not read.
     async fetchSource(src) {
       await this.configReady;   // its allowedSources
       let url;
       try { url = new URL(src, location.href); } catch (e) { return { error: this.t('badSource', src), source: 'src' }; }
       if (url.protocol !== 'https:' && url.protocol !== 'http:') return { error: this.t('badSource', src), source: 'src' };
-      const sameOrigin = location.origin !== 'null' && url.origin === location.origin;
-      const allowed = (this.config.allowedSources || []).some((entry) => sourceAllowed(url, entry));
-      if (!sameOrigin && !allowed) return { error: this.t('foreignSource', url.origin), source: 'src' };
+      if (!this.sourcePermitted(url)) return { error: this.t('foreignSource', url.origin), source: 'src' };
+      const controller = new AbortController();
+      const timeoutMs = sourceTimeoutMs();
+      let timedOut = false;
+      const timer = setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs);
+      const refuse = (error) => { controller.abort(); return { error, source: 'src' }; };
       try {
-        const response = await fetch(url.href, { credentials: 'same-origin' });
-        if (!response.ok) return { error: this.t('sourceFailed', url.href, response.status), source: 'src' };
-        return { json: await response.text(), source: 'src' };
+        const response = await fetch(url.href, { credentials: 'same-origin', signal: controller.signal });
+        const answered = response.url ? new URL(response.url) : url;
+        if (!this.sourcePermitted(answered)) return refuse(this.t('foreignRedirect', url.href, answered.origin));
+        if (!response.ok) return refuse(this.t('sourceFailed', url.href, response.status));
+        const bytes = await readAtMost(response, MAX_MAP_BYTES);
+        if (!bytes) return refuse(this.t('sourceTooLarge', url.href, MAX_MAP_MB));
+        return { json: bytes, source: 'src', what: url.href };
       } catch (e) {
+        if (timedOut) return { error: this.t('sourceTimedOut', url.href, Math.round(timeoutMs / 100) / 10), source: 'src' };
         return { error: this.t('sourceFailed', url.href, e.message), source: 'src' };
+      } finally {
+        clearTimeout(timer);
       }
     }
 
