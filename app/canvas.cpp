@@ -22,11 +22,13 @@ const MapLayout& Canvas::layoutFor(const Map& map, const ViewState& view, const 
     ImFont* font = fonts.canvas[Fonts::kCanvasSizes - 1];
     const float fontPixels = font ? font->FontSize : 0.0f;
     if (revision == layoutRevision_ && view.personaFilter == layoutFilter_ &&
-        fontPixels == layoutFontPixels_)
+        fontPixels == layoutFontPixels_ && fonts.bake == layoutBake_)
         return layout_;
     LayoutOptions options;
     options.personaFilter = view.personaFilter;
-    if (fontPixels != layoutFontPixels_ || textHeights_.size() > 2 * map.cards.size() + 256) textHeights_.clear();
+    // Another bake may have glyphs the last one drew as '?': other widths.
+    if (fontPixels != layoutFontPixels_ || fonts.bake != layoutBake_ || textHeights_.size() > 2 * map.cards.size() + 256)
+        textHeights_.clear();
     // Measure with the largest baked font: the most faithful glyph advances.
     layout_ = computeLayout(map, options, [this, font](const std::string& text, float size, float width) {
         if (!font) return size;
@@ -44,6 +46,7 @@ const MapLayout& Canvas::layoutFor(const Map& map, const ViewState& view, const 
     layoutRevision_ = revision;
     layoutFilter_ = view.personaFilter;
     layoutFontPixels_ = fontPixels;
+    layoutBake_ = fonts.bake;
     return layout_;
 }
 

@@ -73,6 +73,10 @@
       return s ? s.split(',').map(Number) : [];
     }
     heapUsed() { return this.m._trayecto_heap_bytes(); }
+    // Fonts for characters beyond the first download's (web/fonts.py's pieces).
+    addGlyphPiece(bytes, order) { this.withHeap([bytes], (b) => this.m._trayecto_add_glyph_piece(b.ptr, b.size, order)); }
+    rebakeFonts() { this.m._trayecto_rebake_fonts(); }
+    missingGlyphs() { return JSON.parse(this.text(this.m._trayecto_missing_glyphs())); }
 
     // ---- the document
     revision() { return this.m._trayecto_revision(); }
