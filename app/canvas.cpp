@@ -64,14 +64,16 @@ const MapLayout& Canvas::layoutFor(const Document& doc, const ViewState& view, c
     const std::uint64_t revision = doc.revision();
     ImFont* font = fonts.canvas[Fonts::kCanvasSizes - 1];
     const float fontPixels = font ? font->FontSize : 0.0f;
-    if (view.personaFilter == layoutFilter_ && fontPixels == layoutFontPixels_ &&
+    if (view.personaFilter == layoutFilter_ && fontPixels == layoutFontPixels_ && fonts.bake == layoutBake_ &&
         (revision == layoutRevision_ || layoutStillFits(doc, view, font))) {
         layoutRevision_ = revision;
         return layout_;
     }
     LayoutOptions options;
     options.personaFilter = view.personaFilter;
-    if (fontPixels != layoutFontPixels_ || textHeights_.size() > 2 * map.cards.size() + 256) textHeights_.clear();
+    // Another bake may have glyphs the last one drew as '?': other widths.
+    if (fontPixels != layoutFontPixels_ || fonts.bake != layoutBake_ || textHeights_.size() > 2 * map.cards.size() + 256)
+        textHeights_.clear();
     // Measure with the largest baked font: the most faithful glyph advances.
     layout_ = computeLayout(map, options, [this, font](const std::string& text, float size, float width) {
         return measureCardText(font, text, size, width);
@@ -79,6 +81,7 @@ const MapLayout& Canvas::layoutFor(const Document& doc, const ViewState& view, c
     layoutRevision_ = revision;
     layoutFilter_ = view.personaFilter;
     layoutFontPixels_ = fontPixels;
+    layoutBake_ = fonts.bake;
     return layout_;
 }
 

@@ -75,6 +75,7 @@ private:
     std::uint64_t layoutRevision_ = ~0ull;
     std::string layoutFilter_;
     float layoutFontPixels_ = 0;
+    unsigned layoutBake_ = 0;   // Fonts::bake measured with
     // Wrapped height of each card text already measured, for the font, size and width below:
     // an edit re-lays out the map but measures only the texts that changed.
     std::unordered_map<std::string, float> textHeights_;

@@ -14,11 +14,13 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ttf': 'font/ttf', '.txt': 'text/plain; charset=utf-8',
 };
 
-// Starts serving `dir`; resolves to {server, port, url}. `extraHeaders(pathname)` may add headers.
-export function startServer(dir, port = 0, host = '127.0.0.1', extraHeaders = () => ({})) {
+// Starts serving `dir`; resolves to {server, port, url}. `extraHeaders(pathname)` may add headers;
+// `handle(req, res, url)` (tests) may answer a request itself and return true.
+export function startServer(dir, port = 0, host = '127.0.0.1', extraHeaders = () => ({}), handle = null) {
   const root = path.resolve(dir);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
+    if (handle && handle(req, res, url)) return;
     let pathname = decodeURIComponent(url.pathname);
     if (pathname.endsWith('/')) pathname += 'index.html';
     const file = path.resolve(root, '.' + pathname);

@@ -11,7 +11,7 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 
 # 1. Debian packages ---------------------------------------------------------
-PACKAGES=(emscripten nlohmann-json3-dev catch2 chromium chromium-driver fonts-dejavu-core
+PACKAGES=(emscripten nlohmann-json3-dev catch2 chromium chromium-driver fonts-dejavu-core fonts-symbola
           libbenchmark-dev clang-14 libclang-rt-14-dev dpkg-dev xz-utils python3-fonttools)
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -142,6 +142,16 @@ EMSCRIPTEN_KEEPALIVE const char* trayecto_load_map_bytes(const char* bytes, int 
     return P.scratch.c_str();
 }
 
+// The characters of the open map's text that the fonts cannot show (drawn as '?'): a JSON array
+// of code points. For tests and diagnostics.
+EMSCRIPTEN_KEEPALIVE const char* trayecto_missing_glyphs() {
+    P.scratch = P.app ? nlohmann::json(glyphsLacking(P.app->document().map(), P.app->fonts())).dump() : "[]";
+    return P.scratch.c_str();
+}
+
+// The largest map the loader opens, in bytes: the page stops reading links and src= maps there.
+EMSCRIPTEN_KEEPALIVE double trayecto_max_map_bytes() { return static_cast<double>(LoadLimits{}.maxBytes); }
+
 // Brings back an earlier version of the open map as one undoable step ("" or the error).
 EMSCRIPTEN_KEEPALIVE const char* trayecto_restore_version(const char* bytes, int size) {
     if (!P.app || size < 0) { P.scratch = "The app has not started."; return P.scratch.c_str(); }

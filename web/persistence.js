@@ -10,7 +10,10 @@
   const MAX_LINK_CHARS = 60000;
   const RESCUE_KEY = 'trayecto-rescue';
   const KEPT_KEY = 'trayecto-kept';  // set once storage has opened here: later visits wait for it
-  const { SOURCE, KEEPER, STORAGE, isUserChange } = window.TrayectoWasm;
+  const { SOURCE, KEEPER, STORAGE, MAX_MAP_BYTES, isUserChange } = window.TrayectoWasm;
+  const MAX_MAP_MB = MAX_MAP_BYTES / (1024 * 1024);
+  // A src= map that has not fully arrived by then is given up (tests shorten it).
+  const sourceTimeoutMs = () => window.__trayectoSourceTimeoutMs || 20000;
   // One tab edits a map; the others follow its stored versions (Web Locks decide which).
   const lockName = (mapId) => 'trayecto-map:' + mapId;
 
@@ -26,24 +29,33 @@
     return url.pathname === e.pathname || url.pathname.startsWith(folder);
   }
 
+  // A response's bytes, read as they arrive; null (and the rest cancelled) once they pass `max`.
+  async function readAtMost(response, max) {
+    if (Number(response.headers.get('Content-Length')) > max) {
+      if (response.body) response.body.cancel().catch(() => {});
+      return null;
+    }
+    if (!response.body) {
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      return bytes.length > max ? null : bytes;
+    }
+    const reader = response.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > max) { reader.cancel().catch(() => {}); return null; }
+      chunks.push(value);
+    }
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const c of chunks) { bytes.set(c, at); at += c.length; }
+    return bytes;
+  }
+
   const newId = () => 'map-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 8);
-
-  // ---- share links: the map, deflated, base64url, in the fragment ----------------------
-  async function deflate(text) {
-    const stream = new Blob([new TextEncoder().encode(text)]).stream().pipeThrough(new CompressionStream('deflate-raw'));
-    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-    return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  }
-
-  async function inflate(encoded) {
-    const b64 = encoded.replace(/-/g, '+').replace(/_/g, '/');
-    const binary = atob(b64 + '==='.slice((b64.length + 3) % 4));
-    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-    return new Response(stream).text();
-  }
 
   class Persistence {
     // options: {storage: 'local'|'none', map, src, fragment} (see trayecto-mount.js).
@@ -91,10 +103,11 @@
       if (o.map) return { json: typeof o.map === 'string' ? o.map : JSON.stringify(o.map), source: 'host' };
       const hash = new URLSearchParams((o.fragment || '').replace(/^#/, ''));
       if (hash.get('map')) {
+        // Bytes, not text: the loader refuses invalid UTF-8 in a link as it does in a file.
         try {
-          return { json: await inflate(hash.get('map')), source: 'link' };
+          return { json: await TrayectoLink.decode(hash.get('map'), MAX_MAP_BYTES), source: 'link' };
         } catch (e) {
-          return { error: this.t('badLink'), source: 'link' };
+          return { error: e.reason === 'tooLarge' ? this.t('linkTooLargeToOpen', MAX_MAP_MB) : this.t('badLink'), source: 'link' };
         }
       }
       if (o.src) return this.fetchSource(o.src);
@@ -122,20 +135,42 @@
       }
     }
 
+    // May a map come from `url` (a URL)? From the page's own origin, or as allowedSources says.
+    sourcePermitted(url) {
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+      const sameOrigin = location.origin !== 'null' && url.origin === location.origin;
+      return sameOrigin || (this.config.allowedSources || []).some((entry) => sourceAllowed(url, entry));
+    }
+
+    // A src= map, as bytes (the loader checks their UTF-8): allowed before it is asked for and
+    // again where the redirects ended, no larger than the loader opens, and given up when it
+    // has not fully arrived in time (a server may send forever). Redirects are followed rather
+    // than refused (redirect: 'error' would break a map that moved within its own site): the
+    // address that answered (response.url) meets the same rules, and a refused body is not read.
     async fetchSource(src) {
       await this.configReady;   // its allowedSources
       let url;
       try { url = new URL(src, location.href); } catch (e) { return { error: this.t('badSource', src), source: 'src' }; }
       if (url.protocol !== 'https:' && url.protocol !== 'http:') return { error: this.t('badSource', src), source: 'src' };
-      const sameOrigin = location.origin !== 'null' && url.origin === location.origin;
-      const allowed = (this.config.allowedSources || []).some((entry) => sourceAllowed(url, entry));
-      if (!sameOrigin && !allowed) return { error: this.t('foreignSource', url.origin), source: 'src' };
+      if (!this.sourcePermitted(url)) return { error: this.t('foreignSource', url.origin), source: 'src' };
+      const controller = new AbortController();
+      const timeoutMs = sourceTimeoutMs();
+      let timedOut = false;
+      const timer = setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs);
+      const refuse = (error) => { controller.abort(); return { error, source: 'src' }; };
       try {
-        const response = await fetch(url.href, { credentials: 'same-origin' });
-        if (!response.ok) return { error: this.t('sourceFailed', url.href, response.status), source: 'src' };
-        return { json: await response.text(), source: 'src' };
+        const response = await fetch(url.href, { credentials: 'same-origin', signal: controller.signal });
+        const answered = response.url ? new URL(response.url) : url;
+        if (!this.sourcePermitted(answered)) return refuse(this.t('foreignRedirect', url.href, answered.origin));
+        if (!response.ok) return refuse(this.t('sourceFailed', url.href, response.status));
+        const bytes = await readAtMost(response, MAX_MAP_BYTES);
+        if (!bytes) return refuse(this.t('sourceTooLarge', url.href, MAX_MAP_MB));
+        return { json: bytes, source: 'src', what: url.href };
       } catch (e) {
+        if (timedOut) return { error: this.t('sourceTimedOut', url.href, Math.round(timeoutMs / 100) / 10), source: 'src' };
         return { error: this.t('sourceFailed', url.href, e.message), source: 'src' };
+      } finally {
+        clearTimeout(timer);
       }
     }
 
@@ -162,7 +197,11 @@
         const stored = initial.source === 'session';
         const result = this.bridge.loadMap(initial.json, stored ? SOURCE.browser : SOURCE.elsewhere);
         opened = result.ok;
-        if (!result.ok) this.ui.message(this.t('openFailedTitle'), this.t('openFailed', initial.source, result.error));
+        if (!result.ok) {
+          const text = initial.source === 'link' ? this.t('linkUnopenable', result.error)
+            : this.t('openFailed', initial.what || initial.source, result.error);
+          this.ui.message(this.t('openFailedTitle'), text);
+        }
       } else if (initial.error) {
         this.ui.message(this.t('openFailedTitle'), initial.error);
       }
@@ -586,7 +625,7 @@
     }
 
     async copyLink() {
-      const encoded = await deflate(this.bridge.getMap());
+      const encoded = await TrayectoLink.encode(this.bridge.getMap());
       const link = location.href.replace(/#.*$/, '') + '#map=' + encoded;   // also right under file://
       if (link.length > MAX_LINK_CHARS) {
         return this.ui.message(this.t('linkTooLargeTitle'), this.t('linkTooLarge', Math.round(link.length / 1000)));
@@ -702,5 +741,5 @@
     }
   }
 
-  window.TrayectoPersistence = { Persistence, deflate, inflate, sourceAllowed };
+  window.TrayectoPersistence = { Persistence, sourceAllowed };
 })();

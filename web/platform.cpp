@@ -55,6 +55,10 @@ EM_JS(void, js_set_clipboard, (const char* text), {
 });
 EM_JS(void, js_host_action, (int action), { if (Module.onHostAction) Module.onHostAction(action); });
 EM_JS(void, js_renderer_failed, (), { if (Module.onRendererFailed) Module.onRendererFailed(); });
+// Characters (code points) that text needs and the fonts lack: the page fetches pieces with them.
+EM_JS(void, js_need_glyphs, (const unsigned* codepoints, int count), {
+    if (Module.onNeedGlyphs) Module.onNeedGlyphs(Array.from(HEAPU32.subarray(codepoints >> 2, (codepoints >> 2) + count)));
+});
 // The map changed: its revision and why (trayecto::ChangeCause).
 EM_JS(void, js_changed, (double revision, int cause), { if (Module.onChange) Module.onChange(revision, cause); });
 EM_JS(double, js_canvas_left, (), { return Module.canvas ? Module.canvas.getBoundingClientRect().left : 0; });
@@ -79,7 +83,9 @@ void applyStyle(float ratio) {
 // large canvas sizes (a faster first frame), every later time with all of them.
 void bakeFonts(float ratio) {
     ImGuiIO& io = ImGui::GetIO();
-    P.app->setFonts(buildFonts(*io.Fonts, P.fontRegular, P.fontBold, ratio, P.firstFrameAnnounced));
+    P.glyphSupply.codepoints = P.glyphNeeds.wanted();
+    const GlyphSupply* supply = P.glyphSupply.pieces.empty() ? nullptr : &P.glyphSupply;
+    P.app->setFonts(buildFonts(*io.Fonts, P.fontRegular, P.fontBold, ratio, P.firstFrameAnnounced, supply));
     io.FontDefault = P.app->fonts().ui;
     P.renderer.uploadFonts();
 }
@@ -120,6 +126,53 @@ void updateSize() {
 
 void commitPendingTouch();
 
+// Text items (cards, personas…) looked at per step of a scan for characters the fonts lack:
+// ~1-2 ms. A step runs in a task of its own, not in a frame.
+constexpr size_t kGlyphScanItems = 2000;
+
+void reportGlyphNeeds() {
+    const std::vector<unsigned> fresh = P.glyphNeeds.takeFresh();
+    if (!fresh.empty()) js_need_glyphs(fresh.data(), static_cast<int>(fresh.size()));
+}
+
+// One step of a pass over the map's text; another pass follows when the map changed meanwhile.
+void glyphScanStep(void*) {
+    P.glyphScanScheduled = false;
+    if (!P.app) return;
+    if (!P.app->fonts().complete) { P.glyphScanRevision = -1; return; }   // the complete bake starts it again
+    const Map& map = P.app->document().map();
+    P.glyphScanAt = P.glyphNeeds.scanMapItems(map, P.app->fonts(), P.glyphScanAt, kGlyphScanItems);
+    reportGlyphNeeds();
+    const bool passDone = P.glyphScanAt >= textItemCount(map);
+    const double revision = static_cast<double>(P.app->document().revision());
+    if (passDone && revision == P.glyphScanRevision) return;
+    if (passDone) {
+        P.glyphScanRevision = revision;
+        P.glyphScanAt = 0;
+    }
+    P.glyphScanScheduled = true;
+    emscripten_set_timeout(glyphScanStep, 0, nullptr);
+}
+
+// Before a frame: bakes pieces that arrived, reports characters typed that the fonts lack, and
+// starts a pass over the map's text when it changed. Not during the first bake's ~100 ms: it
+// lacks Latin Extended-A on purpose.
+void supplyGlyphs() {
+    if (P.glyphBakeWanted && P.pixelRatio > 0) {
+        P.glyphBakeWanted = false;
+        bakeFonts(P.pixelRatio);
+    }
+    if (!P.app->fonts().complete) return;
+    reportGlyphNeeds();
+    const double revision = static_cast<double>(P.app->document().revision());
+    if (revision != P.glyphScanRevision && !P.glyphScanScheduled) {
+        P.glyphScanRevision = revision;
+        P.glyphScanAt = 0;
+        P.glyphScanScheduled = true;   // in a task of its own, after this frame
+        emscripten_set_timeout(glyphScanStep, 0, nullptr);
+    }
+}
+
 void verifyRenderer(void*) {
     if (!P.app || P.renderer.verify()) return;
     P.held = true;   // nothing can be drawn
@@ -134,6 +187,7 @@ void drawFrame(double time) {
         P.touchPressed = true;
     }
     updateSize();
+    supplyGlyphs();
     io.DeltaTime = P.lastTime > 0 ? static_cast<float>(std::clamp((time - P.lastTime) / 1000.0, 1e-4, 0.25)) : 1.0f / 60.0f;
     P.lastTime = time;
     const bool moreInput = P.input.apply(io);
@@ -401,6 +455,7 @@ EMSCRIPTEN_KEEPALIVE void trayecto_key(int key, int down, int ctrl, int shift, i
 
 // Text typed or composed (IME, dead keys, on-screen keyboards), UTF-8.
 EMSCRIPTEN_KEEPALIVE void trayecto_text(const char* utf8) {
+    if (P.app && P.app->fonts().complete) P.glyphNeeds.scan(utf8, P.app->fonts());
     const unsigned char* s = reinterpret_cast<const unsigned char*>(utf8);
     while (*s) {
         unsigned c = *s, extra = 0;
@@ -421,6 +476,7 @@ EMSCRIPTEN_KEEPALIVE void trayecto_text(const char* utf8) {
 // A paste from the system clipboard: ImGui reads it through its clipboard hook on Ctrl+V.
 EMSCRIPTEN_KEEPALIVE void trayecto_paste(const char* utf8) {
     P.clipboard = utf8;
+    if (P.app && P.app->fonts().complete) P.glyphNeeds.scan(P.clipboard, P.app->fonts());
     trayecto_key(key::V, 1, 1, 0, 0, 0);
     trayecto_key(key::V, 0, 1, 0, 0, 0);
     InputEvent release;
@@ -455,11 +511,28 @@ EMSCRIPTEN_KEEPALIVE double trayecto_heap_bytes() {
     return static_cast<double>(reinterpret_cast<std::uintptr_t>(sbrk(0)));
 }
 
+// A font piece the page fetched (web/fonts.py) for characters the fonts lack; `order` is its
+// place in the pieces' list (earlier ones are preferred). Baked in by trayecto_rebake_fonts.
+EMSCRIPTEN_KEEPALIVE void trayecto_add_glyph_piece(const unsigned char* bytes, int size, int order) {
+    if (size <= 0) return;
+    const auto at = std::upper_bound(P.glyphPieceOrder.begin(), P.glyphPieceOrder.end(), order);
+    const auto index = at - P.glyphPieceOrder.begin();
+    P.glyphPieceOrder.insert(at, order);
+    P.glyphSupply.pieces.insert(P.glyphSupply.pieces.begin() + index, std::vector<unsigned char>(bytes, bytes + size));
+}
+
+// Bakes the fonts again, before the next frame, with the pieces and the characters wanted now.
+EMSCRIPTEN_KEEPALIVE void trayecto_rebake_fonts() {
+    P.glyphBakeWanted = true;
+    requestFrames(2);
+}
+
 EMSCRIPTEN_KEEPALIVE double trayecto_frame_count() { return static_cast<double>(P.frameCount); }
 
-// 1 while input waits to be applied or frames are still owed (tests wait for 0 to "settle").
+// 1 while input waits to be applied, frames are still owed or the text is being looked at for
+// characters the fonts lack (tests wait for 0 to "settle").
 EMSCRIPTEN_KEEPALIVE int trayecto_busy() {
-    return P.app && (!P.input.empty() || P.framesOwed > 0 || P.framePending || P.touchPending) ? 1 : 0;
+    return P.app && (!P.input.empty() || P.framesOwed > 0 || P.framePending || P.touchPending || P.glyphScanScheduled) ? 1 : 0;
 }
 
 // Stops drawing and listening (the instance is being destroyed).

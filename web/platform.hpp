@@ -23,6 +23,13 @@ struct Platform {
     std::unique_ptr<app::App> app;
     app::InputQueue input;
     std::vector<unsigned char> fontRegular, fontBold;
+    app::GlyphNeeds glyphNeeds;          // characters text needs that the fonts lack
+    app::GlyphSupply glyphSupply;        // the pieces the page fetched for them
+    std::vector<int> glyphPieceOrder;    // each piece's place in web/fonts.py's list
+    bool glyphBakeWanted = false;        // pieces arrived: bake them in before the next frame
+    double glyphScanRevision = -1;       // the document revision the current or last pass began at
+    size_t glyphScanAt = 0;              // the next text item the pass looks at
+    bool glyphScanScheduled = false;     // a step of the pass is waiting for its task
     double cssWidth = 0, cssHeight = 0;
     float pixelRatio = 0;                // 0: fonts not built yet
     int framesOwed = 0;                  // frames to draw before going idle

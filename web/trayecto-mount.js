@@ -120,6 +120,54 @@
     return list;
   }
 
+  // Fonts for characters beyond the first download's Latin (web/fonts.py): pieces listed in
+  // fonts/pieces.json, each fetched the first time text needs a character it holds; the wasm
+  // bakes them in before its next frame. Nothing is fetched for maps in Latin script.
+  class GlyphPieces {
+    constructor(base, wasm) {
+      this.base = base;
+      this.wasm = wasm;
+      this.list = null;        // promise of pieces.json
+      this.loads = new Map();  // file → promise of it being handed to the wasm
+      this.pending = 0;        // requests under way (the handle's busy() waits for them)
+    }
+
+    static holds(runs, c) {   // runs: sorted [first, last] pairs
+      let lo = 0, hi = runs.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (c < runs[mid][0]) hi = mid - 1; else if (c > runs[mid][1]) lo = mid + 1; else return true;
+      }
+      return false;
+    }
+
+    async need(codepoints) {
+      this.pending++;
+      try {
+        if (!this.list) this.list = fetchOk(this.base + 'fonts/pieces.json').then((r) => r.json());
+        let list;
+        try { list = await this.list; } catch (e) { this.list = null; throw e; }
+        const wanted = list.map((piece, order) => ({ piece, order }))
+          .filter(({ piece }) => codepoints.some((c) => GlyphPieces.holds(piece.codepoints, c)));
+        if (!wanted.length) return;   // no piece has them: they stay '?'
+        await Promise.all(wanted.map(({ piece, order }) => {
+          if (!this.loads.has(piece.file)) {
+            const load = fetchOk(this.base + 'fonts/' + piece.file).then((r) => r.arrayBuffer())
+              .then((b) => { if (this.wasm) this.wasm.addGlyphPiece(new Uint8Array(b), order); });
+            load.catch(() => this.loads.delete(piece.file));   // asked again next time
+            this.loads.set(piece.file, load);
+          }
+          return this.loads.get(piece.file);
+        }));
+        if (this.wasm) this.wasm.rebakeFonts();
+      } catch (e) {
+        console.warn('Trayecto: fonts for some characters could not be loaded:', e);
+      } finally {
+        this.pending--;
+      }
+    }
+  }
+
   const UNSUPPORTED = {
     webgl2: ['Este navegador no puede mostrar Trayecto: le falta WebGL 2. Prueba con una versión reciente de Chrome, Edge, Firefox o Safari.',
              'This browser cannot show Trayecto: it lacks WebGL 2. Try a recent Chrome, Edge, Firefox or Safari.'],
@@ -164,6 +212,7 @@
     ready.catch(() => {});   // a failed start is shown in the element; callers may still await it
 
     let wasm = null;   // TrayectoWasm.WasmBridge: every call into the wasm goes through it
+    let glyphs = null; // GlyphPieces, when the app's files are served (not given inline)
     const running = () => wasm && !destroyed;
     const notRunning = () => (destroyed ? 'This Trayecto instance was destroyed' : 'Trayecto has not started yet');
 
@@ -243,7 +292,9 @@
       revision() { return running() ? wasm.revision() : 0; },
       frameCount() { return running() ? wasm.frameCount() : 0; },
       // True while input is still being applied or frames are owed: false once the app is idle.
-      busy() { return running() ? wasm.busy() : false; },
+      busy() { return running() ? wasm.busy() || (glyphs !== null && glyphs.pending > 0) : false; },
+      // Characters of the open map's text the fonts cannot show yet (code points): for tests.
+      missingGlyphs() { return running() ? wasm.missingGlyphs() : []; },
       // CPU milliseconds of each frame drawn since the last call (measured inside the wasm).
       frameTimes() { return running() ? wasm.frameTimes() : []; },
       heapBytes() { return running() ? wasm.heapUsed() : 0; },
@@ -262,6 +313,7 @@
         if (handle.persistence) handle.persistence.detach();
         destroyed = true;
         clearTimeout(changeTimer);
+        if (glyphs) glyphs.wasm = null;
         if (wasm) wasm.stop();
         for (const c of cleanups) c();
         try {
@@ -423,6 +475,8 @@
           }
         },
         onHostAction: (action) => persistence.hostAction(wasm.hostActionName(action)),
+        // Given files (single file, options.files) bring no pieces: such characters stay '?'.
+        onNeedGlyphs: (codepoints) => { if (glyphs) glyphs.need(codepoints); },
         onCopy: (text) => {
           lastCopied = text;
           if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
@@ -431,6 +485,7 @@
       if (destroyed) return undefined;
       module = created;
       wasm = new TrayectoWasm.WasmBridge(module);
+      if (!given) glyphs = new GlyphPieces(base, wasm);
       mark('runtime');
       wasm.holdFrames(true);   // nothing is drawn before the first map is chosen
       const started = wasm.start('#' + canvasId, fontFiles[0], fontFiles[1], lang);

@@ -20,7 +20,6 @@
   document.documentElement.lang = lang;
   const embedded = window.parent !== window;
 
-  const MAX_MAP_CHARS = 32 * 1024 * 1024;   // the loader's own limit (32 MB)
   const MAX_QUEUED = 32;                    // messages kept while the app starts
   const ORIGIN = /^https?:\/\/[^/\s]+$/;
   // "https://host.example:443/" → "https://host.example", as browsers write event.origin.
@@ -81,7 +80,7 @@
           try { map = JSON.stringify(map); } catch (e) { map = undefined; }
         }
         if (typeof map !== 'string' || !map) return reply({ type: 'error', message: 'load: "map" must be the map as JSON text or an object.' });
-        if (map.length > MAX_MAP_CHARS) return reply({ type: 'error', message: 'load: the map is larger than 32 MB.' });
+        if (map.length > TrayectoWasm.MAX_MAP_BYTES) return reply({ type: 'error', message: `load: the map is larger than ${TrayectoWasm.MAX_MAP_BYTES / (1024 * 1024)} MB.` });
         const result = trayecto.loadMap(map);
         return reply(result.ok ? { type: 'loaded', ok: true, revision: trayecto.revision() } : { type: 'error', message: result.error });
       }

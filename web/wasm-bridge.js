@@ -9,6 +9,10 @@
   const SOURCE = { elsewhere: 0, file: 1, browser: 2, otherTab: 3 };
   const STORAGE = { unknown: 0, on: 1, failing: 2, off: 3 };
   const isUserChange = (cause) => cause === CAUSE.edit || cause === CAUSE.undo || cause === CAUSE.redo;
+  // The largest map the core's loader opens (trayecto::LoadLimits::maxBytes): the one place JS
+  // says it. Anything that reads a map before the wasm runs (links, src=) stops there; the wasm
+  // is asked at start whether it agrees (trayecto_max_map_bytes).
+  const MAX_MAP_BYTES = 32 * 1024 * 1024;
 
   const utf8 = new TextDecoder();
   const encoder = new TextEncoder();
@@ -17,6 +21,8 @@
     constructor(module) {
       this.m = module;
       this.hostActions = null;   // names by HostAction value, read once
+      const coreLimit = module._trayecto_max_map_bytes();
+      if (coreLimit !== MAX_MAP_BYTES) console.error(`Trayecto: the core opens maps up to ${coreLimit} bytes, the page stops at ${MAX_MAP_BYTES} (web/wasm-bridge.js)`);
     }
 
     // Strings go to the wasm heap, never through ccall's 'string' arguments: those are copied
@@ -67,6 +73,10 @@
       return s ? s.split(',').map(Number) : [];
     }
     heapUsed() { return this.m._trayecto_heap_bytes(); }
+    // Fonts for characters beyond the first download's (web/fonts.py's pieces).
+    addGlyphPiece(bytes, order) { this.withHeap([bytes], (b) => this.m._trayecto_add_glyph_piece(b.ptr, b.size, order)); }
+    rebakeFonts() { this.m._trayecto_rebake_fonts(); }
+    missingGlyphs() { return JSON.parse(this.text(this.m._trayecto_missing_glyphs())); }
 
     // ---- the document
     revision() { return this.m._trayecto_revision(); }
@@ -146,5 +156,5 @@
     }
   }
 
-  window.TrayectoWasm = { WasmBridge, CAUSE, KEEPER, SOURCE, STORAGE, isUserChange };
+  window.TrayectoWasm = { WasmBridge, CAUSE, KEEPER, SOURCE, STORAGE, MAX_MAP_BYTES, isUserChange };
 })();

@@ -63,6 +63,16 @@ const totalGzip = appFiles.length ? sum(appFiles, 'gzip') : null;
 row('1', `**download: total, ${appFiles.length} files** (raw / gzip)`,
     appFiles.length ? `${kb(sum(appFiles, 'raw'))} / **${kb(totalGzip)}**` : 'n/a',
     null, '≤ 600 KB gzip', met(totalGzip === null ? null : totalGzip <= 600 * 1024));
+// Fonts for other scripts, symbols and emoji (web/fonts.py): not in the first download, each
+// fetched only when text needs a character it holds.
+const piecesFile = path.join(opts.dist, 'fonts', 'pieces.json');
+if (fs.existsSync(piecesFile)) {
+  for (const p of JSON.parse(fs.readFileSync(piecesFile, 'utf8'))) {
+    const file = path.join(opts.dist, 'fonts', p.file);
+    const count = p.codepoints.reduce((a, [lo, hi]) => a + hi - lo + 1, 0);
+    row('1', `later, when text needs it: fonts/${p.file}, ${count} characters (raw / gzip)`, `${kb(fs.statSync(file).size)} / ${kb(gzipSize(file))}`);
+  }
+}
 if (helloFiles.length) row('1', 'download: bare ImGui hello, for reference (raw / gzip)', `${kb(sum(helloFiles, 'raw'))} / ${kb(sum(helloFiles, 'gzip'))}`);
 if (failedRequests.length) notes.push(`The app also requests ${failedRequests.map((f) => `\`${f.path}\` (HTTP ${f.status})`).join(', ')}.`);
 
