@@ -115,9 +115,17 @@ export async function soakRun({ browser, url, seconds, seed, log = () => {} }) {
   const mapOf = (page) => page.evaluate(() => window.trayecto.getMap());
   const editing = (page) => page.evaluate(() => !window.trayecto.viewState().following);
 
+  // Mostly the tab that edits (as a person works in one tab), now and then another one.
+  const editorIndex = async () => {
+    for (let k = 0; k < tabs.length; k++) if (!tabs[k].isClosed() && await editing(tabs[k]).catch(() => false)) return k;
+    return -1;
+  };
   while (Date.now() < until) {
-    const i = Math.floor(rnd() * tabs.length);
+    const current = rnd() < 0.7 ? await editorIndex() : -1;
+    const i = current >= 0 ? current : Math.floor(rnd() * tabs.length);
     let page = tabs[i];
+    const started = Date.now();
+    await page.bringToFront().catch(() => {});   // a person switches to the tab they use
     const roll = rnd();
     try {
       if (roll < 0.05) {                              // reload
@@ -199,7 +207,7 @@ export async function soakRun({ browser, url, seconds, seed, log = () => {} }) {
       const after = tokensOf(afterJson);
       if (afterJson !== beforeJson) made++;   // an edit the app showed as done
       expected = after;
-      log(`${action} in tab ${i}: ${after.size} tokens`);
+      log(`${action} in tab ${i}: ${after.size} tokens (${Date.now() - started} ms)`);
     } catch (e) {
       log(`tab ${i}: ${String(e.message || e).split('\n')[0]}`);
     }
