@@ -82,7 +82,8 @@ EMSCRIPTEN_KEEPALIVE const char* trayecto_view_state() {
 
 // Where an item is on screen, in CSS pixels relative to the canvas: "x,y,w,h", or "" when it is
 // not laid out. Cards, stages (their header), lanes (their row); for tests and embedding hosts.
-EMSCRIPTEN_KEEPALIVE const char* trayecto_locate(const char* id) {
+EMSCRIPTEN_KEEPALIVE const char* trayecto_locate(const char* idBytes, int idSize) {
+    const Id id(idBytes, static_cast<size_t>(std::max(0, idSize)));   // any id, a NUL inside included
     P.scratch.clear();
     if (!P.app) return P.scratch.c_str();
     const Map& map = P.app->document().map();
@@ -120,7 +121,8 @@ EMSCRIPTEN_KEEPALIVE const char* trayecto_locate_widget(const char* text) {
 }
 
 // Screen position (CSS pixels) of a persona's emotion point at a stage index: "x,y" or "".
-EMSCRIPTEN_KEEPALIVE const char* trayecto_emotion_point(const char* persona, int stage) {
+EMSCRIPTEN_KEEPALIVE const char* trayecto_emotion_point(const char* personaBytes, int personaSize, int stage) {
+    const Id persona(personaBytes, static_cast<size_t>(std::max(0, personaSize)));
     P.scratch.clear();
     float x = 0, y = 0;
     if (P.app && P.app->canvas().emotionPoint(P.app->document().map(), P.app->view(), persona, stage, x, y)) {
@@ -260,7 +262,10 @@ EMSCRIPTEN_KEEPALIVE const char* trayecto_export(const char* kind) {
 
 EMSCRIPTEN_KEEPALIVE void trayecto_merge_begin() { gMergeFiles.clear(); }
 
-EMSCRIPTEN_KEEPALIVE void trayecto_merge_add(const char* name, const char* json) { gMergeFiles.emplace_back(name, json); }
+// A participant's file as bytes with their length: a NUL inside is the loader's to refuse, not an end.
+EMSCRIPTEN_KEEPALIVE void trayecto_merge_add(const char* name, const char* bytes, int size) {
+    gMergeFiles.emplace_back(name, std::string(bytes, static_cast<size_t>(std::max(0, size))));
+}
 
 EMSCRIPTEN_KEEPALIVE const char* trayecto_merge_finish() {
     P.scratch = P.app ? P.app->mergeParticipantFiles(gMergeFiles) : std::string("The app has not started.");

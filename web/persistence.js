@@ -367,16 +367,18 @@
       this.setFollowing(false);
     }
 
-    // Another tab wants to edit the map this tab edits: store it, follow, and say so.
+    // Another tab wants to edit the map this tab edits: store it, stop editing, and say so. The
+    // lock stays held until that tab steals it, so no third tab can slip in between; if it never
+    // does (it closed), this tab edits again.
     async handOver(to) {
-      if (!this.held || this.held.mapId !== this.mapId) return;
+      const hold = this.held;
+      if (!hold || hold.mapId !== this.mapId || this.following) return;
       clearTimeout(this.timer);
       await this.save();
-      const mapId = this.mapId;
-      this.release();
+      if (this.held !== hold) return;
       this.setFollowing(true);
-      this.channel.postMessage({ type: 'handed-over', mapId, to, version: this.version });
-      this.waitForLock(mapId);
+      this.channel.postMessage({ type: 'handed-over', mapId: hold.mapId, to, version: this.version });
+      setTimeout(() => { if (this.held === hold && this.mapId === hold.mapId) this.setFollowing(false); }, 2 * HANDOVER_WAIT_MS);
     }
 
     setStatus(name) { this.wasm.setStorageStatus(STORAGE[name]); }

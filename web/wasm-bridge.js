@@ -111,7 +111,7 @@
     exportPng() { return this.m._trayecto_export_png() !== 0; }
     mergeFiles(files) {   // [{name, text}] → "" or the error
       this.m._trayecto_merge_begin();
-      for (const f of files) this.withHeap([f.name, f.text], (n, t) => this.m._trayecto_merge_add(n.ptr, t.ptr));
+      for (const f of files) this.withHeap([f.name, f.text], (n, t) => this.m._trayecto_merge_add(n.ptr, t.ptr, t.size));
       return this.text(this.m._trayecto_merge_finish());
     }
 
@@ -133,7 +133,7 @@
     setVoting(votes) { this.m._trayecto_set_voting(votes); }
     viewState() { return JSON.parse(this.text(this.m._trayecto_view_state())); }
     locate(id) {
-      const r = this.withHeap([String(id)], (i) => this.text(this.m._trayecto_locate(i.ptr)));
+      const r = this.withHeap([String(id)], (i) => this.text(this.m._trayecto_locate(i.ptr, i.size)));
       if (!r) return null;
       const [x, y, width, height] = r.split(',').map(Number);
       return { x, y, width, height };
@@ -144,7 +144,7 @@
       return r ? JSON.parse(r) : null;
     }
     emotionPoint(personaId, index) {
-      const r = this.withHeap([String(personaId)], (p) => this.text(this.m._trayecto_emotion_point(p.ptr, index)));
+      const r = this.withHeap([String(personaId)], (p) => this.text(this.m._trayecto_emotion_point(p.ptr, p.size, index)));
       if (!r) return null;
       const [x, y] = r.split(',').map(Number);
       return { x, y };
