@@ -34,7 +34,7 @@ TEST_CASE("the countdown timer counts down while running and holds while paused"
     CHECK(timer.remainingSeconds() == Approx(120.0));
 }
 
-TEST_CASE("a running timer wakes the app once a second; otherwise it stays idle") {
+TEST_CASE("a running timer wakes the app once a second, otherwise it stays idle") {
     Headless h;
     CHECK(h.app().secondsUntilWake() < 0);
     h.app().timer().start();

@@ -344,7 +344,7 @@ TEST_CASE("commands with one merge key make one undo step (one text-field visit)
     CHECK(findCard(doc.map(), "a1")->text == "x");
 }
 
-TEST_CASE("clean marks answer whether the map is kept; only user changes make it unclean", "[history][document]") {
+TEST_CASE("clean marks answer whether the map is kept, and only user changes make it unclean", "[history][document]") {
     Document doc(smallJourney());
     CHECK_FALSE(doc.isClean(Keeper::Browser));   // never written anywhere
     CHECK_FALSE(doc.hasCleanMark(Keeper::File));
