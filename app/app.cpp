@@ -152,6 +152,10 @@ void App::frame() {
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
                      ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleVar(3);
+    // The map takes keys only when nothing else has them: no menu, combo, dialog or context
+    // menu was open as this frame began (one that closes on this frame's key had that key).
+    const bool popupOpen = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+    const bool mapHasKeys = !popupOpen;
     if (chrome) menuBar();
 
     const float ratio = fonts_.pixelRatio;
@@ -161,7 +165,7 @@ void App::frame() {
     const float panel = showPanel ? std::min(kSidePanelWidth * ratio, io.DisplaySize.x * 0.45f) : 0.0f;
     const float canvasW = std::max(1.0f, io.DisplaySize.x - panel);
     const float canvasH = std::max(1.0f, io.DisplaySize.y - origin.y - statusHeight);
-    canvas_.frame(document_, view_, fonts_, origin.x, origin.y, canvasW, canvasH);
+    canvas_.frame(document_, view_, fonts_, origin.x, origin.y, canvasW, canvasH, mapHasKeys);
     if (view_.showMinimap && chrome) {
         const float mw = 200.0f * ratio, mh = 120.0f * ratio, margin = 12.0f * ratio;
         if (canvasW > mw * 2 && canvasH > mh * 2)
@@ -170,7 +174,7 @@ void App::frame() {
     if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(key::S, false)) host(HostAction::SaveFile);
     if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(key::O, false)) host(HostAction::OpenFile);
     // Ctrl+F opens the search bar (also while it is open: back to its field).
-    if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(key::F, false) && view_.editingCard.empty()) {
+    if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(key::F, false) && view_.editingCard.empty() && !popupOpen) {
         view_.searchOpen = true;
         searchFocusPending_ = true;
     }
@@ -347,23 +351,36 @@ std::string App::exportText(const std::string& kind) const {
 
 void App::newMapPopup() {
     const Lang L = view_.lang;
+    // "###new-map": the same dialog whatever the language of its title.
+    const std::string title = std::string(tr(L, Text::NewMapTitle)) + "###new-map";
     if (newMapRequested_) {
-        ImGui::OpenPopup(tr(L, Text::NewMapTitle));
+        ImGui::OpenPopup(title.c_str());
         newMapRequested_ = false;
     }
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(viewport->Size.x * 0.5f, viewport->Size.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(std::min(640.0f * fonts_.pixelRatio, viewport->Size.x * 0.9f), 0));
-    if (!ImGui::BeginPopupModal(tr(L, Text::NewMapTitle), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    std::vector<TemplateInfo> shown;
+    for (TemplateInfo& t : listTemplates())
+        if (t.language == langTag(L)) shown.push_back(std::move(t));
+    int chosen = 0;
+    for (size_t i = 0; i < shown.size(); ++i)
+        if (shown[i].id == chosenTemplate_) chosen = static_cast<int>(i);
+    // The dialog's keys (the map behind it gets none): arrows choose, Enter creates, Escape closes.
+    if (ImGui::IsKeyPressed(key::Down)) chosen = std::min(chosen + 1, static_cast<int>(shown.size()) - 1);
+    if (ImGui::IsKeyPressed(key::Up)) chosen = std::max(chosen - 1, 0);
+    if (!shown.empty()) chosenTemplate_ = shown[static_cast<size_t>(chosen)].id;
+    bool create = ImGui::IsKeyPressed(key::Enter, false) || ImGui::IsKeyPressed(key::KeypadEnter, false);
     ImGui::TextWrapped("%s", tr(L, Text::ChooseTemplate));
     ImGui::Spacing();
-    bool create = false;
-    for (const TemplateInfo& t : listTemplates()) {
-        if (t.language != langTag(L)) continue;
+    for (const TemplateInfo& t : shown) {
         ImGui::PushID(t.id.c_str());
-        if (ImGui::Selectable(t.title.c_str(), chosenTemplate_ == t.id, ImGuiSelectableFlags_AllowDoubleClick)) {
+        // A click chooses (the dialog stays open), a double click creates.
+        if (ImGui::Selectable(t.title.c_str(), chosenTemplate_ == t.id,
+                              ImGuiSelectableFlags_AllowDoubleClick | ImGuiSelectableFlags_DontClosePopups)) {
             chosenTemplate_ = t.id;
-            create = ImGui::IsMouseDoubleClicked(0);
+            if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) create = true;
         }
         ImGui::Indent();
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.4f, 0.4f, 0.45f, 1));

@@ -120,7 +120,8 @@ bool Canvas::emotionPoint(const Map& map, const ViewState& view, const Id& perso
     return true;
 }
 
-void Canvas::frame(Document& doc, ViewState& view, const Fonts& fonts, float x, float y, float w, float h) {
+void Canvas::frame(Document& doc, ViewState& view, const Fonts& fonts, float x, float y, float w, float h,
+                   bool keys) {
     x_ = x; y_ = y; w_ = w; h_ = h;
     pixelRatio_ = fonts.pixelRatio;
     layoutFor(doc.map(), view, fonts, doc.revision());
@@ -135,7 +136,7 @@ void Canvas::frame(Document& doc, ViewState& view, const Fonts& fonts, float x, 
     // A card just added by a double click must be laid out before it can be edited in place.
     layoutFor(doc.map(), view, fonts, doc.revision());
     if (!view.editingCard.empty()) editCardText(doc, view, fonts);
-    else handleKeyboard(doc, view);
+    else if (keys) handleKeyboard(doc, view);
     layoutFor(doc.map(), view, fonts, doc.revision());   // commands above may have changed it
     draw(doc, view, fonts);
 }

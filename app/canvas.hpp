@@ -18,8 +18,10 @@ namespace trayecto::app {
 class Canvas {
 public:
     // Draws and handles input inside the current ImGui window, in the rectangle at
-    // (x, y) of size (w, h), in device pixels.
-    void frame(Document& doc, ViewState& view, const Fonts& fonts, float x, float y, float w, float h);
+    // (x, y) of size (w, h), in device pixels. `keys`: the keyboard is the map's this frame
+    // (no popup or other window has it); text edited in place on the map takes keys regardless.
+    void frame(Document& doc, ViewState& view, const Fonts& fonts, float x, float y, float w, float h,
+               bool keys = true);
 
     // Recomputes the layout if the map, filter or fonts changed.
     const MapLayout& layoutFor(const Map& map, const ViewState& view, const Fonts& fonts,

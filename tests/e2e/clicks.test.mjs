@@ -1,0 +1,107 @@
+// Every click does what a person expects, in Spanish and in English: dialogs, inspector
+// combos, in-place editing, keys that stay where the focus is, undo notices. Real input only
+// (page.mouse, page.keyboard); state is read through window.trayecto.
+import { assert, assertEqual, openApp, settle, screenshot } from './harness.mjs';
+
+const getMap = async (page) => JSON.parse(await page.evaluate(() => window.trayecto.getMap()));
+const viewState = (page) => page.evaluate(() => window.trayecto.viewState());
+const centre = (r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
+
+const T = {
+  es: { map: 'Mapa', newMap: 'Nuevo mapa…', create: 'Crear', isMoment: 'Es un momento de la verdad', view: 'Ver',
+    present: 'Presentar etapa a etapa', delete: 'Eliminar', undo: 'Deshacer',
+    motTypes: { zmot: 'ZMOT', fmot: 'FMOT', smot: 'SMOT', custom: 'Otro' },
+    motStates: { unknown: 'Sin evaluar', good: 'Bien', 'at-risk': 'En riesgo', failing: 'Fallando' } },
+  en: { map: 'Map', newMap: 'New map…', create: 'Create', isMoment: 'This is a moment of truth', view: 'View',
+    present: 'Present stage by stage', delete: 'Delete', undo: 'Undo',
+    motTypes: { zmot: 'ZMOT', fmot: 'FMOT', smot: 'SMOT', custom: 'Custom' },
+    motStates: { unknown: 'Unknown', good: 'Good', 'at-risk': 'At risk', failing: 'Failing' } },
+};
+const locate = (page, id) => page.evaluate((i) => window.trayecto.locate(i), id);
+
+// A card of `kind` drawn clear of the side panel, the overview map and the menu bar.
+async function cardOnScreen(page, kind, n = 0) {
+  const map = await getMap(page);
+  let found = 0;
+  for (const card of map.cards.filter((c) => !kind || c.kind === kind)) {
+    const r = await locate(page, card.id);
+    if (r && r.x > 0 && r.x + r.width < 720 && r.y > 60 && r.y + r.height < 620 && found++ === n) return { card, box: r };
+  }
+  throw new Error('no card of kind ' + kind + ' on screen');
+}
+
+// A widget of the UI (by its visible text or ##id), once drawn; null if it is not there.
+async function widget(page, text, { timeout = 10000 } = {}) {
+  await settle(page);
+  const handle = await page.waitForFunction((t) => window.trayecto.locateWidget(t), text, { timeout });
+  return handle.jsonValue();
+}
+const widgetNow = async (page, text) => { await settle(page); return page.evaluate((t) => window.trayecto.locateWidget(t), text); };
+
+async function clickWidget(page, text, { double = false } = {}) {
+  const c = centre(await widget(page, text));
+  if (double) await page.mouse.dblclick(c.x, c.y);
+  else await page.mouse.click(c.x, c.y);
+  await settle(page);
+}
+
+// A pause after a click, so that the next one is not taken as a double click.
+const apart = (page) => page.waitForTimeout(550);
+
+const TEMPLATE_TITLES = {
+  es: ['Mapa en blanco', 'Compra en una tienda online', 'Apertura de una cuenta bancaria',
+    'Alta y adopción de un software SaaS', 'Consulta con un especialista', 'Service blueprint: estancia en un hotel'],
+  en: ['Blank map', 'Buying from an online shop', 'Opening a bank account', 'SaaS onboarding and adoption',
+    'Seeing a specialist', 'Service blueprint: a hotel stay'],
+};
+
+async function openNewMapDialog(page, lang) {
+  await apart(page);
+  await clickWidget(page, T[lang].map);
+  await clickWidget(page, T[lang].newMap);
+  await widget(page, T[lang].create);
+}
+
+export const tests = [
+  ...['es', 'en'].map((lang) => ({
+    name: `new map dialog (${lang}): each template is created by clicking it (then Create), and by a double click`,
+    timeout: 180,
+    async run({ context, url }) {
+      const page = await openApp(context, url + '?lang=' + lang);
+      for (const [i, title] of TEMPLATE_TITLES[lang].entries()) {
+        await openNewMapDialog(page, lang);
+        const before = (await getMap(page)).meta.title;
+        await clickWidget(page, title);
+        assert(await widgetNow(page, T[lang].create), `the dialog stays open after a click on "${title}"`);
+        assertEqual((await getMap(page)).meta.title, before, 'a click creates nothing yet');
+        if (i === 2) await screenshot(page, `clicks-new-map-dialog-${lang}`);
+        await clickWidget(page, T[lang].create);
+        assertEqual((await getMap(page)).meta.title, title, 'Create makes the template clicked');
+        assertEqual(await widgetNow(page, T[lang].create), null, 'and closes the dialog');
+      }
+      for (const title of [...TEMPLATE_TITLES[lang]].reverse()) {
+        await openNewMapDialog(page, lang);
+        await clickWidget(page, title, { double: true });
+        assertEqual((await getMap(page)).meta.title, title, 'a double click creates the template');
+        assertEqual(await widgetNow(page, T[lang].create), null, 'and closes the dialog');
+      }
+    },
+  })),
+  {
+    name: 'new map dialog: arrow keys and Escape stay in the dialog (the map keeps its selection)',
+    async run({ context, url }) {
+      const page = await openApp(context, url + '?lang=en');
+      const map = await getMap(page);
+      const card = map.cards[0];
+      const c = centre(await page.evaluate((id) => window.trayecto.locate(id), card.id));
+      await page.mouse.click(c.x, c.y);
+      await settle(page);
+      await openNewMapDialog(page, 'en');
+      for (const k of ['ArrowDown', 'ArrowRight', 'ArrowUp', 'Delete', 'Escape']) await page.keyboard.press(k);
+      await settle(page);
+      assertEqual(await widgetNow(page, T.en.create), null, 'Escape closes the dialog');
+      assertEqual(JSON.stringify((await viewState(page)).selection), JSON.stringify([card.id]), 'the map kept its selection');
+      assertEqual((await getMap(page)).cards.length, map.cards.length, 'and its cards');
+    },
+  },
+];
