@@ -36,6 +36,14 @@ void endTyping(ImGuiID id) {
     if (gTypingId == id) gTypingId = 0;
 }
 
+namespace {
+// What a label shows: the text before "##".
+std::string shown(const char* label) {
+    const char* hashes = std::strstr(label, "##");
+    return hashes ? std::string(label, hashes) : std::string(label);
+}
+}  // namespace
+
 void sectionTitle(const char* title) {
     ImGui::Spacing();
     ImGui::TextColored(ImVec4(0.17f, 0.36f, 0.58f, 1.0f), "%s", title);
@@ -46,8 +54,8 @@ void Fields::run(const Command& command) {
     if (!command.empty()) doc_.execute(command);
 }
 
-void Fields::trackGroup(const char* name) {
-    if (ImGui::IsItemActivated()) doc_.history().beginGroup(name);
+void Fields::trackGroup(const char* label) {
+    if (ImGui::IsItemActivated()) doc_.history().beginGroup(shown(label));
     if (ImGui::IsItemDeactivated() && doc_.history().inGroup()) doc_.history().endGroup();
 }
 
@@ -66,6 +74,7 @@ void Fields::text(const char* label, const std::string& value, const std::functi
         changed = ImGui::InputTextMultiline(id.c_str(), const_cast<char*>(buffer.c_str()),
                                             buffer.capacity() + 1, ImVec2(-1, ImGui::GetTextLineHeight() * 4.5f), flags,
                                             resizeCallback, &buffer);
+        widgets::relabelLastItem(hashes ? label : (std::string(label) + id).c_str());   // found by the text above it
     } else {
         changed = ImGui::InputText(label, const_cast<char*>(buffer.c_str()), buffer.capacity() + 1, flags, resizeCallback,
                                    &buffer);
@@ -97,7 +106,7 @@ void Fields::optionalScore(const char* label, const std::optional<int>& value,
         trackGroup(label);
         if (changed && v != *value) run(apply(v));
     } else {
-        ImGui::TextDisabled("%s: —", label);
+        ImGui::TextDisabled("%s: —", shown(label).c_str());
     }
     ImGui::PopID();
 }
@@ -113,7 +122,7 @@ void Fields::number(const char* label, const std::optional<double>& value,
         ImGui::InputDouble(label, &v, 0.0, 0.0, "%.2f");
         if (ImGui::IsItemDeactivatedAfterEdit() && std::isfinite(v) && v != *value) run(apply(v));
     } else {
-        ImGui::TextDisabled("%s: —", label);
+        ImGui::TextDisabled("%s: —", shown(label).c_str());
     }
     ImGui::PopID();
 }
@@ -124,9 +133,13 @@ void Fields::checkbox(const char* label, bool value, const std::function<Command
 }
 
 void Fields::color(const char* label, Rgb value, const std::function<Command(Rgb)>& apply) {
+    ImGui::PushID(label);
+    const ImGuiID button = ImGui::GetID("##ColorButton");   // the colour button ColorEdit3 makes
+    ImGui::PopID();
     float rgb[3] = {static_cast<float>((value >> 16) & 0xff) / 255.0f, static_cast<float>((value >> 8) & 0xff) / 255.0f,
                     static_cast<float>(value & 0xff) / 255.0f};
     const bool changed = ImGui::ColorEdit3(label, rgb, ImGuiColorEditFlags_NoInputs);
+    widgets::reportItem(button, label);   // 1.86 does not report colour buttons
     trackGroup(label);
     if (changed) {
         auto channel = [](float f) { return static_cast<Rgb>(std::lround(std::fmin(1.0f, std::fmax(0.0f, f)) * 255.0f)); };

@@ -186,6 +186,9 @@ enum class Text {
 };
 
 const char* tr(Lang lang, Text text);
+// A widget label: the text in `lang` with an id that is the same in every language, "Tipo##mot-type".
+// Two widgets whose labels are the same text in one language share ImGui's state in that language.
+std::string tr(Lang lang, Text text, const char* id);
 // "es" for any Spanish tag ("es", "es-MX", ...), English otherwise.
 Lang langFromTag(const std::string& tag);
 const char* langTag(Lang lang);

@@ -104,4 +104,33 @@ export const tests = [
       assertEqual((await getMap(page)).cards.length, map.cards.length, 'and its cards');
     },
   },
+  ...['es', 'en'].map((lang) => ({
+    name: `moment of truth (${lang}): ticked, then every type and state chosen with the mouse`,
+    timeout: 120,
+    async run({ context, url }) {
+      const page = await openApp(context, url + '?lang=' + lang);
+      const { card, box } = await cardOnScreen(page, 'note');
+      await page.mouse.click(centre(box).x, centre(box).y);
+      await settle(page);
+      await clickWidget(page, T[lang].isMoment);
+      const moment = () => getMap(page).then((m) => m.moments.find((x) => x.cardId === card.id));
+      assert(await moment(), 'ticking the box makes the card a moment of truth');
+      for (const [type, label] of Object.entries(T[lang].motTypes)) {
+        await apart(page);
+        await clickWidget(page, 'mot-type');
+        assert(await widgetNow(page, label), `the type's list is open and offers ${label}`);
+        if (type === 'smot') await screenshot(page, `clicks-moment-type-${lang}`);
+        await clickWidget(page, label);
+        assertEqual((await moment()).type, type, `the type chosen with the mouse (${label})`);
+      }
+      assert(await widgetNow(page, 'mot-custom-type'), 'a custom type has a field for its name');
+      for (const [state, label] of Object.entries(T[lang].motStates).reverse()) {
+        await apart(page);
+        await clickWidget(page, 'mot-state');
+        await clickWidget(page, label);
+        assertEqual((await moment()).state, state, `the state chosen with the mouse (${label})`);
+      }
+      await screenshot(page, `clicks-moment-inspector-${lang}`);
+    },
+  })),
 ];
