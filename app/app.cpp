@@ -87,6 +87,7 @@ bool App::setPersonaFilter(const std::string& persona) {
 
 void App::setPresenting(bool presenting) {
     view_.presenting = presenting;
+    if (presenting) view_.editingCard.clear();   // presenting edits nothing
     view_.presentedStage = 0;
     if (presenting) showPresentedStage();
     else view_.fitPending = true;
@@ -274,7 +275,10 @@ void App::titleField() {
     }
     Fields fields(document_, L);
     ImGui::SetNextItemWidth(std::min(360.0f * fonts_.pixelRatio, ImGui::GetContentRegionAvail().x));
-    if (titleFocusPending_) ImGui::SetKeyboardFocusHere();
+    if (titleFocusPending_) {
+        ImGui::SetKeyboardFocusHere();
+        placeCaretAtEnd(ImGui::GetID("##title-edit"));   // typing adds to the title
+    }
     fields.text("##title-edit", title, [this](std::string v) {
         MapMeta meta = document_.map().meta;
         meta.title = std::move(v);

@@ -159,8 +159,9 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
         return;
     }
 
-    const bool readOnly = doc.readOnly();   // view, pan, zoom, select and inspect only
-    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right) && view.voting) {   // takes a vote back
+    // Read-only, or presenting: view, pan, zoom, select and inspect only.
+    const bool readOnly = doc.readOnly() || view.presenting;
+    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right) && view.voting && !readOnly) {   // takes a vote back
         const int slot = cardSlotAt(wx, wy);
         if (slot >= 0) castVote(doc, view, map.cards[static_cast<size_t>(layout_.cards[static_cast<size_t>(slot)].card)].id, -1);
         return;
@@ -201,7 +202,7 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
         const int slot = cardSlotAt(wx, wy);
         const bool additive = io.KeyCtrl || io.KeyShift || io.KeySuper;
         const int emoRow = layout_.emotionRow;
-        if (slot >= 0 && view.voting) {   // dot voting: a click is a vote, nothing moves
+        if (slot >= 0 && view.voting && !readOnly) {   // dot voting: a click is a vote, nothing moves
             castVote(doc, view, map.cards[static_cast<size_t>(layout_.cards[static_cast<size_t>(slot)].card)].id, +1);
             return;
         }
@@ -273,7 +274,7 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
                 if (pressOnSelected_ && !(io.KeyCtrl || io.KeyShift || io.KeySuper)) view.select(pressCard_);
                 drag_ = Drag::None;
             } else if (std::fabs(mx - pressX_) > threshold || std::fabs(my - pressY_) > threshold) {
-                drag_ = doc.readOnly() ? Drag::Pan : Drag::Cards;   // read-only: a drag on a card pans
+                drag_ = readOnly ? Drag::Pan : Drag::Cards;   // read-only: a drag on a card pans
             }
             break;
         case Drag::Cards: {

@@ -95,6 +95,7 @@ private:
     struct ContextTarget { Id card, stage, lane; int row = -1, column = -1; } context_;
     std::string editBuffer_;
     bool editFocusPending_ = false;
+    bool caretToEndPending_ = false;   // the in-place editor's caret goes to the end once it is active
     std::string editKey_;          // merge key of the current visit to a card's text
     unsigned editVisits_ = 0;
     std::string nextEditKey(const Id& cardId);

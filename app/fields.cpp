@@ -13,16 +13,24 @@ namespace {
 // at once, and one visit to one field is one undo step (its merge key).
 ImGuiID gTypingId = 0;
 unsigned gVisit = 0;
+ImGuiID gCaretToEnd = 0;   // placeCaretAtEnd
 
-int resizeCallback(ImGuiInputTextCallbackData* data) {
+struct FieldText { std::string* text; ImGuiID id; };
+
+int fieldCallback(ImGuiInputTextCallbackData* data) {
+    auto* field = static_cast<FieldText*>(data->UserData);
     if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-        auto* text = static_cast<std::string*>(data->UserData);
-        text->resize(static_cast<size_t>(data->BufTextLen));
-        data->Buf = const_cast<char*>(text->c_str());
+        field->text->resize(static_cast<size_t>(data->BufTextLen));
+        data->Buf = const_cast<char*>(field->text->c_str());
+    } else if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways && gCaretToEnd != 0 && gCaretToEnd == field->id) {
+        data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+        gCaretToEnd = 0;
     }
     return 0;
 }
 }  // namespace
+
+void placeCaretAtEnd(ImGuiID id) { gCaretToEnd = id; }
 
 std::string typingMergeKey(ImGuiID id) {
     if (gTypingId != id) {
@@ -64,20 +72,22 @@ void Fields::text(const char* label, const std::string& value, const std::functi
     // While the field is active ImGui shows its own copy of the text; the document gets each
     // change as it is typed, so what is on screen is what is kept.
     std::string buffer = value;
-    const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
+    const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackAlways;
     bool changed = false;
     if (multiline) {
         // The label above the box: "Text##stable" shows "Text"; the box's id is "##stable".
         const char* hashes = std::strstr(label, "##");
         ImGui::TextUnformatted(label, hashes);
         const std::string id = hashes ? std::string(hashes) : std::string("##") + label;
+        FieldText field{&buffer, ImGui::GetID(id.c_str())};
         changed = ImGui::InputTextMultiline(id.c_str(), const_cast<char*>(buffer.c_str()),
                                             buffer.capacity() + 1, ImVec2(-1, ImGui::GetTextLineHeight() * 4.5f), flags,
-                                            resizeCallback, &buffer);
+                                            fieldCallback, &field);
         widgets::relabelLastItem(hashes ? label : (std::string(label) + id).c_str());   // found by the text above it
     } else {
-        changed = ImGui::InputText(label, const_cast<char*>(buffer.c_str()), buffer.capacity() + 1, flags, resizeCallback,
-                                   &buffer);
+        FieldText field{&buffer, ImGui::GetID(label)};
+        changed = ImGui::InputText(label, const_cast<char*>(buffer.c_str()), buffer.capacity() + 1, flags, fieldCallback,
+                                   &field);
     }
     const ImGuiID id = ImGui::GetItemID();
     if (changed && buffer != value) {

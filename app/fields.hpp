@@ -18,6 +18,10 @@ namespace trayecto::app {
 std::string typingMergeKey(ImGuiID id);
 void endTyping(ImGuiID id);
 
+// The next time the text field `id` is active, its caret goes to the end of its text (once): a
+// field given the keyboard by SetKeyboardFocusHere, where typing should add to the text.
+void placeCaretAtEnd(ImGuiID id);
+
 // A small heading with a rule under it.
 void sectionTitle(const char* title);
 

@@ -29,7 +29,7 @@ void enable();
 void endFrame();
 const std::vector<Widget>& lastFrame();
 // The last frame's widget whose label is `text`, whose visible text (before "##") is `text`, or
-// whose stable id (after "##" or "###") is `text`; nullptr if none.
+// whose stable id (after "##" or "###") is `text` (asked for with or without "##"); nullptr if none.
 const Widget* find(std::string_view text);
 // Reports an item to the registry as ImGui does for most widgets. Dear ImGui 1.86 does not for
 // combos (BeginCombo) and colour buttons: call right after one, with its label (and its id when

@@ -40,6 +40,8 @@ std::vector<std::pair<const Widget*, const Widget*>> clashes() {
 }
 
 const Widget* find(std::string_view text) {
+    std::string_view wanted = text;   // an id may be asked for as "##id"
+    while (!wanted.empty() && wanted.front() == '#') wanted.remove_prefix(1);
     for (const Widget& w : gLast) {
         const std::string_view label = w.label;
         const size_t hashes = label.find("##");
@@ -47,7 +49,7 @@ const Widget* find(std::string_view text) {
         if (hashes == std::string_view::npos) continue;
         std::string_view id = label.substr(hashes + 2);
         if (!id.empty() && id.front() == '#') id.remove_prefix(1);   // "Text###id"
-        if (label.substr(0, hashes) == text || id == text) return &w;
+        if (label.substr(0, hashes) == text || id == wanted) return &w;
     }
     return nullptr;
 }

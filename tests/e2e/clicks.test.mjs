@@ -133,4 +133,44 @@ export const tests = [
       await screenshot(page, `clicks-moment-inspector-${lang}`);
     },
   })),
+  ...['es', 'en'].map((lang) => ({
+    name: `in-place editing (${lang}): a double click puts the caret at the end; presenting edits nothing`,
+    async run({ context, url }) {
+      const page = await openApp(context, url + '?lang=' + lang);
+      const { card, box } = await cardOnScreen(page, 'note');
+      await page.mouse.dblclick(centre(box).x, centre(box).y);
+      await settle(page);
+      assertEqual((await viewState(page)).editing, card.id, 'the double click edits the card');
+      await page.keyboard.type(' — añadido');
+      await settle(page);
+      await screenshot(page, `clicks-edit-in-place-${lang}`);
+      await page.keyboard.press('Enter');
+      await settle(page);
+      const edited = (await getMap(page)).cards.find((c) => c.id === card.id).text;
+      assertEqual(edited, card.text + ' — añadido', 'the typed text is appended');
+
+      await apart(page);
+      await clickWidget(page, T[lang].view);
+      await clickWidget(page, T[lang].present);
+      const before = JSON.stringify(await getMap(page));
+      const map = await getMap(page);
+      const shown = map.cards.find((c) => c.stageId === map.stages[0].id);
+      const at = centre(await locate(page, shown.id));
+      await page.mouse.dblclick(at.x, at.y);
+      await settle(page);
+      assertEqual((await viewState(page)).editing, '', 'presenting: a double click does not edit');
+      await page.keyboard.type('escrito');
+      for (const k of ['Enter', 'Delete', 'Backspace', 'Control+d', 'Control+z']) await page.keyboard.press(k);
+      await apart(page);
+      await page.mouse.move(at.x, at.y);
+      await page.mouse.down();
+      for (let i = 1; i <= 8; i++) { await page.mouse.move(at.x + i * 30, at.y + i * 15); await page.waitForTimeout(16); }
+      await page.mouse.up();
+      await settle(page);
+      await screenshot(page, `clicks-presenting-${lang}`);
+      assertEqual(JSON.stringify(await getMap(page)), before, 'presenting changes nothing');
+      await page.keyboard.press('Escape');
+      await settle(page);
+    },
+  })),
 ];
