@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "imgui.h"
+#include "imgui_internal.h"   // the open popups, to close the top one on Escape
 #include "fields.hpp"
 #include "input_queue.hpp"
 #include "search.hpp"
@@ -88,6 +89,7 @@ bool App::setPersonaFilter(const std::string& persona) {
 void App::setPresenting(bool presenting) {
     view_.presenting = presenting;
     if (presenting) view_.editingCard.clear();   // presenting edits nothing
+    focusMapPending_ = true;
     view_.presentedStage = 0;
     if (presenting) showPresentedStage();
     else view_.fitPending = true;
@@ -116,7 +118,8 @@ void App::presentationBar(float x, float y, float w) {
     ImGui::SetNextWindowPos(ImVec2(x + (w - width) * 0.5f, y - ImGui::GetFrameHeightWithSpacing() * 1.6f));
     ImGui::SetNextWindowSize(ImVec2(width, 0));
     ImGui::Begin("##present", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                                           ImGuiWindowFlags_NoFocusOnAppearing);
     const int n = static_cast<int>(map.stages.size());
     const int i = std::clamp(view_.presentedStage, 0, n - 1);
     if (ImGui::ArrowButton("##prev", ImGuiDir_Left) && i > 0) { view_.presentedStage = i - 1; showPresentedStage(); }
@@ -153,10 +156,18 @@ void App::frame() {
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
                      ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleVar(3);
+    if (focusMapPending_) {   // the search bar closed, presenting ended: the keys go back to the map
+        ImGui::SetWindowFocus();
+        focusMapPending_ = false;
+    }
     // The map takes keys only when nothing else has them: no menu, combo, dialog or context
-    // menu was open as this frame began (one that closes on this frame's key had that key).
+    // menu was open as this frame began (one that closes on this frame's key had that key), and
+    // the focus is on this window, not on the side panel, the search bar or another window (a
+    // click there takes it; a click on the map gives it back).
     const bool popupOpen = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
-    const bool mapHasKeys = !popupOpen;
+    const bool mapFocused = !ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow) ||
+                            ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows);
+    const bool mapHasKeys = !popupOpen && mapFocused;
     if (chrome) menuBar();
 
     const float ratio = fonts_.pixelRatio;
@@ -171,6 +182,12 @@ void App::frame() {
         const float mw = 200.0f * ratio, mh = 120.0f * ratio, margin = 12.0f * ratio;
         if (canvasW > mw * 2 && canvasH > mh * 2)
             minimap(origin.x + canvasW - mw - margin, origin.y + canvasH - mh - margin, mw, mh);
+    }
+    // Undo and redo, wherever the focus is, except in a text field (it has its own) and in menus.
+    const bool ctrl = io.KeyCtrl || io.KeySuper;
+    if (ctrl && !io.WantTextInput && !popupOpen && !view_.presenting) {
+        if (ImGui::IsKeyPressed(key::Z)) io.KeyShift ? document_.redo() : document_.undo();
+        else if (ImGui::IsKeyPressed(key::Y)) document_.redo();
     }
     if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(key::S, false)) host(HostAction::SaveFile);
     if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(key::O, false)) host(HostAction::OpenFile);
@@ -206,6 +223,11 @@ void App::frame() {
         ImGui::SetNextWindowSize(ImVec2(panel, canvasH + statusHeight));
         sidePanel(panel);
     }
+    // Escape closes the menu, combo or context menu on top (and does nothing else: the map did
+    // not take it). Dear ImGui 1.86 does so only with keyboard navigation, which is off.
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (popupOpen && ImGui::IsKeyPressed(key::Escape, false) && g.OpenPopupStack.Size > 0)
+        ImGui::ClosePopupToLevel(g.OpenPopupStack.Size - 1, true);
 }
 
 void App::menuBar() {
@@ -340,6 +362,7 @@ void App::searchBar(float right, float top) {
     if (close) {
         view_.searchOpen = false;
         view_.search.clear();
+        focusMapPending_ = true;
     }
 }
 

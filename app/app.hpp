@@ -106,6 +106,7 @@ private:
     std::vector<Id> lastSelection_;   // to bring the inspector forward when the selection changes
     bool inspectorWanted_ = false;
     bool searchFocusPending_ = false;
+    bool focusMapPending_ = false;   // give the map the keyboard focus on the next frame
     bool newMapRequested_ = false;
     bool voteTabWanted_ = false, voteTabShown_ = false;
     CountdownTimer timer_;

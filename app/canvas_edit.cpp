@@ -145,8 +145,6 @@ void Canvas::handleKeyboard(Document& doc, ViewState& view) {
     const Map& map = doc.map();
     const bool ctrl = io.KeyCtrl || io.KeySuper;
     const bool readOnly = doc.readOnly() || view.presenting;   // presenting shows the map, edits nothing
-    if (ctrl && keyPressed(key::Z)) { if (!readOnly) io.KeyShift ? doc.redo() : doc.undo(); return; }
-    if (ctrl && keyPressed(key::Y)) { if (!readOnly) doc.redo(); return; }
     if (ctrl && keyPressed(key::A)) {
         view.selection.clear();
         for (const CardSlot& s : layout_.cards) view.selection.push_back(map.cards[static_cast<size_t>(s.card)].id);

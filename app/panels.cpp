@@ -122,9 +122,10 @@ void voteResults(const Map& map, ViewState& view, Canvas& canvas) {
 }  // namespace
 
 void App::sidePanel(float) {
+    // Appearing, it leaves the keyboard to the map; a click in it takes the keys.
     ImGui::Begin("##side", nullptr,
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
     const Lang L = view_.lang;
     ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);   // room for the labels
     if (ImGui::BeginTabBar("##tabs")) {

@@ -173,4 +173,31 @@ export const tests = [
       await settle(page);
     },
   })),
+  ...['es', 'en'].map((lang) => ({
+    name: `keys (${lang}): with an inspector combo open, arrows, Enter and Escape do not reach the map`,
+    async run({ context, url }) {
+      const page = await openApp(context, url + '?lang=' + lang);
+      const { card, box } = await cardOnScreen(page, 'touchpoint');
+      await page.mouse.click(centre(box).x, centre(box).y);
+      await settle(page);
+      const before = JSON.stringify(await getMap(page));
+      await clickWidget(page, 'card-kind');
+      await screenshot(page, `clicks-kind-combo-open-${lang}`);
+      for (const k of ['ArrowUp', 'ArrowDown', 'Enter', 'Delete', 'Escape']) await page.keyboard.press(k);
+      await settle(page);
+      const state = await viewState(page);
+      assertEqual(JSON.stringify(state.selection), JSON.stringify([card.id]), 'the map keeps its selection');
+      assertEqual(state.editing, '', 'Enter began no editing on the map');
+      assertEqual(JSON.stringify(await getMap(page)), before, 'nothing changed');
+      assertEqual(await widgetNow(page, lang === 'es' ? 'Punto de dolor' : 'Pain point'), null,
+        'Escape closed the combo');
+      // The map has the keys back after a click on it.
+      await apart(page);
+      await page.mouse.click(centre(box).x, centre(box).y);
+      await page.keyboard.press('ArrowDown');
+      await settle(page);
+      const after = (await viewState(page)).selection;
+      assert(after.length === 1 && after[0] !== card.id, 'after a click on the map, ArrowDown selects the next card');
+    },
+  })),
 ];
