@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "imgui.h"
 #include "imgui_internal.h"   // the open popups, to close the top one on Escape
@@ -142,8 +143,86 @@ LoadOutcome App::loadMapJson(std::string_view json, MapSource source) {
 
 bool App::wantsAnotherFrame() const { return canvas_.busy(); }
 
+double App::secondsUntilWake() const {
+    double wake = timer_.running() ? 1.0 : -1.0;
+    if (undoNotice_.shown) {   // a frame to take the notice away
+        const double left = std::max(0.05, kUndoNoticeSeconds - (ImGui::GetTime() - undoNotice_.shownAt));
+        wake = wake < 0 ? left : std::min(wake, left);
+    }
+    return wake;
+}
+
+App::MapCounts App::countsOf(const Map& map) {
+    return {map.personas.size(), map.stages.size(), map.lanes.size(), map.cards.size(), map.emotions.size(),
+            map.moments.size()};
+}
+
+// After a frame: if the user's edit in it deleted something, the notice says what, with an Undo
+// button. Any other change takes the notice away (its Undo would undo that change instead).
+void App::noticeDeletion(std::uint64_t revisionBefore, const MapCounts& before) {
+    if (undoNotice_.shown && document_.revision() != undoNotice_.revision) undoNotice_.shown = false;
+    if (undoNotice_.shown && ImGui::GetTime() - undoNotice_.shownAt > kUndoNoticeSeconds) undoNotice_.shown = false;
+    if (document_.revision() == revisionBefore || document_.lastCause() != ChangeCause::Edit) return;
+    const std::string step = document_.history().undoName();
+    if (step.rfind("Remove", 0) != 0) return;
+    const MapCounts after = countsOf(document_.map());
+    const int cards = static_cast<int>(before.cards) - static_cast<int>(after.cards);
+    UndoNotice notice;
+    if (after.stages < before.stages) notice.what = Text::DeletedStage;
+    else if (after.lanes < before.lanes) notice.what = Text::DeletedLane;
+    else if (after.personas < before.personas) notice.what = Text::DeletedPersona;
+    else if (cards > 0) notice.what = cards == 1 ? Text::DeletedCard : Text::DeletedCards;
+    else if (after.moments < before.moments) notice.what = Text::DeletedMoment;
+    else if (after.emotions < before.emotions) notice.what = Text::DeletedEmotion;
+    else if (step == "Remove metric") notice.what = Text::DeletedMetric;
+    else return;
+    notice.cards = std::max(0, cards);
+    notice.revision = document_.revision();
+    notice.shownAt = ImGui::GetTime();
+    notice.shown = true;
+    undoNotice_ = notice;
+}
+
+// The notice, at the bottom left of the map just above the status line.
+void App::undoNotice(float x, float bottom) {
+    if (!undoNotice_.shown) return;
+    const Lang L = view_.lang;
+    const float ratio = fonts_.pixelRatio;
+    std::string text = tr(L, undoNotice_.what);
+    if (undoNotice_.what == Text::DeletedCards) text = std::to_string(undoNotice_.cards) + " " + text;
+    else if ((undoNotice_.what == Text::DeletedStage || undoNotice_.what == Text::DeletedLane) && undoNotice_.cards > 0) {
+        char with[64];
+        std::snprintf(with, sizeof with, tr(L, undoNotice_.cards == 1 ? Text::WithOneCard : Text::WithCards), undoNotice_.cards);
+        text += std::string(" ") + with;
+    }
+    ImGui::SetNextWindowPos(ImVec2(x + 12.0f * ratio, bottom - 10.0f * ratio), ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 6.0f * ratio);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12.0f * ratio, 8.0f * ratio));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.16f, 0.18f, 0.21f, 0.96f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.27f, 0.45f, 0.70f, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.33f, 0.53f, 0.80f, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.22f, 0.38f, 0.60f, 1));
+    ImGui::Begin("##undo-notice-window", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::SameLine(0, 16.0f * ratio);
+    if (ImGui::Button(tr(L, Text::Undo, "undo-notice").c_str())) {
+        if (document_.revision() == undoNotice_.revision) document_.undo();
+        undoNotice_.shown = false;
+        focusMapPending_ = true;   // the click gave this window the focus; the keys go back to the map
+    }
+    ImGui::End();
+    ImGui::PopStyleColor(5);
+    ImGui::PopStyleVar(2);
+}
+
 void App::frame() {
     ImGuiIO& io = ImGui::GetIO();
+    const std::uint64_t revisionBefore = document_.revision();
+    const MapCounts countsBefore = countsOf(document_.map());
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
@@ -223,6 +302,8 @@ void App::frame() {
         ImGui::SetNextWindowSize(ImVec2(panel, canvasH + statusHeight));
         sidePanel(panel);
     }
+    noticeDeletion(revisionBefore, countsBefore);
+    if (!view_.presenting) undoNotice(origin.x, origin.y + canvasH);
     // Escape closes the menu, combo or context menu on top (and does nothing else: the map did
     // not take it). Dear ImGui 1.86 does so only with keyboard navigation, which is off.
     ImGuiContext& g = *ImGui::GetCurrentContext();

@@ -30,7 +30,7 @@ public:
     // True while something moves on its own or a gesture needs more frames.
     bool wantsAnotherFrame() const;
     // Seconds until the app needs a frame though nothing happens (a running timer), or -1.
-    double secondsUntilWake() const { return timer_.running() ? 1.0 : -1.0; }
+    double secondsUntilWake() const;
     CountdownTimer& timer() { return timer_; }
 
     // What the app asks of its host (the page; host_action.hpp). Natively nobody listens.
@@ -97,6 +97,11 @@ private:
     void agendaTab();
     void timerOverlay(float x, float y, float w);
     void showPresentedStage();
+    // Every deletion says so, with an Undo button: what the frame deleted, and the notice.
+    struct MapCounts { size_t personas = 0, stages = 0, lanes = 0, cards = 0, emotions = 0, moments = 0; };
+    static MapCounts countsOf(const Map& map);
+    void noticeDeletion(std::uint64_t revisionBefore, const MapCounts& before);
+    void undoNotice(float x, float bottom);
 
     Document document_;
     ViewState view_;
@@ -119,6 +124,14 @@ private:
         size_t added = 0, keptDeleted = 0, dropped = 0;
         bool active = false, tabWanted = false;
     } merge_;
+    struct UndoNotice {
+        Text what = Text::DeletedCard;   // what was deleted
+        int cards = 0;                   // how many cards went with it (or were deleted)
+        std::uint64_t revision = 0;      // the document's revision right after the deletion
+        double shownAt = 0;              // ImGui time
+        bool shown = false;
+    } undoNotice_;
+    static constexpr double kUndoNoticeSeconds = 10.0;
     std::string chosenTemplate_ = "retail-ecommerce";
     std::uint64_t openedRevision_ = 0;   // the revision the open map was opened at
     StorageStatus storageStatus_ = StorageStatus::Unknown;

@@ -42,6 +42,11 @@ void Canvas::openContextMenu(const Map& map, ViewState& view, float wx, float wy
             if (layout_.stageHeaders[c].contains(wx, wy)) context_.stage = map.stages[c].id;
         if (wx < LaneHeaderWidth && context_.row >= 0)
             context_.lane = map.lanes[static_cast<size_t>(layout_.rowLane[static_cast<size_t>(context_.row)])].id;
+        // A right click selects what it is on, as a left click does: a stage or lane header; an
+        // empty spot, nothing. The menu then acts on what is selected and shown in the inspector.
+        if (!context_.stage.empty()) view.select(context_.stage);
+        else if (!context_.lane.empty()) view.select(context_.lane);
+        else view.selection.clear();
     }
     ImGui::OpenPopup("##canvas-context");
 }

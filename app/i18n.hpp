@@ -175,6 +175,16 @@ enum class Lang { En, Es };
     X(Conflicts, "Conflicts: choose a value", "Conflictos: elige un valor") \
     X(NoConflicts, "No conflicting edits.", "No hay ediciones en conflicto.") \
     X(BaseValue, "before the workshop", "antes del taller") \
+    X(DeletedCard, "Card deleted", "Tarjeta eliminada") \
+    X(DeletedCards, "cards deleted", "tarjetas eliminadas") \
+    X(DeletedStage, "Stage deleted", "Etapa eliminada") \
+    X(DeletedLane, "Lane deleted", "Carril eliminado") \
+    X(DeletedPersona, "Persona deleted", "Persona eliminada") \
+    X(DeletedMoment, "Moment of truth removed", "Momento de la verdad quitado") \
+    X(DeletedEmotion, "Emotion removed", "Emoción quitada") \
+    X(DeletedMetric, "Metric removed", "Métrica quitada") \
+    X(WithOneCard, "and its card", "y su tarjeta") \
+    X(WithCards, "and its %d cards", "y sus %d tarjetas") \
     X(CrowdCurveHint, "The emotion lane shows each persona's crowd curve: the median, and a band from the first to the third quartile of the participants' ratings.", \
       "El carril de emociones muestra la curva del grupo de cada persona: la mediana y una banda del primer al tercer cuartil de las valoraciones.")
 

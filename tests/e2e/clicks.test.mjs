@@ -200,4 +200,36 @@ export const tests = [
       assert(after.length === 1 && after[0] !== card.id, 'after a click on the map, ArrowDown selects the next card');
     },
   })),
+  ...['es', 'en'].map((lang) => ({
+    name: `undo notice (${lang}): deleting a stage that holds cards says so, and one click on Undo brings it back`,
+    async run({ context, url }) {
+      const page = await openApp(context, url + '?lang=' + lang);
+      const before = await getMap(page);
+      const stage = before.stages[1];
+      assert(before.cards.some((c) => c.stageId === stage.id), 'the stage holds cards');
+      const header = centre(await locate(page, stage.id));
+      await page.mouse.click(header.x, header.y, { button: 'right' });
+      await settle(page);
+      assertEqual(JSON.stringify((await viewState(page)).selection), JSON.stringify([stage.id]), 'the right click selected the stage');
+      await clickWidget(page, T[lang].delete);
+      assert(!(await getMap(page)).stages.some((s) => s.id === stage.id), 'the stage is deleted');
+      const undo = await widget(page, 'undo-notice');
+      assertEqual(undo.label.split('##')[0], T[lang].undo, 'the notice offers Undo in the UI language');
+      await screenshot(page, `clicks-undo-notice-stage-${lang}`);
+      await clickWidget(page, 'undo-notice');
+      assertEqual(JSON.stringify(await getMap(page)), JSON.stringify(before), 'one click brings the stage and its cards back');
+      assertEqual(await widgetNow(page, 'undo-notice'), null, 'and the notice goes');
+
+      // Cards deleted with the keyboard: the same notice.
+      const { box } = await cardOnScreen(page, 'touchpoint');
+      await apart(page);
+      await page.mouse.click(centre(box).x, centre(box).y);
+      await page.keyboard.press('Delete');
+      await settle(page);
+      assertEqual((await getMap(page)).cards.length, before.cards.length - 1, 'Delete deletes the card');
+      await screenshot(page, `clicks-undo-notice-card-${lang}`);
+      await clickWidget(page, 'undo-notice');
+      assertEqual(JSON.stringify(await getMap(page)), JSON.stringify(before), 'Undo brings the card back');
+    },
+  })),
 ];
