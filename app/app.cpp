@@ -485,7 +485,8 @@ void App::newMapPopup() {
     for (const TemplateInfo& t : shown) {
         ImGui::PushID(t.id.c_str());
         // A click chooses (the dialog stays open), a double click creates.
-        if (ImGui::Selectable(t.title.c_str(), chosenTemplate_ == t.id,
+        const std::string label = t.title + "##template-" + t.id;
+        if (ImGui::Selectable(label.c_str(), chosenTemplate_ == t.id,
                               ImGuiSelectableFlags_AllowDoubleClick | ImGuiSelectableFlags_DontClosePopups)) {
             chosenTemplate_ = t.id;
             if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) create = true;

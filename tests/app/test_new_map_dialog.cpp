@@ -28,7 +28,8 @@ void openDialog(Headless& h, app::Lang lang) {
     REQUIRE(dialogOpen(lang));
 }
 
-const app::widgets::Widget* templateWidget(const TemplateInfo& t) { return app::widgets::find(t.title); }
+// By its id: the map's title in the menu bar may read the same as a template.
+const app::widgets::Widget* templateWidget(const TemplateInfo& t) { return app::widgets::find("template-" + t.id); }
 }  // namespace
 
 TEST_CASE("new map dialog: a click chooses a template and the dialog stays, and Create makes that one") {
@@ -40,7 +41,10 @@ TEST_CASE("new map dialog: a click chooses a template and the dialog stays, and 
             CAPTURE(app::langTag(lang), t.id);
             openDialog(h, lang);
             const std::string before = h.map().meta.title;
-            REQUIRE(h.clickWidget(t.title));
+            const app::widgets::Widget* w = templateWidget(t);
+            REQUIRE(w != nullptr);
+            CHECK(w->label.substr(0, w->label.find("##")) == t.title);
+            REQUIRE(h.clickWidget("template-" + t.id));
             h.frames(2);
             CHECK(dialogOpen(lang));                 // the click chose, it did not close the dialog
             CHECK(h.map().meta.title == before);        // nor create anything yet
@@ -60,6 +64,7 @@ TEST_CASE("new map dialog: a double click on a template creates it") {
             openDialog(h, lang);
             const app::widgets::Widget* w = templateWidget(t);
             REQUIRE(w != nullptr);
+            REQUIRE(h.map().meta.title != t.title);   // another map is open before
             h.doubleClick((w->min.x + w->max.x) * 0.5f, (w->min.y + w->max.y) * 0.5f);
             h.frames(2);
             CHECK_FALSE(dialogOpen(lang));
@@ -80,7 +85,7 @@ TEST_CASE("new map dialog: arrows choose, Enter creates, Escape closes, and no k
         const size_t cards = h.map().cards.size();
 
         openDialog(h, lang);
-        REQUIRE(h.clickWidget(templates[1].title));
+        REQUIRE(h.clickWidget("template-" + templates[1].id));
         h.key(key::Down);     // the next template
         h.key(key::Delete);   // nothing in the map is deleted
         CHECK(h.view().selection == std::vector<Id>{card.id});

@@ -48,6 +48,9 @@ async function clickWidget(page, text, { double = false } = {}) {
 // A pause after a click, so that the next one is not taken as a double click.
 const apart = (page) => page.waitForTimeout(550);
 
+// The dialog's templates: id (the dialog's ##template-id) and title, in its order.
+const TEMPLATE_IDS = ['blank', 'retail-ecommerce', 'bank-account-opening', 'saas-onboarding', 'healthcare-visit',
+  'service-blueprint'];
 const TEMPLATE_TITLES = {
   es: ['Mapa en blanco', 'Compra en una tienda online', 'Apertura de una cuenta bancaria',
     'Alta y adopción de un software SaaS', 'Consulta con un especialista', 'Service blueprint: estancia en un hotel'],
@@ -68,10 +71,13 @@ export const tests = [
     timeout: 180,
     async run({ context, url }) {
       const page = await openApp(context, url + '?lang=' + lang);
+      // By its id: the map's title in the menu bar may read the same as a template.
       for (const [i, title] of TEMPLATE_TITLES[lang].entries()) {
         await openNewMapDialog(page, lang);
         const before = (await getMap(page)).meta.title;
-        await clickWidget(page, title);
+        const template = await widget(page, 'template-' + TEMPLATE_IDS[i]);
+        assertEqual(template.label.split('##')[0], title, 'the template as the dialog shows it');
+        await clickWidget(page, 'template-' + TEMPLATE_IDS[i]);
         assert(await widgetNow(page, T[lang].create), `the dialog stays open after a click on "${title}"`);
         assertEqual((await getMap(page)).meta.title, before, 'a click creates nothing yet');
         if (i === 2) await screenshot(page, `clicks-new-map-dialog-${lang}`);
@@ -79,9 +85,10 @@ export const tests = [
         assertEqual((await getMap(page)).meta.title, title, 'Create makes the template clicked');
         assertEqual(await widgetNow(page, T[lang].create), null, 'and closes the dialog');
       }
-      for (const title of [...TEMPLATE_TITLES[lang]].reverse()) {
+      for (const [i, title] of TEMPLATE_TITLES[lang].entries()) {
         await openNewMapDialog(page, lang);
-        await clickWidget(page, title, { double: true });
+        assert((await getMap(page)).meta.title !== title, 'another map is open before');
+        await clickWidget(page, 'template-' + TEMPLATE_IDS[i], { double: true });
         assertEqual((await getMap(page)).meta.title, title, 'a double click creates the template');
         assertEqual(await widgetNow(page, T[lang].create), null, 'and closes the dialog');
       }
@@ -148,6 +155,17 @@ export const tests = [
       await settle(page);
       const edited = (await getMap(page)).cards.find((c) => c.id === card.id).text;
       assertEqual(edited, card.text + ' — añadido', 'the typed text is appended');
+
+      // The map's title in the menu bar: a click, and typing adds to it.
+      const title = (await getMap(page)).meta.title;
+      await apart(page);
+      await clickWidget(page, 'title');
+      await page.keyboard.type(' (taller)');
+      await settle(page);
+      await screenshot(page, `clicks-title-editing-${lang}`);
+      await page.keyboard.press('Enter');
+      await settle(page);
+      assertEqual((await getMap(page)).meta.title, title + ' (taller)', 'typing adds to the title');
 
       await apart(page);
       await clickWidget(page, T[lang].view);
@@ -230,6 +248,21 @@ export const tests = [
       await screenshot(page, `clicks-undo-notice-card-${lang}`);
       await clickWidget(page, 'undo-notice');
       assertEqual(JSON.stringify(await getMap(page)), JSON.stringify(before), 'Undo brings the card back');
+
+      // A persona, from the Personas tab (its Delete button is below its fields: scrolled to).
+      const persona = before.personas[0];
+      await clickWidget(page, 'personas');
+      await clickWidget(page, persona.name);
+      await page.mouse.move(1100, 500);
+      for (let i = 0; i < 8 && !(await widgetNow(page, 'persona-delete')); i++) await page.mouse.wheel(0, 500);
+      await clickWidget(page, 'persona-delete');
+      assert(!(await getMap(page)).personas.some((p) => p.id === persona.id), 'the persona is deleted');
+      await screenshot(page, `clicks-undo-notice-persona-${lang}`);
+      await clickWidget(page, 'undo-notice');
+      assertEqual(JSON.stringify(await getMap(page)), JSON.stringify(before), 'Undo brings the persona back');
+      for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -500);
+      await settle(page);
+      await screenshot(page, `clicks-personas-tab-${lang}`);
     },
   })),
 ];
