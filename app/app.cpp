@@ -141,7 +141,12 @@ LoadOutcome App::loadMapJson(std::string_view json, MapSource source) {
     return {true, {}};
 }
 
-bool App::wantsAnotherFrame() const { return canvas_.busy(); }
+// Frames continue while a gesture is in progress, and while a field given the keyboard is not
+// active yet: it becomes active a frame or two later, and a key typed in the frame it does is lost.
+bool App::wantsAnotherFrame() const {
+    return canvas_.busy() || (editingTitle_ && titleFocusPending_) || (view_.searchOpen && searchFocusPending_) ||
+           focusMapPending_;
+}
 
 double App::secondsUntilWake() const {
     double wake = timer_.running() ? 1.0 : -1.0;
@@ -248,6 +253,7 @@ void App::frame() {
                             ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows);
     const bool mapHasKeys = !popupOpen && mapFocused;
     if (chrome) menuBar();
+    else editingTitle_ = titleFocusPending_ = false;   // the title is in the menu bar
 
     const float ratio = fonts_.pixelRatio;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -411,7 +417,7 @@ void App::searchBar(float right, float top) {
     ImGui::Begin("##search", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
     const Lang L = view_.lang;
-    if (searchFocusPending_) { ImGui::SetKeyboardFocusHere(); searchFocusPending_ = false; }
+    if (searchFocusPending_) ImGui::SetKeyboardFocusHere();   // until the field is active
     char buffer[256];
     const size_t n = std::min(view_.search.size(), sizeof(buffer) - 1);
     view_.search.copy(buffer, n);
@@ -420,6 +426,7 @@ void App::searchBar(float right, float top) {
     const bool enter = ImGui::InputTextWithHint("##query", tr(L, Text::Search), buffer, sizeof(buffer),
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     const bool focused = ImGui::IsItemActive() || ImGui::IsItemDeactivated();
+    if (ImGui::IsItemActive()) searchFocusPending_ = false;
     if (view_.search != buffer) {
         view_.search = buffer;
         view_.searchIndex = -1;
@@ -443,6 +450,7 @@ void App::searchBar(float right, float top) {
     if (close) {
         view_.searchOpen = false;
         view_.search.clear();
+        searchFocusPending_ = false;
         focusMapPending_ = true;
     }
 }

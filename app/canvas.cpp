@@ -124,6 +124,7 @@ void Canvas::frame(Document& doc, ViewState& view, const Fonts& fonts, float x, 
                    bool keys) {
     x_ = x; y_ = y; w_ = w; h_ = h;
     pixelRatio_ = fonts.pixelRatio;
+    if (view.editingCard.empty()) editFocusPending_ = caretToEndPending_ = false;   // editing ended elsewhere
     layoutFor(doc.map(), view, fonts, doc.revision());
     if (view.fitPending && w_ > 0) { zoomToFit(view, 0.8f); view.fitPending = false; }
 

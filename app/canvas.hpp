@@ -51,7 +51,9 @@ public:
     // Dot voting: adds (+1) or takes back (-1) one of this person's votes on a pain point or
     // opportunity; false when not allowed (no votes left, not that kind of card, read-only).
     bool castVote(Document& doc, ViewState& view, const Id& cardId, int delta);
-    bool busy() const { return drag_ != Drag::None; }   // a gesture is in progress
+    // A gesture is in progress, or the text edited in place is not active yet (frames continue
+    // until it is: a key typed in the frame it becomes active would be lost).
+    bool busy() const { return drag_ != Drag::None || caretToEndPending_; }
 
 private:
     enum class Drag { None, Pending, Pan, Cards, Rubber, Emotion };

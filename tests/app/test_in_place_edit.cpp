@@ -99,3 +99,38 @@ TEST_CASE("presentation mode is view-only: double clicks, keys, drags and right 
         CHECK_FALSE(h.view().presenting);
     }
 }
+
+TEST_CASE("after a click on the title, a double click on a card or Ctrl+F, frames go on until the field has the keys") {
+    // The browser draws only while something changes: a field given the keyboard becomes active a
+    // frame or two later, and a key typed in the frame it does is lost ("(taller)" without its space).
+    Headless h(app::Lang::Es);
+    auto framesUntilActive = [&h](const char* what) {
+        INFO(what);
+        for (int i = 0; i < 10 && !ImGui::IsAnyItemActive(); ++i) {
+            REQUIRE(h.app().wantsAnotherFrame());
+            h.frame();
+        }
+        REQUIRE(ImGui::IsAnyItemActive());
+        h.key(key::Escape);
+        h.frames(3);
+        CHECK_FALSE(ImGui::IsAnyItemActive());
+        CHECK_FALSE(h.app().wantsAnotherFrame());   // and then the app is idle again
+    };
+
+    const app::widgets::Widget* title = app::widgets::find("title");
+    REQUIRE(title != nullptr);
+    h.mouseTo((title->min.x + title->max.x) * 0.5f, (title->min.y + title->max.y) * 0.5f);
+    h.button(0, true);
+    h.button(0, false);
+    framesUntilActive("the title");
+
+    h.frames(30);
+    const Card card = cardInLane(h.map(), LaneType::Actions);
+    const ImVec2 c = h.cardCentre(card.id);
+    h.mouseTo(c.x, c.y);
+    for (bool down : {true, false, true, false}) h.button(0, down);
+    framesUntilActive("a card's text");
+
+    h.key(key::F, true);
+    framesUntilActive("the search bar");
+}
