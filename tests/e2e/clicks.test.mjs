@@ -260,6 +260,7 @@ export const tests = [
       await screenshot(page, `clicks-undo-notice-persona-${lang}`);
       await clickWidget(page, 'undo-notice');
       assertEqual(JSON.stringify(await getMap(page)), JSON.stringify(before), 'Undo brings the persona back');
+      await page.mouse.move(1100, 500);   // over the side panel again (the click moved to the notice)
       for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -500);
       await settle(page);
       await screenshot(page, `clicks-personas-tab-${lang}`);
