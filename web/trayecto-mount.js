@@ -36,6 +36,7 @@
   const pickLanguage = (tag) => (String(tag || navigator.language || 'en').toLowerCase().startsWith('es') ? 'es' : 'en');
 
   const encoder = new TextEncoder();
+  const CHANGE_DEBOUNCE_MS = 300;   // onChange comes this long after the last change
   // Cards (or other items) written per slice of a sliced save: ~1-3 ms each.
   const SAVE_SLICE_ITEMS = 1000;
   // Lets the page draw and handle input, without setTimeout's clamping in hidden tabs.
@@ -471,7 +472,9 @@
           const opened = cause === TrayectoWasm.CAUSE.open && hostRevision >= 0 && revision !== hostRevision;
           if (options.onChange && (TrayectoWasm.isUserChange(cause) || opened)) {
             clearTimeout(changeTimer);
-            changeTimer = setTimeout(() => { if (!destroyed) options.onChange(handle.getMap()); }, 300);
+            // (Tests lengthen the wait where the debounce itself is the subject.)
+            changeTimer = setTimeout(() => { if (!destroyed) options.onChange(handle.getMap()); },
+              window.__trayectoChangeDebounceMs ?? CHANGE_DEBOUNCE_MS);
           }
         },
         onHostAction: (action) => persistence.hostAction(wasm.hostActionName(action)),

@@ -180,10 +180,14 @@ export const tests = [
       assertEqual(fs.readFileSync(await download.path(), 'utf8'), edited, 'Ctrl+S in the frame downloads the map');
 
       // Debounced: three quick edits, one event.
+      // The wait is lengthened so that three key presses fall within it even on a loaded machine
+      // (with 300 ms, two presses 40 ms apart could land two events apart).
+      await frame.evaluate(() => { window.__trayectoChangeDebounceMs = 3000; });
       const r2 = (await state(frame)).revision;
-      for (let i = 0; i < 3; i++) { await page.keyboard.press('Control+d'); await page.waitForTimeout(40); }
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Control+d');
       await frame.waitForFunction((r) => window.trayecto.revision() >= r + 3, r2);
-      await page.waitForTimeout(1000);
+      await page.waitForFunction(() => window.__fromApp.filter((m) => m.data.type === 'change').length >= 2, null, { timeout: 10000 });
+      await page.waitForTimeout(500);   // and no second event follows
       log = await page.evaluate(() => window.__fromApp);
       const later = log.filter((m) => m.data.type === 'change').slice(1);
       assertEqual(later.length, 1, 'three quick edits give one change event');
