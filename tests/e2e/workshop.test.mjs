@@ -18,9 +18,16 @@ export const tests = [
       await settle(page);   // laid out and fitted to the window: locate() answers for this map
 
       // An edit: duplicate a touchpoint.
-      const touchpoint = map.cards.find((c) => c.kind === 'touchpoint');
-      let r = await page.evaluate((id) => window.trayecto.locate(id), touchpoint.id);
+      // A touchpoint drawn clear of the side panel; the key comes after the click has been taken,
+      // as a person's would (never in the same frame).
+      let touchpoint = null, r = null;
+      for (const c of map.cards.filter((x) => x.kind === 'touchpoint')) {
+        r = await page.evaluate((id) => window.trayecto.locate(id), c.id);
+        if (r && r.x + r.width / 2 < 880 && r.y > 60 && r.y + r.height / 2 < 700) { touchpoint = c; break; }
+      }
+      assert(touchpoint, 'a touchpoint is on screen');
       await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+      await settle(page);
       await page.keyboard.press('Control+d');
       await page.waitForFunction((n) => JSON.parse(window.trayecto.getMap()).cards.length === n, map.cards.length + 1);
 
