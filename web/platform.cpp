@@ -532,7 +532,10 @@ EMSCRIPTEN_KEEPALIVE double trayecto_frame_count() { return static_cast<double>(
 // 1 while input waits to be applied, frames are still owed or the text is being looked at for
 // characters the fonts lack (tests wait for 0 to "settle").
 EMSCRIPTEN_KEEPALIVE int trayecto_busy() {
-    return P.app && (!P.input.empty() || P.framesOwed > 0 || P.framePending || P.touchPending || P.glyphScanScheduled) ? 1 : 0;
+    // Also until the complete font bake (~100 ms after the first frame): it measures card text anew,
+    // and where things are drawn may move.
+    return P.app && (!P.input.empty() || P.framesOwed > 0 || P.framePending || P.touchPending || P.glyphScanScheduled ||
+                      !P.app->fonts().complete) ? 1 : 0;
 }
 
 // Stops drawing and listening (the instance is being destroyed).
