@@ -8,12 +8,14 @@
 #include <fstream>
 #include <regex>
 
+#include "csv_rows.hpp"
 #include "fixtures.hpp"
 #include "trayecto/examples.hpp"
 #include "trayecto/export.hpp"
 #include "trayecto/format.hpp"
 
 using namespace trayecto;
+using trayecto::test::parseCsv;
 
 namespace {
 
@@ -24,34 +26,6 @@ Map smallMap() {
     return loaded.value();
 }
 
-// Splits RFC 4180 text into rows of fields (quoted fields may hold commas, quotes, line breaks).
-std::vector<std::vector<std::string>> parseCsv(const std::string& text) {
-    std::vector<std::vector<std::string>> rows(1);
-    std::string field;
-    bool quoted = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') { field += '"'; ++i; }
-            else if (c == '"') quoted = false;
-            else field += c;
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            rows.back().push_back(field);
-            field.clear();
-        } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-            rows.back().push_back(field);
-            field.clear();
-            rows.emplace_back();
-            ++i;
-        } else {
-            field += c;
-        }
-    }
-    if (rows.back().empty() && field.empty()) rows.pop_back();
-    return rows;
-}
 
 // Compares with a golden file, reporting the first differing line; or rewrites the file when
 // TRAYECTO_UPDATE_GOLDEN is set.

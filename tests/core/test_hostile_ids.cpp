@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "csv_rows.hpp"
 #include "fixtures.hpp"
 #include "trayecto/commands.hpp"
 #include "trayecto/export.hpp"
@@ -14,6 +15,7 @@
 #include "trayecto/report_html.hpp"
 
 using namespace trayecto;
+using trayecto::test::parseCsv;
 using Catch::Matchers::Contains;
 
 namespace {
@@ -25,34 +27,6 @@ Map hostileMap() {
     return loaded.value();
 }
 
-// Splits RFC 4180 text into rows of fields.
-std::vector<std::vector<std::string>> parseCsv(const std::string& text) {
-    std::vector<std::vector<std::string>> rows(1);
-    std::string field;
-    bool quoted = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') { field += '"'; ++i; }
-            else if (c == '"') quoted = false;
-            else field += c;
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            rows.back().push_back(field);
-            field.clear();
-        } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-            rows.back().push_back(field);
-            field.clear();
-            rows.emplace_back();
-            ++i;
-        } else {
-            field += c;
-        }
-    }
-    if (rows.back().empty() && field.empty()) rows.pop_back();
-    return rows;
-}
 
 // What a CSV cell holds for `text`: the text, or the text behind a ' when it starts like a formula.
 bool cellHolds(const std::string& cell, const std::string& text) {
