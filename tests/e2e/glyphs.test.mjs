@@ -1,7 +1,7 @@
 // Text in any script shows as itself: Greek, Cyrillic, symbols (™ € → • …) and emoji typed into
 // a card with the real keyboard are drawn with their own glyphs, not '?'. The first download has
 // Latin only; the fonts for the rest are fetched when text needs them (web/fonts.py's pieces).
-import { assert, assertEqual, openApp, settle, screenshot } from './harness.mjs';
+import { assert, assertEqual, cardOnScreen as cardOnCanvas, openApp, settle, screenshot } from './harness.mjs';
 
 // Arrays compared by content.
 const sameList = (actual, expected, what) => assertEqual(JSON.stringify(actual), JSON.stringify(expected), what);
@@ -9,18 +9,8 @@ const getMap = async (page) => JSON.parse(await page.evaluate(() => window.traye
 const centre = (r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
 
 // A card drawn on the canvas clear of the side panel and the overview map.
-async function cardOnScreen(page) {
-  for (const card of (await getMap(page)).cards) {
-    const r = await page.evaluate((id) => {
-      const at = window.trayecto.locate(id);
-      if (!at) return null;
-      const hit = document.elementFromPoint(at.x + at.width / 2, at.y + at.height / 2);
-      return { ...at, onCanvas: !!hit && hit.classList.contains('tr-canvas') };
-    }, card.id);
-    if (r && r.onCanvas && r.x > 150 && r.x + r.width < 850 && r.y > 80 && r.y + r.height < 600 && r.width > 60) return { card, box: r };
-  }
-  throw new Error('no card is on screen');
-}
+const cardOnScreen = (page) =>
+  cardOnCanvas(page, (r) => r.x > 150 && r.x + r.width < 850 && r.y > 80 && r.y + r.height < 600 && r.width > 60);
 
 // Replaces the card's text by typing `text` (double-click, select all, type, Enter).
 async function retype(page, box, text) {

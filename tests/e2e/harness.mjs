@@ -91,3 +91,30 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: file });
   return file;
 }
+
+// A card drawn on the canvas (not under a panel, banner or the overview map) whose box passes
+// `fits(box)`: {card, box}, the `n`-th such card in map order. Throws when there is none.
+export async function cardOnScreen(page, fits, n = 0) {
+  const map = JSON.parse(await page.evaluate(() => window.trayecto.getMap()));
+  let found = 0;
+  for (const card of map.cards) {
+    const r = await page.evaluate((id) => {
+      const at = window.trayecto.locate(id);
+      if (!at) return null;
+      const hit = document.elementFromPoint(at.x + at.width / 2, at.y + at.height / 2);
+      return { ...at, onCanvas: !!hit && hit.classList.contains('tr-canvas') };
+    }, card.id);
+    if (r && r.onCanvas && fits(r) && found++ === n) return { card, box: r };
+  }
+  throw new Error('no card is on screen');
+}
+
+// An init script: counts every IndexedDB write the page makes (window.__idbWrites), from before
+// the app starts.
+export function countWrites() {
+  window.__idbWrites = 0;
+  for (const name of ['put', 'add', 'delete', 'clear']) {
+    const original = IDBObjectStore.prototype[name];
+    IDBObjectStore.prototype[name] = function (...args) { window.__idbWrites++; return original.apply(this, args); };
+  }
+}

@@ -1,18 +1,10 @@
 // Nobody's work is ever lost (the page/core session): each case a person met, with real input
 // only — mouse, keyboard, tabs. The bridge is used to read state, never to make a change.
-import { assert, assertEqual, openApp, settle, screenshot } from './harness.mjs';
+import { assert, assertEqual, cardOnScreen as cardOnCanvas, countWrites, openApp, settle, screenshot } from './harness.mjs';
 
 const getMap = async (page) => JSON.parse(await page.evaluate(() => window.trayecto.getMap()));
 const centre = (r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
 
-// Counts every IndexedDB write the page makes (any store), from before the app starts.
-const countWrites = () => {
-  window.__idbWrites = 0;
-  for (const name of ['put', 'add', 'delete', 'clear']) {
-    const original = IDBObjectStore.prototype[name];
-    IDBObjectStore.prototype[name] = function (...args) { window.__idbWrites++; return original.apply(this, args); };
-  }
-};
 const writes = (page) => page.evaluate(() => window.__idbWrites);
 
 // A widget of the UI (by its visible text or ##id), once drawn.
@@ -29,21 +21,9 @@ async function clickWidget(page, text) {
   await settle(page);
 }
 
-// A card drawn clear of the side panel, the overview map and any banner, for `n`-th choice.
-async function cardOnScreen(page, n = 0) {
-  const map = await getMap(page);
-  let found = 0;
-  for (const card of map.cards) {
-    const r = await page.evaluate((id) => {
-      const at = window.trayecto.locate(id);
-      if (!at) return null;
-      const hit = document.elementFromPoint(at.x + at.width / 2, at.y + at.height / 2);
-      return { ...at, onCanvas: !!hit && hit.classList.contains('tr-canvas') };
-    }, card.id);
-    if (r && r.onCanvas && r.x + r.width < 880 && r.y > 60 && r.y + r.height < 620 && r.width > 40 && found++ === n) return { card, box: r };
-  }
-  throw new Error('no card is on screen');
-}
+// A card clear of the side panel, the overview map and any banner, for `n`-th choice.
+const cardOnScreen = (page, n = 0) =>
+  cardOnCanvas(page, (r) => r.x + r.width < 880 && r.y > 60 && r.y + r.height < 620 && r.width > 40, n);
 
 // Double-clicks a card to edit its text in place and types `text` at its end.
 async function typeIntoCard(page, box, text, { enter = true } = {}) {

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { DIST, launchBrowser, startServer } from './harness.mjs';
+import { countWrites, DIST, launchBrowser, startServer } from './harness.mjs';
 
 const TOKEN = /q\d+z/g;
 const centre = (r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
@@ -30,14 +30,6 @@ export function loadCpus(n = os.cpus().length) {
   for (let i = 0; i < n; i++) children.push(spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
   return () => { for (const c of children) c.kill('SIGKILL'); };
 }
-
-const countWrites = () => {
-  window.__idbWrites = 0;
-  for (const name of ['put', 'add', 'delete', 'clear']) {
-    const original = IDBObjectStore.prototype[name];
-    IDBObjectStore.prototype[name] = function (...args) { window.__idbWrites++; return original.apply(this, args); };
-  }
-};
 
 const tokensOf = (json) => new Set(json.match(TOKEN) || []);
 
