@@ -26,27 +26,23 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/build-fuzz"
 mkdir -p "$out/obj"
 
-# Only the files each harness needs: the rest of core/ may be mid-edit by someone else.
-loader_sources=("$root"/core/format*.cpp "$root/core/invariants.cpp" "$root/core/model.cpp")
-export_sources=("${loader_sources[@]}" "$root"/core/export*.cpp "$root"/core/report_html*.cpp
-                "$root"/core/analysis*.cpp)
-merge_sources=("${export_sources[@]}" "$root"/core/merge*.cpp "$root"/core/commands*.cpp)
-sources_of() {
-    case "$1" in
-        load) printf '%s\n' "${loader_sources[@]}" ;;
-        exports) printf '%s\n' "${export_sources[@]}" ;;
-        merge) printf '%s\n' "${merge_sources[@]}" ;;
-        *) echo "fuzz.sh: no harness '$1' (load, exports, merge)" >&2; exit 2 ;;
+# Every harness links against the whole core as one archive, so the linker takes just the files
+# it needs: a hand-kept list of files per harness went stale as soon as one core file started
+# calling into another.
+core_sources=("$root"/core/*.cpp)
+for h in "${harnesses[@]}"; do
+    case "$h" in
+        load|exports|merge) ;;
+        *) echo "fuzz.sh: no harness '$h' (load, exports, merge)" >&2; exit 2 ;;
     esac
-}
-for h in "${harnesses[@]}"; do sources_of "$h" > /dev/null; done
+done
 
 flags=(-std=c++17 -g -O1 -Wall -Wextra -fsanitize=fuzzer-no-link,address,undefined
        -fno-sanitize-recover=undefined -I "$root/include")
 # An object is rebuilt when its source, or any header, is newer.
 newest_header="$(ls -t "$root"/include/trayecto/*.hpp "$root"/core/*.hpp | head -1)"
 stale=()
-for src in $(for h in "${harnesses[@]}"; do sources_of "$h"; done | sort -u) "$root"/tests/fuzz/fuzz_*.cpp; do
+for src in "${core_sources[@]}" "$root"/tests/fuzz/fuzz_*.cpp; do
     obj="$out/obj/$(basename "$src" .cpp).o"
     if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ "$newest_header" -nt "$obj" ] ||
        { [[ "$src" == */tests/fuzz/* ]] && [ "$root/tests/fuzz/fuzz_map.hpp" -nt "$obj" ]; }; then
@@ -57,6 +53,13 @@ if [ ${#stale[@]} -gt 0 ]; then
     echo "fuzz.sh: compiling ${#stale[@]} file(s) into $out/obj"
     printf '%s\n' "${stale[@]}" | xargs -P "${FUZZ_JOBS:-2}" -I{} sh -c \
         'clang++-14 "$@" -c "$0" -o "'"$out"'/obj/$(basename "$0" .cpp).o"' {} "${flags[@]}"
+fi
+
+if [ ${#stale[@]} -gt 0 ] || [ ! -f "$out/libcore.a" ]; then
+    rm -f "$out/libcore.a"
+    core_objects=()
+    for src in "${core_sources[@]}"; do core_objects+=("$out/obj/$(basename "$src" .cpp).o"); done
+    ar rcs "$out/libcore.a" "${core_objects[@]}"
 fi
 
 # A dictionary of the format's keys and enum names helps the loader's fuzzer reach deep code.
@@ -81,10 +84,8 @@ share=$(( seconds / ${#harnesses[@]} ))
 [ "$share" -ge 1 ] || share=1
 failed=()
 for h in "${harnesses[@]}"; do
-    objects=()
-    while IFS= read -r src; do objects+=("$out/obj/$(basename "$src" .cpp).o"); done < <(sources_of "$h")
     echo "fuzz.sh: linking $out/fuzz_$h"
-    clang++-14 -fsanitize=fuzzer,address,undefined "${objects[@]}" "$out/obj/fuzz_$h.o" -o "$out/fuzz_$h"
+    clang++-14 -fsanitize=fuzzer,address,undefined "$out/obj/fuzz_$h.o" "$out/libcore.a" -o "$out/fuzz_$h"
 
     corpus="$work/corpus-$h"
     mkdir "$corpus"
