@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 
 #include "fields.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"   // the open popups, to close the top one on Escape
 #include "fields.hpp"
 #include "input_queue.hpp"
 #include "search.hpp"
@@ -103,6 +105,8 @@ bool App::setPersonaFilter(const std::string& persona) {
 
 void App::setPresenting(bool presenting) {
     view_.presenting = presenting;
+    if (presenting) view_.editingCard.clear();   // presenting edits nothing
+    focusMapPending_ = true;
     view_.presentedStage = 0;
     if (presenting) showPresentedStage();
     else view_.fitPending = true;
@@ -131,7 +135,8 @@ void App::presentationBar(float x, float y, float w) {
     ImGui::SetNextWindowPos(ImVec2(x + (w - width) * 0.5f, y - ImGui::GetFrameHeightWithSpacing() * 1.6f));
     ImGui::SetNextWindowSize(ImVec2(width, 0));
     ImGui::Begin("##present", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                                           ImGuiWindowFlags_NoFocusOnAppearing);
     const int n = static_cast<int>(map.stages.size());
     const int i = std::clamp(view_.presentedStage, 0, n - 1);
     if (ImGui::ArrowButton("##prev", ImGuiDir_Left) && i > 0) { view_.presentedStage = i - 1; showPresentedStage(); }
@@ -152,10 +157,93 @@ LoadOutcome App::loadMapJson(std::string_view json, MapSource source) {
     return {true, {}};
 }
 
-bool App::wantsAnotherFrame() const { return canvas_.busy(); }
+// Frames continue while a gesture is in progress, and while a field given the keyboard is not
+// active yet: it becomes active a frame or two later, and a key typed in the frame it does is lost.
+bool App::wantsAnotherFrame() const {
+    return canvas_.busy() || (editingTitle_ && titleFocusPending_) || (view_.searchOpen && searchFocusPending_) ||
+           focusMapPending_;
+}
+
+double App::secondsUntilWake() const {
+    double wake = document_.map().workshop.timer.running() ? 1.0 : -1.0;
+    if (undoNotice_.shown) {   // a frame to take the notice away
+        const double left = std::max(0.05, kUndoNoticeSeconds - (ImGui::GetTime() - undoNotice_.shownAt));
+        wake = wake < 0 ? left : std::min(wake, left);
+    }
+    return wake;
+}
+
+App::MapCounts App::countsOf(const Map& map) {
+    return {map.personas.size(), map.stages.size(), map.lanes.size(), map.cards.size(), map.emotions.size(),
+            map.moments.size()};
+}
+
+// After a frame: if the user's edit in it deleted something, the notice says what, with an Undo
+// button. Any other change takes the notice away (its Undo would undo that change instead).
+void App::noticeDeletion(std::uint64_t revisionBefore, const MapCounts& before) {
+    if (undoNotice_.shown && document_.revision() != undoNotice_.revision) undoNotice_.shown = false;
+    if (undoNotice_.shown && ImGui::GetTime() - undoNotice_.shownAt > kUndoNoticeSeconds) undoNotice_.shown = false;
+    if (document_.revision() == revisionBefore || document_.lastCause() != ChangeCause::Edit) return;
+    const std::string step = document_.history().undoName();
+    if (step.rfind("Remove", 0) != 0) return;
+    const MapCounts after = countsOf(document_.map());
+    const int cards = static_cast<int>(before.cards) - static_cast<int>(after.cards);
+    UndoNotice notice;
+    if (after.stages < before.stages) notice.what = Text::DeletedStage;
+    else if (after.lanes < before.lanes) notice.what = Text::DeletedLane;
+    else if (after.personas < before.personas) notice.what = Text::DeletedPersona;
+    else if (cards > 0) notice.what = cards == 1 ? Text::DeletedCard : Text::DeletedCards;
+    else if (after.moments < before.moments) notice.what = Text::DeletedMoment;
+    else if (after.emotions < before.emotions) notice.what = Text::DeletedEmotion;
+    else if (step == "Remove metric") notice.what = Text::DeletedMetric;
+    else return;
+    notice.cards = std::max(0, cards);
+    notice.revision = document_.revision();
+    notice.shownAt = ImGui::GetTime();
+    notice.shown = true;
+    undoNotice_ = notice;
+}
+
+// The notice, at the bottom left of the map just above the status line.
+void App::undoNotice(float x, float bottom) {
+    if (!undoNotice_.shown) return;
+    const Lang L = view_.lang;
+    const float ratio = fonts_.pixelRatio;
+    std::string text = tr(L, undoNotice_.what);
+    if (undoNotice_.what == Text::DeletedCards) text = std::to_string(undoNotice_.cards) + " " + text;
+    else if ((undoNotice_.what == Text::DeletedStage || undoNotice_.what == Text::DeletedLane) && undoNotice_.cards > 0) {
+        char with[64];
+        std::snprintf(with, sizeof with, tr(L, undoNotice_.cards == 1 ? Text::WithOneCard : Text::WithCards), undoNotice_.cards);
+        text += std::string(" ") + with;
+    }
+    ImGui::SetNextWindowPos(ImVec2(x + 12.0f * ratio, bottom - 10.0f * ratio), ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 6.0f * ratio);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12.0f * ratio, 8.0f * ratio));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.16f, 0.18f, 0.21f, 0.96f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.27f, 0.45f, 0.70f, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.33f, 0.53f, 0.80f, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.22f, 0.38f, 0.60f, 1));
+    ImGui::Begin("##undo-notice-window", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::SameLine(0, 16.0f * ratio);
+    if (ImGui::Button(tr(L, Text::Undo, "undo-notice").c_str())) {
+        if (document_.revision() == undoNotice_.revision) document_.undo();
+        undoNotice_.shown = false;
+        focusMapPending_ = true;   // the click gave this window the focus; the keys go back to the map
+    }
+    ImGui::End();
+    ImGui::PopStyleColor(5);
+    ImGui::PopStyleVar(2);
+}
 
 void App::frame() {
     ImGuiIO& io = ImGui::GetIO();
+    const std::uint64_t revisionBefore = document_.revision();
+    const MapCounts countsBefore = countsOf(document_.map());
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
@@ -168,7 +256,20 @@ void App::frame() {
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
                      ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleVar(3);
+    if (focusMapPending_) {   // the search bar closed, presenting ended: the keys go back to the map
+        ImGui::SetWindowFocus();
+        focusMapPending_ = false;
+    }
+    // The map takes keys only when nothing else has them: no menu, combo, dialog or context
+    // menu was open as this frame began (one that closes on this frame's key had that key), and
+    // the focus is on this window, not on the side panel, the search bar or another window (a
+    // click there takes it; a click on the map gives it back).
+    const bool popupOpen = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+    const bool mapFocused = !ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow) ||
+                            ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows);
+    const bool mapHasKeys = !popupOpen && mapFocused;
     if (chrome) menuBar();
+    else editingTitle_ = titleFocusPending_ = false;   // the title is in the menu bar
 
     const float ratio = fonts_.pixelRatio;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -177,16 +278,22 @@ void App::frame() {
     const float panel = showPanel ? std::min(kSidePanelWidth * ratio, io.DisplaySize.x * 0.45f) : 0.0f;
     const float canvasW = std::max(1.0f, io.DisplaySize.x - panel);
     const float canvasH = std::max(1.0f, io.DisplaySize.y - origin.y - statusHeight);
-    canvas_.frame(document_, view_, fonts_, origin.x, origin.y, canvasW, canvasH);
+    canvas_.frame(document_, view_, fonts_, origin.x, origin.y, canvasW, canvasH, mapHasKeys);
     if (view_.showMinimap && chrome) {
         const float mw = 200.0f * ratio, mh = 120.0f * ratio, margin = 12.0f * ratio;
         if (canvasW > mw * 2 && canvasH > mh * 2)
             minimap(origin.x + canvasW - mw - margin, origin.y + canvasH - mh - margin, mw, mh);
     }
+    // Undo and redo, wherever the focus is, except in a text field (it has its own) and in menus.
+    const bool ctrl = io.KeyCtrl || io.KeySuper;
+    if (ctrl && !io.WantTextInput && !popupOpen && !view_.presenting) {
+        if (ImGui::IsKeyPressed(key::Z)) io.KeyShift ? document_.redo() : document_.undo();
+        else if (ImGui::IsKeyPressed(key::Y)) document_.redo();
+    }
     if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(key::S, false)) host(HostAction::SaveFile);
     if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(key::O, false)) host(HostAction::OpenFile);
     // Ctrl+F opens the search bar (also while it is open: back to its field).
-    if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(key::F, false) && view_.editingCard.empty()) {
+    if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(key::F, false) && view_.editingCard.empty() && !popupOpen) {
         view_.searchOpen = true;
         searchFocusPending_ = true;
     }
@@ -218,6 +325,13 @@ void App::frame() {
         ImGui::SetNextWindowSize(ImVec2(panel, canvasH + statusHeight));
         sidePanel(panel);
     }
+    noticeDeletion(revisionBefore, countsBefore);
+    if (!view_.presenting) undoNotice(origin.x, origin.y + canvasH);
+    // Escape closes the menu, combo or context menu on top (and does nothing else: the map did
+    // not take it). Dear ImGui 1.86 does so only with keyboard navigation, which is off.
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (popupOpen && ImGui::IsKeyPressed(key::Escape, false) && g.OpenPopupStack.Size > 0)
+        ImGui::ClosePopupToLevel(g.OpenPopupStack.Size - 1, true);
 }
 
 void App::menuBar() {
@@ -293,7 +407,10 @@ void App::titleField() {
     }
     Fields fields(document_, L);
     ImGui::SetNextItemWidth(std::min(360.0f * fonts_.pixelRatio, ImGui::GetContentRegionAvail().x));
-    if (titleFocusPending_) ImGui::SetKeyboardFocusHere();
+    if (titleFocusPending_) {
+        ImGui::SetKeyboardFocusHere();
+        placeCaretAtEnd(ImGui::GetID("##title-edit"));   // typing adds to the title
+    }
     fields.text("##title-edit", title, [this](std::string v) {
         MapMeta meta = document_.map().meta;
         meta.title = std::move(v);
@@ -323,7 +440,7 @@ void App::searchBar(float right, float top) {
     ImGui::Begin("##search", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
     const Lang L = view_.lang;
-    if (searchFocusPending_) { ImGui::SetKeyboardFocusHere(); searchFocusPending_ = false; }
+    if (searchFocusPending_) ImGui::SetKeyboardFocusHere();   // until the field is active
     char buffer[256];
     const size_t n = std::min(view_.search.size(), sizeof(buffer) - 1);
     view_.search.copy(buffer, n);
@@ -332,6 +449,7 @@ void App::searchBar(float right, float top) {
     const bool enter = ImGui::InputTextWithHint("##query", tr(L, Text::Search), buffer, sizeof(buffer),
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     const bool focused = ImGui::IsItemActive() || ImGui::IsItemDeactivated();
+    if (ImGui::IsItemActive()) searchFocusPending_ = false;
     if (view_.search != buffer) {
         view_.search = buffer;
         view_.searchIndex = -1;
@@ -355,6 +473,8 @@ void App::searchBar(float right, float top) {
     if (close) {
         view_.searchOpen = false;
         view_.search.clear();
+        searchFocusPending_ = false;
+        focusMapPending_ = true;
     }
 }
 
@@ -370,23 +490,37 @@ std::string App::exportText(const std::string& kind) const {
 
 void App::newMapPopup() {
     const Lang L = view_.lang;
+    // "###new-map": the same dialog whatever the language of its title.
+    const std::string title = std::string(tr(L, Text::NewMapTitle)) + "###new-map";
     if (newMapRequested_) {
-        ImGui::OpenPopup(tr(L, Text::NewMapTitle));
+        ImGui::OpenPopup(title.c_str());
         newMapRequested_ = false;
     }
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(viewport->Size.x * 0.5f, viewport->Size.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(std::min(640.0f * fonts_.pixelRatio, viewport->Size.x * 0.9f), 0));
-    if (!ImGui::BeginPopupModal(tr(L, Text::NewMapTitle), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    std::vector<TemplateInfo> shown;
+    for (TemplateInfo& t : listTemplates())
+        if (t.language == langTag(L)) shown.push_back(std::move(t));
+    int chosen = 0;
+    for (size_t i = 0; i < shown.size(); ++i)
+        if (shown[i].id == chosenTemplate_) chosen = static_cast<int>(i);
+    // The dialog's keys (the map behind it gets none): arrows choose, Enter creates, Escape closes.
+    if (ImGui::IsKeyPressed(key::Down)) chosen = std::min(chosen + 1, static_cast<int>(shown.size()) - 1);
+    if (ImGui::IsKeyPressed(key::Up)) chosen = std::max(chosen - 1, 0);
+    if (!shown.empty()) chosenTemplate_ = shown[static_cast<size_t>(chosen)].id;
+    bool create = ImGui::IsKeyPressed(key::Enter, false) || ImGui::IsKeyPressed(key::KeypadEnter, false);
     ImGui::TextWrapped("%s", tr(L, Text::ChooseTemplate));
     ImGui::Spacing();
-    bool create = false;
-    for (const TemplateInfo& t : listTemplates()) {
-        if (t.language != langTag(L)) continue;
+    for (const TemplateInfo& t : shown) {
         ImGui::PushID(t.id.c_str());
-        if (ImGui::Selectable(t.title.c_str(), chosenTemplate_ == t.id, ImGuiSelectableFlags_AllowDoubleClick)) {
+        // A click chooses (the dialog stays open), a double click creates.
+        const std::string label = t.title + "##template-" + t.id;
+        if (ImGui::Selectable(label.c_str(), chosenTemplate_ == t.id,
+                              ImGuiSelectableFlags_AllowDoubleClick | ImGuiSelectableFlags_DontClosePopups)) {
             chosenTemplate_ = t.id;
-            create = ImGui::IsMouseDoubleClicked(0);
+            if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) create = true;
         }
         ImGui::Indent();
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.4f, 0.4f, 0.45f, 1));

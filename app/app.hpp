@@ -30,7 +30,7 @@ public:
     // True while something moves on its own or a gesture needs more frames.
     bool wantsAnotherFrame() const;
     // Seconds until the app needs a frame though nothing happens (a running timer), or -1.
-    double secondsUntilWake() const { return document_.map().workshop.timer.running() ? 1.0 : -1.0; }
+    double secondsUntilWake() const;
     // The wall clock the workshop timer counts down by, in milliseconds since the Unix epoch
     // (by default the system clock; tests give their own).
     void setClock(std::function<double()> nowMs) { clock_ = std::move(nowMs); }
@@ -107,6 +107,11 @@ private:
     void agendaTab();
     void timerOverlay(float x, float y, float w);
     void showPresentedStage();
+    // Every deletion says so, with an Undo button: what the frame deleted, and the notice.
+    struct MapCounts { size_t personas = 0, stages = 0, lanes = 0, cards = 0, emotions = 0, moments = 0; };
+    static MapCounts countsOf(const Map& map);
+    void noticeDeletion(std::uint64_t revisionBefore, const MapCounts& before);
+    void undoNotice(float x, float bottom);
 
     Document document_;
     ViewState view_;
@@ -116,11 +121,20 @@ private:
     std::vector<Id> lastSelection_;   // to bring the inspector forward when the selection changes
     bool inspectorWanted_ = false;
     bool searchFocusPending_ = false;
+    bool focusMapPending_ = false;   // give the map the keyboard focus on the next frame
     bool newMapRequested_ = false;
     bool voteTabWanted_ = false, voteTabShown_ = false;
     bool mergeTabClosed_ = false;   // the Merge tab shows while the map has a merge report, until closed
     bool mergeTabWanted_ = false;   // bring it forward (after a merge)
     std::function<double()> clock_;
+    struct UndoNotice {
+        Text what = Text::DeletedCard;   // what was deleted
+        int cards = 0;                   // how many cards went with it (or were deleted)
+        std::uint64_t revision = 0;      // the document's revision right after the deletion
+        double shownAt = 0;              // ImGui time
+        bool shown = false;
+    } undoNotice_;
+    static constexpr double kUndoNoticeSeconds = 10.0;
     std::string chosenTemplate_ = "retail-ecommerce";
     std::uint64_t openedRevision_ = 0;   // the revision the open map was opened at
     StorageStatus storageStatus_ = StorageStatus::Unknown;

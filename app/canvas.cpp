@@ -158,9 +158,11 @@ bool Canvas::emotionPoint(const Map& map, const ViewState& view, const Id& perso
     return true;
 }
 
-void Canvas::frame(Document& doc, ViewState& view, const Fonts& fonts, float x, float y, float w, float h) {
+void Canvas::frame(Document& doc, ViewState& view, const Fonts& fonts, float x, float y, float w, float h,
+                   bool keys) {
     x_ = x; y_ = y; w_ = w; h_ = h;
     pixelRatio_ = fonts.pixelRatio;
+    if (view.editingCard.empty()) editFocusPending_ = caretToEndPending_ = false;   // editing ended elsewhere
     layoutFor(doc, view, fonts);
     if (view.fitPending && w_ > 0) { zoomToFit(view, 0.8f); view.fitPending = false; }
 
@@ -173,7 +175,7 @@ void Canvas::frame(Document& doc, ViewState& view, const Fonts& fonts, float x, 
     // A card just added by a double click must be laid out before it can be edited in place.
     layoutFor(doc, view, fonts);
     if (!view.editingCard.empty()) editCardText(doc, view, fonts);
-    else handleKeyboard(doc, view);
+    else if (keys) handleKeyboard(doc, view);
     layoutFor(doc, view, fonts);   // commands above may have changed it
     draw(doc, view, fonts);
 }
@@ -196,9 +198,10 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
         return;
     }
 
-    const bool readOnly = doc.readOnly();   // view, pan, zoom, select and inspect only
+    // Read-only, or presenting: view, pan, zoom, select and inspect only.
+    const bool readOnly = doc.readOnly() || view.presenting;
     const bool voting = map.workshop.voting;
-    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right) && voting) {   // takes a vote back
+    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right) && voting && !readOnly) {   // takes a vote back
         const int slot = cardSlotAt(wx, wy);
         if (slot >= 0) castVote(doc, view, map.cards[static_cast<size_t>(layout_.cards[static_cast<size_t>(slot)].card)].id, -1);
         return;
@@ -239,7 +242,7 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
         const int slot = cardSlotAt(wx, wy);
         const bool additive = io.KeyCtrl || io.KeyShift || io.KeySuper;
         const int emoRow = layout_.emotionRow;
-        if (slot >= 0 && voting) {   // dot voting: a click is a vote, nothing moves
+        if (slot >= 0 && voting && !readOnly) {   // dot voting: a click is a vote, nothing moves
             castVote(doc, view, map.cards[static_cast<size_t>(layout_.cards[static_cast<size_t>(slot)].card)].id, +1);
             return;
         }
@@ -311,7 +314,7 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
                 if (pressOnSelected_ && !(io.KeyCtrl || io.KeyShift || io.KeySuper)) view.select(pressCard_);
                 drag_ = Drag::None;
             } else if (std::fabs(mx - pressX_) > threshold || std::fabs(my - pressY_) > threshold) {
-                drag_ = doc.readOnly() ? Drag::Pan : Drag::Cards;   // read-only: a drag on a card pans
+                drag_ = readOnly ? Drag::Pan : Drag::Cards;   // read-only: a drag on a card pans
             }
             break;
         case Drag::Cards: {

@@ -18,8 +18,10 @@ namespace trayecto::app {
 class Canvas {
 public:
     // Draws and handles input inside the current ImGui window, in the rectangle at
-    // (x, y) of size (w, h), in device pixels.
-    void frame(Document& doc, ViewState& view, const Fonts& fonts, float x, float y, float w, float h);
+    // (x, y) of size (w, h), in device pixels. `keys`: the keyboard is the map's this frame
+    // (no popup or other window has it); text edited in place on the map takes keys regardless.
+    void frame(Document& doc, ViewState& view, const Fonts& fonts, float x, float y, float w, float h,
+               bool keys = true);
 
     // Recomputes the layout if the map, filter or fonts changed (not for a change the layout does
     // not depend on, such as a key typed into a card that keeps the card's height).
@@ -49,7 +51,9 @@ public:
     // Dot voting: adds (+1) or takes back (-1) one of this person's votes on a pain point or
     // opportunity; false when not allowed (no votes left, not that kind of card, read-only).
     bool castVote(Document& doc, ViewState& view, const Id& cardId, int delta);
-    bool busy() const { return drag_ != Drag::None; }   // a gesture is in progress
+    // A gesture is in progress, or the text edited in place is not active yet (frames continue
+    // until it is: a key typed in the frame it becomes active would be lost).
+    bool busy() const { return drag_ != Drag::None || caretToEndPending_; }
 
 private:
     enum class Drag { None, Pending, Pan, Cards, Rubber, Emotion };
@@ -96,6 +100,7 @@ private:
     bool layoutStillFits(const Document& doc, const ViewState& view, ImFont* font);
     std::string editBuffer_;
     bool editFocusPending_ = false;
+    bool caretToEndPending_ = false;   // the in-place editor's caret goes to the end once it is active
     std::string editKey_;          // merge key of the current visit to a card's text
     unsigned editVisits_ = 0;
     std::string nextEditKey(const Id& cardId);

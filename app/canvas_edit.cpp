@@ -35,6 +35,11 @@ void Canvas::openContextMenu(const Map& map, ViewState& view, float wx, float wy
             if (layout_.stageHeaders[c].contains(wx, wy)) context_.stage = map.stages[c].id;
         if (wx < LaneHeaderWidth && context_.row >= 0)
             context_.lane = map.lanes[static_cast<size_t>(layout_.rowLane[static_cast<size_t>(context_.row)])].id;
+        // A right click selects what it is on, as a left click does: a stage or lane header; an
+        // empty spot, nothing. The menu then acts on what is selected and shown in the inspector.
+        if (!context_.stage.empty()) view.select(context_.stage);
+        else if (!context_.lane.empty()) view.select(context_.lane);
+        else view.selection.clear();
     }
     ImGui::OpenPopup("##canvas-context");
 }
@@ -129,6 +134,7 @@ void Canvas::beginTextEdit(ViewState& view, const Card& card, std::string mergeK
     editBuffer_ = card.text;
     editKey_ = mergeKey.empty() ? nextEditKey(card.id) : std::move(mergeKey);
     editFocusPending_ = true;
+    caretToEndPending_ = true;
 }
 
 void Canvas::handleKeyboard(Document& doc, ViewState& view) {
@@ -136,8 +142,7 @@ void Canvas::handleKeyboard(Document& doc, ViewState& view) {
     if (io.WantTextInput || (ImGui::IsAnyItemActive() && !ImGui::IsItemActive())) return;
     const Map& map = doc.map();
     const bool ctrl = io.KeyCtrl || io.KeySuper;
-    if (ctrl && keyPressed(key::Z)) { io.KeyShift ? doc.redo() : doc.undo(); return; }
-    if (ctrl && keyPressed(key::Y)) { doc.redo(); return; }
+    const bool readOnly = doc.readOnly() || view.presenting;   // presenting shows the map, edits nothing
     if (ctrl && keyPressed(key::A)) {
         view.selection.clear();
         for (const CardSlot& s : layout_.cards) view.selection.push_back(map.cards[static_cast<size_t>(s.card)].id);
@@ -145,17 +150,17 @@ void Canvas::handleKeyboard(Document& doc, ViewState& view) {
     }
     std::vector<Id> cards;
     for (const Card& c : map.cards) if (view.isSelected(c.id)) cards.push_back(c.id);
-    if (ctrl && keyPressed(key::D) && !cards.empty()) {
+    if (ctrl && keyPressed(key::D) && !cards.empty() && !readOnly) {
         std::vector<Id> created;
         if (!doc.execute(cmd::duplicateCards(map, cards, &created))) view.selection = created;
         return;
     }
-    if ((keyPressed(key::Delete) || keyPressed(key::Backspace)) && !cards.empty()) {
+    if ((keyPressed(key::Delete) || keyPressed(key::Backspace)) && !cards.empty() && !readOnly) {
         if (!doc.execute(cmd::removeCards(map, cards))) view.selection.clear();
         return;
     }
     if (keyPressed(key::Escape)) { view.selection.clear(); return; }
-    if ((keyPressed(key::Enter) || keyPressed(key::F2)) && cards.size() == 1 && !doc.readOnly()) {
+    if ((keyPressed(key::Enter) || keyPressed(key::F2)) && cards.size() == 1 && !readOnly) {
         beginTextEdit(view, *findCard(map, cards.front()));
         return;
     }
@@ -206,19 +211,25 @@ void Canvas::editCardText(Document& doc, ViewState& view, const Fonts& fonts) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(20, 20, 20, 255));
     if (editFocusPending_) { ImGui::SetKeyboardFocusHere(); editFocusPending_ = false; }
     const float height = std::max(b.height(), CardTextSize * 4.0f) * s;
+    // The caret starts at the end of the text (ImGui puts it at the start, or where it was in
+    // the last card edited): what is typed is added to the text.
+    struct Edit { std::string* text; bool* caretToEnd; } edit{&editBuffer_, &caretToEndPending_};
     const bool submitted = ImGui::InputTextMultiline(
         "##cardtext", const_cast<char*>(editBuffer_.c_str()), editBuffer_.capacity() + 1, ImVec2(b.width() * s, height),
         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine |
-            ImGuiInputTextFlags_CallbackResize,
+            ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackAlways,
         [](ImGuiInputTextCallbackData* data) {
+            auto* e = static_cast<Edit*>(data->UserData);
             if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-                auto* text = static_cast<std::string*>(data->UserData);
-                text->resize(static_cast<size_t>(data->BufTextLen));
-                data->Buf = const_cast<char*>(text->c_str());
+                e->text->resize(static_cast<size_t>(data->BufTextLen));
+                data->Buf = const_cast<char*>(e->text->c_str());
+            } else if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways && *e->caretToEnd) {
+                data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+                *e->caretToEnd = false;
             }
             return 0;
         },
-        &editBuffer_);
+        &edit);
     const bool left = ImGui::IsItemDeactivated();
     ImGui::PopStyleColor(2);
     ImGui::SetWindowFontScale(1.0f);

@@ -13,16 +13,24 @@ namespace {
 // at once, and one visit to one field is one undo step (its merge key).
 ImGuiID gTypingId = 0;
 unsigned gVisit = 0;
+ImGuiID gCaretToEnd = 0;   // placeCaretAtEnd
 
-int resizeCallback(ImGuiInputTextCallbackData* data) {
+struct FieldText { std::string* text; ImGuiID id; };
+
+int fieldCallback(ImGuiInputTextCallbackData* data) {
+    auto* field = static_cast<FieldText*>(data->UserData);
     if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-        auto* text = static_cast<std::string*>(data->UserData);
-        text->resize(static_cast<size_t>(data->BufTextLen));
-        data->Buf = const_cast<char*>(text->c_str());
+        field->text->resize(static_cast<size_t>(data->BufTextLen));
+        data->Buf = const_cast<char*>(field->text->c_str());
+    } else if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways && gCaretToEnd != 0 && gCaretToEnd == field->id) {
+        data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+        gCaretToEnd = 0;
     }
     return 0;
 }
 }  // namespace
+
+void placeCaretAtEnd(ImGuiID id) { gCaretToEnd = id; }
 
 std::string typingMergeKey(ImGuiID id) {
     if (gTypingId != id) {
@@ -36,6 +44,14 @@ void endTyping(ImGuiID id) {
     if (gTypingId == id) gTypingId = 0;
 }
 
+namespace {
+// What a label shows: the text before "##".
+std::string shown(const char* label) {
+    const char* hashes = std::strstr(label, "##");
+    return hashes ? std::string(label, hashes) : std::string(label);
+}
+}  // namespace
+
 void sectionTitle(const char* title) {
     ImGui::Spacing();
     ImGui::TextColored(ImVec4(0.17f, 0.36f, 0.58f, 1.0f), "%s", title);
@@ -46,8 +62,8 @@ void Fields::run(const Command& command) {
     if (!command.empty()) doc_.execute(command);
 }
 
-void Fields::trackGroup(const char* name) {
-    if (ImGui::IsItemActivated()) doc_.history().beginGroup(name);
+void Fields::trackGroup(const char* label) {
+    if (ImGui::IsItemActivated()) doc_.history().beginGroup(shown(label));
     if (ImGui::IsItemDeactivated() && doc_.history().inGroup()) doc_.history().endGroup();
 }
 
@@ -56,19 +72,22 @@ void Fields::text(const char* label, const std::string& value, const std::functi
     // While the field is active ImGui shows its own copy of the text; the document gets each
     // change as it is typed, so what is on screen is what is kept.
     std::string buffer = value;
-    const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
+    const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackAlways;
     bool changed = false;
     if (multiline) {
         // The label above the box: "Text##stable" shows "Text"; the box's id is "##stable".
         const char* hashes = std::strstr(label, "##");
         ImGui::TextUnformatted(label, hashes);
         const std::string id = hashes ? std::string(hashes) : std::string("##") + label;
+        FieldText field{&buffer, ImGui::GetID(id.c_str())};
         changed = ImGui::InputTextMultiline(id.c_str(), const_cast<char*>(buffer.c_str()),
                                             buffer.capacity() + 1, ImVec2(-1, ImGui::GetTextLineHeight() * 4.5f), flags,
-                                            resizeCallback, &buffer);
+                                            fieldCallback, &field);
+        widgets::relabelLastItem(hashes ? label : (std::string(label) + id).c_str());   // found by the text above it
     } else {
-        changed = ImGui::InputText(label, const_cast<char*>(buffer.c_str()), buffer.capacity() + 1, flags, resizeCallback,
-                                   &buffer);
+        FieldText field{&buffer, ImGui::GetID(label)};
+        changed = ImGui::InputText(label, const_cast<char*>(buffer.c_str()), buffer.capacity() + 1, flags, fieldCallback,
+                                   &field);
     }
     const ImGuiID id = ImGui::GetItemID();
     if (changed && buffer != value) {
@@ -97,7 +116,7 @@ void Fields::optionalScore(const char* label, const std::optional<int>& value,
         trackGroup(label);
         if (changed && v != *value) run(apply(v));
     } else {
-        ImGui::TextDisabled("%s: —", label);
+        ImGui::TextDisabled("%s: —", shown(label).c_str());
     }
     ImGui::PopID();
 }
@@ -113,7 +132,7 @@ void Fields::number(const char* label, const std::optional<double>& value,
         ImGui::InputDouble(label, &v, 0.0, 0.0, "%.2f");
         if (ImGui::IsItemDeactivatedAfterEdit() && std::isfinite(v) && v != *value) run(apply(v));
     } else {
-        ImGui::TextDisabled("%s: —", label);
+        ImGui::TextDisabled("%s: —", shown(label).c_str());
     }
     ImGui::PopID();
 }
@@ -124,9 +143,13 @@ void Fields::checkbox(const char* label, bool value, const std::function<Command
 }
 
 void Fields::color(const char* label, Rgb value, const std::function<Command(Rgb)>& apply) {
+    ImGui::PushID(label);
+    const ImGuiID button = ImGui::GetID("##ColorButton");   // the colour button ColorEdit3 makes
+    ImGui::PopID();
     float rgb[3] = {static_cast<float>((value >> 16) & 0xff) / 255.0f, static_cast<float>((value >> 8) & 0xff) / 255.0f,
                     static_cast<float>(value & 0xff) / 255.0f};
     const bool changed = ImGui::ColorEdit3(label, rgb, ImGuiColorEditFlags_NoInputs);
+    widgets::reportItem(button, label);   // 1.86 does not report colour buttons
     trackGroup(label);
     if (changed) {
         auto channel = [](float f) { return static_cast<Rgb>(std::lround(std::fmin(1.0f, std::fmax(0.0f, f)) * 255.0f)); };

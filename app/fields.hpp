@@ -9,6 +9,7 @@
 #include "imgui.h"
 #include "labels.hpp"
 #include "trayecto/commands.hpp"
+#include "widget_registry.hpp"
 
 namespace trayecto::app {
 
@@ -17,9 +18,15 @@ namespace trayecto::app {
 std::string typingMergeKey(ImGuiID id);
 void endTyping(ImGuiID id);
 
+// The next time the text field `id` is active, its caret goes to the end of its text (once): a
+// field given the keyboard by SetKeyboardFocusHere, where typing should add to the text.
+void placeCaretAtEnd(ImGuiID id);
+
 // A small heading with a rule under it.
 void sectionTitle(const char* title);
 
+// Fields take widget labels: the text shown, and "##stable" after it for an id that is the same in
+// every language (tr(lang, Text, "stable")); fields that show their label themselves show the text.
 class Fields {
 public:
     Fields(Document& doc, Lang lang) : doc_(doc), lang_(lang) {}
@@ -34,7 +41,9 @@ public:
 
     template <typename E>
     void choice(const char* label, E value, const std::function<Command(E)>& apply) {
-        if (ImGui::BeginCombo(label, app::label(lang_, value))) {
+        const bool open = ImGui::BeginCombo(label, app::label(lang_, value));
+        widgets::reportLastItem(label, widgets::kOpenable);   // 1.86 does not report combos
+        if (open) {
             for (int i = 0; i < enumCount<E>(); ++i) {
                 const E option = static_cast<E>(i);
                 if (ImGui::Selectable(app::label(lang_, option), option == value) && option != value)
@@ -48,7 +57,7 @@ public:
     void run(const Command& command);
 
 private:
-    void trackGroup(const char* name);   // begins/ends an undo group around a widget's drag
+    void trackGroup(const char* label);   // begins/ends an undo group around a widget's drag
 
     Document& doc_;
     Lang lang_;

@@ -17,6 +17,8 @@ const char* tr(Lang lang, Text text) {
     return lang == Lang::Es ? e.es : e.en;
 }
 
+std::string tr(Lang lang, Text text, const char* id) { return std::string(tr(lang, text)) + "##" + id; }
+
 Lang langFromTag(const std::string& tag) {
     return (tag.size() >= 2 && (tag[0] == 'e' || tag[0] == 'E') && (tag[1] == 's' || tag[1] == 'S'))
                ? Lang::Es : Lang::En;

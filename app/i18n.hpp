@@ -175,6 +175,16 @@ enum class Lang { En, Es };
     X(Conflicts, "Conflicts: choose a value", "Conflictos: elige un valor") \
     X(NoConflicts, "No conflicting edits.", "No hay ediciones en conflicto.") \
     X(BaseValue, "before the workshop", "antes del taller") \
+    X(DeletedCard, "Card deleted", "Tarjeta eliminada") \
+    X(DeletedCards, "cards deleted", "tarjetas eliminadas") \
+    X(DeletedStage, "Stage deleted", "Etapa eliminada") \
+    X(DeletedLane, "Lane deleted", "Carril eliminado") \
+    X(DeletedPersona, "Persona deleted", "Persona eliminada") \
+    X(DeletedMoment, "Moment of truth removed", "Momento de la verdad quitado") \
+    X(DeletedEmotion, "Emotion removed", "Emoción quitada") \
+    X(DeletedMetric, "Metric removed", "Métrica quitada") \
+    X(WithOneCard, "and its card", "y su tarjeta") \
+    X(WithCards, "and its %d cards", "y sus %d tarjetas") \
     X(CrowdCurveHint, "The emotion lane shows each persona's crowd curve: the median, and a band from the first to the third quartile of the participants' ratings.", \
       "El carril de emociones muestra la curva del grupo de cada persona: la mediana y una banda del primer al tercer cuartil de las valoraciones.")
 
@@ -186,6 +196,9 @@ enum class Text {
 };
 
 const char* tr(Lang lang, Text text);
+// A widget label: the text in `lang` with an id that is the same in every language, "Tipo##mot-type".
+// Two widgets whose labels are the same text in one language share ImGui's state in that language.
+std::string tr(Lang lang, Text text, const char* id);
 // "es" for any Spanish tag ("es", "es-MX", ...), English otherwise.
 Lang langFromTag(const std::string& tag);
 const char* langTag(Lang lang);

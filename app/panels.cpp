@@ -17,17 +17,20 @@ void personaFields(Fields& f, const Map& map, const Persona persona) {
     auto edit = [&](auto change) {
         return [&, change](auto v) { Persona p = persona; change(p, v); return cmd::replace(map, p, "Edit persona"); };
     };
-    f.text(tr(L, Text::Name), persona.name, edit([](Persona& p, std::string v) { p.name = std::move(v); }));
-    f.color(tr(L, Text::Colour), persona.color, edit([](Persona& p, Rgb v) { p.color = v; }));
-    f.text(tr(L, Text::Icon), persona.icon, edit([](Persona& p, std::string v) { p.icon = std::move(v); }));
-    f.choice<ValueTier>(tr(L, Text::ValueTierLabel), persona.valueTier, edit([](Persona& p, ValueTier v) { p.valueTier = v; }));
-    f.text(tr(L, Text::Description), persona.description, edit([](Persona& p, std::string v) { p.description = std::move(v); }), true);
-    f.text(tr(L, Text::Goals), persona.goals, edit([](Persona& p, std::string v) { p.goals = std::move(v); }), true);
-    f.text(tr(L, Text::Needs), persona.needs, edit([](Persona& p, std::string v) { p.needs = std::move(v); }), true);
-    f.text(tr(L, Text::Expectations), persona.expectations, edit([](Persona& p, std::string v) { p.expectations = std::move(v); }), true);
-    f.text(tr(L, Text::Frustrations), persona.frustrations, edit([](Persona& p, std::string v) { p.frustrations = std::move(v); }), true);
-    f.text(tr(L, Text::Quote), persona.quote, edit([](Persona& p, std::string v) { p.quote = std::move(v); }), true);
+    f.text(tr(L, Text::Name, "persona-name").c_str(), persona.name, edit([](Persona& p, std::string v) { p.name = std::move(v); }));
+    f.color(tr(L, Text::Colour, "persona-colour").c_str(), persona.color, edit([](Persona& p, Rgb v) { p.color = v; }));
+    f.text(tr(L, Text::Icon, "persona-icon").c_str(), persona.icon, edit([](Persona& p, std::string v) { p.icon = std::move(v); }));
+    f.choice<ValueTier>(tr(L, Text::ValueTierLabel, "persona-value-tier").c_str(), persona.valueTier, edit([](Persona& p, ValueTier v) { p.valueTier = v; }));
+    f.text(tr(L, Text::Description, "persona-description").c_str(), persona.description, edit([](Persona& p, std::string v) { p.description = std::move(v); }), true);
+    f.text(tr(L, Text::Goals, "persona-goals").c_str(), persona.goals, edit([](Persona& p, std::string v) { p.goals = std::move(v); }), true);
+    f.text(tr(L, Text::Needs, "persona-needs").c_str(), persona.needs, edit([](Persona& p, std::string v) { p.needs = std::move(v); }), true);
+    f.text(tr(L, Text::Expectations, "persona-expectations").c_str(), persona.expectations, edit([](Persona& p, std::string v) { p.expectations = std::move(v); }), true);
+    f.text(tr(L, Text::Frustrations, "persona-frustrations").c_str(), persona.frustrations, edit([](Persona& p, std::string v) { p.frustrations = std::move(v); }), true);
+    f.text(tr(L, Text::Quote, "persona-quote").c_str(), persona.quote, edit([](Persona& p, std::string v) { p.quote = std::move(v); }), true);
 }
+
+// A tab's label: its text, and an id that stays when the language changes (the tab stays chosen).
+std::string tab(Lang lang, Text text, const char* id) { return std::string(tr(lang, text)) + "###" + id; }
 
 const Rgb kPersonaPalette[] = {0x2f7ea8, 0xe08a2c, 0x8a6bb8, 0x3a9b6a, 0xc44d58, 0x6b7f99};
 
@@ -35,7 +38,7 @@ void personasTab(Document& doc, ViewState& view, bool readOnly) {
     const Map& map = doc.map();
     const Lang L = view.lang;
     Fields fields(doc, L);
-    if (ImGui::RadioButton(tr(L, Text::AllPersonas), view.personaFilter.empty())) view.personaFilter.clear();
+    if (ImGui::RadioButton(tr(L, Text::AllPersonas, "all-personas").c_str(), view.personaFilter.empty())) view.personaFilter.clear();
     for (const Persona& p : map.personas) {
         ImGui::PushID(p.id.c_str());
         const float h = ImGui::GetFrameHeight();
@@ -51,7 +54,7 @@ void personasTab(Document& doc, ViewState& view, bool readOnly) {
         ImGui::PopID();
     }
     ImGui::BeginDisabled(readOnly);
-    if (ImGui::Button(tr(L, Text::AddPersona))) {
+    if (ImGui::Button(tr(L, Text::AddPersona, "persona-add").c_str())) {
         Persona p;
         p.id = newId(map, "ps");
         p.name = tr(L, Text::NewPersona);
@@ -64,7 +67,7 @@ void personasTab(Document& doc, ViewState& view, bool readOnly) {
     sectionTitle((std::string(tr(L, Text::Persona)) + ": " + active->name).c_str());
     ImGui::PushID(active->id.c_str());
     personaFields(fields, doc.map(), *active);
-    if (ImGui::Button(tr(L, Text::Delete))) {
+    if (ImGui::Button(tr(L, Text::Delete, "persona-delete").c_str())) {
         const Id id = active->id;
         if (!doc.execute(cmd::removePersona(doc.map(), id))) {
             if (view.personaFilter == id) view.personaFilter.clear();
@@ -119,29 +122,30 @@ void voteResults(const Map& map, ViewState& view, Canvas& canvas) {
 }  // namespace
 
 void App::sidePanel(float) {
+    // Appearing, it leaves the keyboard to the map; a click in it takes the keys.
     ImGui::Begin("##side", nullptr,
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
+                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
     const Lang L = view_.lang;
     ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);   // room for the labels
     if (ImGui::BeginTabBar("##tabs")) {
         const bool focusInspector = !view_.selection.empty() && inspectorWanted_;
         // Read-only: every field is shown, none can be changed.
         const bool readOnly = document_.readOnly();
-        if (ImGui::BeginTabItem(tr(L, Text::ShowInspector), nullptr, focusInspector ? ImGuiTabItemFlags_SetSelected : 0)) {
+        if (ImGui::BeginTabItem(tab(L, Text::ShowInspector, "inspector").c_str(), nullptr, focusInspector ? ImGuiTabItemFlags_SetSelected : 0)) {
             ImGui::BeginDisabled(readOnly);
             inspector(document_, view_);
             ImGui::EndDisabled();
             ImGui::EndTabItem();
         }
         inspectorWanted_ = false;
-        if (ImGui::BeginTabItem(tr(L, Text::ShowPersonas))) {
+        if (ImGui::BeginTabItem(tab(L, Text::ShowPersonas, "personas").c_str())) {
             personasTab(document_, view_, readOnly);
             ImGui::EndTabItem();
         }
         const Workshop& workshop = document_.map().workshop;
         const bool voting = workshop.voting;
-        if (voting && ImGui::BeginTabItem(tr(L, Text::VoteResults), nullptr,
+        if (voting && ImGui::BeginTabItem(tab(L, Text::VoteResults, "votes").c_str(), nullptr,
                                           voteTabWanted_ ? ImGuiTabItemFlags_SetSelected : 0)) {
             voteResults(document_.map(), view_, canvas_);
             ImGui::EndTabItem();
@@ -149,16 +153,17 @@ void App::sidePanel(float) {
         voteTabWanted_ = voting && !voteTabShown_;
         voteTabShown_ = voting;
         if (!workshop.merge.empty() && !mergeTabClosed_ &&
-            ImGui::BeginTabItem(tr(L, Text::MergeTab), nullptr, mergeTabWanted_ ? ImGuiTabItemFlags_SetSelected : 0)) {
+            ImGui::BeginTabItem(tab(L, Text::MergeTab, "merge").c_str(), nullptr,
+                                mergeTabWanted_ ? ImGuiTabItemFlags_SetSelected : 0)) {
             mergeTab();
             ImGui::EndTabItem();
         }
         mergeTabWanted_ = false;
-        if (ImGui::BeginTabItem(tr(L, Text::Workshop))) {
+        if (ImGui::BeginTabItem(tab(L, Text::Workshop, "workshop").c_str())) {
             agendaTab();
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem(tr(L, Text::ShowMoments))) {
+        if (ImGui::BeginTabItem(tab(L, Text::ShowMoments, "moments").c_str())) {
             momentsTab(document_, view_, canvas_);
             ImGui::EndTabItem();
         }

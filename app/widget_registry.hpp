@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "imgui.h"
@@ -16,7 +17,11 @@ struct Widget {
     std::string label;    // as given to ImGui, "Text##stable" included
     std::string window;   // the window it is in
     ImVec2 min, max;      // screen rectangle (device pixels)
+    int flags = 0;        // ImGuiItemStatusFlags_ (Openable: a combo or menu; Checkable…)
 };
+
+// ImGuiItemStatusFlags_Openable (imgui_internal.h): a combo or a menu.
+constexpr int kOpenable = 1 << 20;
 
 // Turns the hooks on for the current ImGui context.
 void enable();
@@ -24,7 +29,18 @@ void enable();
 void endFrame();
 const std::vector<Widget>& lastFrame();
 // The last frame's widget whose label is `text`, whose visible text (before "##") is `text`, or
-// whose stable id (after "##") is `text`; nullptr if none.
+// whose stable id (after "##" or "###") is `text` (asked for with or without "##"); nullptr if none.
 const Widget* find(std::string_view text);
+// Reports an item to the registry as ImGui does for most widgets. Dear ImGui 1.86 does not for
+// combos (BeginCombo) and colour buttons: call right after one, with its label (and its id when
+// it is not the last item's).
+void reportItem(ImGuiID id, const char* label, int flags = 0);
+void reportLastItem(const char* label, int flags = 0);
+// Gives the last item reported the label a person reads for it (a multiline box whose label is
+// drawn above it as text, its own label only "##stable").
+void relabelLastItem(const char* label);
+// Every pair of the last frame's widgets that share an id: two widgets with one id share their
+// state in ImGui (a combo that never opens), so there should be none.
+std::vector<std::pair<const Widget*, const Widget*>> clashes();
 
 }  // namespace trayecto::app::widgets
