@@ -47,9 +47,12 @@ bool InputQueue::apply(ImGuiIO& io) {
             case InputEvent::Type::MouseButton:
                 if (e.button < 0 || e.button >= 5) break;
                 if (buttonChanged[e.button]) return true;
-                // A release after a move waits a frame: the app must see the button still down
-                // where the pointer ended up (a drag that ends where it moved to).
-                if (!e.down && moved) return true;
+                // A button change after a move waits a frame. A press: the pointer must have been
+                // over the widget for a frame first, as ImGui 1.87's input trickling does (a tab
+                // or other overlap-allowing widget ignores a press where the previous frame
+                // hovered something else, so a click or a tap that jumps there was lost). A
+                // release: the app must see the button still down where the pointer ended up.
+                if (moved) return true;
                 if (e.down && e.button == 0 && e.time >= 0) {
                     const bool near = std::fabs(io.MousePos.x - lastPressX_) <= io.MouseDoubleClickMaxDist &&
                                       std::fabs(io.MousePos.y - lastPressY_) <= io.MouseDoubleClickMaxDist;

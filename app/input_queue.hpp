@@ -1,7 +1,9 @@
 // Platform-neutral input events, queued and fed to ImGui one frame at a time.
 // ImGui 1.86 reads input as state (io.MouseDown, io.KeysDown): a press and its release in
 // the same frame would be lost, so the queue stops applying events at the first one that
-// would change a state already changed this frame, and leaves the rest for the next frame.
+// would change a state already changed this frame, and leaves the rest for the next frame. A
+// button change waits one frame after the pointer moved, so a press lands where the app already
+// saw the pointer.
 #pragma once
 
 #include <cstddef>

@@ -63,6 +63,18 @@ public:
         frame();
     }
     void click(float x, float y, int b = 0) { mouseTo(x, y); button(b, true); button(b, false); frame(); }
+    // A click as a browser or a touch screen delivers it: the pointer jumps to (x, y) and presses
+    // and releases there, all queued before the next frame (no frame hovers it first).
+    void tap(float x, float y) {
+        push(app::InputEvent::Type::MousePos, x, y);
+        app::InputEvent e;
+        e.type = app::InputEvent::Type::MouseButton;
+        e.down = true;
+        input_.push(e);
+        e.down = false;
+        input_.push(e);
+        frames(2);
+    }
     // Clicks the middle of the widget labelled `text` (visible text or ##id) as drawn last frame.
     bool clickWidget(std::string_view text) {
         const app::widgets::Widget* w = app::widgets::find(text);

@@ -85,3 +85,27 @@ TEST_CASE("a bad participant file stops the merge and changes nothing") {
     CHECK(saveMap(h.map()) == before);
     CHECK(h.app().document().history().undoCount() == 0);
 }
+
+TEST_CASE("a click that jumps onto a side-panel tab from the map opens it, after a merge brought its own tab forward") {
+    Headless h;
+    REQUIRE(h.app().loadMapJson(readFixture("merge/base.json")).ok);
+    h.click(300, 300);
+    REQUIRE(h.clickWidget("Map"));
+    REQUIRE(h.clickWidget("Merge participants' files…"));
+    REQUIRE(h.app().mergeParticipantFiles({
+                                             {"ana.json", readFixture("merge/ana.json")},
+                                             {"ben.json", readFixture("merge/ben.json")},
+                                             {"carla.json", readFixture("merge/carla.json")},
+                                         })
+                .empty());
+    h.frames(3);
+    REQUIRE(trayecto::app::widgets::find("Next step") == nullptr);   // the Merge tab is in front
+    // The pointer was last over the map; the click on the tab arrives as a browser sends it.
+    h.mouseTo(300, 300);
+    const trayecto::app::widgets::Widget* tab = trayecto::app::widgets::find("###workshop");
+    REQUIRE(tab != nullptr);
+    h.tap((tab->min.x + tab->max.x) * 0.5f, (tab->min.y + tab->max.y) * 0.5f);
+    h.frames(2);
+    CHECK(trayecto::app::widgets::find("Next step") != nullptr);
+
+}
