@@ -93,7 +93,7 @@ export async function screenshot(page, name) {
 }
 
 // A card drawn on the canvas (not under a panel, banner or the overview map) whose box passes
-// `fits(box)`: {card, box}, the `n`-th such card in map order. Throws when there is none.
+// `fits(box, card)`: {card, box}, the `n`-th such card in map order. Throws when there is none.
 export async function cardOnScreen(page, fits, n = 0) {
   const map = JSON.parse(await page.evaluate(() => window.trayecto.getMap()));
   let found = 0;
@@ -104,7 +104,7 @@ export async function cardOnScreen(page, fits, n = 0) {
       const hit = document.elementFromPoint(at.x + at.width / 2, at.y + at.height / 2);
       return { ...at, onCanvas: !!hit && hit.classList.contains('tr-canvas') };
     }, card.id);
-    if (r && r.onCanvas && fits(r) && found++ === n) return { card, box: r };
+    if (r && r.onCanvas && fits(r, card) && found++ === n) return { card, box: r };
   }
   throw new Error('no card is on screen');
 }

@@ -1,5 +1,7 @@
 // Nobody's work is ever lost (the page/core session): each case a person met, with real input
 // only — mouse, keyboard, tabs. The bridge is used to read state, never to make a change.
+import fs from 'node:fs';
+import path from 'node:path';
 import { assert, assertEqual, cardOnScreen as cardOnCanvas, countWrites, openApp, settle, screenshot } from './harness.mjs';
 
 const getMap = async (page) => JSON.parse(await page.evaluate(() => window.trayecto.getMap()));
@@ -138,6 +140,79 @@ export const tests = [
       const [wa2, wb2] = [await writes(a), await writes(b)];
       await a.waitForTimeout(3000);
       assertEqual(JSON.stringify([await writes(a), await writes(b)]), JSON.stringify([wa2, wb2]), 'idle again: no writes');
+    },
+  },
+  {
+    name: 'session data (merge report, crowd curves, votes cast, agenda step, timer) survives a reload, and undo takes a merge away whole',
+    timeout: 120,
+    async run({ context, url }) {
+      const dir = path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/merge');
+      const page = await openApp(context, url + '?lang=en');
+      await page.waitForFunction(() => window.trayecto.persistence.store !== null);
+      // The facilitator opens the base map, then merges three participants' files (menus, file chooser).
+      await page.mouse.click(300, 300);
+      let [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
+      await chooser.setFiles(path.join(dir, 'base.json'));
+      const baseTitle = JSON.parse(fs.readFileSync(path.join(dir, 'base.json'), 'utf8')).meta.title;
+      await page.waitForFunction((t) => JSON.parse(window.trayecto.getMap()).meta.title === t, baseTitle);
+      const base = await getMap(page);
+      await clickWidget(page, 'Map');
+      const item = centre(await widget(page, "Merge participants' files…"));
+      [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.mouse.click(item.x, item.y)]);
+      await chooser.setFiles(['ana.json', 'ben.json', 'carla.json'].map((f) => path.join(dir, f)));
+      await page.waitForFunction(() => !!JSON.parse(window.trayecto.getMap()).workshop?.merge);
+      const merged = await getMap(page);
+      assert(merged.workshop.merge.conflicts?.length > 0, 'the merge found conflicting edits');
+      assert(merged.workshop.crowd?.length > 0, 'and crowd curves');
+
+      // Undo takes the merge away whole (report and curves with it); redo brings it back.
+      await page.mouse.click(300, 300);
+      await settle(page);
+      await page.keyboard.press('Control+z');
+      await page.waitForFunction(() => !JSON.parse(window.trayecto.getMap()).workshop?.merge);
+      const undone = await getMap(page);
+      assertEqual(JSON.stringify(undone.workshop?.crowd || []), '[]', 'no crowd band after undoing the merge');
+      assertEqual(undone.cards.length, base.cards.length, 'the cards are the base ones');
+      await page.keyboard.press('Control+y');
+      await page.waitForFunction(() => !!JSON.parse(window.trayecto.getMap()).workshop?.merge);
+
+      // The next agenda step and a running timer (Workshop tab), then dot voting (View menu).
+      await clickWidget(page, 'Workshop');
+      await clickWidget(page, 'Next step');
+      await clickWidget(page, 'Start');
+      await clickWidget(page, 'View');
+      await clickWidget(page, 'Dot voting');
+      const painPoint = (r, c) => c.kind === 'pain-point' && r.x + r.width < 880 && r.y > 90 && r.y + r.height < 620;
+      const { card, box } = await cardOnCanvas(page, painPoint);   // dots go on pain points and opportunities
+      const allowance = (await getMap(page)).workshop.votesPerPerson;
+      for (let i = 0; i <= allowance; i++) {   // one click more than the allowance
+        await page.mouse.click(centre(box).x, centre(box).y);
+        await settle(page);
+        await page.waitForTimeout(400);   // separate clicks, not a double click
+      }
+      const before = await getMap(page);
+      assertEqual(before.cards.find((c) => c.id === card.id).votes || 0, (card.votes || 0) + allowance, 'votes up to the allowance');
+      assertEqual(before.workshop.agendaStep, 1, 'the next agenda step');
+      assert(before.workshop.timer.endsAt > 0, 'the timer runs');
+      await storedWaitsFor(page, '"ballots"');
+
+      // Reload: everything of the session is back, and the votes already cast still count.
+      await page.reload();
+      await page.evaluate(() => window.trayecto.ready.then(() => true));
+      await settle(page);
+      const after = await getMap(page);
+      for (const key of ['merge', 'crowd', 'ballots', 'agendaStep', 'timer', 'voting', 'votesPerPerson'])
+        assertEqual(JSON.stringify(after.workshop[key]), JSON.stringify(before.workshop[key]), `workshop.${key} after the reload`);
+      await clickWidget(page, 'Merge');
+      const choice = after.workshop.merge.conflicts[0].values[0];
+      assert(await page.evaluate((t) => window.trayecto.locateWidget(t), `${choice.participant}: "${choice.value}"`),
+        'the conflict list is shown again, with its choices');
+      const again = (await cardOnCanvas(page, painPoint)).box;
+      await page.mouse.click(centre(again).x, centre(again).y);
+      await settle(page);
+      assertEqual((await getMap(page)).cards.find((c) => c.id === card.id).votes || 0, (card.votes || 0) + allowance,
+        'no vote beyond the allowance after the reload');
+      await screenshot(page, 'session-data-after-reload');
     },
   },
   {
