@@ -91,6 +91,9 @@ public:
     const Document& document() const { return document_; }
     ViewState& view() { return view_; }
     Canvas& canvas() { return canvas_; }
+    // Keys and characters must wait before the next frame: the field they are meant for is
+    // still opening (the platform passes this to InputQueue::apply).
+    bool typingMustWait() const { return canvas_.textEditOpening(view_); }
 
 private:
     void menuBar();

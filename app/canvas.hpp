@@ -54,6 +54,8 @@ public:
     // A gesture is in progress, or the text edited in place is not active yet (frames continue
     // until it is: a key typed in the frame it becomes active would be lost).
     bool busy() const { return drag_ != Drag::None || caretToEndPending_; }
+    // The in-place editor has been asked to open and cannot take typing yet.
+    bool textEditOpening(const ViewState& view) const;
 
 private:
     enum class Drag { None, Pending, Pan, Cards, Rubber, Emotion };
@@ -101,6 +103,7 @@ private:
     std::string editBuffer_;
     bool editFocusPending_ = false;
     bool caretToEndPending_ = false;   // the in-place editor's caret goes to the end once it is active
+    int editOpeningFrames_ = 0;        // frames since the editor was asked to open (see textEditOpening)
     std::string editKey_;          // merge key of the current visit to a card's text
     unsigned editVisits_ = 0;
     std::string nextEditKey(const Id& cardId);

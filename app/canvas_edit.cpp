@@ -135,6 +135,13 @@ void Canvas::beginTextEdit(ViewState& view, const Card& card, std::string mergeK
     editKey_ = mergeKey.empty() ? nextEditKey(card.id) : std::move(mergeKey);
     editFocusPending_ = true;
     caretToEndPending_ = true;
+    editOpeningFrames_ = 0;
+}
+
+bool Canvas::textEditOpening(const ViewState& view) const {
+    // ImGui activates the editor a frame after it is asked to, and ignores characters in the
+    // frame it activates it; past a few frames something else went on (no typing held forever).
+    return !view.editingCard.empty() && caretToEndPending_ && editOpeningFrames_ < 4;
 }
 
 void Canvas::handleKeyboard(Document& doc, ViewState& view) {
@@ -210,6 +217,7 @@ void Canvas::editCardText(Document& doc, ViewState& view, const Fonts& fonts) {
     ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(255, 255, 255, 255));
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(20, 20, 20, 255));
     if (editFocusPending_) { ImGui::SetKeyboardFocusHere(); editFocusPending_ = false; }
+    ++editOpeningFrames_;
     const float height = std::max(b.height(), CardTextSize * 4.0f) * s;
     // The caret starts at the end of the text (ImGui puts it at the start, or where it was in
     // the last card edited): what is typed is added to the text.

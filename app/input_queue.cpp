@@ -31,7 +31,14 @@ void configureKeyMap(ImGuiIO& io) {
     io.KeyMap[ImGuiKey_Z] = key::Z;
 }
 
-bool InputQueue::apply(ImGuiIO& io) {
+namespace {
+bool pressedOrReleased(const bool (&buttonChanged)[5]) {
+    for (bool changed : buttonChanged) if (changed) return true;
+    return false;
+}
+}  // namespace
+
+bool InputQueue::apply(ImGuiIO& io, bool holdTyping) {
     bool buttonChanged[5] = {};
     bool keyChanged[512] = {};
     bool moved = false;
@@ -40,7 +47,7 @@ bool InputQueue::apply(ImGuiIO& io) {
         switch (e.type) {
             case InputEvent::Type::MousePos:
                 // A move after a button change waits, so the press lands where it happened.
-                if (moved && (buttonChanged[0] || buttonChanged[1] || buttonChanged[2])) return true;
+                if (moved && pressedOrReleased(buttonChanged)) return true;
                 io.MousePos = ImVec2(e.x, e.y);
                 moved = true;
                 break;
@@ -71,7 +78,10 @@ bool InputQueue::apply(ImGuiIO& io) {
                 break;
             case InputEvent::Type::Key:
                 if (e.button < 0 || e.button >= 512) break;
-                if (keyChanged[e.button]) return true;
+                // Typing waits while its field opens, and a frame after a button change: a
+                // text field activated by this frame's press ignores this frame's characters,
+                // and a shortcut must act on what the press selected.
+                if (keyChanged[e.button] || holdTyping || pressedOrReleased(buttonChanged)) return true;
                 io.KeysDown[e.button] = e.down;
                 keyChanged[e.button] = true;
                 io.KeyCtrl = e.ctrl;
@@ -80,6 +90,7 @@ bool InputQueue::apply(ImGuiIO& io) {
                 io.KeySuper = e.super;
                 break;
             case InputEvent::Type::Char:
+                if (holdTyping || pressedOrReleased(buttonChanged)) return true;
                 io.AddInputCharacter(e.codepoint);
                 break;
             case InputEvent::Type::Modifiers:

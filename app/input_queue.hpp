@@ -28,7 +28,9 @@ class InputQueue {
 public:
     void push(const InputEvent& event) { events_.push_back(event); }
     // Applies what this frame can take. Returns true when events remain for the next frame.
-    bool apply(ImGuiIO& io);
+    // `holdTyping`: the field that typing is meant for is still opening (App::typingMustWait):
+    // keys and characters wait, in order, instead of reaching the map or being dropped.
+    bool apply(ImGuiIO& io, bool holdTyping = false);
     bool empty() const { return events_.empty(); }
     // Presses carry the platform's timestamps: double clicks are then judged by when the presses
     // happened, not by when slow or fast frames happened to apply them.

@@ -190,7 +190,7 @@ void drawFrame(double time) {
     supplyGlyphs();
     io.DeltaTime = P.lastTime > 0 ? static_cast<float>(std::clamp((time - P.lastTime) / 1000.0, 1e-4, 0.25)) : 1.0f / 60.0f;
     P.lastTime = time;
-    const bool moreInput = P.input.apply(io);
+    const bool moreInput = P.input.apply(io, P.app->typingMustWait());
 
     ImGui::NewFrame();
     P.app->frame();

@@ -42,7 +42,7 @@ public:
     void frame() {
         do {
             ImGuiIO& io = ImGui::GetIO();
-            const bool more = input_.apply(io);
+            const bool more = input_.apply(io, app_.typingMustWait());
             ImGui::NewFrame();
             app_.frame();
             ImGui::Render();
@@ -75,6 +75,8 @@ public:
         input_.push(e);
         frames(2);
     }
+    // Queues one event as a platform does, without building a frame.
+    void queue(const app::InputEvent& e) { input_.push(e); }
     // Clicks the middle of the widget labelled `text` (visible text or ##id) as drawn last frame.
     bool clickWidget(std::string_view text) {
         const app::widgets::Widget* w = app::widgets::find(text);

@@ -134,3 +134,28 @@ TEST_CASE("after a click on the title, a double click on a card or Ctrl+F, frame
     h.key(key::F, true);
     framesUntilActive("the search bar");
 }
+
+TEST_CASE("keys typed right after the double click that opens a card are kept, the first one too") {
+    Headless h;
+    const Card card = cardInLane(h.map(), LaneType::Actions);
+    const ImVec2 c = h.cardCentre(card.id);
+    h.mouseTo(c.x, c.y);
+    // A quick person: the double click and the first letters reach the page before the app has
+    // drawn a frame in between.
+    app::InputEvent e;
+    e.type = app::InputEvent::Type::MouseButton;
+    for (bool down : {true, false, true, false}) {
+        e.down = down;
+        h.queue(e);
+    }
+    for (char32_t ch : std::u32string(U"Sí")) {
+        app::InputEvent typed;
+        typed.type = app::InputEvent::Type::Char;
+        typed.codepoint = static_cast<unsigned>(ch);
+        h.queue(typed);
+    }
+    h.frames(8);
+    REQUIRE(h.view().editingCard == card.id);
+    h.key(key::Enter);
+    CHECK(findCard(h.map(), card.id)->text == card.text + "S\xc3\xad");
+}
