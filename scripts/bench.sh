@@ -5,6 +5,8 @@
 #
 #   scripts/bench.sh                 RUNS=5 (median of 5 runs), BUILD_TYPE=MinSizeRel (as build-web.sh)
 #   RUNS=3 BUILD_TYPE=Release scripts/bench.sh
+#   CPU_SLOWDOWN=4 scripts/bench.sh  every page 4x slower (CDP Emulation.setCPUThrottlingRate): a slow
+#                                    laptop; its table goes to a section of its own in the doc
 #
 # Builds in its own folders and never touches build/native, build/web or dist/:
 #   build/bench-native                      core, CLI, trayecto_bench (Release)
@@ -20,6 +22,7 @@ export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}   # emscripten's JS 
 JOBS="${JOBS:-$(nproc)}"
 RUNS="${RUNS:-5}"
 BUILD_TYPE="${BUILD_TYPE:-MinSizeRel}"   # as scripts/build-web.sh
+CPU_SLOWDOWN="${CPU_SLOWDOWN:-1}"
 SEED=2026
 OUT="$ROOT/build/bench-web"
 LOG="$OUT/build.log"
@@ -66,7 +69,7 @@ build/bench-native/bench/trayecto_bench --benchmark_filter='^Sizes/' --benchmark
 
 step "browser: $RUNS runs of each measurement (headless Chromium)"
 node bench/web/measure.mjs --app "$OUT/dist" --hello "$OUT/hello" --maps "$work/maps" \
-  --runs "$RUNS" --out "$work/browser.json"
+  --runs "$RUNS" --cpu-slowdown "$CPU_SLOWDOWN" --out "$work/browser.json"
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 cp "$work/native.json" "$OUT/results/native-$stamp.json"

@@ -6,7 +6,8 @@
 //
 // --maps holds m200.json, m5000.json and m20000.json (`trayecto generate --cards N`).
 // Every figure is measured --runs times (cold loads --cold-runs times, by default 8 x --runs);
-// report.mjs takes the medians. What is measured:
+// report.mjs takes the medians. --cpu-slowdown N runs every page under CDP
+// Emulation.setCPUThrottlingRate N (4: a slow laptop). What is measured:
 //   cold load   navigation start -> first frame drawn, Trayecto vs hello, a fresh browser context
 //               (empty cache, cache disabled) per run; the files the app downloads are recorded
 //   open        trayecto.loadMap(json) + the next frame drawn, at each size
@@ -15,6 +16,8 @@
 //               the main thread's CPU time per animation-frame callback (Chromium trace)
 //   idle        frames drawn in 5 s without input
 //   heap        trayecto.heapBytes() right after opening
+//   typing      5 000 and 20 000 cards: a card edited in place, 24 characters typed with real key
+//               events 80 ms apart; per key, keydown -> the first frame the app drew after it
 //   autosave    5 000 cards: an edit (click a card, Delete), then the longest main-thread task until
 //               the app's IndexedDB write is done (from a Chromium trace); n/a when nothing is written
 import fs from 'node:fs';
@@ -25,7 +28,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const { launchBrowser, startServer } = await import(path.join(ROOT, 'tests/e2e/harness.mjs'));
 
 // ---- options -----------------------------------------------------------------------------
-const opts = { runs: 5, out: '', app: '', hello: '', maps: '', sizes: '200,5000,20000', only: '' };
+const opts = { runs: 5, out: '', app: '', hello: '', maps: '', sizes: '200,5000,20000', only: '', 'cpu-slowdown': '1' };
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i];
   if (!a.startsWith('--')) throw new Error('unexpected argument ' + a);
@@ -38,7 +41,9 @@ const COLD_RUNS = Math.max(1, Number(opts['cold-runs'] || RUNS * 8));
 const SIZES = opts.sizes.split(',').map(Number);
 const ONLY = new Set(opts.only ? opts.only.split(',') : ['load', 'sizes']);
 for (const k of ['app', 'hello', 'maps']) if (!opts[k]) throw new Error(`--${k} is required`);
+const CPU_SLOWDOWN = Math.max(1, Number(opts['cpu-slowdown']));
 const VIEWPORT = { width: 1280, height: 800 };
+const TYPED = 'Señal débil en la cola 20';   // what the typing measure types (accents included)
 const AUTOSAVE_SIZE = 5000;
 const PAN_ZOOM_MS = 3000;
 const IDLE_MS = 5000;
@@ -164,6 +169,7 @@ async function newPage(context) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (CPU_SLOWDOWN > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   return page;
 }
 
@@ -377,6 +383,70 @@ async function panAndZoom(browser, page, ms) {
            ownP50: percentile(own, 50), ownP95: percentile(own, 95) };
 }
 
+// ---- typing -------------------------------------------------------------------------------------
+// Double-clicks a visible card to edit it in place, then types TYPED with real key events 80 ms
+// apart (a quick typist). Per key: keydown (seen by a capturing listener) -> the first frame the
+// app drew after it (frameCount seen to grow by an animation-frame callback; within one frame).
+async function typing(page) {
+  const card = await visibleCard(page);
+  if (!card) return { na: 'no card large enough to click' };
+  await page.mouse.dblclick(card.x, card.y);
+  try {
+    await page.waitForFunction((id) => window.trayecto.viewState().editing === id, card.id, { timeout: 10000 });
+  } catch (e) { return { na: 'the card did not open for editing' }; }
+  await page.evaluate(() => {
+    const keys = window.__benchKeys = [];
+    const frames = window.__benchKeyFrames = [];
+    window.__benchTyping = true;
+    addEventListener('keydown', () => keys.push([performance.now(), window.trayecto.frameCount()]), true);
+    const tick = () => {
+      frames.push([performance.now(), window.trayecto.frameCount()]);
+      if (window.__benchTyping) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.keyboard.type(TYPED, { delay: 80 });
+  const typedAt = Date.now();
+  await page.waitForFunction(([id, t]) => {   // every key applied (at most 20 s)
+    const c = JSON.parse(window.trayecto.getMap()).cards.find((x) => x.id === id);
+    return !!c && c.text.endsWith(t);
+  }, [card.id, TYPED], { timeout: 20000, polling: 100 }).catch(() => {});
+  const lagMs = Date.now() - typedAt;
+  const { keys, frames, text } = await page.evaluate((id) => {
+    window.__benchTyping = false;
+    const c = JSON.parse(window.trayecto.getMap()).cards.find((x) => x.id === id);
+    return { keys: window.__benchKeys, frames: window.__benchKeyFrames, text: c ? c.text : '' };
+  }, card.id);
+  if (!text.endsWith(TYPED)) return { na: `the typed text is not in the card (${JSON.stringify(text.slice(-40))})` };
+  const latencies = keys.map(([t, count]) => {
+    const drawn = frames.find(([ft, fc]) => ft >= t && fc > count);
+    return drawn ? drawn[0] - t : null;
+  }).filter((x) => x !== null);
+  return { keys: keys.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies), lagMs };
+}
+
+// A card drawn big enough to click, clear of the side panel (zooming in when cards are too small).
+async function visibleCard(page) {
+  const findCard = () => page.evaluate(({ width: w, height: h }) => {
+    const map = JSON.parse(window.__benchJson);
+    for (const c of map.cards) {
+      const r = window.trayecto.locate(c.id);
+      if (r && r.width >= 30 && r.height >= 16 && r.x > 10 && r.y > 60 && r.x + r.width < w * 0.7 && r.y + r.height < h - 40) {
+        return { id: c.id, x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }
+    }
+    return null;
+  }, VIEWPORT);
+  let card = await findCard();
+  for (let zoom = 0; !card && zoom < 12; zoom++) {
+    await page.mouse.move(VIEWPORT.width / 2, VIEWPORT.height / 2);
+    await page.mouse.wheel(0, -100);
+    await page.waitForTimeout(60 * CPU_SLOWDOWN);
+    card = await findCard();
+  }
+  return card;
+}
+
 // ---- 7. autosave -------------------------------------------------------------------------------
 // Clicks a card that is visible and big enough, presses Delete, and once the edit is drawn traces
 // the main thread until the app's IndexedDB write is done. The figure is the longest of the
@@ -465,10 +535,12 @@ async function measureSize(browser, appUrl, mapsUrl, cards, run, direct) {
     const save = cards === AUTOSAVE_SIZE ? await autosave(browser, page) : null;
     if (save) await settleWrites(page);
     const frames = await panAndZoom(browser, page, PAN_ZOOM_MS);
+    const typed = cards >= AUTOSAVE_SIZE ? await typing(page) : null;
     log(`${cards} cards, run ${run + 1}/${RUNS}: open ${open.totalMs.toFixed(0)} ms, frames p50 ${frames.p50} p95 ${frames.p95} ms, thread CPU p50 ${frames.cpuP50} p95 ${frames.cpuP95} ms ` +
         `(${frames.frames} frames; outside WebGL p50 ${frames.ownP50 && frames.ownP50.toFixed(1)} p95 ${frames.ownP95 && frames.ownP95.toFixed(1)}), idle ${idle}, heap ${(open.heapBytes / 1048576).toFixed(1)} MB` +
-        (save ? `, autosave ${save.na || save.longestTaskMs.toFixed(1) + ' ms'}` : ''));
-    return { open, idle, frames, autosave: save, errors: page.benchErrors };
+        (save ? `, autosave ${save.na || save.longestTaskMs.toFixed(1) + ' ms'}` : '') +
+        (typed ? `, typing key -> frame ${typed.na || `p50 ${typed.p50.toFixed(0)} p95 ${typed.p95.toFixed(0)} ms, text complete ${typed.lagMs} ms after the last key`}` : ''));
+    return { open, idle, frames, autosave: save, typing: typed, errors: page.benchErrors };
   } finally {
     await context.close();
   }
@@ -504,7 +576,7 @@ const cors = () => ({ 'Access-Control-Allow-Origin': '*' });
 const servers = await Promise.all([startServer(opts.app), startServer(opts.hello), startServer(opts.maps, 0, '127.0.0.1', cors)]);
 const [appServer, helloServer, mapsServer] = servers;
 const browser = await launchBrowser();
-const results = { runs: RUNS, coldRuns: COLD_RUNS, viewport: VIEWPORT, cards: SIZES, browser: browser.version(),
+const results = { runs: RUNS, coldRuns: COLD_RUNS, cpuSlowdown: CPU_SLOWDOWN, viewport: VIEWPORT, cards: SIZES, browser: browser.version(),
                   loadAverage: (await import('node:os')).loadavg(), started: new Date().toISOString() };
 try {
   if (ONLY.has('load')) results.coldLoad = await measureColdLoad(browser, appServer.url, helloServer.url);
