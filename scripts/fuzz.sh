@@ -3,6 +3,7 @@
 #   load     the journey-map loader (tests/fuzz/fuzz_load.cpp)
 #   exports  the CSV, Markdown and HTML exports (tests/fuzz/fuzz_exports.cpp)
 #   merge    the merge of participants' files (tests/fuzz/fuzz_merge.cpp)
+#   link     the share-link decoder, inflate + base64 (web/share-link.js, in node: fuzz_link.mjs)
 #
 #   scripts/fuzz.sh [SECONDS] [HARNESS...]   default 30 s in all, split evenly; e.g.
 #                                            `scripts/fuzz.sh 3600` or `scripts/fuzz.sh 600 merge`
@@ -21,7 +22,7 @@ set -euo pipefail
 seconds="${1:-30}"
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(load exports merge)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(load exports merge link)
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/build-fuzz"
 mkdir -p "$out/obj"
@@ -32,8 +33,8 @@ mkdir -p "$out/obj"
 core_sources=("$root"/core/*.cpp)
 for h in "${harnesses[@]}"; do
     case "$h" in
-        load|exports|merge) ;;
-        *) echo "fuzz.sh: no harness '$h' (load, exports, merge)" >&2; exit 2 ;;
+        load|exports|merge|link) ;;
+        *) echo "fuzz.sh: no harness '$h' (load, exports, merge, link)" >&2; exit 2 ;;
     esac
 done
 
@@ -84,6 +85,11 @@ share=$(( seconds / ${#harnesses[@]} ))
 [ "$share" -ge 1 ] || share=1
 failed=()
 for h in "${harnesses[@]}"; do
+    if [ "$h" = link ]; then   # JavaScript: seeded rounds in node until its share is up
+        echo "fuzz.sh: fuzzing link for ${share}s"
+        node "$root/tests/fuzz/fuzz_link.mjs" "$share" | tail -n 1 || failed+=("$h")
+        continue
+    fi
     echo "fuzz.sh: linking $out/fuzz_$h"
     clang++-14 -fsanitize=fuzzer,address,undefined "$out/obj/fuzz_$h.o" "$out/libcore.a" -o "$out/fuzz_$h"
 

@@ -16,7 +16,7 @@ cmake --build build/native -j"$JOBS"
 (cd build/native && ctest --output-on-failure -j"$JOBS")
 
 if [ -f scripts/fuzz.sh ]; then
-  section "fuzzing the loader, the exports and the merge (short run)"
+  section "fuzzing the loader, the exports, the merge and the link decoder (short run)"
   bash scripts/fuzz.sh "${FUZZ_SECONDS:-30}"
 fi
 
