@@ -47,7 +47,7 @@ bool InputQueue::apply(ImGuiIO& io, bool holdTyping) {
         switch (e.type) {
             case InputEvent::Type::MousePos:
                 // A move after a button change waits, so the press lands where it happened.
-                if (moved && pressedOrReleased(buttonChanged)) return true;
+                if (pressedOrReleased(buttonChanged)) return true;
                 io.MousePos = ImVec2(e.x, e.y);
                 moved = true;
                 break;
