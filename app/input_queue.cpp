@@ -1,6 +1,7 @@
 #include "input_queue.hpp"
 
 #include <cmath>
+#include <vector>
 
 #include "imgui.h"
 
@@ -38,28 +39,44 @@ bool pressedOrReleased(const bool (&buttonChanged)[5]) {
 }
 }  // namespace
 
+namespace {
+// A key that can open, close or leave a text field, or a shortcut: what comes after it waits
+// for the next frame, where it goes wherever that key sent the focus.
+bool endsFrame(const InputEvent& e) {
+    return e.ctrl || e.alt || e.super || e.button == key::Enter || e.button == key::KeypadEnter ||
+           e.button == key::F2 || e.button == key::Tab || e.button == key::Escape;
+}
+}  // namespace
+
 bool InputQueue::apply(ImGuiIO& io, bool holdTyping) {
     bool buttonChanged[5] = {};
     bool keyChanged[512] = {};
     bool moved = false;
+    // Releases of keys pressed this frame wait for the next one, while typing goes on: a typist's
+    // keys overlap anyway, and a slow frame then takes every letter typed meanwhile, not one.
+    std::vector<InputEvent> released;
+    const auto leaveForNextFrame = [&] {
+        events_.insert(events_.begin(), released.begin(), released.end());
+        return !events_.empty();
+    };
     while (!events_.empty()) {
         const InputEvent& e = events_.front();
         switch (e.type) {
             case InputEvent::Type::MousePos:
                 // A move after a button change waits, so the press lands where it happened.
-                if (pressedOrReleased(buttonChanged)) return true;
+                if (pressedOrReleased(buttonChanged)) return leaveForNextFrame();
                 io.MousePos = ImVec2(e.x, e.y);
                 moved = true;
                 break;
             case InputEvent::Type::MouseButton:
                 if (e.button < 0 || e.button >= 5) break;
-                if (buttonChanged[e.button]) return true;
+                if (buttonChanged[e.button]) return leaveForNextFrame();
                 // A button change after a move waits a frame. A press: the pointer must have been
                 // over the widget for a frame first, as ImGui 1.87's input trickling does (a tab
                 // or other overlap-allowing widget ignores a press where the previous frame
                 // hovered something else, so a click or a tap that jumps there was lost). A
                 // release: the app must see the button still down where the pointer ended up.
-                if (moved) return true;
+                if (moved) return leaveForNextFrame();
                 if (e.down && e.button == 0 && e.time >= 0) {
                     const bool near = std::fabs(io.MousePos.x - lastPressX_) <= io.MouseDoubleClickMaxDist &&
                                       std::fabs(io.MousePos.y - lastPressY_) <= io.MouseDoubleClickMaxDist;
@@ -81,16 +98,25 @@ bool InputQueue::apply(ImGuiIO& io, bool holdTyping) {
                 // Typing waits while its field opens, and a frame after a button change: a
                 // text field activated by this frame's press ignores this frame's characters,
                 // and a shortcut must act on what the press selected.
-                if (keyChanged[e.button] || holdTyping || pressedOrReleased(buttonChanged)) return true;
+                if (holdTyping || pressedOrReleased(buttonChanged)) return leaveForNextFrame();
+                if (keyChanged[e.button]) {
+                    if (e.down || endsFrame(e)) return leaveForNextFrame();
+                    released.push_back(e);   // seen down this frame, up the next
+                    break;
+                }
                 io.KeysDown[e.button] = e.down;
                 keyChanged[e.button] = true;
                 io.KeyCtrl = e.ctrl;
                 io.KeyShift = e.shift;
                 io.KeyAlt = e.alt;
                 io.KeySuper = e.super;
+                if (e.down && endsFrame(e)) {
+                    events_.pop_front();
+                    return leaveForNextFrame();
+                }
                 break;
             case InputEvent::Type::Char:
-                if (holdTyping || pressedOrReleased(buttonChanged)) return true;
+                if (holdTyping || pressedOrReleased(buttonChanged)) return leaveForNextFrame();
                 io.AddInputCharacter(e.codepoint);
                 break;
             case InputEvent::Type::Modifiers:
@@ -109,7 +135,7 @@ bool InputQueue::apply(ImGuiIO& io, bool holdTyping) {
         }
         events_.pop_front();
     }
-    return false;
+    return leaveForNextFrame();
 }
 
 }  // namespace trayecto::app
