@@ -425,18 +425,18 @@ async function typing(page) {
   return { keys: keys.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies), lagMs };
 }
 
-// A card drawn big enough to click, clear of the side panel (zooming in when cards are too small).
-async function visibleCard(page) {
-  const findCard = () => page.evaluate(({ width: w, height: h }) => {
+// A card drawn at least `min` big, clear of the side panel (zooming in when cards are too small).
+async function visibleCard(page, min = { width: 30, height: 16 }) {
+  const findCard = () => page.evaluate(([{ width: w, height: h }, m]) => {
     const map = JSON.parse(window.__benchJson);
     for (const c of map.cards) {
       const r = window.trayecto.locate(c.id);
-      if (r && r.width >= 30 && r.height >= 16 && r.x > 10 && r.y > 60 && r.x + r.width < w * 0.7 && r.y + r.height < h - 40) {
+      if (r && r.width >= m.width && r.height >= m.height && r.x > 10 && r.y > 60 && r.x + r.width < w * 0.7 && r.y + r.height < h - 40) {
         return { id: c.id, x: r.x + r.width / 2, y: r.y + r.height / 2 };
       }
     }
     return null;
-  }, VIEWPORT);
+  }, [VIEWPORT, min]);
   let card = await findCard();
   for (let zoom = 0; !card && zoom < 12; zoom++) {
     await page.mouse.move(VIEWPORT.width / 2, VIEWPORT.height / 2);
@@ -455,23 +455,7 @@ async function visibleCard(page) {
 // cannot draw a frame or react to input.
 async function autosave(browser, page) {
   const hasPersistence = await page.evaluate(() => !!(window.trayecto && window.trayecto.persistence));
-  const findCard = () => page.evaluate(({ width: w, height: h }) => {
-    const map = JSON.parse(window.__benchJson);
-    for (const c of map.cards) {
-      const r = window.trayecto.locate(c.id);
-      if (r && r.width >= 6 && r.height >= 6 && r.x > 10 && r.y > 40 && r.x + r.width < w * 0.7 && r.y + r.height < h - 40) {
-        return { id: c.id, x: r.x + r.width / 2, y: r.y + r.height / 2 };
-      }
-    }
-    return null;
-  }, VIEWPORT);
-  let card = await findCard();
-  for (let zoom = 0; !card && zoom < 12; zoom++) {   // cards too small at this zoom: zoom in
-    await page.mouse.move(VIEWPORT.width / 2, VIEWPORT.height / 2);
-    await page.mouse.wheel(0, -100);
-    await page.waitForTimeout(60);
-    card = await findCard();
-  }
+  const card = await visibleCard(page, { width: 6, height: 6 });
   if (!card) return { na: 'no card large enough to click' };
   await page.mouse.click(card.x, card.y);
   await page.waitForTimeout(150);
