@@ -103,6 +103,7 @@ private:
     void titleField();
     void presentationBar(float x, float y, float w);
     void newMapPopup();
+    void csvFormatMenu();
     void mergeTab();
     void agendaTab();
     void timerOverlay(float x, float y, float w);

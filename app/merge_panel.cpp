@@ -10,16 +10,17 @@
 namespace trayecto::app {
 
 std::string App::mergeParticipantFiles(const std::vector<std::pair<std::string, std::string>>& files) {
-    if (document_.readOnly()) return "The map is read-only.";
-    if (files.empty()) return "No files were chosen.";
+    const Lang L = view_.lang;
+    if (document_.readOnly()) return tr(L, Text::AppMapReadOnly);
+    if (files.empty()) return tr(L, Text::AppNoFilesChosen);
     std::vector<MergeParticipant> participants;
     for (const auto& [name, text] : files) {
         Result<Map> loaded = loadMap(text);
-        if (!loaded) return name + ": " + loaded.error().describe();
+        if (!loaded) return format(L, Text::ErrorInFile, {name, describe(L, loaded.error())});
         participants.push_back({name, std::move(loaded.value())});
     }
     Result<MergeResult> merged = mergeMaps(document_.map(), participants);
-    if (!merged) return merged.error().describe();
+    if (!merged) return describe(L, merged.error());
     // The merged map carries this merge's report and crowd curves (workshop): one command puts
     // all of it in place, so one undo takes all of it away.
     const std::string name = "Merge " + std::to_string(participants.size()) + " participants";
