@@ -125,6 +125,9 @@
 
     // ---- view and embedding
     setLanguage(tag) { this.withHeap([tag], (t) => this.m._trayecto_set_language(t.ptr)); }
+    language() { return this.viewState().lang; }
+    // The app's catalogue of every text a person reads, in `tag`'s language: {key: text}.
+    texts(tag) { return JSON.parse(this.withHeap([String(tag)], (t) => this.text(this.m._trayecto_texts(t.ptr)))); }
     setReadOnly(on) { this.m._trayecto_set_read_only(on ? 1 : 0); }
     readOnly() { return this.m._trayecto_read_only() !== 0; }
     setMinimalUi(on) { this.m._trayecto_set_minimal_ui(on ? 1 : 0); }
