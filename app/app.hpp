@@ -18,7 +18,7 @@ namespace trayecto::app {
 
 struct LoadOutcome {
     bool ok = false;
-    std::string error;   // what is wrong and where, in English (the UI shows it translated)
+    std::string error;   // what is wrong and where, in the UI's language
 };
 
 class App {

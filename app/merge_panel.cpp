@@ -4,6 +4,7 @@
 #include "app.hpp"
 #include "fields.hpp"
 #include "imgui.h"
+#include "labels.hpp"
 #include "trayecto/format.hpp"
 #include "trayecto/merge.hpp"
 
@@ -50,7 +51,8 @@ void App::mergeTab() {
     for (size_t i = 0; i < report.conflicts.size(); ++i) {
         const MergeConflict& c = report.conflicts[i];
         ImGui::PushID(static_cast<int>(i));
-        ImGui::TextWrapped("%s \xc2\xb7 %s", c.itemText.empty() ? c.itemId.c_str() : c.itemText.c_str(), c.field.c_str());
+        ImGui::TextWrapped("%s \xc2\xb7 %s", c.itemText.empty() ? c.itemId.c_str() : c.itemText.c_str(),
+                           fieldLabel(L, c.field).c_str());
         ImGui::TextDisabled("  %s: %s", tr(L, Text::BaseValue), c.baseValue.c_str());
         const size_t chosen = c.chosen ? static_cast<size_t>(*c.chosen) : 0;   // unset: the provisional first
         for (size_t v = 0; v < c.values.size(); ++v) {
