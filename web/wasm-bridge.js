@@ -108,6 +108,8 @@
     }
     newMap(templateId) { return this.withHeap([String(templateId)], (t) => this.m._trayecto_new_map(t.ptr)) !== 0; }
     exportText(kind) { return this.withHeap([kind], (k) => this.text(this.m._trayecto_export(k.ptr))); }
+    // The export's bytes as the core wrote them (a text decoder would drop the CSV's byte-order mark).
+    exportBytes(kind) { return this.withHeap([kind], (k) => this.scratch(this.m._trayecto_export(k.ptr)).slice()); }
     exportPng() { return this.m._trayecto_export_png() !== 0; }
     mergeFiles(files) {   // [{name, text}] → "" or the error
       this.m._trayecto_merge_begin();
