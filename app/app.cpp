@@ -80,7 +80,23 @@ bool App::newFromTemplate(const std::string& templateId) {
 
 void App::newExampleMap() { openMap(exampleMap(langTag(view_.lang))); }
 void App::newBlankMap() { openMap(blankMap(langTag(view_.lang))); }
-void App::setLanguage(Lang lang) { view_.lang = lang; }
+void App::setLanguage(Lang lang) {
+    if (lang == view_.lang) return;
+    view_.lang = lang;
+    host(HostAction::LanguageChanged);   // the page's dialogs follow
+}
+
+// Which CSV the export writes: by default what a spreadsheet in the UI language opens as it is.
+void App::csvFormatMenu() {
+    const Lang L = view_.lang;
+    if (!ImGui::BeginMenu(tr(L, Text::CsvFormat, "csv-format").c_str())) return;
+    const CsvSeparator current = view_.csvSeparator.value_or(L == Lang::Es ? CsvSeparator::Semicolon : CsvSeparator::Comma);
+    if (ImGui::MenuItem(tr(L, Text::CsvSemicolon, "csv-semicolon").c_str(), "; BOM", current == CsvSeparator::Semicolon))
+        view_.csvSeparator = CsvSeparator::Semicolon;
+    if (ImGui::MenuItem(tr(L, Text::CsvComma, "csv-comma").c_str(), ",", current == CsvSeparator::Comma))
+        view_.csvSeparator = CsvSeparator::Comma;
+    ImGui::EndMenu();
+}
 
 void App::setReadOnly(bool readOnly) {
     hostReadOnly_ = readOnly;
@@ -152,7 +168,7 @@ std::string App::mapJson() const { return saveMap(document_.map()); }
 
 LoadOutcome App::loadMapJson(std::string_view json, MapSource source) {
     Result<Map> loaded = loadMap(json);
-    if (!loaded) return {false, loaded.error().describe()};
+    if (!loaded) return {false, describe(view_.lang, loaded.error())};
     openMap(std::move(loaded.value()), source);
     return {true, {}};
 }
@@ -350,6 +366,7 @@ void App::menuBar() {
         ImGui::Separator();
         if (ImGui::BeginMenu(tr(L, Text::Export))) {
             if (ImGui::MenuItem(tr(L, Text::ExportCsv))) host(HostAction::ExportCsv);
+            csvFormatMenu();
             if (ImGui::MenuItem(tr(L, Text::ExportMarkdown))) host(HostAction::ExportMarkdown);
             if (ImGui::MenuItem(tr(L, Text::ExportHtml))) host(HostAction::ExportHtml);
             if (ImGui::MenuItem(tr(L, Text::ExportPng))) host(HostAction::ExportPng);
@@ -482,7 +499,14 @@ std::string App::exportText(const std::string& kind) const {
     const Map& map = document_.map();
     ReportOptions options;
     options.language = langTag(view_.lang);
-    if (kind == "csv") return exportCsv(map);
+    if (kind == "csv") {
+        CsvOptions csv = csvOptionsFor(view_.lang == Lang::Es ? Language::Spanish : Language::English);
+        if (view_.csvSeparator) {   // the user's choice in Export → CSV format
+            csv.separator = *view_.csvSeparator;
+            csv.byteOrderMark = *view_.csvSeparator == CsvSeparator::Semicolon;
+        }
+        return exportCsv(map, csv);
+    }
     if (kind == "md") return exportMarkdown(map, options);
     if (kind == "html") return exportHtmlReport(map, options, map.workshop.crowd);   // with the crowd spread after a merge
     return {};

@@ -18,7 +18,7 @@ namespace trayecto::app {
 
 struct LoadOutcome {
     bool ok = false;
-    std::string error;   // what is wrong and where, in English (the UI shows it translated)
+    std::string error;   // what is wrong and where, in the UI's language
 };
 
 class App {
@@ -106,6 +106,7 @@ private:
     void titleField();
     void presentationBar(float x, float y, float w);
     void newMapPopup();
+    void csvFormatMenu();
     void mergeTab();
     void agendaTab();
     void timerOverlay(float x, float y, float w);

@@ -18,7 +18,8 @@ namespace trayecto::app {
     X(ExportHtml, "export-html")          \
     X(ExportPng, "export-png")            \
     X(BeforeNewMap, "before-new-map")     \
-    X(NewMapOpened, "new-map-opened")
+    X(NewMapOpened, "new-map-opened")     \
+    X(LanguageChanged, "language-changed")
 
 enum class HostAction : int {
 #define TRAYECTO_HOST_ACTION_ENUM(name, text) name,

@@ -1,8 +1,13 @@
-// Every UI string in English and Spanish, switchable at run time.
+// Every UI string in English and Spanish, switchable at run time: one catalogue for the canvas
+// (here), the page around it (i18n_page.hpp) and the core's errors (i18n_errors.hpp).
 #pragma once
 
+#include <initializer_list>
 #include <string>
 
+#include "i18n_errors.hpp"
+#include "i18n_page.hpp"
+#include "trayecto/load_error.hpp"
 #include "trayecto/model.hpp"
 
 namespace trayecto::app {
@@ -188,9 +193,12 @@ enum class Lang { En, Es };
     X(CrowdCurveHint, "The emotion lane shows each persona's crowd curve: the median, and a band from the first to the third quartile of the participants' ratings.", \
       "El carril de emociones muestra la curva del grupo de cada persona: la mediana y una banda del primer al tercer cuartil de las valoraciones.")
 
+// Every entry of the catalogue, in one list.
+#define TRAYECTO_CATALOGUE(X) TRAYECTO_TEXTS(X) TRAYECTO_PAGE_TEXTS(X) TRAYECTO_ERROR_TEXTS(X)
+
 enum class Text {
 #define TRAYECTO_TEXT_KEY(key, en, es) key,
-    TRAYECTO_TEXTS(TRAYECTO_TEXT_KEY)
+    TRAYECTO_CATALOGUE(TRAYECTO_TEXT_KEY)
 #undef TRAYECTO_TEXT_KEY
     Count
 };
@@ -202,6 +210,18 @@ std::string tr(Lang lang, Text text, const char* id);
 // "es" for any Spanish tag ("es", "es-MX", ...), English otherwise.
 Lang langFromTag(const std::string& tag);
 const char* langTag(Lang lang);
+
+// The text with {1}, {2}… replaced by `args` (a missing one by nothing).
+std::string format(Lang lang, Text text, std::initializer_list<std::string> args);
+// The key of an entry as the page names it ("PageMyMaps").
+const char* textKey(Text text);
+// The whole catalogue in `lang` as a JSON object {key: text}: what the page's dialogs read.
+std::string catalogueJson(Lang lang);
+
+// A core error as a sentence for people: "at /cards/0/stageId: The card has no \"stageId\", …".
+std::string describe(Lang lang, const LoadError& error);
+// The sentence of the code alone, its arguments in place, without where.
+std::string errorMessage(Lang lang, const LoadError& error);
 
 }  // namespace trayecto::app
 

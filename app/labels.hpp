@@ -18,6 +18,11 @@ const char* label(Lang, MotState);
 const char* label(Lang, ValueTier);
 const char* dimensionLabel(Lang, int bit);   // bit index 0..4 of CxDimension
 inline const char* label(Lang l, Phase p) { return phaseLabel(l, p); }
+// What people call a field of the format ("text", "touchpoint/expectation", "meta/title"):
+// "Texto", "Expectativa", "Título del mapa"; the path itself for a field without a label.
+std::string fieldLabel(Lang, const std::string& path);
+// A moment of truth's type as people read it: its own name when it is a custom one.
+std::string momentTypeName(Lang, const MomentOfTruth& moment);
 
 // How many values each enumeration has (they are contiguous from 0).
 template <typename E> constexpr int enumCount();

@@ -4,22 +4,24 @@
 #include "app.hpp"
 #include "fields.hpp"
 #include "imgui.h"
+#include "labels.hpp"
 #include "trayecto/format.hpp"
 #include "trayecto/merge.hpp"
 
 namespace trayecto::app {
 
 std::string App::mergeParticipantFiles(const std::vector<std::pair<std::string, std::string>>& files) {
-    if (document_.readOnly()) return "The map is read-only.";
-    if (files.empty()) return "No files were chosen.";
+    const Lang L = view_.lang;
+    if (document_.readOnly()) return tr(L, Text::AppMapReadOnly);
+    if (files.empty()) return tr(L, Text::AppNoFilesChosen);
     std::vector<MergeParticipant> participants;
     for (const auto& [name, text] : files) {
         Result<Map> loaded = loadMap(text);
-        if (!loaded) return name + ": " + loaded.error().describe();
+        if (!loaded) return format(L, Text::ErrorInFile, {name, describe(L, loaded.error())});
         participants.push_back({name, std::move(loaded.value())});
     }
     Result<MergeResult> merged = mergeMaps(document_.map(), participants);
-    if (!merged) return merged.error().describe();
+    if (!merged) return describe(L, merged.error());
     // The merged map carries this merge's report and crowd curves (workshop): one command puts
     // all of it in place, so one undo takes all of it away.
     const std::string name = "Merge " + std::to_string(participants.size()) + " participants";
@@ -49,7 +51,8 @@ void App::mergeTab() {
     for (size_t i = 0; i < report.conflicts.size(); ++i) {
         const MergeConflict& c = report.conflicts[i];
         ImGui::PushID(static_cast<int>(i));
-        ImGui::TextWrapped("%s \xc2\xb7 %s", c.itemText.empty() ? c.itemId.c_str() : c.itemText.c_str(), c.field.c_str());
+        ImGui::TextWrapped("%s \xc2\xb7 %s", c.itemText.empty() ? c.itemId.c_str() : c.itemText.c_str(),
+                           fieldLabel(L, c.field).c_str());
         ImGui::TextDisabled("  %s: %s", tr(L, Text::BaseValue), c.baseValue.c_str());
         const size_t chosen = c.chosen ? static_cast<size_t>(*c.chosen) : 0;   // unset: the provisional first
         for (size_t v = 0; v < c.values.size(); ++v) {

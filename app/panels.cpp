@@ -94,7 +94,7 @@ void momentsTab(Document& doc, ViewState& view, Canvas& canvas) {
             if (slot >= 0) canvas.centerOn(view, layout.cards[static_cast<size_t>(slot)].box);
             else if (column >= 0) canvas.centerOn(view, layout.stageHeaders[static_cast<size_t>(column)]);
         }
-        ImGui::TextDisabled("   %s · %s · %s", stage ? stage->name.c_str() : "?", label(L, m.type), label(L, m.state));
+        ImGui::TextDisabled("   %s · %s · %s", stage ? stage->name.c_str() : "?", momentTypeName(L, m).c_str(), label(L, m.state));
         ImGui::PopID();
     }
 }

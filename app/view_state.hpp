@@ -3,10 +3,12 @@
 // Map::workshop.)
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "i18n.hpp"
+#include "trayecto/export.hpp"
 #include "trayecto/model.hpp"
 
 namespace trayecto::app {
@@ -29,6 +31,7 @@ struct ViewState {
     bool minimalUi = false;       // embedded viewer: canvas and status line only
     Id participant = "local";     // who votes on this screen (the host says: App::setParticipant)
     Lang lang = Lang::En;
+    std::optional<CsvSeparator> csvSeparator;   // the CSV export's; unset: the language's own
 
     bool isSelected(const Id& id) const;
     void select(const Id& id) { selection.assign(1, id); }

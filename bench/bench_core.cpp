@@ -34,7 +34,7 @@ void BM_Load(benchmark::State& state) {
     const std::string& text = textOf(static_cast<int>(state.range(0)));
     for (auto _ : state) {
         auto loaded = loadMap(text);
-        if (!loaded) state.SkipWithError(loaded.error().describe().c_str());
+        if (!loaded) state.SkipWithError(loaded.error().debugText().c_str());
         benchmark::DoNotOptimize(loaded);
     }
     state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));

@@ -37,7 +37,7 @@ void SizesLoad(benchmark::State& state) {
     const std::string& text = bench::textOf(cardsOf(state));
     for (auto _ : state) {
         auto loaded = loadMap(text);
-        if (!loaded) state.SkipWithError(loaded.error().describe().c_str());
+        if (!loaded) state.SkipWithError(loaded.error().debugText().c_str());
         benchmark::DoNotOptimize(loaded);
     }
     label(state);
@@ -104,7 +104,7 @@ void SizesMerge(benchmark::State& state) {
     const std::vector<MergeParticipant>& participants = participantsOf(cardsOf(state));
     for (auto _ : state) {
         auto merged = mergeMaps(base, participants);
-        if (!merged) state.SkipWithError(merged.error().describe().c_str());
+        if (!merged) state.SkipWithError(merged.error().debugText().c_str());
         benchmark::DoNotOptimize(merged);
     }
     label(state);

@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "cli.hpp"
+#include "i18n.hpp"   // the catalogue: the core's errors worded (in English)
 #include "trayecto/format.hpp"
 #include "trayecto/invariants.hpp"
 
@@ -122,7 +123,7 @@ bool loadFile(const std::string& path, Map& map) {
     }
     auto loaded = loadMap(text);
     if (!loaded) {
-        std::fprintf(stderr, "%s: %s\n", name.c_str(), loaded.error().describe().c_str());
+        std::fprintf(stderr, "%s: %s\n", name.c_str(), app::describe(app::Lang::En, loaded.error()).c_str());
         return false;
     }
     const auto problems = checkInvariants(loaded.value());

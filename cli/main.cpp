@@ -35,7 +35,12 @@ constexpr const char* kUsage =
     "  validate FILE...                      check that each file is a sound journey map\n"
     "  stats FILE                            counts, average valence per persona, gaps, MOTs\n"
     "  export --to csv|md|html FILE [-o OUT]  CSV of every card, or a Markdown or HTML report\n"
-    "         [--lang es|en] [--bom]         report language (default: the map's); BOM for CSV\n"
+    "         [--lang es|en]                 report language (default: the map's); CSV headers\n"
+    "                                        and values for people in that language (default:\n"
+    "                                        the format's names, for programs)\n"
+    "         [--separator comma|semicolon]  CSV separator (default: semicolon with --lang es,\n"
+    "                                        as Excel in Spanish reads it, with a BOM; else comma)\n"
+    "         [--bom]                        start the CSV with a UTF-8 byte-order mark\n"
     "  report [--to html|md] FILE [-o OUT]   a standalone report (HTML by default) to share\n"
     "         [--lang es|en]\n"
     "  merge BASE PARTICIPANT... [-o OUT]    merge the participants' copies of BASE into one map\n"
@@ -126,7 +131,7 @@ int stats(const std::vector<std::string>& args) {
 }
 
 int exportMap(const std::vector<std::string>& args) {
-    const Arguments a = parse(args, {"--to", "--output", "--lang"}, {"--bom"});
+    const Arguments a = parse(args, {"--to", "--output", "--lang", "--separator"}, {"--bom"});
     const std::string to = a.value("--to");
     if (to.empty()) throw UsageError{"export needs --to csv, --to md or --to html"};
     if (to != "csv" && to != "md" && to != "markdown" && to != "html")
@@ -134,12 +139,21 @@ int exportMap(const std::vector<std::string>& args) {
     if (a.files.size() != 1) throw UsageError{"export needs exactly one FILE"};
     const std::string lang = languageOption(a);
     if (a.has("--bom") && to != "csv") throw UsageError{"--bom applies to --to csv only"};
+    const std::string separator = a.value("--separator");
+    if (a.has("--separator") && to != "csv") throw UsageError{"--separator applies to --to csv only"};
+    if (a.has("--separator") && separator != "comma" && separator != "semicolon")
+        throw UsageError{"--separator must be comma or semicolon, not '" + separator + "'"};
     Map map;
     if (!loadFile(a.files[0], map)) return 1;
     std::string text;
     if (to == "csv") {
-        CsvOptions options;
-        options.byteOrderMark = a.has("--bom");
+        // With a language: the dialect a spreadsheet in that language opens as it is.
+        CsvOptions options = lang.empty() ? CsvOptions{} : csvOptionsFor(languageFor(lang));
+        if (!separator.empty()) {   // the semicolon dialect carries a BOM, as the app's does
+            options.separator = separator == "semicolon" ? CsvSeparator::Semicolon : CsvSeparator::Comma;
+            options.byteOrderMark = options.separator == CsvSeparator::Semicolon;
+        }
+        options.byteOrderMark = options.byteOrderMark || a.has("--bom");
         text = exportCsv(map, options);
     } else {
         ReportOptions options;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "i18n.hpp"   // the catalogue: the core's errors worded (in English)
 #include "trayecto/commands.hpp"
 #include "trayecto/export.hpp"
 #include "trayecto/format.hpp"
@@ -100,7 +101,7 @@ int merge(const std::vector<std::string>& args) {
     if (!ok) return 1;
     auto merged = mergeMaps(base, participants);
     if (!merged) {
-        std::fprintf(stderr, "trayecto: merge failed: %s\n", merged.error().describe().c_str());
+        std::fprintf(stderr, "trayecto: merge failed: %s\n", app::describe(app::Lang::En, merged.error()).c_str());
         return 1;
     }
     const MergeResult& r = merged.value();

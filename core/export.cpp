@@ -138,11 +138,17 @@ std::string withUnit(double value, const std::string& unit) {
     return s + (word ? " " : "") + unit;
 }
 
-std::string metricText(const Metric& m) {
-    std::string s = m.type == MetricType::Custom ? m.name : std::string(label(m.type, Language::English));
+// "CSAT 3.1/5 (target 4.3/5)"; in Spanish "CSAT 3,1/5 (objetivo 4,3/5)" when `decimalComma`.
+std::string metricText(const Metric& m, Language lang, bool decimalComma) {
+    const auto number = [&](double v) {
+        std::string text = withUnit(v, m.unit);
+        if (decimalComma) std::replace(text.begin(), text.end(), '.', ',');
+        return text;
+    };
+    std::string s = m.type == MetricType::Custom ? m.name : std::string(label(m.type, lang));
     if (m.type != MetricType::Custom && !m.name.empty()) s += " (" + m.name + ")";
-    s += " " + (m.value ? withUnit(*m.value, m.unit) : std::string("-"));
-    if (m.target) s += " (target " + withUnit(*m.target, m.unit) + ")";
+    s += " " + (m.value ? number(*m.value) : std::string("-"));
+    if (m.target) s += std::string(lang == Language::Spanish ? " (objetivo " : " (target ") + number(*m.target) + ")";
     return s;
 }
 
@@ -162,9 +168,9 @@ std::string joined(const std::vector<T>& items, const char* separator, F text) {
 
 namespace {
 
-// "-3", "+4.5", "1e-3", ".5": a decimal number and nothing else, which a spreadsheet reads as
-// that number, never as a formula.
-bool isPlainNumber(std::string_view text) {
+// "-3", "+4.5", "1e-3", ".5" (and "-4,5" where ',' is the decimal mark): a decimal number and
+// nothing else, which a spreadsheet reads as that number, never as a formula.
+bool isPlainNumber(std::string_view text, bool decimalComma) {
     std::size_t i = 0;
     auto digits = [&] {
         const std::size_t from = i;
@@ -173,7 +179,7 @@ bool isPlainNumber(std::string_view text) {
     };
     if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
     std::size_t mantissa = digits();
-    if (i < text.size() && text[i] == '.') {
+    if (i < text.size() && (text[i] == '.' || (decimalComma && text[i] == ','))) {
         ++i;
         mantissa += digits();
     }
@@ -188,19 +194,20 @@ bool isPlainNumber(std::string_view text) {
 
 // OWASP's CSV injection rule: a cell that begins with one of these is run as a formula by
 // spreadsheet programs (tab and CR because some of them skip those first).
-bool startsLikeFormula(std::string_view text) {
+bool startsLikeFormula(std::string_view text, bool decimalComma) {
     if (text.empty()) return false;
     switch (text[0]) {
-        case '=': case '+': case '-': case '@': case '\t': case '\r': return !isPlainNumber(text);
+        case '=': case '+': case '-': case '@': case '\t': case '\r': return !isPlainNumber(text, decimalComma);
         default: return false;
     }
 }
 
 }  // namespace
 
-std::string csvField(std::string_view text) {
-    const std::string neutral = startsLikeFormula(text) ? "'" + std::string(text) : std::string(text);
-    const bool quote = neutral.find_first_of(",\"\r\n") != std::string::npos;
+std::string csvField(std::string_view text, char separator) {
+    const std::string neutral = startsLikeFormula(text, separator == ';') ? "'" + std::string(text) : std::string(text);
+    const char special[] = {separator, '"', '\r', '\n', '\0'};
+    const bool quote = neutral.find_first_of(special) != std::string::npos;
     if (!quote) return neutral;
     std::string out = "\"";
     for (char c : neutral) {
@@ -211,12 +218,47 @@ std::string csvField(std::string_view text) {
     return out;
 }
 
+namespace {
+// The columns: the format's field name, and headers for people.
+const Names kColumns[] = {
+    {"card_id", "ID de tarjeta", "Card ID"}, {"stage_id", "ID de etapa", "Stage ID"},
+    {"stage", "Etapa", "Stage"}, {"phase", "Fase", "Phase"}, {"lane_id", "ID de carril", "Lane ID"},
+    {"lane", "Carril", "Lane"}, {"kind", "Tipo", "Kind"}, {"text", "Texto", "Text"},
+    {"notes", "Notas", "Notes"}, {"color", "Color", "Colour"},
+    {"persona_ids", "IDs de personas", "Persona IDs"}, {"personas", "Personas", "Personas"},
+    {"votes", "Votos", "Votes"}, {"channel", "Canal", "Channel"},
+    {"touchpoint_kind", "Tipo de interacción", "Kind of interaction"},
+    {"owner", "Propietario", "Owner"}, {"controlled", "Controlado", "Controlled"},
+    {"dimensions", "Dimensiones", "Dimensions"}, {"expectation", "Expectativa", "Expectation"},
+    {"experience", "Experiencia", "Experience"}, {"gap", "Brecha", "Gap"},
+    {"metrics", "Métricas", "Metrics"}, {"severity", "Gravedad", "Severity"},
+    {"impact", "Impacto", "Impact"}, {"effort", "Esfuerzo", "Effort"},
+    {"improvement_owner", "Responsable de la mejora", "Improvement owner"},
+    {"status", "Estado", "Status"}, {"backstage_owner", "Responsable interno", "Backstage owner"},
+    {"systems", "Sistemas", "Systems"}};
+}  // namespace
+
+CsvOptions csvOptionsFor(Language language) {
+    CsvOptions options;
+    options.language = language;
+    options.separator = language == Language::Spanish ? CsvSeparator::Semicolon : CsvSeparator::Comma;
+    options.byteOrderMark = language == Language::Spanish;
+    return options;
+}
+
 std::string exportCsv(const Map& map, const CsvOptions& options) {
-    static const char* const kHeader[] = {
-        "card_id", "stage_id", "stage", "phase", "lane_id", "lane", "kind", "text", "notes",
-        "color", "persona_ids", "personas", "votes", "channel", "touchpoint_kind", "owner",
-        "controlled", "dimensions", "expectation", "experience", "gap", "metrics", "severity",
-        "impact", "effort", "improvement_owner", "status", "backstage_owner", "systems"};
+    const char separator = options.separator == CsvSeparator::Semicolon ? ';' : ',';
+    const bool forPeople = options.language.has_value();
+    const Language lang = options.language.value_or(Language::English);
+    const bool decimalComma = forPeople && separator == ';';
+    // An enum value: its label in the language, or its JSON spelling for programs.
+    const auto value = [&](const auto& table, auto v) {
+        return std::string(forPeople ? pick(table, v, lang) : token(table, v));
+    };
+    const auto yesNo = [&](bool b) -> std::string {
+        if (!forPeople) return b ? "true" : "false";
+        return lang == Language::Spanish ? (b ? "Sí" : "No") : (b ? "Yes" : "No");
+    };
     std::unordered_map<Id, int> stages, lanes;
     for (std::size_t i = 0; i < map.stages.size(); ++i) stages.emplace(map.stages[i].id, int(i));
     for (std::size_t i = 0; i < map.lanes.size(); ++i) lanes.emplace(map.lanes[i].id, int(i));
@@ -245,12 +287,13 @@ std::string exportCsv(const Map& map, const CsvOptions& options) {
     std::vector<std::string> row;
     auto flush = [&] {
         for (std::size_t i = 0; i < row.size(); ++i) {
-            if (i > 0) out += ',';
-            out += csvField(row[i]);
+            if (i > 0) out += separator;
+            out += csvField(row[i], separator);
         }
         out += "\r\n";
     };
-    row.assign(std::begin(kHeader), std::end(kHeader));
+    row.clear();
+    for (const Names& column : kColumns) row.push_back(forPeople ? (lang == Language::Spanish ? column.es : column.en) : column.token);
     flush();
     for (std::size_t index : order) {
         const Card& c = map.cards[index];
@@ -262,10 +305,10 @@ std::string exportCsv(const Map& map, const CsvOptions& options) {
         row.push_back(c.id);
         row.push_back(c.stageId);
         row.push_back(stage ? stage->name : "");
-        row.push_back(stage ? std::string(token(kPhases, stage->phase)) : "");
+        row.push_back(stage ? value(kPhases, stage->phase) : "");
         row.push_back(c.laneId);
         row.push_back(lane ? lane->name : "");
-        row.push_back(std::string(token(kCardKinds, c.kind)));
+        row.push_back(value(kCardKinds, c.kind));
         row.push_back(c.text);
         row.push_back(c.notes);
         row.push_back(c.color ? hexColor(*c.color) : "");
@@ -276,15 +319,15 @@ std::string exportCsv(const Map& map, const CsvOptions& options) {
         }));
         row.push_back(std::to_string(c.votes));
         if (const auto& tp = c.touchpoint) {
-            row.push_back(std::string(token(kChannels, tp->channel)));
-            row.push_back(std::string(token(kTouchpointKinds, tp->kind)));
-            row.push_back(std::string(token(kOwners, tp->owner)));
-            row.push_back(tp->controlled ? "true" : "false");
+            row.push_back(value(kChannels, tp->channel));
+            row.push_back(value(kTouchpointKinds, tp->kind));
+            row.push_back(value(kOwners, tp->owner));
+            row.push_back(yesNo(tp->controlled));
             std::string dims;
             for (std::size_t d = 0; d < std::size(kDimensions); ++d) {
                 if (!(tp->dimensions & (1u << d))) continue;
                 if (!dims.empty()) dims += "; ";
-                dims += kDimensions[d].token;
+                dims += forPeople ? std::string(pick(kDimensions, d, lang)) : kDimensions[d].token;
             }
             row.push_back(dims);
             row.push_back(tp->expectation ? std::to_string(*tp->expectation) : "");
@@ -292,7 +335,7 @@ std::string exportCsv(const Map& map, const CsvOptions& options) {
             row.push_back(tp->expectation && tp->experience
                               ? std::to_string(*tp->experience - *tp->expectation)
                               : "");
-            row.push_back(joined(tp->metrics, " | ", metricText));
+            row.push_back(joined(tp->metrics, " | ", [&](const Metric& m) { return metricText(m, lang, decimalComma); }));
         } else {
             row.insert(row.end(), 9, "");
         }
@@ -301,7 +344,7 @@ std::string exportCsv(const Map& map, const CsvOptions& options) {
             row.push_back(std::to_string(im->impact));
             row.push_back(std::to_string(im->effort));
             row.push_back(im->owner);
-            row.push_back(std::string(token(kStatuses, im->status)));
+            row.push_back(value(kStatuses, im->status));
         } else {
             row.insert(row.end(), 5, "");
         }

@@ -14,12 +14,32 @@
 
 namespace trayecto {
 
-std::string LoadError::describe() const {
-    if (offset != std::string::npos)
-        return "at byte " + std::to_string(offset) + (path.empty() ? "" : " (" + path + ")") +
-               ": " + message;
-    if (path.empty()) return message;
-    return "at " + path + ": " + message;
+namespace {
+const char* const kCodeNames[] = {
+#define TRAYECTO_LOAD_ERROR_NAME(code) #code,
+    TRAYECTO_LOAD_ERROR_CODES(TRAYECTO_LOAD_ERROR_NAME)
+#undef TRAYECTO_LOAD_ERROR_NAME
+};
+const char* const kWordNames[] = {
+    "None",
+#define TRAYECTO_ERROR_WORD_NAME(word) #word,
+    TRAYECTO_ERROR_WORDS(TRAYECTO_ERROR_WORD_NAME)
+#undef TRAYECTO_ERROR_WORD_NAME
+};
+}  // namespace
+
+const char* loadErrorCodeName(LoadErrorCode code) { return kCodeNames[static_cast<int>(code)]; }
+const char* errorWordName(ErrorWord word) { return kWordNames[static_cast<int>(word)]; }
+
+std::string LoadError::debugText() const {
+    std::string text = loadErrorCodeName(code);
+    if (!path.empty()) text += " at " + path;
+    if (offset != std::string::npos) text += " (byte " + std::to_string(offset) + ")";
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        text += i ? ", " : ": ";
+        text += args[i].word != ErrorWord::None ? errorWordName(args[i].word) : args[i].text;
+    }
+    return text;
 }
 
 std::string jsonQuoted(std::string_view text) {
@@ -85,15 +105,9 @@ std::optional<LoadError> encodingProblem(std::string_view text) {
     else if (at(0) != 0 && at(0) < 0x80 && at(1) == 0 && at(2) == 0 && at(3) == 0) encoding = "UTF-32 LE (little-endian)";
     else if (at(0) == 0 && at(1) != 0 && at(1) < 0x80 && (at(2) == 0 || at(2) == 0x100)) encoding = "UTF-16 BE (big-endian)";
     else if (at(0) != 0 && at(0) < 0x80 && at(1) == 0 && (at(3) == 0 || at(3) == 0x100)) encoding = "UTF-16 LE (little-endian)";
-    if (encoding)
-        return LoadError{"", std::string("The file is ") + encoding +
-                                 " text; a journey map must be saved as UTF-8 (use \"Save as\" with "
-                                 "the UTF-8 encoding)."};
+    if (encoding) return LoadError{LoadErrorCode::WrongEncoding, "", {encoding}};
     const std::size_t nul = text.find('\0');
-    if (nul != std::string_view::npos)
-        return LoadError{"", "The file has a zero (NUL) byte here, which JSON text never holds: the file "
-                             "is damaged or has something else after the map.",
-                         nul};
+    if (nul != std::string_view::npos) return LoadError{LoadErrorCode::NulByte, "", {}, nul};
     return std::nullopt;
 }
 
@@ -101,31 +115,23 @@ std::optional<LoadError> encodingProblem(std::string_view text) {
 std::variant<int, LoadError> envelopeVersion(const Json& doc) {
     const auto format = doc.find("format");
     if (format == doc.end())
-        return LoadError{"/format", "This is not a Trayecto journey map: it has no \"format\" "
-                                    "naming \"trayecto-journey\"."};
+        return LoadError{LoadErrorCode::NoFormat, "/format"};
     if (!format->is_string() || format->get_ref<const std::string&>() != kFormatName)
-        return LoadError{"/format", "This is not a Trayecto journey map: \"format\" is " +
-                                        format::compactText(*format).substr(0, 60) +
-                                        ", not \"trayecto-journey\"."};
+        return LoadError{LoadErrorCode::WrongFormat, "/format", {format::compactText(*format).substr(0, 60)}};
     const auto version = doc.find("version");
     if (version == doc.end())
-        return LoadError{"/version", "The file does not say which format version it uses "
-                                     "(\"version\" is missing)."};
+        return LoadError{LoadErrorCode::NoVersion, "/version"};
     if (!version->is_number_integer())
-        return LoadError{"/version", "The format version must be a whole number, but it is " +
-                                         format::compactText(*version).substr(0, 60) + "."};
+        return LoadError{LoadErrorCode::VersionNotWhole, "/version", {format::compactText(*version).substr(0, 60)}};
     // Positive numbers parse as unsigned: compare those without a narrowing conversion.
     const bool newer = version->is_number_unsigned()
                            ? version->get<std::uint64_t>() > static_cast<std::uint64_t>(kFormatVersion)
                            : version->get<long long>() > kFormatVersion;
     if (newer)
-        return LoadError{"/version",
-                         "This file was written by a newer version of Trayecto (format version " +
-                             format::compactText(*version) + "); this version reads up to " +
-                             std::to_string(kFormatVersion) + "."};
+        return LoadError{LoadErrorCode::VersionTooNew, "/version",
+                         {format::compactText(*version), std::to_string(kFormatVersion)}};
     if (version->get<long long>() < 0)
-        return LoadError{"/version", "Format version " + format::compactText(*version) +
-                                         " does not exist; versions start at 0."};
+        return LoadError{LoadErrorCode::VersionNegative, "/version", {format::compactText(*version)}};
     return static_cast<int>(version->get<long long>());
 }
 
@@ -157,17 +163,16 @@ std::optional<Rgb> parseColor(std::string_view text) {
 Result<Map> loadThroughDocument(std::string_view text, const LoadLimits& limits) {
     // The byte cap comes first: nothing of an oversized file is looked at.
     if (text.size() > limits.maxBytes)
-        return LoadError{"", "The file is " + megabytes(text.size()) + ", larger than the " +
-                                 megabytes(limits.maxBytes) + " a journey map may be."};
+        return LoadError{LoadErrorCode::FileTooLarge, "", {megabytes(text.size()), megabytes(limits.maxBytes)}};
     if (auto problem = encodingProblem(text)) return *problem;
     if (onlyWhitespace(text))
-        return LoadError{"", "The file is empty; a journey map is a JSON object.", 0};
+        return LoadError{LoadErrorCode::EmptyFile, "", {}, 0};
 
     auto parsed = parseBounded(text, limits);
     if (!parsed) return parsed.error();
     Json& doc = parsed.value();
     if (!doc.is_object())
-        return LoadError{"", "A journey map file must hold a JSON object at the top level."};
+        return LoadError{LoadErrorCode::TopLevelNotObject, ""};
 
     auto version = envelopeVersion(doc);
     if (auto* error = std::get_if<LoadError>(&version)) return *error;
@@ -194,11 +199,11 @@ Result<Map> loadMap(std::string_view text, const LoadLimits& limits) {
     try {
         return load(text, limits);
     } catch (const std::bad_alloc&) {
-        return LoadError{"", "There is not enough memory to open this file."};
+        return LoadError{LoadErrorCode::OutOfMemory, ""};
     } catch (const std::exception& e) {
-        return LoadError{"", std::string("The file could not be read: ") + e.what() + "."};
+        return LoadError{LoadErrorCode::Unreadable, "", {e.what()}};
     } catch (...) {
-        return LoadError{"", "The file could not be read."};
+        return LoadError{LoadErrorCode::Unreadable, "", {""}};
     }
 }
 

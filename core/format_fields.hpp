@@ -14,6 +14,7 @@
 #include <optional>
 #include <type_traits>
 
+#include "trayecto/load_error.hpp"   // ErrorWord
 #include "trayecto/merge.hpp"   // setCrowdStatistics
 #include "trayecto/model.hpp"
 
@@ -239,7 +240,7 @@ using TimerMinutes = kind::Whole<1, kMaxTimerMinutes>;
 // ---------------------------------------------------------------------------------------------
 // [SECTION] Fields<T>: the tables as C++
 // ---------------------------------------------------------------------------------------------
-// Fields<T>::item    the object's name in messages ("The card has no \"id\", ...")
+// Fields<T>::item    the object's name in messages (ErrorWord::TheCard: "The card has no \"id\", ...")
 // Fields<T>::kHead   how many keys come before the table's (the envelope's format and version)
 // Fields<T>::keys    every known key, in writing order
 // Fields<T>::required  per key: whether the object must have it
@@ -253,7 +254,7 @@ struct Fields;
 #define TRAYECTO_FORMAT_OBJECT(Type, itemName, TABLE) \
     template <> \
     struct Fields<Type> { \
-        static constexpr const char* item = itemName; \
+        static constexpr ErrorWord item = itemName; \
         static constexpr std::size_t kHead = 0; \
         static constexpr const char* keys[] = {TABLE(TRAYECTO_FIELD_KEY)}; \
         static constexpr bool required[] = {TABLE(TRAYECTO_FIELD_REQUIRED)}; \
@@ -261,28 +262,28 @@ struct Fields;
         static void each(Object& x, Visit&& visit) { TABLE(TRAYECTO_FIELD_VISIT) } \
     };
 
-TRAYECTO_FORMAT_OBJECT(MapMeta, "meta", TRAYECTO_META_FIELDS)
-TRAYECTO_FORMAT_OBJECT(Persona, "persona", TRAYECTO_PERSONA_FIELDS)
-TRAYECTO_FORMAT_OBJECT(Stage, "stage", TRAYECTO_STAGE_FIELDS)
-TRAYECTO_FORMAT_OBJECT(Lane, "lane", TRAYECTO_LANE_FIELDS)
-TRAYECTO_FORMAT_OBJECT(Metric, "metric", TRAYECTO_METRIC_FIELDS)
-TRAYECTO_FORMAT_OBJECT(TouchpointInfo, "touchpoint", TRAYECTO_TOUCHPOINT_FIELDS)
-TRAYECTO_FORMAT_OBJECT(ImprovementInfo, "improvement", TRAYECTO_IMPROVEMENT_FIELDS)
-TRAYECTO_FORMAT_OBJECT(BackstageInfo, "backstage", TRAYECTO_BACKSTAGE_FIELDS)
-TRAYECTO_FORMAT_OBJECT(Card, "card", TRAYECTO_CARD_FIELDS)
-TRAYECTO_FORMAT_OBJECT(Emotion, "emotion", TRAYECTO_EMOTION_FIELDS)
-TRAYECTO_FORMAT_OBJECT(MomentOfTruth, "moment of truth", TRAYECTO_MOMENT_FIELDS)
-TRAYECTO_FORMAT_OBJECT(WorkshopTimer, "timer", TRAYECTO_TIMER_FIELDS)
-TRAYECTO_FORMAT_OBJECT(ParticipantValue, "participant value", TRAYECTO_PARTICIPANT_VALUE_FIELDS)
-TRAYECTO_FORMAT_OBJECT(MergeConflict, "conflict", TRAYECTO_CONFLICT_FIELDS)
-TRAYECTO_FORMAT_OBJECT(MergeReport, "merge report", TRAYECTO_MERGE_REPORT_FIELDS)
-TRAYECTO_FORMAT_OBJECT(CrowdPoint, "crowd point", TRAYECTO_CROWD_POINT_FIELDS)
-TRAYECTO_FORMAT_OBJECT(CrowdCurve, "crowd curve", TRAYECTO_CROWD_CURVE_FIELDS)
-TRAYECTO_FORMAT_OBJECT(Workshop, "workshop", TRAYECTO_WORKSHOP_FIELDS)
+TRAYECTO_FORMAT_OBJECT(MapMeta, ErrorWord::TheMeta, TRAYECTO_META_FIELDS)
+TRAYECTO_FORMAT_OBJECT(Persona, ErrorWord::ThePersona, TRAYECTO_PERSONA_FIELDS)
+TRAYECTO_FORMAT_OBJECT(Stage, ErrorWord::TheStage, TRAYECTO_STAGE_FIELDS)
+TRAYECTO_FORMAT_OBJECT(Lane, ErrorWord::TheLane, TRAYECTO_LANE_FIELDS)
+TRAYECTO_FORMAT_OBJECT(Metric, ErrorWord::TheMetric, TRAYECTO_METRIC_FIELDS)
+TRAYECTO_FORMAT_OBJECT(TouchpointInfo, ErrorWord::TheTouchpoint, TRAYECTO_TOUCHPOINT_FIELDS)
+TRAYECTO_FORMAT_OBJECT(ImprovementInfo, ErrorWord::TheImprovement, TRAYECTO_IMPROVEMENT_FIELDS)
+TRAYECTO_FORMAT_OBJECT(BackstageInfo, ErrorWord::TheBackstage, TRAYECTO_BACKSTAGE_FIELDS)
+TRAYECTO_FORMAT_OBJECT(Card, ErrorWord::TheCard, TRAYECTO_CARD_FIELDS)
+TRAYECTO_FORMAT_OBJECT(Emotion, ErrorWord::TheEmotion, TRAYECTO_EMOTION_FIELDS)
+TRAYECTO_FORMAT_OBJECT(MomentOfTruth, ErrorWord::TheMoment, TRAYECTO_MOMENT_FIELDS)
+TRAYECTO_FORMAT_OBJECT(WorkshopTimer, ErrorWord::TheTimer, TRAYECTO_TIMER_FIELDS)
+TRAYECTO_FORMAT_OBJECT(ParticipantValue, ErrorWord::TheParticipantValue, TRAYECTO_PARTICIPANT_VALUE_FIELDS)
+TRAYECTO_FORMAT_OBJECT(MergeConflict, ErrorWord::TheConflict, TRAYECTO_CONFLICT_FIELDS)
+TRAYECTO_FORMAT_OBJECT(MergeReport, ErrorWord::TheMergeReport, TRAYECTO_MERGE_REPORT_FIELDS)
+TRAYECTO_FORMAT_OBJECT(CrowdPoint, ErrorWord::TheCrowdPoint, TRAYECTO_CROWD_POINT_FIELDS)
+TRAYECTO_FORMAT_OBJECT(CrowdCurve, ErrorWord::TheCrowdCurve, TRAYECTO_CROWD_CURVE_FIELDS)
+TRAYECTO_FORMAT_OBJECT(Workshop, ErrorWord::TheWorkshop, TRAYECTO_WORKSHOP_FIELDS)
 
 template <>
 struct Fields<Map> {
-    static constexpr const char* item = "map";
+    static constexpr ErrorWord item = ErrorWord::TheMap;
     static constexpr std::size_t kHead = 2;   // "format" and "version", read apart
     static constexpr const char* keys[] = {"format", "version", TRAYECTO_MAP_FIELDS(TRAYECTO_FIELD_KEY)};
     static constexpr bool required[] = {true, true, TRAYECTO_MAP_FIELDS(TRAYECTO_FIELD_REQUIRED)};

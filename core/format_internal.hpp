@@ -92,12 +92,12 @@ std::optional<E> valueOf(const Spelling<E> (&table)[N], std::string_view name) {
     return std::nullopt;
 }
 
-// "one", "two" or "three" style list for error messages: "\"a\", \"b\" or \"c\"".
+// The spellings as a list for error messages, in no language: "\"a\", \"b\", \"c\"".
 template <typename E, std::size_t N>
 std::string spellingList(const Spelling<E> (&table)[N]) {
     std::string out;
     for (std::size_t i = 0; i < N; ++i) {
-        if (i > 0) out += (i + 1 == N) ? " or " : ", ";
+        if (i > 0) out += ", ";
         out += '"';
         out += table[i].name;
         out += '"';

@@ -13,9 +13,7 @@ std::optional<LoadError> renameMembers(Json& object, const std::string& path,
                                        std::initializer_list<std::pair<const char*, const char*>> renames) {
     for (const auto& [from, to] : renames)
         if (object.contains(from) && object.contains(to))
-            return LoadError{childPath(path, from),
-                             std::string("A version 0 file cannot have both \"") + from +
-                                 "\" and \"" + to + "\"."};
+            return LoadError{LoadErrorCode::V0BothKeys, childPath(path, from), {from, to}};
     Json renamed = Json::object();
     for (auto it = object.begin(); it != object.end(); ++it) {
         std::string key = it.key();
@@ -37,8 +35,7 @@ std::optional<LoadError> renameMembers(Json& object, const std::string& path,
 std::optional<LoadError> ambiguousV0(const Json& doc, const char* const (&metaKeys)[7]) {
     const auto meta = doc.find("meta");
     if (meta != doc.end() && !meta->is_null() && !meta->is_object())
-        return LoadError{"/meta", "In a version 0 file \"meta\" must be an object, but it is " +
-                                      compactText(*meta).substr(0, 60) + "."};
+        return LoadError{LoadErrorCode::V0MetaNotObject, "/meta", {compactText(*meta).substr(0, 60)}};
     if (meta != doc.end() && meta->is_object()) {
         for (const char* key : metaKeys) {
             const auto top = doc.find(key);
@@ -46,11 +43,9 @@ std::optional<LoadError> ambiguousV0(const Json& doc, const char* const (&metaKe
             if (top == doc.end() || inner == meta->end() || top->is_null() || inner->is_null() ||
                 *top == *inner)
                 continue;   // null stands for "not given"
-            return LoadError{childPath("", key),
-                             std::string("This version 0 file has two different values for \"") + key +
-                                 "\": " + compactText(*top).substr(0, 60) + " at the top level and " +
-                                 compactText(*inner).substr(0, 60) + " at " + childPath("/meta", key) +
-                                 "; keep one of them."};
+            return LoadError{LoadErrorCode::V0TwoValues, childPath("", key),
+                             {key, compactText(*top).substr(0, 60), compactText(*inner).substr(0, 60),
+                              childPath("/meta", key)}};
         }
     }
     const auto emotions = doc.find("emotions");
@@ -67,11 +62,7 @@ std::optional<LoadError> ambiguousV0(const Json& doc, const char* const (&metaKe
         if (!first) first = i;
     }
     if (!first) return std::nullopt;
-    return LoadError{childPath(childPath("/emotions", *first), "valence"),
-                     "This file says it is version 0, whose emotions have a \"score\" from 1 to 7, "
-                     "but its emotions have a \"valence\" from -3 to 3 as in version 1: if it is a "
-                     "version 1 map, set \"version\" to 1; if its values are scores, rename "
-                     "\"valence\" to \"score\"."};
+    return LoadError{LoadErrorCode::V0HasValence, childPath(childPath("/emotions", *first), "valence")};
 }
 
 // Version 0 (Trayecto previews): map details at the top level, "columns" and "rows" instead of
@@ -120,9 +111,7 @@ std::optional<LoadError> migrateV0toV1(Json& doc) {
                                                                 score->get<double>());
             const double x = score->is_number() ? score->get<double>() : 0.0;
             if (!whole || x < 1 || x > 7)
-                return LoadError{childPath(path, scoreKey),
-                                 "The score must be a whole number from 1 to 7, but it is " +
-                                     compactText(*score) + "."};
+                return LoadError{LoadErrorCode::V0ScoreRange, childPath(path, scoreKey), {compactText(*score)}};
             *score = static_cast<int>(x) - 4;   // 1..7 -> -3..3
         }
     }
@@ -147,8 +136,7 @@ std::optional<LoadError> migrateToCurrent(Json& document, int version) {
         for (const auto& m : kMigrations)
             if (m.fromVersion == version) step = &m;
         if (!step)
-            return LoadError{"/version", "Format version " + std::to_string(version) +
-                                             " cannot be upgraded by this version of Trayecto."};
+            return LoadError{LoadErrorCode::VersionNoUpgrade, "/version", {std::to_string(version)}};
         if (auto error = step->migrate(document)) return error;
         ++version;
         document["version"] = version;

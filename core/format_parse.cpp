@@ -54,7 +54,7 @@ std::string withThousands(std::size_t n) {
 }
 
 // 1-based line and column (in characters, counting UTF-8 sequences as one) of a byte offset.
-std::string lineAndColumn(std::string_view text, std::size_t offset) {
+std::pair<std::string, std::string> lineAndColumn(std::string_view text, std::size_t offset) {
     std::size_t line = 1;
     std::size_t column = 1;
     for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
@@ -66,7 +66,7 @@ std::string lineAndColumn(std::string_view text, std::size_t offset) {
             ++column;
         }
     }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+    return {std::to_string(line), std::to_string(column)};
 }
 
 // nlohmann's description of a syntax error without its prefix and without the raw token
@@ -103,7 +103,7 @@ public:
     bool number_unsigned(number_unsigned_t n) { return put(Json(n)) != nullptr; }
     bool number_float(number_float_t x, const string_t&) { return put(Json(x)) != nullptr; }
     bool binary(binary_t&) {
-        return fail(currentPath(), "Binary values are not part of JSON.");
+        return fail(currentPath(), LoadErrorCode::BinaryValue, {});
     }
 
     bool string(string_t& s) {
@@ -121,12 +121,9 @@ public:
         Frame& frame = frames_.back();
         if (k.size() > limits_.maxStringBytes) return tooLongString(parentPath(), k.size());
         if (frame.count >= limits_.maxItems)
-            return fail(parentPath(), "This object has more than " +
-                                          withThousands(limits_.maxItems) +
-                                          " members, the most a file may hold in one object.");
+            return fail(parentPath(), LoadErrorCode::TooManyMembers, {withThousands(limits_.maxItems)});
         if (frame.keys.seen(frame.container->get_ref<Json::object_t&>(), k))
-            return fail(childPath(parentPath(), k),
-                        "The key \"" + k + "\" appears more than once in this object.");
+            return fail(childPath(parentPath(), k), LoadErrorCode::DuplicateKey, {k});
         frame.key = std::move(k);
         return true;
     }
@@ -135,33 +132,33 @@ public:
                      const nlohmann::detail::exception& ex) {
         std::size_t offset = position > 0 ? position - 1 : 0;
         if (offset > text_.size()) offset = text_.size();
-        const std::string where = lineAndColumn(text_, offset);
+        const auto [line, column] = lineAndColumn(text_, offset);
         const std::string what = ex.what();
-        std::string message;
+        LoadError error;
         if (ex.id == 406) {
             std::string number;
             for (char c : token)
                 if (static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7f)
                     number += c;
-            message = "The number " + number + " at " + where +
-                      " is too large to be represented.";
+            error = LoadError{LoadErrorCode::NumberTooLarge, "", {number, line, column}};
         } else if (what.find("UTF-8") != std::string::npos ||
                    what.find("invalid BOM") != std::string::npos) {
-            message = "The text is not valid UTF-8 at " + where + ".";
+            error = LoadError{LoadErrorCode::InvalidUtf8, "", {line, column}};
         } else if (what.find("unexpected end of input") != std::string::npos) {
-            message = "The file ends at " + where + " before the JSON text is complete.";
+            error = LoadError{LoadErrorCode::UnexpectedEnd, "", {line, column}};
         } else {
-            message = "The file is not valid JSON at " + where + ": " + syntaxDetail(what) + ".";
+            error = LoadError{LoadErrorCode::NotJsonAt, "", {line, column, syntaxDetail(what)}};
         }
         // The path is the innermost open container: the key being read may be stale here.
-        error_ = LoadError{frames_.empty() ? std::string() : containerPath(frames_.size() - 1),
-                           message, offset};
+        error.path = frames_.empty() ? std::string() : containerPath(frames_.size() - 1);
+        error.offset = offset;
+        error_ = std::move(error);
         return false;
     }
 
     Result<Json> finish(bool parsed) {
         if (error_) return *error_;
-        if (!parsed) return LoadError{"", "The file is not valid JSON.", 0};
+        if (!parsed) return LoadError{LoadErrorCode::NotJson, "", {}, 0};
         return std::move(root_);
     }
 
@@ -176,9 +173,7 @@ private:
 
     bool open(Json&& empty) {
         if (static_cast<long long>(frames_.size()) + 1 > limits_.maxDepth)
-            return fail(currentPath(), "The data is nested more than " +
-                                           std::to_string(limits_.maxDepth) +
-                                           " levels deep, the most a file may have.");
+            return fail(currentPath(), LoadErrorCode::TooDeep, {std::to_string(limits_.maxDepth)});
         const bool isObject = empty.is_object();
         Json* slot = put(std::move(empty));
         if (!slot) return false;
@@ -207,9 +202,7 @@ private:
         }
         auto& items = frame.container->get_ref<Json::array_t&>();
         if (items.size() >= limits_.maxItems) {
-            fail(parentPath(),
-                 "This list has more than " + withThousands(limits_.maxItems) +
-                     " items, the most a file may hold in one list.");
+            fail(parentPath(), LoadErrorCode::TooManyItems, {withThousands(limits_.maxItems)});
             return nullptr;
         }
         items.push_back(std::move(value));
@@ -240,12 +233,11 @@ private:
     }
 
     bool tooLongString(const std::string& path, std::size_t size) {
-        return fail(path, "This text is " + withThousands(size) + " bytes long; the limit is " +
-                              withThousands(limits_.maxStringBytes) + " bytes.");
+        return fail(path, LoadErrorCode::TextTooLong, {withThousands(size), withThousands(limits_.maxStringBytes)});
     }
 
-    bool fail(std::string path, std::string message) {
-        if (!error_) error_ = LoadError{std::move(path), std::move(message)};
+    bool fail(std::string path, LoadErrorCode code, std::vector<ErrorArg> args) {
+        if (!error_) error_ = LoadError{code, std::move(path), std::move(args)};
         return false;
     }
 

@@ -10,17 +10,17 @@
 namespace trayecto::format {
 namespace {
 
-std::string kindOfValue(const Json& v) {
+ErrorWord kindOfValue(const Json& v) {
     switch (v.type()) {
-        case Json::value_t::null: return "null";
-        case Json::value_t::boolean: return "true or false";
-        case Json::value_t::string: return "text";
-        case Json::value_t::array: return "a list";
-        case Json::value_t::object: return "an object";
+        case Json::value_t::null: return ErrorWord::KindNull;
+        case Json::value_t::boolean: return ErrorWord::KindBoolean;
+        case Json::value_t::string: return ErrorWord::KindText;
+        case Json::value_t::array: return ErrorWord::KindList;
+        case Json::value_t::object: return ErrorWord::KindObject;
         case Json::value_t::number_integer:
         case Json::value_t::number_unsigned:
-        case Json::value_t::number_float: return "a number";
-        default: return "an unsupported value";
+        case Json::value_t::number_float: return ErrorWord::KindNumber;
+        default: return ErrorWord::KindOther;
     }
 }
 
@@ -40,14 +40,13 @@ class Reader {
 public:
     std::optional<LoadError> error;
 
-    bool fail(std::string path, std::string message) {
-        if (!error) error = LoadError{std::move(path), std::move(message)};
+    bool fail(std::string path, LoadErrorCode code, std::vector<ErrorArg> args = {}) {
+        if (!error) error = LoadError{code, std::move(path), std::move(args)};
         return false;
     }
 
-    bool wrongType(const std::string& path, const Json& v, const char* expected) {
-        return fail(path, std::string("Expected ") + expected + " here, but found " +
-                              kindOfValue(v) + ".");
+    bool wrongType(const std::string& path, const Json& v, ErrorWord expected) {
+        return fail(path, LoadErrorCode::WrongType, {expected, kindOfValue(v)});
     }
 
     // The member `key` of `obj`, or nullptr when absent or null (null counts as "not given").
@@ -58,25 +57,24 @@ public:
     }
 
     bool object(const Json& v, const std::string& path) {
-        return v.is_object() || wrongType(path, v, "an object");
+        return v.is_object() || wrongType(path, v, ErrorWord::KindObject);
     }
 
     bool text(const Json& obj, const std::string& path, const char* key, std::string& out) {
         const Json* v = member(obj, key);
         if (!v) return true;
-        if (!v->is_string()) return wrongType(childPath(path, key), *v, "text");
+        if (!v->is_string()) return wrongType(childPath(path, key), *v, ErrorWord::KindText);
         out = v->get_ref<const std::string&>();
         return true;
     }
 
     bool identifier(const Json& obj, const std::string& path, const char* key, Id& out,
-                    const char* item) {
+                    ErrorWord item) {
         const Json* v = member(obj, key);
-        if (!v) return fail(childPath(path, key), std::string("The ") + item + " has no \"" +
-                                                      key + "\", which is required.");
-        if (!v->is_string()) return wrongType(childPath(path, key), *v, "an id (text)");
+        if (!v) return fail(childPath(path, key), LoadErrorCode::MissingField, {item, key});
+        if (!v->is_string()) return wrongType(childPath(path, key), *v, ErrorWord::KindId);
         out = v->get_ref<const std::string&>();
-        if (out.empty()) return fail(childPath(path, key), "An id must not be empty.");
+        if (out.empty()) return fail(childPath(path, key), LoadErrorCode::EmptyId);
         return true;
     }
 
@@ -84,9 +82,9 @@ public:
                             std::optional<Id>& out) {
         const Json* v = member(obj, key);
         if (!v) return true;
-        if (!v->is_string()) return wrongType(childPath(path, key), *v, "an id (text)");
+        if (!v->is_string()) return wrongType(childPath(path, key), *v, ErrorWord::KindId);
         if (v->get_ref<const std::string&>().empty())
-            return fail(childPath(path, key), "An id must not be empty.");
+            return fail(childPath(path, key), LoadErrorCode::EmptyId);
         out = v->get_ref<const std::string&>();
         return true;
     }
@@ -96,13 +94,11 @@ public:
                      const Spelling<E> (&table)[N], E& out) {
         const Json* v = member(obj, key);
         if (!v) return true;
-        if (!v->is_string()) return wrongType(childPath(path, key), *v, "text");
+        if (!v->is_string()) return wrongType(childPath(path, key), *v, ErrorWord::KindText);
         auto value = valueOf(table, v->get_ref<const std::string&>());
         if (!value)
-            return fail(childPath(path, key),
-                        "\"" + shortText(v->get_ref<const std::string&>()) +
-                            "\" is not an allowed value for \"" + key + "\"; expected " +
-                            spellingList(table) + ".");
+            return fail(childPath(path, key), LoadErrorCode::NotAllowedValue,
+                        {shortText(v->get_ref<const std::string&>()), key, spellingList(table)});
         out = *value;
         return true;
     }
@@ -110,7 +106,7 @@ public:
     bool flag(const Json& obj, const std::string& path, const char* key, bool& out) {
         const Json* v = member(obj, key);
         if (!v) return true;
-        if (!v->is_boolean()) return wrongType(childPath(path, key), *v, "true or false");
+        if (!v->is_boolean()) return wrongType(childPath(path, key), *v, ErrorWord::KindBoolean);
         out = v->get<bool>();
         return true;
     }
@@ -118,13 +114,14 @@ public:
     bool wholeNumber(const Json& obj, const std::string& path, const char* key, int min, int max,
                      std::optional<int>& out) {
         const Json* v = member(obj, key);
-        return !v || wholeValue(v, childPath(path, key), key, min, max, out);
+        return !v || wholeValue(v, childPath(path, key), LoadErrorCode::NumberOutOfRange, key, min, max, out);
     }
 
-    // A value that must be a whole number; `name` is what the message calls it.
-    bool wholeValue(const Json* v, const std::string& at, const std::string& name, int min,
-                    int max, std::optional<int>& out) {
-        if (!v->is_number()) return wrongType(at, *v, "a whole number");
+    // A value that must be a whole number; `code` (NumberOutOfRange, CountOutOfRange) and `name`
+    // (the key) say what the message calls it.
+    bool wholeValue(const Json* v, const std::string& at, LoadErrorCode code, const std::string& name,
+                    int min, int max, std::optional<int>& out) {
+        if (!v->is_number()) return wrongType(at, *v, ErrorWord::KindWholeNumber);
         bool inRange = false;
         long long whole = 0;
         if (v->is_number_unsigned()) {
@@ -141,9 +138,7 @@ public:
             if (inRange) whole = static_cast<long long>(x);
         }
         if (!inRange)
-            return fail(at, "The " + name + " must be a whole number from " +
-                                std::to_string(min) + " to " + std::to_string(max) +
-                                ", but it is " + shown(*v) + ".");
+            return fail(at, code, {name, std::to_string(min), std::to_string(max), shown(*v)});
         out = static_cast<int>(whole);
         return true;
     }
@@ -160,7 +155,7 @@ public:
                  std::optional<double>& out) {
         const Json* v = member(obj, key);
         if (!v) return true;
-        if (!v->is_number()) return wrongType(childPath(path, key), *v, "a number");
+        if (!v->is_number()) return wrongType(childPath(path, key), *v, ErrorWord::KindNumber);
         out = v->get<double>();
         return true;
     }
@@ -168,11 +163,10 @@ public:
     bool color(const Json& obj, const std::string& path, const char* key, std::optional<Rgb>& out) {
         const Json* v = member(obj, key);
         if (!v) return true;
-        if (!v->is_string()) return wrongType(childPath(path, key), *v, "a colour as text");
+        if (!v->is_string()) return wrongType(childPath(path, key), *v, ErrorWord::KindColour);
         auto rgb = parseColor(v->get_ref<const std::string&>());
         if (!rgb)
-            return fail(childPath(path, key), "\"" + shortText(v->get_ref<const std::string&>()) +
-                                                  "\" is not a colour; write colours as \"#rrggbb\".");
+            return fail(childPath(path, key), LoadErrorCode::NotColour, {shortText(v->get_ref<const std::string&>())});
         out = rgb;
         return true;
     }
@@ -188,7 +182,7 @@ public:
         const Json* v = member(obj, key);
         if (!v) return nullptr;
         if (!v->is_array()) {
-            wrongType(childPath(path, key), *v, "a list");
+            wrongType(childPath(path, key), *v, ErrorWord::KindList);
             return nullptr;
         }
         return v;
@@ -202,7 +196,7 @@ struct At {
     Reader& r;
     const Json& object;
     const std::string& path;
-    const char* item;   // its name in messages
+    ErrorWord item;   // its name in messages ("the card")
 };
 
 template <typename T>
@@ -279,7 +273,7 @@ bool read(const At& a, const char* key, kind::Texts, std::vector<std::string>& o
     const std::string at = childPath(a.path, key);
     for (std::size_t i = 0; i < texts->size(); ++i) {
         const Json& text = (*texts)[i];
-        if (!text.is_string()) return a.r.wrongType(childPath(at, i), text, "text");
+        if (!text.is_string()) return a.r.wrongType(childPath(at, i), text, ErrorWord::KindText);
         out.push_back(text.get<std::string>());
     }
     return true;
@@ -291,7 +285,7 @@ bool read(const At& a, const char* key, kind::Numbers, std::vector<double>& out)
     const std::string at = childPath(a.path, key);
     for (std::size_t i = 0; i < numbers->size(); ++i) {
         const Json& number = (*numbers)[i];
-        if (!number.is_number()) return a.r.wrongType(childPath(at, i), number, "a number");
+        if (!number.is_number()) return a.r.wrongType(childPath(at, i), number, ErrorWord::KindNumber);
         out.push_back(number.get<double>());
     }
     return true;
@@ -311,15 +305,15 @@ bool read(const At& a, const char* key, kind::Ballots, std::map<Id, std::vector<
     const std::string at = childPath(a.path, key);
     for (auto it = ballots->begin(); it != ballots->end(); ++it) {
         const std::string path = childPath(at, it.key());
-        if (it.key().empty()) return a.r.fail(path, "A participant id must not be empty.");
+        if (it.key().empty()) return a.r.fail(path, LoadErrorCode::EmptyParticipantId);
         if (it->is_null()) continue;
-        if (!it->is_array()) return a.r.wrongType(path, *it, "a list of card ids");
+        if (!it->is_array()) return a.r.wrongType(path, *it, ErrorWord::KindCardIds);
         std::vector<Id>& cards = out[it.key()];
         for (std::size_t i = 0; i < it->size(); ++i) {
             const Json& id = (*it)[i];
-            if (!id.is_string()) return a.r.wrongType(childPath(path, i), id, "a card id (text)");
+            if (!id.is_string()) return a.r.wrongType(childPath(path, i), id, ErrorWord::KindCardId);
             if (id.get_ref<const std::string&>().empty())
-                return a.r.fail(childPath(path, i), "An id must not be empty.");
+                return a.r.fail(childPath(path, i), LoadErrorCode::EmptyId);
             cards.push_back(id.get<std::string>());
         }
     }
@@ -333,7 +327,7 @@ bool read(const At& a, const char* key, kind::Tally, std::vector<std::pair<std::
     for (auto it = tally->begin(); it != tally->end(); ++it) {
         if (it->is_null()) continue;
         std::optional<int> count;
-        if (!a.r.wholeValue(&*it, childPath(at, it.key()), "count of \"" + shortText(it.key()) + "\"",
+        if (!a.r.wholeValue(&*it, childPath(at, it.key()), LoadErrorCode::CountOutOfRange, shortText(it.key()),
                              1, kMaxVotes, count))
             return false;
         out.emplace_back(it.key(), *count);
@@ -347,9 +341,9 @@ bool read(const At& a, const char* key, kind::PersonaIds, std::vector<Id>& out) 
     const std::string at = childPath(a.path, key);
     for (std::size_t i = 0; i < ids->size(); ++i) {
         const Json& id = (*ids)[i];
-        if (!id.is_string()) return a.r.wrongType(childPath(at, i), id, "a persona id (text)");
+        if (!id.is_string()) return a.r.wrongType(childPath(at, i), id, ErrorWord::KindPersonaId);
         if (id.get_ref<const std::string&>().empty())
-            return a.r.fail(childPath(at, i), "An id must not be empty.");
+            return a.r.fail(childPath(at, i), LoadErrorCode::EmptyId);
         out.push_back(id.get<std::string>());
     }
     return true;
@@ -361,12 +355,11 @@ bool read(const At& a, const char* key, kind::Dimensions, std::uint8_t& out) {
     const std::string at = childPath(a.path, key);
     for (std::size_t i = 0; i < dims->size(); ++i) {
         const Json& d = (*dims)[i];
-        if (!d.is_string()) return a.r.wrongType(childPath(at, i), d, "the name of a CX dimension");
+        if (!d.is_string()) return a.r.wrongType(childPath(at, i), d, ErrorWord::KindDimension);
         auto flag = valueOf(kDimensionNames, d.get_ref<const std::string&>());
         if (!flag)
-            return a.r.fail(childPath(at, i), "\"" + shortText(d.get_ref<const std::string&>()) +
-                                                  "\" is not a CX dimension; expected " +
-                                                  spellingList(kDimensionNames) + ".");
+            return a.r.fail(childPath(at, i), LoadErrorCode::NotDimension,
+                            {shortText(d.get_ref<const std::string&>()), spellingList(kDimensionNames)});
         out |= *flag;
     }
     return true;
@@ -411,9 +404,8 @@ bool readDetail(const At& a, const char* key, std::optional<T>& out, const Card&
     const Json* v = Reader::member(a.object, key);
     if (!v) return true;
     if (!detailAllowed(card, out))
-        return a.r.fail(childPath(a.path, key), std::string("A card of kind \"") +
-                                                    nameOf(kCardKindNames, card.kind) +
-                                                    "\" cannot have a \"" + key + "\" block.");
+        return a.r.fail(childPath(a.path, key), LoadErrorCode::DetailNotAllowed,
+                        {nameOf(kCardKindNames, card.kind), key});
     out.emplace();
     return readObject(a.r, *v, childPath(a.path, key), *out);
 }
@@ -451,7 +443,7 @@ Result<Map> finishMap(Map map) {
     // Safety net: whatever the checks above missed must not reach the app.
     const auto problems = checkInvariants(map);
     if (!problems.empty())
-        return LoadError{"", "The map is inconsistent: " + problems.front() + "."};
+        return LoadError{LoadErrorCode::Inconsistent, "", {problems.front()}};
     return Result<Map>(std::move(map));
 }
 

@@ -8,13 +8,21 @@
 namespace trayecto::format {
 namespace {
 
-std::string withArticle(const std::string& noun) {
-    const bool vowel = !noun.empty() && std::string("aeiou").find(noun[0]) != std::string::npos;
-    return (vowel ? "an " : "a ") + noun;
-}
+// What an item is, as the messages name it: "the stage" and "a stage".
+struct Noun {
+    ErrorWord the;
+    ErrorWord a;
+    bool operator!=(const Noun& other) const { return the != other.the; }
+};
+const Noun kPersona{ErrorWord::ThePersona, ErrorWord::APersona};
+const Noun kStage{ErrorWord::TheStage, ErrorWord::AStage};
+const Noun kLane{ErrorWord::TheLane, ErrorWord::ALane};
+const Noun kCard{ErrorWord::TheCard, ErrorWord::ACard};
+const Noun kEmotion{ErrorWord::TheEmotion, ErrorWord::AnEmotion};
+const Noun kMoment{ErrorWord::TheMoment, ErrorWord::AMoment};
 
 struct Owner {
-    const char* what;   // "persona", "stage", ...
+    Noun what;          // persona, stage, ...
     std::string path;   // where its id is defined
 };
 
@@ -25,46 +33,43 @@ public:
     std::optional<LoadError> error;
 
     bool check() {
-        return define(m_.personas, "persona", "personas") && define(m_.stages, "stage", "stages") &&
-               define(m_.lanes, "lane", "lanes") && define(m_.cards, "card", "cards") &&
-               define(m_.emotions, "emotion", "emotions") &&
-               define(m_.moments, "moment of truth", "moments") && cards() && emotions() &&
+        return define(m_.personas, kPersona, "personas") && define(m_.stages, kStage, "stages") &&
+               define(m_.lanes, kLane, "lanes") && define(m_.cards, kCard, "cards") &&
+               define(m_.emotions, kEmotion, "emotions") &&
+               define(m_.moments, kMoment, "moments") && cards() && emotions() &&
                moments() && conflicts();
     }
 
 private:
     template <typename T>
-    bool define(const std::vector<T>& items, const char* what, const char* key) {
+    bool define(const std::vector<T>& items, const Noun& what, const char* key) {
         for (std::size_t i = 0; i < items.size(); ++i) {
             const std::string path = childPath(childPath("", key), i);
             auto [it, inserted] = ids_.emplace(items[i].id, Owner{what, path});
             if (!inserted)
-                return fail(childPath(path, "id"),
-                               "The id " + jsonQuoted(items[i].id) + " is already used by the " +
-                                   it->second.what + " at " + it->second.path +
-                                   "; ids must be unique across the whole map.");
+                return fail(childPath(path, "id"), LoadErrorCode::DuplicateId,
+                            {jsonQuoted(items[i].id), it->second.what.the, it->second.path});
         }
         return true;
     }
 
-    bool refersTo(const std::string& path, const Id& id, const char* what, const char* holder) {
+    bool refersTo(const std::string& path, const Id& id, const Noun& what, const Noun& holder) {
         auto it = ids_.find(id);
         if (it == ids_.end())
-            return fail(path, std::string("The ") + holder + " refers to the " + what + " " +
-                                     jsonQuoted(id) + ", which does not exist.");
-        if (std::string(it->second.what) != what)
-            return fail(path, jsonQuoted(id) + " is the id of " + withArticle(it->second.what) + " (" +
-                                     it->second.path + "), not of " + withArticle(what) + ".");
+            return fail(path, LoadErrorCode::MissingReference, {holder.the, what.the, jsonQuoted(id)});
+        if (it->second.what != what)
+            return fail(path, LoadErrorCode::WrongReference,
+                        {jsonQuoted(id), it->second.what.a, it->second.path, what.a});
         return true;
     }
 
     bool cardInStage(const std::string& path, const Id& cardId, const Id& stageId,
-                     const char* holder) {
-        if (!refersTo(path, cardId, "card", holder)) return false;
+                     const Noun& holder) {
+        if (!refersTo(path, cardId, kCard, holder)) return false;
         const Card* card = findCardFast(cardId);
         if (card && card->stageId != stageId)
-            return fail(path, "The card " + jsonQuoted(cardId) + " is in the stage " + jsonQuoted(card->stageId) +
-                                     ", not in this " + holder + "'s stage " + jsonQuoted(stageId) + ".");
+            return fail(path, LoadErrorCode::CardInOtherStage,
+                        {jsonQuoted(cardId), jsonQuoted(card->stageId), holder.the, jsonQuoted(stageId)});
         return true;
     }
 
@@ -79,12 +84,11 @@ private:
         for (std::size_t i = 0; i < m_.cards.size(); ++i) {
             const Card& c = m_.cards[i];
             const std::string p = childPath("/cards", i);
-            if (!refersTo(childPath(p, "stageId"), c.stageId, "stage", "card") ||
-                !refersTo(childPath(p, "laneId"), c.laneId, "lane", "card"))
+            if (!refersTo(childPath(p, "stageId"), c.stageId, kStage, kCard) ||
+                !refersTo(childPath(p, "laneId"), c.laneId, kLane, kCard))
                 return false;
             for (std::size_t k = 0; k < c.personaIds.size(); ++k)
-                if (!refersTo(childPath(childPath(p, "personaIds"), k), c.personaIds[k], "persona",
-                              "card"))
+                if (!refersTo(childPath(childPath(p, "personaIds"), k), c.personaIds[k], kPersona, kCard))
                     return false;
         }
         return true;
@@ -94,9 +98,9 @@ private:
         for (std::size_t i = 0; i < m_.emotions.size(); ++i) {
             const Emotion& e = m_.emotions[i];
             const std::string p = childPath("/emotions", i);
-            if (!refersTo(childPath(p, "personaId"), e.personaId, "persona", "emotion") ||
-                !refersTo(childPath(p, "stageId"), e.stageId, "stage", "emotion") ||
-                (e.cardId && !cardInStage(childPath(p, "cardId"), *e.cardId, e.stageId, "emotion")))
+            if (!refersTo(childPath(p, "personaId"), e.personaId, kPersona, kEmotion) ||
+                !refersTo(childPath(p, "stageId"), e.stageId, kStage, kEmotion) ||
+                (e.cardId && !cardInStage(childPath(p, "cardId"), *e.cardId, e.stageId, kEmotion)))
                 return false;
         }
         return true;
@@ -106,9 +110,8 @@ private:
         for (std::size_t i = 0; i < m_.moments.size(); ++i) {
             const MomentOfTruth& m = m_.moments[i];
             const std::string p = childPath("/moments", i);
-            if (!refersTo(childPath(p, "stageId"), m.stageId, "stage", "moment of truth") ||
-                (m.cardId &&
-                 !cardInStage(childPath(p, "cardId"), *m.cardId, m.stageId, "moment of truth")))
+            if (!refersTo(childPath(p, "stageId"), m.stageId, kStage, kMoment) ||
+                (m.cardId && !cardInStage(childPath(p, "cardId"), *m.cardId, m.stageId, kMoment)))
                 return false;
         }
         return true;
@@ -123,15 +126,14 @@ private:
             const MergeConflict& c = list[i];
             if (!c.chosen || *c.chosen < static_cast<int>(c.values.size())) continue;
             return fail(childPath(childPath("/workshop/merge/conflicts", i), "chosen"),
-                        "The conflict has " + std::to_string(c.values.size()) +
-                            " values, numbered from 0; there is no value " +
-                            std::to_string(*c.chosen) + " to choose.");
+                        LoadErrorCode::NoSuchConflictValue,
+                        {std::to_string(c.values.size()), std::to_string(*c.chosen)});
         }
         return true;
     }
 
-    bool fail(std::string path, std::string message) {
-        if (!error) error = LoadError{std::move(path), std::move(message)};
+    bool fail(std::string path, LoadErrorCode code, std::vector<ErrorArg> args) {
+        if (!error) error = LoadError{code, std::move(path), std::move(args)};
         return false;
     }
 

@@ -453,7 +453,7 @@ Result<MergeResult> mergeMaps(const Map& base, const std::vector<MergeParticipan
 
     const auto problems = checkInvariants(result.map);
     if (!problems.empty())
-        return LoadError{"", "The merged map is not sound: " + problems.front(), std::string::npos};
+        return LoadError{LoadErrorCode::MergeUnsound, "", {problems.front()}};
     return result;
 }
 

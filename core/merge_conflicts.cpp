@@ -13,7 +13,7 @@ Result<Map> applyConflictValue(const Map& merged, const MergeConflict& conflict,
                                const std::string& valueJson) {
     const Json value = Json::parse(valueJson, nullptr, /*allow_exceptions=*/false);
     if (value.is_discarded())
-        return LoadError{"", "The chosen value is not JSON: " + valueJson, std::string::npos};
+        return LoadError{LoadErrorCode::ChosenNotJson, "", {valueJson}};
     const Json* chosen = value.is_null() ? nullptr : &value;
     Json document = documentOf(merged);
     if (!conflict.collection) {
@@ -25,14 +25,12 @@ Result<Map> applyConflictValue(const Map& merged, const MergeConflict& conflict,
         auto it = std::find_if(list.begin(), list.end(),
                                [&](const Json& item) { return idOf(item) == conflict.itemId; });
         if (it == list.end())
-            return LoadError{"", "The item " + jsonQuoted(conflict.itemId) + " is not in the merged map.",
-                             std::string::npos};
+            return LoadError{LoadErrorCode::ConflictItemMissing, "", {jsonQuoted(conflict.itemId)}};
         setField(*it, conflict.field, chosen);
     }
     for (const Repair& repair : makeSound(document))
         if (repair.dropped)
-            return LoadError{"", "The chosen value cannot be applied to " + jsonQuoted(repair.id) + ": " +
-                                     repair.reason, std::string::npos};
+            return LoadError{LoadErrorCode::ConflictNotApplicable, "", {jsonQuoted(repair.id), repair.reason}};
     return mapOf(document);
 }
 

@@ -94,7 +94,7 @@ std::string momentTypeLabel(MotType type, const std::string& customType, Languag
         case MotType::Zero: return es ? "Momento cero de la verdad (ZMOT)" : "Zero moment of truth (ZMOT)";
         case MotType::First: return es ? "Primer momento de la verdad (FMOT)" : "First moment of truth (FMOT)";
         case MotType::Second: return es ? "Segundo momento de la verdad (SMOT)" : "Second moment of truth (SMOT)";
-        case MotType::Custom: return customType.empty() ? (es ? "Otro" : "Custom") : customType;
+        case MotType::Custom: return customType.empty() ? std::string(label(type, lang)) : customType;
     }
     return "";
 }

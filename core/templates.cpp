@@ -108,8 +108,7 @@ std::optional<std::string> templateJson(const std::string& id, const std::string
 Result<Map> loadTemplate(const std::string& id, const std::string& language) {
     const TemplateFile* f = findFile(id, language);
     if (!f)
-        return LoadError{"", "There is no template " + jsonQuoted(id) + " in language " + jsonQuoted(language) + ".",
-                         std::string::npos};
+        return LoadError{LoadErrorCode::NoTemplate, "", {jsonQuoted(id), jsonQuoted(language)}};
     return loadMap(f->text);
 }
 

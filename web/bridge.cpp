@@ -158,7 +158,7 @@ EMSCRIPTEN_KEEPALIVE double trayecto_max_map_bytes() { return static_cast<double
 EMSCRIPTEN_KEEPALIVE const char* trayecto_restore_version(const char* bytes, int size) {
     if (!P.app || size < 0) { P.scratch = "The app has not started."; return P.scratch.c_str(); }
     Result<Map> loaded = loadMap(std::string_view(bytes, static_cast<size_t>(size)));
-    if (!loaded) { P.scratch = loaded.error().describe(); return P.scratch.c_str(); }
+    if (!loaded) { P.scratch = describe(P.app->view().lang, loaded.error()); return P.scratch.c_str(); }
     Document& doc = P.app->document();
     const std::optional<std::string> error = doc.execute(cmd::replaceMap(doc.map(), loaded.value(), "Restore version"));
     P.scratch = error ? *error : std::string();
@@ -194,6 +194,15 @@ EMSCRIPTEN_KEEPALIVE const char* trayecto_host_actions() {
     nlohmann::json names = nlohmann::json::array();
     for (int i = 0; i < kHostActionCount; ++i) names.push_back(hostActionName(static_cast<HostAction>(i)));
     P.scratch = names.dump();
+    return P.scratch.c_str();
+}
+
+// The catalogue of every string a person reads (app/i18n*.hpp) in the language of `tag`, or in
+// the UI's language for "": a JSON object {key: text}. The page's dialogs word themselves with it.
+EMSCRIPTEN_KEEPALIVE const char* trayecto_texts(const char* tag) {
+    const std::string wanted = tag ? tag : "";
+    const Lang lang = !wanted.empty() ? langFromTag(wanted) : P.app ? P.app->view().lang : Lang::En;
+    P.scratch = catalogueJson(lang);
     return P.scratch.c_str();
 }
 

@@ -27,9 +27,9 @@
   function exportMap(wasm, baseName, kind) {
     const type = TYPES[kind];
     if (!type) return null;
-    const text = wasm.exportText(kind);
+    const bytes = wasm.exportBytes(kind);
     const name = baseName + '.' + type[0];
-    download(name, text, type[1]);
+    downloadBlob(name, new Blob([bytes], { type: type[1] }));
     return name;
   }
 

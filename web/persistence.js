@@ -107,7 +107,7 @@
         try {
           return { json: await TrayectoLink.decode(hash.get('map'), MAX_MAP_BYTES), source: 'link' };
         } catch (e) {
-          return { error: e.reason === 'tooLarge' ? this.t('linkTooLargeToOpen', MAX_MAP_MB) : this.t('badLink'), source: 'link' };
+          return { error: e.reason === 'tooLarge' ? ['PageLinkTooLargeToOpen', MAX_MAP_MB] : ['PageBadLink'], source: 'link' };
         }
       }
       if (o.src) return this.fetchSource(o.src);
@@ -150,9 +150,9 @@
     async fetchSource(src) {
       await this.configReady;   // its allowedSources
       let url;
-      try { url = new URL(src, location.href); } catch (e) { return { error: this.t('badSource', src), source: 'src' }; }
-      if (url.protocol !== 'https:' && url.protocol !== 'http:') return { error: this.t('badSource', src), source: 'src' };
-      if (!this.sourcePermitted(url)) return { error: this.t('foreignSource', url.origin), source: 'src' };
+      try { url = new URL(src, location.href); } catch (e) { return { error: ['PageBadSource', src], source: 'src' }; }
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') return { error: ['PageBadSource', src], source: 'src' };
+      if (!this.sourcePermitted(url)) return { error: ['PageForeignSource', url.origin], source: 'src' };
       const controller = new AbortController();
       const timeoutMs = sourceTimeoutMs();
       let timedOut = false;
@@ -161,14 +161,14 @@
       try {
         const response = await fetch(url.href, { credentials: 'same-origin', signal: controller.signal });
         const answered = response.url ? new URL(response.url) : url;
-        if (!this.sourcePermitted(answered)) return refuse(this.t('foreignRedirect', url.href, answered.origin));
-        if (!response.ok) return refuse(this.t('sourceFailed', url.href, response.status));
+        if (!this.sourcePermitted(answered)) return refuse(['PageForeignRedirect', url.href, answered.origin]);
+        if (!response.ok) return refuse(['PageSourceFailed', url.href, response.status]);
         const bytes = await readAtMost(response, MAX_MAP_BYTES);
-        if (!bytes) return refuse(this.t('sourceTooLarge', url.href, MAX_MAP_MB));
+        if (!bytes) return refuse(['PageSourceTooLarge', url.href, MAX_MAP_MB]);
         return { json: bytes, source: 'src', what: url.href };
       } catch (e) {
-        if (timedOut) return { error: this.t('sourceTimedOut', url.href, Math.round(timeoutMs / 100) / 10), source: 'src' };
-        return { error: this.t('sourceFailed', url.href, e.message), source: 'src' };
+        if (timedOut) return { error: ['PageSourceTimedOut', url.href, Math.round(timeoutMs / 100) / 10], source: 'src' };
+        return { error: ['PageSourceFailed', url.href, e.message], source: 'src' };
       } finally {
         clearTimeout(timer);
       }
@@ -198,12 +198,12 @@
         const result = this.bridge.loadMap(initial.json, stored ? SOURCE.browser : SOURCE.elsewhere);
         opened = result.ok;
         if (!result.ok) {
-          const text = initial.source === 'link' ? this.t('linkUnopenable', result.error)
-            : this.t('openFailed', initial.what || initial.source, result.error);
-          this.ui.message(this.t('openFailedTitle'), text);
+          const text = initial.source === 'link' ? this.t('PageLinkUnopenable', this.ui.sentence(result.error))
+            : this.t('PageOpenFailed', initial.what || initial.source, this.ui.sentence(result.error));
+          this.ui.message(this.t('LoadFailed'), text);
         }
       } else if (initial.error) {
-        this.ui.message(this.t('openFailedTitle'), initial.error);
+        this.ui.message(this.t('LoadFailed'), this.t(...initial.error));
       }
       this.mapId = initial.mapId && opened ? initial.mapId : newId();
       this.version = initial.mapId && opened ? initial.version : undefined;
@@ -297,7 +297,7 @@
       if (!granted || this.detached || this.mapId !== mapId) return;
       await this.followStored(true);   // the latest stored version (or a rescue copy left behind)
       this.setFollowing(false);
-      this.ui.toast(this.t('editingHere'));
+      this.ui.toast(this.t('PageEditingHere'));
     }
 
     release() {
@@ -307,7 +307,7 @@
     setFollowing(on) {
       this.following = on;
       this.wasm.setFollowing(on);
-      if (on) this.ui.banner('following', this.t('following'), [{ label: this.t('editHere'), action: () => this.takeOver() }]);
+      if (on) this.ui.banner('following', () => this.t('PageFollowing'), [{ label: () => this.t('PageEditHere'), action: () => this.takeOver() }]);
       else this.ui.hideBanner('following');
       if (!on && !this.wasm.isClean(KEEPER.browser)) this.scheduleSave();
     }
@@ -319,11 +319,11 @@
       if (this.detached || this.mapId !== mapId) return;
       if (!this.wasm.isClean(KEEPER.browser)) {
         const copyId = newId();
-        const title = this.bridge.mapSummary().title + this.t('copySuffix');
+        const title = this.bridge.mapSummary().title + this.t('PageCopySuffix');
         const json = this.wasm.retitled(this.bridge.getMapBytes(), title);
         if (json) {
           await this.store.save({ id: copyId, json, ...this.bridge.mapSummary(), title }, undefined, this.tabId).catch((e) => this.fail(e));
-          this.ui.toast(this.t('keptAsCopy', title));
+          this.ui.toast(this.t('PageKeptAsCopy', title));
         }
       }
       this.setFollowing(true);
@@ -467,10 +467,10 @@
     fail(error) {
       const name = error && error.name ? error.name : 'Error';
       this.setStatus('failing');
-      const reason = name === 'QuotaExceededError' ? this.t('quota') : this.t('storageUnavailable', name);
-      this.ui.banner('storage', this.t('notKept') + ' ' + reason, [
-        { label: this.t('saveAsFile'), action: () => this.saveFile() },
-        { label: this.t('retry'), action: () => this.retry() },
+      const reason = () => (name === 'QuotaExceededError' ? this.t('PageQuota') : this.t('PageStorageUnavailable', name));
+      this.ui.banner('storage', () => this.t('PageNotKept') + ' ' + reason(), [
+        { label: () => this.t('SaveFile'), action: () => this.saveFile() },
+        { label: () => this.t('PageRetry'), action: () => this.retry() },
       ]);
     }
 
@@ -487,9 +487,9 @@
     conflict(theirs) {
       this.blockedByConflict = true;
       this.setStatus('failing');
-      this.ui.banner('storage', this.t('otherTab'), [
-        { label: this.t('loadTheirs'), action: () => this.loadTheirs(theirs.id) },
-        { label: this.t('keepMineAsCopy'), action: () => this.keepMineAsCopy() },
+      this.ui.banner('storage', () => this.t('PageOtherTab'), [
+        { label: () => this.t('PageLoadTheirs'), action: () => this.loadTheirs(theirs.id) },
+        { label: () => this.t('PageKeepMineAsCopy'), action: () => this.keepMineAsCopy() },
       ]);
     }
 
@@ -497,7 +497,7 @@
       const record = await this.store.get(id);
       if (!record) return;
       const result = this.bridge.loadMap(record.json, SOURCE.browser);
-      if (!result.ok) return this.ui.message(this.t('openFailedTitle'), result.error);
+      if (!result.ok) return this.ui.message(this.t('LoadFailed'), this.ui.sentence(result.error));
       this.version = record.version;
       this.blockedByConflict = false;
       this.ui.hideBanner('storage');
@@ -527,7 +527,7 @@
         // Two tabs edit one map only without Web Locks: never overwrite unstored changes.
         if (!this.wasm.isClean(KEEPER.browser)) return this.conflict({ id: m.mapId });
         await this.loadTheirs(m.mapId);
-        this.ui.toast(this.t('updatedFromOtherTab'));
+        this.ui.toast(this.t('PageUpdatedFromOtherTab'));
         return undefined;
       };
     }
@@ -543,7 +543,7 @@
     openJson(json, what, source = SOURCE.elsewhere) {
       const result = this.bridge.loadMap(json, source);
       if (!result.ok) {
-        this.ui.message(this.t('openFailedTitle'), this.t('openFailed', what, result.error));
+        this.ui.message(this.t('LoadFailed'), this.t('PageOpenFailed', what, this.ui.sentence(result.error)));
         return false;
       }
       this.adoptNewMap();
@@ -566,17 +566,17 @@
     // still open another map through its API.
     refuseIfReadOnly() {
       if (!this.bridge || !this.bridge.readOnly()) return false;
-      this.ui.toast(this.t('readOnly'));
+      this.ui.toast(this.t('PageReadOnly'));
       return true;
     }
 
     async openFile(file) {
       if (this.refuseIfReadOnly()) return false;
       const changed = this.wasm.changedSinceFile();
-      if (changed && !(await this.ui.confirm(this.t('unsavedTitle'), this.t('unsavedText'), this.t('openAnyway')))) return false;
+      if (changed && !(await this.ui.confirm(this.t('PageUnsavedTitle'), this.t('PageUnsavedText'), this.t('PageOpen')))) return false;
       let text;
       try { text = new Uint8Array(await file.arrayBuffer()); } catch (e) {
-        this.ui.message(this.t('openFailedTitle'), this.t('openFailed', file.name, e.message));
+        this.ui.message(this.t('LoadFailed'), this.t('PageOpenFailed', file.name, this.ui.sentence(e.message)));
         return false;
       }
       this.storeBeforeSwitch();
@@ -589,13 +589,13 @@
       const texts = [];
       for (const file of files) {
         try { texts.push({ name: file.name, text: decoder.decode(await file.arrayBuffer()) }); } catch (e) {
-          return this.ui.message(this.t('openFailedTitle'), this.t('openFailed', file.name, 'The file is not valid UTF-8 text.'));
+          return this.ui.message(this.t('LoadFailed'), this.t('PageOpenFailed', file.name, this.t('PageNotUtf8')));
         }
       }
       await this.save();   // the map before the merge goes into the version history
       await this.snapshot();
       const error = this.wasm.mergeFiles(texts);
-      if (error) this.ui.message(this.t('openFailedTitle'), error);
+      if (error) this.ui.message(this.t('LoadFailed'), this.ui.sentence(error));
       return !error;
     }
 
@@ -630,7 +630,7 @@
       const encoded = await TrayectoLink.encode(this.bridge.getMap());
       const link = location.href.replace(/#.*$/, '') + '#map=' + encoded;   // also right under file://
       if (link.length > MAX_LINK_CHARS) {
-        return this.ui.message(this.t('linkTooLargeTitle'), this.t('linkTooLarge', Math.round(link.length / 1000)));
+        return this.ui.message(this.t('PageLinkTooLargeTitle'), this.t('PageLinkTooLarge', Math.round(link.length / 1000)));
       }
       try { await navigator.clipboard.writeText(link); } catch (e) { /* the dialog shows it to copy by hand */ }
       this.ui.linkDialog(link);
@@ -643,7 +643,7 @@
       const record = await this.store.get(id);
       if (!record) return;
       const result = this.bridge.loadMap(record.json, SOURCE.browser);
-      if (!result.ok) return this.ui.message(this.t('openFailedTitle'), result.error);
+      if (!result.ok) return this.ui.message(this.t('LoadFailed'), this.ui.sentence(result.error));
       this.mapId = record.id;
       this.version = record.version;
       this.blockedByConflict = false;
@@ -652,7 +652,7 @@
     }
 
     async library() {
-      if (!(await this.openedStore())) return this.ui.message(this.t('myMaps'), this.t('noStorage'));
+      if (!(await this.openedStore())) return this.ui.message(this.t('PageMyMaps'), this.t('PageNoStorage'));
       await this.save();
       const [maps, bin] = await Promise.all([this.store.list(), this.store.listBin()]);
       this.ui.libraryDialog({
@@ -667,7 +667,7 @@
             await this.save();
           } else await this.store.rename(id, title, (json) => this.wasm.retitled(json, title));
         },
-        duplicate: (id) => this.store.duplicate(id, newId(), (json, title) => this.wasm.retitled(json, title + this.t('copySuffix'))),
+        duplicate: (id) => this.store.duplicate(id, newId(), (json, title) => this.wasm.retitled(json, title + this.t('PageCopySuffix'))),
         remove: async (id) => {
           await this.store.remove(id);
           if (id === this.mapId) { this.mapId = newId(); this.version = undefined; this.wasm.forgetClean(KEEPER.browser); await this.claim(); }
@@ -678,7 +678,7 @@
     }
 
     async versionHistory() {
-      if (!(await this.openedStore())) return this.ui.message(this.t('history'), this.t('noStorage'));
+      if (!(await this.openedStore())) return this.ui.message(this.t('PageHistory'), this.t('PageNoStorage'));
       await this.save();
       const snapshots = await this.store.snapshots(this.mapId);
       this.ui.historyDialog(snapshots, async (snapshot) => {
@@ -687,8 +687,8 @@
         await this.save();
         await this.snapshot();
         const error = this.wasm.restoreVersion(TrayectoStorage.text(snapshot.json));
-        if (error) return this.ui.message(this.t('openFailedTitle'), error);
-        this.ui.toast(this.t('restored'));
+        if (error) return this.ui.message(this.t('LoadFailed'), this.ui.sentence(error));
+        this.ui.toast(this.t('PageRestored'));
         return undefined;
       });
     }

@@ -191,9 +191,9 @@
     const loading = el('div', { class: 'tr-loading', role: 'status', 'aria-live': 'polite' }, [
       el('div', { class: 'brand', text: 'Trayecto' }), progress, el('p', { text: 'Cargando… · Loading…' })]);
     const unsupported = el('div', { class: 'tr-unsupported', role: 'alert', hidden: '' });
-    const canvas = el('canvas', { id: canvasId, class: 'tr-canvas', role: 'application',
-      'aria-label': lang === 'es' ? 'Mapa de experiencia del cliente' : 'Customer journey map' });
-    const input = el('textarea', { class: 'tr-input', 'aria-label': lang === 'es' ? 'Entrada de texto' : 'Text input',
+    // (Their labels come from the catalogue once the app runs: showLanguage.)
+    const canvas = el('canvas', { id: canvasId, class: 'tr-canvas', role: 'application' });
+    const input = el('textarea', { class: 'tr-input',
       autocomplete: 'off', autocorrect: 'off', autocapitalize: 'off', spellcheck: 'false', inputmode: 'none' });
     const root = el('div', { class: 'trayecto-root', lang }, [canvas, input, loading, unsupported]);
     element.appendChild(root);
@@ -286,9 +286,8 @@
       setLanguage(tag) {
         if (!running()) return;
         const l = pickLanguage(tag);
-        wasm.setLanguage(l);
-        root.setAttribute('lang', l);
-        if (handle.persistence) handle.persistence.ui.setLanguage(l);
+        wasm.setLanguage(l);   // the app then says so (language-changed): showLanguage
+        showLanguage(l);
       },
       revision() { return running() ? wasm.revision() : 0; },
       frameCount() { return running() ? wasm.frameCount() : 0; },
@@ -326,6 +325,17 @@
         rejectReady(new Error('This Trayecto instance was destroyed'));
       },
     };
+
+    // The page around the canvas speaks the app's language: set at start, and again whenever it
+    // changes (the app's Language menu, or the host's setLanguage).
+    let dialogs = null;
+    function showLanguage(l) {
+      root.setAttribute('lang', l);
+      if (!dialogs) return;
+      dialogs.setLanguage(l);
+      canvas.setAttribute('aria-label', dialogs.t('PageCanvasLabel'));
+      input.setAttribute('aria-label', dialogs.t('PageTextInputLabel'));
+    }
 
     function showUnsupported(what) {
       if (destroyed) return;
@@ -406,7 +416,7 @@
         .then((m) => { mark('compiled'); return m; });
       fonts.catch(() => {});   // reported below, once awaited
       compiled.catch(() => {});
-      const dialogs = new TrayectoDialogs.Dialogs(lang, root);
+      dialogs = new TrayectoDialogs.Dialogs(lang, root);
       // The configuration is requested now too (options.config may be a promise, or absent).
       const fetchConfig = () => (given ? {} : loadConfig(base));
       const config = Promise.resolve(options.config !== undefined ? options.config : fetchConfig())
@@ -477,7 +487,11 @@
               window.__trayectoChangeDebounceMs ?? CHANGE_DEBOUNCE_MS);
           }
         },
-        onHostAction: (action) => persistence.hostAction(wasm.hostActionName(action)),
+        onHostAction: (action) => {
+          const name = wasm.hostActionName(action);
+          if (name === 'language-changed') return showLanguage(wasm.language());
+          return persistence.hostAction(name);
+        },
         // Given files (single file, options.files) bring no pieces: such characters stay '?'.
         onNeedGlyphs: (codepoints) => { if (glyphs) glyphs.need(codepoints); },
         onCopy: (text) => {
@@ -488,11 +502,13 @@
       if (destroyed) return undefined;
       module = created;
       wasm = new TrayectoWasm.WasmBridge(module);
+      dialogs.useCatalogue((l) => wasm.texts(l));
       if (!given) glyphs = new GlyphPieces(base, wasm);
       mark('runtime');
       wasm.holdFrames(true);   // nothing is drawn before the first map is chosen
       const started = wasm.start('#' + canvasId, fontFiles[0], fontFiles[1], lang);
       if (!started) return showUnsupported('webgl2');
+      showLanguage(lang);
       mark('started');
       // Read-only before anything can reach the map (a read-only instance never edits, not even
       // through its first frame).

@@ -108,6 +108,8 @@
     }
     newMap(templateId) { return this.withHeap([String(templateId)], (t) => this.m._trayecto_new_map(t.ptr)) !== 0; }
     exportText(kind) { return this.withHeap([kind], (k) => this.text(this.m._trayecto_export(k.ptr))); }
+    // The export's bytes as the core wrote them (a text decoder would drop the CSV's byte-order mark).
+    exportBytes(kind) { return this.withHeap([kind], (k) => this.scratch(this.m._trayecto_export(k.ptr)).slice()); }
     exportPng() { return this.m._trayecto_export_png() !== 0; }
     mergeFiles(files) {   // [{name, text}] → "" or the error
       this.m._trayecto_merge_begin();
@@ -125,6 +127,9 @@
 
     // ---- view and embedding
     setLanguage(tag) { this.withHeap([tag], (t) => this.m._trayecto_set_language(t.ptr)); }
+    language() { return this.viewState().lang; }
+    // The app's catalogue of every text a person reads, in `tag`'s language: {key: text}.
+    texts(tag) { return JSON.parse(this.withHeap([String(tag)], (t) => this.text(this.m._trayecto_texts(t.ptr)))); }
     setReadOnly(on) { this.m._trayecto_set_read_only(on ? 1 : 0); }
     readOnly() { return this.m._trayecto_read_only() !== 0; }
     setMinimalUi(on) { this.m._trayecto_set_minimal_ui(on ? 1 : 0); }

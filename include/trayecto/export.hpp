@@ -2,6 +2,7 @@
 // Both are pure functions of the map (same map, same bytes), UTF-8.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,9 +27,9 @@ std::string_view label(MotType type, Language lang);
 std::string_view label(MotState state, Language lang);
 std::string_view label(ValueTier tier, Language lang);
 
-// ---- CSV (RFC 4180)
+// ---- CSV (RFC 4180, or its semicolon dialect)
 // One row per card, in stage order, then lane order, then card order; a header row first.
-// Columns: card_id, stage_id, stage, phase, lane_id, lane, kind, text, notes, color,
+// Without a language (for programs), columns: card_id, stage_id, stage, phase, lane_id, lane, kind, text, notes, color,
 // persona_ids, personas, votes, channel, touchpoint_kind, owner, controlled, dimensions,
 // expectation, experience, gap, metrics, severity, impact, effort, improvement_owner, status,
 // backstage_owner, systems.
@@ -39,14 +40,23 @@ std::string_view label(ValueTier tier, Language lang);
 // lines end with CRLF. No field is a live formula (OWASP's CSV injection guidance): a field that
 // begins with =, +, -, @, tab or CR gets a leading ' (so `=HYPERLINK(…)` is written
 // `'=HYPERLINK(…)`), unless it is a plain decimal number such as -3 or +4.5.
+// With a language (for people), the same columns with headers and values in that language
+// ("Fase": "Pre-compra", "Controlado": "Sí", metrics "CSAT 3,1/5 (objetivo 4,3/5)").
+enum class CsvSeparator { Comma, Semicolon };
 struct CsvOptions {
     bool byteOrderMark = false;   // start with U+FEFF so spreadsheet programs detect UTF-8
+    std::optional<Language> language;   // unset: the format's field names and spellings
+    // Semicolon: the dialect of spreadsheets where ',' is the decimal mark (Excel in Spanish);
+    // numbers in fields for people are then written with a decimal comma.
+    CsvSeparator separator = CsvSeparator::Comma;
 };
+// What a spreadsheet in that language opens as it is: Spanish ';' with a BOM, English ','.
+CsvOptions csvOptionsFor(Language language);
 std::string exportCsv(const Map& map, const CsvOptions& options = {});
 
 // One CSV field: a would-be formula neutralised with a leading ', then quoted if RFC 4180
-// requires it.
-std::string csvField(std::string_view text);
+// requires it (a field holding the separator, a quote, CR or LF).
+std::string csvField(std::string_view text, char separator = ',');
 
 // ---- Markdown report
 // Title and description, personas, stages by phase, an emotional-curve table per persona,

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <variant>
 
+#include "trayecto/load_error.hpp"
 #include "trayecto/model.hpp"
 
 namespace trayecto {
@@ -24,15 +25,6 @@ struct LoadLimits {
     int maxDepth = 64;                           // nesting of arrays/objects
     std::size_t maxStringBytes = 100'000;        // any one string
     std::size_t maxItems = 100'000;              // items in any one array
-};
-
-// What went wrong and where: `path` is a JSON pointer-like path ("/cards/12/stageId");
-// `offset` is the byte offset for syntax errors (or npos).
-struct LoadError {
-    std::string path;
-    std::string message;   // English, one sentence, says what is wrong
-    std::size_t offset = std::string::npos;
-    std::string describe() const;   // "at /cards/12/stageId: ..." or "at byte 1042: ..."
 };
 
 template <typename T>

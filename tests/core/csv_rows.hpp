@@ -9,7 +9,7 @@
 
 namespace trayecto::test {
 
-inline std::vector<std::vector<std::string>> parseCsv(const std::string& text) {
+inline std::vector<std::vector<std::string>> parseCsv(const std::string& text, char separator = ',') {
     std::vector<std::vector<std::string>> rows(1);
     std::string field;
     bool quoted = false;
@@ -21,7 +21,7 @@ inline std::vector<std::vector<std::string>> parseCsv(const std::string& text) {
             else field += c;
         } else if (c == '"') {
             quoted = true;
-        } else if (c == ',') {
+        } else if (c == separator) {
             rows.back().push_back(field);
             field.clear();
         } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {

@@ -41,7 +41,7 @@ void rows(F&& f) {
 template <typename T>
 void tableKeys(std::set<std::string>& out) {
     rows<T>([&](auto, const char* key, auto* child) {
-        out.insert(std::string(format::Fields<T>::item) + "/" + key);
+        out.insert(std::string(errorWordName(format::Fields<T>::item)) + "/" + key);
         using Child = std::remove_pointer_t<decltype(child)>;
         if constexpr (!std::is_void_v<Child>) tableKeys<Child>(out);
     });

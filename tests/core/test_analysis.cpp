@@ -13,7 +13,7 @@ namespace {
 
 Map smallMap() {
     auto loaded = loadMap(test::readFixture("analysis-small.json"));
-    INFO((loaded ? std::string() : loaded.error().describe()));
+    INFO((loaded ? std::string() : loaded.error().debugText()));
     REQUIRE(loaded.ok());
     return loaded.value();
 }

@@ -24,7 +24,7 @@ std::string joinedProblems(const std::vector<std::string>& problems) {
 void checkRoundTrip(const Map& map) {
     const std::string saved = saveMap(map);
     auto loaded = loadMap(saved);
-    INFO((loaded ? std::string() : loaded.error().describe()));
+    INFO((loaded ? std::string() : loaded.error().debugText()));
     REQUIRE(loaded.ok());
     CHECK(checkInvariants(loaded.value()).empty());
     CHECK(saveMap(loaded.value()) == saved);

@@ -21,7 +21,7 @@ namespace {
 
 Map smallMap() {
     auto loaded = loadMap(test::readFixture("analysis-small.json"));
-    INFO((loaded ? std::string() : loaded.error().describe()));
+    INFO((loaded ? std::string() : loaded.error().debugText()));
     REQUIRE(loaded.ok());
     return loaded.value();
 }
@@ -346,4 +346,47 @@ TEST_CASE("exports match the golden files", "[export][golden]") {
     checkGolden("example-es.md", exportMarkdown(exampleMap("es")));
     checkGolden("example-en.md", exportMarkdown(exampleMap("en")));
     checkGolden("example-en.csv", exportCsv(exampleMap("en")));
+}
+
+TEST_CASE("CSV for a Spanish spreadsheet: semicolons, a BOM, headers and values in Spanish", "[export][csv][i18n]") {
+    Map map = exampleMap("es");
+    const std::string csv = exportCsv(map, csvOptionsFor(Language::Spanish));
+    REQUIRE(csv.rfind("\xEF\xBB\xBF", 0) == 0);
+    const std::string header = csv.substr(3, csv.find("\r\n") - 3);
+    CHECK(header.rfind("ID de tarjeta;ID de etapa;Etapa;Fase;", 0) == 0);
+    CHECK(header.find(',') == std::string::npos);
+    CHECK_THAT(csv, Catch::Contains(";Pre-compra;"));
+    CHECK_THAT(csv, !Catch::Contains("pre-purchase"));
+    CHECK_THAT(csv, !Catch::Contains("in-person"));
+    CHECK_THAT(csv, Catch::Contains(";Sí;"));
+    const auto rows = parseCsv(csv.substr(3), ';');
+    REQUIRE(rows.size() == map.cards.size() + 1);
+    for (const auto& row : rows) CHECK(row.size() == rows[0].size());
+    // A field holding the separator is quoted; a decimal is written with a comma.
+    map.cards[0].text = "uno; dos";
+    Metric metric;
+    metric.type = MetricType::Csat;
+    metric.value = 3.5;
+    metric.target = 4.25;
+    metric.unit = "/5";
+    map.cards[0].kind = CardKind::Touchpoint;
+    map.cards[0].touchpoint = TouchpointInfo{};
+    map.cards[0].touchpoint->metrics = {metric};
+    const std::string edited = exportCsv(map, csvOptionsFor(Language::Spanish));
+    CHECK_THAT(edited, Catch::Contains("\"uno; dos\""));
+    CHECK_THAT(edited, Catch::Contains("CSAT 3,5/5 (objetivo 4,25/5)"));
+}
+
+TEST_CASE("CSV for an English spreadsheet: commas, no BOM, headers and values in English", "[export][csv][i18n]") {
+    const Map map = exampleMap("en");
+    const std::string csv = exportCsv(map, csvOptionsFor(Language::English));
+    CHECK(csv.rfind("Card ID,Stage ID,Stage,Phase,", 0) == 0);
+    CHECK_THAT(csv, Catch::Contains(",Pre-purchase,"));
+    CHECK_THAT(csv, !Catch::Contains(",pre-purchase,"));
+    CHECK_THAT(csv, !Catch::Contains("in-person"));
+    CsvOptions semicolons = csvOptionsFor(Language::English);
+    semicolons.separator = CsvSeparator::Semicolon;   // either language may choose either dialect
+    CHECK(exportCsv(map, semicolons).rfind("Card ID;Stage ID;", 0) == 0);
+    // For programs (no language): the format's names and spellings, as before.
+    CHECK(exportCsv(map).rfind("card_id,stage_id,stage,phase,", 0) == 0);
 }

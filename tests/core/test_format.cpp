@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "fixtures.hpp"
+#include "i18n.hpp"
 #include "trayecto/format.hpp"
 #include "trayecto/invariants.hpp"
 
@@ -15,7 +16,7 @@ namespace {
 
 Map loadOk(const std::string& text) {
     auto result = loadMap(text);
-    INFO((result.ok() ? std::string() : result.error().describe()));
+    INFO((result.ok() ? std::string() : result.error().debugText()));
     REQUIRE(result.ok());
     return result.value();
 }
@@ -401,7 +402,7 @@ TEST_CASE("Version 0 scores map onto the valence scale one to one", "[format][mi
     auto both = loadMap(R"({"format": "trayecto-journey", "version": 0, "columns": [], "stages": []})");
     REQUIRE_FALSE(both.ok());
     CHECK(both.error().path == "/columns");
-    CHECK(both.error().message == "A version 0 file cannot have both \"columns\" and \"stages\".");
+    CHECK(app::errorMessage(app::Lang::En, both.error()) == "A version 0 file cannot have both \"columns\" and \"stages\".");
 }
 
 TEST_CASE("What a version 0 file could mean two ways is refused, with what and where", "[format][migration]") {
@@ -412,7 +413,7 @@ TEST_CASE("What a version 0 file could mean two ways is refused, with what and w
     auto mislabelled = loadMap(labelledZero);
     REQUIRE_FALSE(mislabelled.ok());
     CHECK(mislabelled.error().path == "/emotions/0/valence");
-    CHECK(mislabelled.error().message ==
+    CHECK(app::errorMessage(app::Lang::En, mislabelled.error()) ==
           "This file says it is version 0, whose emotions have a \"score\" from 1 to 7, but its emotions "
           "have a \"valence\" from -3 to 3 as in version 1: if it is a version 1 map, set \"version\" to 1; "
           "if its values are scores, rename \"valence\" to \"score\".");
@@ -429,7 +430,7 @@ TEST_CASE("What a version 0 file could mean two ways is refused, with what and w
         INFO(list);
         const auto result = emotions(list);
         REQUIRE_FALSE(result.ok());
-        CHECK(result.error().message.find("\"valence\" from -3 to 3 as in version 1") != std::string::npos);
+        CHECK(app::errorMessage(app::Lang::En, result.error()).find("\"valence\" from -3 to 3 as in version 1") != std::string::npos);
         CHECK(result.error().path.rfind("/emotions/", 0) == 0);
     }
     // A score under the new name but on the old scale (4..7 appear) is still read as a score.
@@ -454,7 +455,7 @@ TEST_CASE("What a version 0 file could mean two ways is refused, with what and w
                                     "meta": {"title": "Nuevo"}})");
     REQUIRE_FALSE(titles.ok());
     CHECK(titles.error().path == "/title");
-    CHECK(titles.error().message == "This version 0 file has two different values for \"title\": \"Viejo\" at "
+    CHECK(app::errorMessage(app::Lang::En, titles.error()) == "This version 0 file has two different values for \"title\": \"Viejo\" at "
                                     "the top level and \"Nuevo\" at /meta/title; keep one of them.");
     const auto authors = loadMap(R"({"format": "trayecto-journey", "version": 0, "author": "A",
                                      "meta": {"author": "B", "title": null}, "title": "T"})");
@@ -470,12 +471,17 @@ TEST_CASE("What a version 0 file could mean two ways is refused, with what and w
     CHECK(notObject.error().path == "/meta");
 }
 
-TEST_CASE("LoadError::describe names the path or the byte offset", "[format]") {
-    CHECK(LoadError{"/cards/12/stageId", "No such stage."}.describe() ==
-          "at /cards/12/stageId: No such stage.");
-    CHECK(LoadError{"", "Too big."}.describe() == "Too big.");
-    CHECK(LoadError{"", "Bad.", 42}.describe() == "at byte 42: Bad.");
-    CHECK(LoadError{"/meta", "Bad.", 7}.describe() == "at byte 7 (/meta): Bad.");
+TEST_CASE("describe(LoadError) names the path or the byte offset", "[format][i18n]") {
+    using app::describe;
+    using app::Lang;
+    CHECK(describe(Lang::En, LoadError{LoadErrorCode::EmptyId, "/cards/12/id"}) ==
+          "at /cards/12/id: An id must not be empty.");
+    CHECK(describe(Lang::En, LoadError{LoadErrorCode::NotJson, ""}) == "The file is not valid JSON.");
+    CHECK(describe(Lang::En, LoadError{LoadErrorCode::NotJson, "", {}, 42}) == "at byte 42: The file is not valid JSON.");
+    CHECK(describe(Lang::En, LoadError{LoadErrorCode::BinaryValue, "/meta", {}, 7}) ==
+          "at byte 7 (/meta): Binary values are not part of JSON.");
+    CHECK(describe(Lang::Es, LoadError{LoadErrorCode::NotJson, "", {}, 42}) == "en el byte 42: El archivo no es JSON válido.");
+    CHECK(LoadError{LoadErrorCode::DuplicateKey, "/a", {"k"}}.debugText() == "DuplicateKey at /a: k");
 }
 
 TEST_CASE("The example in docs/format.md loads and is exactly what saveMap writes", "[format][docs]") {

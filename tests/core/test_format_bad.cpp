@@ -7,6 +7,7 @@
 
 #include "fixtures.hpp"
 #include "trayecto/commands.hpp"
+#include "i18n.hpp"
 #include "trayecto/format.hpp"
 
 using namespace trayecto;
@@ -91,13 +92,13 @@ TEST_CASE("Every bad input is refused with its path and a clear message", "[form
         const auto result = loadMap(in.text);
         REQUIRE_FALSE(result.ok());
         const LoadError& e = result.error();
-        INFO("error: " << e.describe());
+        INFO("error: " << e.debugText());
         if (in.prefixOnly) CHECK(e.path.rfind(in.path, 0) == 0);
         else CHECK(e.path == in.path);
-        CHECK(e.message.find(in.message) != std::string::npos);
-        CHECK(isOneSentence(e.message));
-        CHECK(e.message.find('\n') == std::string::npos);
-        CHECK(e.message.size() < 400);
+        CHECK(app::errorMessage(app::Lang::En, e).find(in.message) != std::string::npos);
+        CHECK(isOneSentence(app::errorMessage(app::Lang::En, e)));
+        CHECK(app::errorMessage(app::Lang::En, e).find('\n') == std::string::npos);
+        CHECK(app::errorMessage(app::Lang::En, e).size() < 400);
     }
 }
 
@@ -123,8 +124,8 @@ TEST_CASE("Syntax errors give the byte offset, line and column", "[format][bad]"
     REQUIRE(e.offset != std::string::npos);
     CHECK(text[e.offset] == ',');
     CHECK(text.rfind(",,", e.offset) == e.offset - 1);
-    CHECK(e.message.find("line 3, column 16") != std::string::npos);
-    CHECK(e.describe().rfind("at byte " + std::to_string(e.offset), 0) == 0);
+    CHECK(app::errorMessage(app::Lang::En, e).find("line 3, column 16") != std::string::npos);
+    CHECK(app::describe(app::Lang::En, e).rfind("at byte " + std::to_string(e.offset), 0) == 0);
 
     const auto notJson = loadMap("Hola").error();
     CHECK(notJson.offset == 0);
@@ -147,8 +148,8 @@ TEST_CASE("A zero byte is refused where it is, and UTF-16 and UTF-32 files are n
         const auto result = loadMap(text);
         REQUIRE_FALSE(result.ok());
         CHECK(result.error().offset == text.find('\0'));
-        CHECK(result.error().describe().rfind("at byte " + std::to_string(text.find('\0')) + ": ", 0) == 0);
-        CHECK_THAT(result.error().message, Catch::Contains("zero (NUL) byte"));
+        CHECK(app::describe(app::Lang::En, result.error()).rfind("at byte " + std::to_string(text.find('\0')) + ": ", 0) == 0);
+        CHECK_THAT(app::errorMessage(app::Lang::En, result.error()), Catch::Contains("zero (NUL) byte"));
     }
     const std::string inside = kMinimalHead + "\"meta\": {\"title\": \"a" + std::string("\0", 1) + "b\"}}";
     CHECK(loadMap(inside).error().offset == inside.find('\0'));
@@ -189,11 +190,11 @@ TEST_CASE("A zero byte is refused where it is, and UTF-16 and UTF-32 files are n
         INFO(encoding << ", " << text.size() << " bytes");
         const auto result = loadMap(text);
         REQUIRE_FALSE(result.ok());
-        CHECK(result.error().message == std::string("The file is ") + encoding +
+        CHECK(app::errorMessage(app::Lang::En, result.error()) == std::string("The file is ") + encoding +
                                             (encoding[7] == 'L' ? " (little-endian)" : " (big-endian)") +
                                             " text; a journey map must be saved as UTF-8 (use \"Save as\" "
                                             "with the UTF-8 encoding).");
-        CHECK(result.error().describe().find("invalid literal") == std::string::npos);
+        CHECK(app::describe(app::Lang::En, result.error()).find("invalid literal") == std::string::npos);
     }
 }
 
@@ -204,7 +205,7 @@ TEST_CASE("Each limit is enforced with its own clear error", "[format][limits]")
 
     LoadLimits bytes;
     bytes.maxBytes = map.size() - 1;
-    CHECK(loadMap(map, bytes).error().message.find("larger than the") != std::string::npos);
+    CHECK(app::errorMessage(app::Lang::En, loadMap(map, bytes).error()).find("larger than the") != std::string::npos);
     bytes.maxBytes = map.size();
     CHECK(loadMap(map, bytes).ok());
 
@@ -213,7 +214,7 @@ TEST_CASE("Each limit is enforced with its own clear error", "[format][limits]")
     auto deep = loadMap(map, depth);
     REQUIRE_FALSE(deep.ok());
     CHECK(deep.error().path == "/personas/0");
-    CHECK(deep.error().message == "The data is nested more than 2 levels deep, the most a file may have.");
+    CHECK(app::errorMessage(app::Lang::En, deep.error()) == "The data is nested more than 2 levels deep, the most a file may have.");
     depth.maxDepth = 1;
     CHECK(loadMap(map, depth).error().path == "/meta");
     depth.maxDepth = 3;
@@ -229,18 +230,18 @@ TEST_CASE("Each limit is enforced with its own clear error", "[format][limits]")
     auto longKey = loadMap(kMinimalHead + R"("una-clave-larguisima": 1})", strings);
     REQUIRE_FALSE(longKey.ok());
     CHECK(longKey.error().path.empty());
-    CHECK(longKey.error().message == "This text is 20 bytes long; the limit is 16 bytes.");
+    CHECK(app::errorMessage(app::Lang::En, longKey.error()) == "This text is 20 bytes long; the limit is 16 bytes.");
 
     LoadLimits items;
     items.maxItems = 3;
     auto many = loadMap(R"({"format": "trayecto-journey", "version": 1, "personas": [{"id": "p1"}, {"id": "p2"}, {"id": "p3"}, {"id": "p4"}]})", items);
     REQUIRE_FALSE(many.ok());
     CHECK(many.error().path == "/personas");
-    CHECK(many.error().message == "This list has more than 3 items, the most a file may hold in one list.");
+    CHECK(app::errorMessage(app::Lang::En, many.error()) == "This list has more than 3 items, the most a file may hold in one list.");
     auto wide = loadMap(map, items);   // four members in the envelope
     REQUIRE_FALSE(wide.ok());
     CHECK(wide.error().path.empty());
-    CHECK(wide.error().message == "This object has more than 3 members, the most a file may hold in one object.");
+    CHECK(app::errorMessage(app::Lang::En, wide.error()) == "This object has more than 3 members, the most a file may hold in one object.");
     items.maxItems = 4;
     CHECK(loadMap(map, items).ok());
 }
@@ -250,7 +251,7 @@ TEST_CASE("Deep nesting is refused without recursion even with a generous limit"
     std::string text;
     for (int i = 0; i < 100'000; ++i) text += "[{\"k\":";
     const auto e = loadMap(text).error();
-    CHECK(e.message.find("nested more than 64 levels") != std::string::npos);
+    CHECK(app::errorMessage(app::Lang::En, e).find("nested more than 64 levels") != std::string::npos);
     CHECK(e.path.rfind("/0/k/0/k", 0) == 0);
 
     // A generous limit lets the parser build the whole (unclosed) tree; it must still fail
@@ -259,10 +260,10 @@ TEST_CASE("Deep nesting is refused without recursion even with a generous limit"
     generous.maxDepth = 1'000'000;
     const auto end = loadMap(std::string(100'000, '['), generous);
     REQUIRE_FALSE(end.ok());
-    CHECK(end.error().message.find("before the JSON text is complete") != std::string::npos);
+    CHECK(app::errorMessage(app::Lang::En, end.error()).find("before the JSON text is complete") != std::string::npos);
     const auto closed = loadMap(std::string(100'000, '[') + std::string(100'000, ']'), generous);
     REQUIRE_FALSE(closed.ok());
-    CHECK(closed.error().message == "A journey map file must hold a JSON object at the top level.");
+    CHECK(app::errorMessage(app::Lang::En, closed.error()) == "A journey map file must hold a JSON object at the top level.");
 }
 
 TEST_CASE("Numbers at the edge of what a file may say", "[format][bad]") {

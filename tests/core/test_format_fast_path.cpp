@@ -63,7 +63,7 @@ void usedKeys(const Json& object, std::set<std::string>& out) {
     rows<T>([&](auto k, const char* key, auto* child) {
         const auto it = object.find(key);
         if (it == object.end() || it->is_null()) return;
-        out.insert(std::string(Fields<T>::item) + "/" + key);
+        out.insert(std::string(errorWordName(Fields<T>::item)) + "/" + key);
         using Child = std::remove_pointer_t<decltype(child)>;
         if constexpr (kIsList<decltype(k)>) {
             for (const Json& item : *it) usedKeys<Child>(item, out);
@@ -337,7 +337,7 @@ bool readsBothWays(const std::string& name, const std::string& text, Tally& tall
     }
     const auto document = format::loadThroughDocument(text, {});
     if (!document.ok()) {
-        INFO(document.error().describe());
+        INFO(document.error().debugText());
         CHECK_FALSE(valid);
         return false;
     }

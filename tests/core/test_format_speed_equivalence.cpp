@@ -16,6 +16,7 @@
 
 #include "../../core/format_internal.hpp"
 #include "fixtures.hpp"
+#include "i18n.hpp"
 #include "trayecto/format.hpp"
 #include "trayecto/generator.hpp"
 
@@ -279,7 +280,7 @@ void spice(Random& r, Map& map) {
 std::string outcome(const Result<Map>& result) {
     if (result.ok()) return "ok\n" + referenceSave(result.value());
     const LoadError& e = result.error();
-    return "error " + std::to_string(e.offset) + " " + e.path + ": " + e.message;
+    return "error " + std::to_string(e.offset) + " " + e.path + ": " + app::errorMessage(app::Lang::En, e);
 }
 
 // Loads `text` through loadMap and through the document path alone; true when the fast path

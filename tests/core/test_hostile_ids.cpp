@@ -9,6 +9,7 @@
 #include "fixtures.hpp"
 #include "trayecto/commands.hpp"
 #include "trayecto/export.hpp"
+#include "i18n.hpp"
 #include "trayecto/format.hpp"
 #include "trayecto/invariants.hpp"
 #include "trayecto/merge.hpp"
@@ -22,7 +23,7 @@ namespace {
 
 Map hostileMap() {
     auto loaded = loadMap(test::readFixture("hostile-ids.json"));
-    INFO((loaded ? std::string() : loaded.error().describe()));
+    INFO((loaded ? std::string() : loaded.error().debugText()));
     REQUIRE(loaded.ok());
     return loaded.value();
 }
@@ -171,14 +172,14 @@ TEST_CASE("hostile ids: messages name them on one line, NUL and all", "[hostile-
             "lanes": [{"id": "l"}], "cards": [{"id": "c", "stageId": )" + jsonQuoted(id) + R"(, "laneId": "l"}]})";
         const auto missing = loadMap(dangling);
         REQUIRE_FALSE(missing.ok());
-        CHECK(oneLine(missing.error().message));
-        CHECK_THAT(missing.error().message, Contains(jsonQuoted(id)));
+        CHECK(oneLine(app::errorMessage(app::Lang::En, missing.error())));
+        CHECK_THAT(app::errorMessage(app::Lang::En, missing.error()), Contains(jsonQuoted(id)));
         const std::string twice = R"({"format": "trayecto-journey", "version": 1, "stages": [{"id": )" +
                                   jsonQuoted(id) + R"(}], "lanes": [{"id": )" + jsonQuoted(id) + "}]}";
         const auto duplicate = loadMap(twice);
         REQUIRE_FALSE(duplicate.ok());
-        CHECK(oneLine(duplicate.error().message));
-        CHECK_THAT(duplicate.error().message, Contains(jsonQuoted(id)));
+        CHECK(oneLine(app::errorMessage(app::Lang::En, duplicate.error())));
+        CHECK_THAT(app::errorMessage(app::Lang::En, duplicate.error()), Contains(jsonQuoted(id)));
         // The invariants' problems.
         Map map;
         map.cards.push_back(Card{});

@@ -7,6 +7,7 @@
 
 #include "fixtures.hpp"
 #include "trayecto/commands.hpp"
+#include "i18n.hpp"
 #include "trayecto/format.hpp"
 #include "trayecto/invariants.hpp"
 #include "trayecto/merge.hpp"
@@ -18,7 +19,7 @@ namespace {
 
 Map fixture(const std::string& name) {
     auto loaded = loadMap(test::readFixture("merge/" + name + ".json"));
-    INFO(name << ": " << (loaded ? std::string() : loaded.error().describe()));
+    INFO(name << ": " << (loaded ? std::string() : loaded.error().debugText()));
     REQUIRE(loaded.ok());
     return loaded.value();
 }
@@ -31,7 +32,7 @@ std::vector<MergeParticipant> workshop() {
 
 MergeResult merged(const Map& base, const std::vector<MergeParticipant>& participants) {
     auto result = mergeMaps(base, participants);
-    INFO((result ? std::string() : result.error().describe()));
+    INFO((result ? std::string() : result.error().debugText()));
     REQUIRE(result.ok());
     return result.value();
 }
@@ -349,7 +350,7 @@ TEST_CASE("merge: choosing a value for a conflict", "[merge]") {
     stage.field = "stageId";
     auto homeless = applyConflictValue(r.map, stage, "\"st-nope\"");
     REQUIRE_FALSE(homeless.ok());
-    CHECK_THAT(homeless.error().message, Contains("stage"));
+    CHECK_THAT(app::errorMessage(app::Lang::En, homeless.error()), Contains("stage"));
 }
 
 TEST_CASE("merge: conflicts on the map's own fields", "[merge]") {

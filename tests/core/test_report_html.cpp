@@ -22,7 +22,7 @@ namespace {
 
 Map fixture(const std::string& name) {
     auto loaded = loadMap(test::readFixture(name));
-    INFO(name << ": " << (loaded ? std::string() : loaded.error().describe()));
+    INFO(name << ": " << (loaded ? std::string() : loaded.error().debugText()));
     REQUIRE(loaded.ok());
     return loaded.value();
 }

@@ -7,6 +7,7 @@
 
 #include "trayecto/analysis.hpp"
 #include "trayecto/examples.hpp"
+#include "i18n.hpp"
 #include "trayecto/format.hpp"
 #include "trayecto/invariants.hpp"
 #include "trayecto/templates.hpp"
@@ -21,7 +22,7 @@ const std::vector<std::string> kIds = {"blank",           "retail-ecommerce",
 
 Map load(const std::string& id, const std::string& language) {
     auto loaded = loadTemplate(id, language);
-    INFO(id << "." << language << ": " << (loaded ? std::string() : loaded.error().describe()));
+    INFO(id << "." << language << ": " << (loaded ? std::string() : loaded.error().debugText()));
     REQUIRE(loaded.ok());
     return loaded.value();
 }
@@ -199,5 +200,5 @@ TEST_CASE("templates: lookups by language tag, and unknown templates", "[templat
     CHECK_FALSE(templateJson("nope", "es").has_value());
     auto missing = loadTemplate("nope", "es");
     REQUIRE_FALSE(missing.ok());
-    CHECK(missing.error().message == "There is no template \"nope\" in language \"es\".");
+    CHECK(app::errorMessage(app::Lang::En, missing.error()) == "There is no template \"nope\" in language \"es\".");
 }

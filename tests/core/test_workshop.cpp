@@ -6,6 +6,7 @@
 #include <string>
 
 #include "fixtures.hpp"
+#include "i18n.hpp"
 #include "trayecto/commands.hpp"
 #include "trayecto/examples.hpp"
 #include "trayecto/format.hpp"
@@ -22,7 +23,7 @@ constexpr double kNow = 1'795'165'200'000.0;   // a moment in 2026, in ms since 
 
 Map reloaded(const Map& map) {
     auto loaded = loadMap(saveMap(map));
-    INFO((loaded ? std::string() : loaded.error().describe()));
+    INFO((loaded ? std::string() : loaded.error().debugText()));
     REQUIRE(loaded.ok());
     return loaded.value();
 }
@@ -115,7 +116,7 @@ TEST_CASE("workshop: reading refuses a broken block, saying where", "[workshop][
         const auto loaded =
             loadMap(R"({"format": "trayecto-journey", "version": 1, "workshop": )" + workshop + "}");
         REQUIRE_FALSE(loaded.ok());
-        return loaded.error().describe();
+        return app::describe(app::Lang::En, loaded.error());
     };
     CHECK(errorOf("[]") == "at /workshop: Expected an object here, but found a list.");
     CHECK(errorOf(R"({"votesPerPerson": 0})") ==

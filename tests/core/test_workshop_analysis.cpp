@@ -12,7 +12,7 @@ namespace {
 
 Map workshopMap() {
     auto loaded = loadMap(test::readFixture("merge/workshop.json"));
-    INFO((loaded ? std::string() : loaded.error().describe()));
+    INFO((loaded ? std::string() : loaded.error().debugText()));
     REQUIRE(loaded.ok());
     return loaded.value();
 }

@@ -178,7 +178,7 @@ void checkSound(const Map& map, const char* what) {
     if (!problems.empty()) fuzz::fail(kHarness, std::string(what) + " breaks an invariant", problems.front());
     const std::string saved = saveMap(map);
     auto again = loadMap(saved);
-    if (!again.ok()) fuzz::fail(kHarness, std::string(what) + " does not load again", again.error().describe() + "\n" + saved);
+    if (!again.ok()) fuzz::fail(kHarness, std::string(what) + " does not load again", again.error().debugText() + "\n" + saved);
     if (saveMap(again.value()) != saved) fuzz::fail(kHarness, std::string(what) + ": save -> load -> save differs", saved);
 }
 
@@ -197,12 +197,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (int k = 0; k < changes; ++k) change(in, map, base);
         // What a participant hands in is a file.
         auto file = loadMap(saveMap(map));
-        if (!file.ok()) fuzz::fail(kHarness, "a participant's saved map does not load", file.error().describe());
+        if (!file.ok()) fuzz::fail(kHarness, "a participant's saved map does not load", file.error().debugText());
         participants.push_back(MergeParticipant{in.flag() ? in.text(3) : "p" + std::to_string(i) + ".json",
                                                 std::move(file.value())});
     }
     auto merged = mergeMaps(base, participants);
-    if (!merged.ok()) fuzz::fail(kHarness, "the merge failed", merged.error().describe());
+    if (!merged.ok()) fuzz::fail(kHarness, "the merge failed", merged.error().debugText());
     const MergeResult& r = merged.value();
     checkSound(r.map, "the merged map");
     exportHtmlReport(r.map, {}, r.crowd);   // the crowd's curves must fit the merged map
