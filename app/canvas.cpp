@@ -164,6 +164,13 @@ void Canvas::frame(Document& doc, ViewState& view, const Fonts& fonts, float x, 
     if (view.fitPending && w_ > 0) { zoomToFit(view); view.fitPending = false; }
 
     // What lies over the map takes the pointer first: ImGui gives it to the first item submitted.
+    // The name edited in place over a header is drawn above the map (a second channel; the
+    // card editor is a child window, above it anyway).
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    if (!renaming_.empty()) editHeaderName(doc, view, fonts);
+    dl->ChannelsSetCurrent(0);
     placeOverview(view);
     overviewInput(view);
     filterChip(view, doc.map(), fonts);
@@ -175,11 +182,11 @@ void Canvas::frame(Document& doc, ViewState& view, const Fonts& fonts, float x, 
     contextMenu(doc, view);
     // A card just added by a double click must be laid out before it can be edited in place.
     layoutFor(doc, view, fonts);
-    if (!renaming_.empty()) editHeaderName(doc, view, fonts);
-    else if (!view.editingCard.empty()) editCardText(doc, view, fonts);
-    else if (keys) handleKeyboard(doc, view);
+    if (!view.editingCard.empty()) editCardText(doc, view, fonts);
+    else if (keys && renaming_.empty()) handleKeyboard(doc, view);
     layoutFor(doc, view, fonts);   // commands above may have changed it
     draw(doc, view, fonts);
+    dl->ChannelsMerge();
 }
 
 }  // namespace trayecto::app

@@ -90,6 +90,7 @@ private:
     void overviewInput(ViewState& view);
     void drawOverview(ImDrawList* dl, const ViewState& view, const Fonts& fonts);
     void filterChip(ViewState& view, const Map& map, const Fonts& fonts);
+    Box chipBox(float ratio, const Fonts& fonts, const std::string& text) const;
     void drawFilterChip(ImDrawList* dl, const ViewState& view, const Map& map, const Fonts& fonts);
     void editCardText(Document& doc, ViewState& view, const Fonts& fonts);
     void addCardAt(Document& doc, ViewState& view, int row, int column);

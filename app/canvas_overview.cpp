@@ -1,5 +1,5 @@
-// What floats over the map canvas: the overview map (click or drag in it to move the view; a
-// button hides it and brings it back) and the persona filter's chip (a click clears the filter).
+// What floats over the map canvas: the overview map in its top-left corner (click or drag in it
+// to move the view; a button hides it and brings it back) and the persona filter's chip (a click clears the filter).
 // Their input is taken before the map's (ImGui gives the pointer to the first item submitted);
 // they are drawn after the map.
 #include <algorithm>
@@ -9,37 +9,50 @@
 #include "theme.hpp"
 #include "widget_registry.hpp"
 
+
 namespace trayecto::app {
 
+using namespace metrics;
+
 namespace {
-constexpr float kOverviewWidth = 200.0f, kOverviewHeight = 120.0f, kOverviewMargin = 12.0f;   // CSS pixels
+constexpr float kOverviewMaxWidth = 240.0f, kOverviewMaxHeight = 120.0f;   // CSS pixels
+constexpr float kOverviewMinWidth = 60.0f, kOverviewMinHeight = 28.0f;
 
 std::string filterText(Lang lang, const Persona& persona) {
     return std::string(tr(lang, Text::FilterOn)) + ": " + persona.name + "   \xc3\x97";   // ×
 }
 
-Box chipBox(float x, float y, float ratio, const Fonts& fonts, const std::string& text) {
+}  // namespace
+
+// The filter's chip: at the top of the map, in the middle (the overview has the corner).
+Box Canvas::chipBox(float ratio, const Fonts& fonts, const std::string& text) const {
     const float pad = 10.0f * ratio;
     const ImVec2 size = fonts.ui ? fonts.ui->CalcTextSizeA(fonts.ui->FontSize, FLT_MAX, 0, text.c_str())
                                  : ImVec2(100 * ratio, 14 * ratio);
-    return Box{x, y, x + size.x + 2 * pad, y + size.y + pad};
+    const float w = size.x + 2 * pad, x = x_ + std::max(0.0f, (w_ - w) * 0.5f), y = y_ + 4.0f * ratio;
+    return Box{x, y, x + w, y + size.y + pad};
 }
-}  // namespace
 
+// The overview sits in the map's top-left corner, left of the stage headers and above the lane
+// names (both stick to the canvas' edges, so the corner never shows a card): clear of the map's
+// content and of every panel. Too small a corner (zoomed far out, when the whole map is on
+// screen anyway) has none.
 void Canvas::placeOverview(const ViewState& view) {
     overview_ = overviewToggle_ = Box{};
     if (view.presenting || view.minimalUi || layout_.width <= 0 || layout_.height <= 0) return;
-    const float r = pixelRatio_;
-    const float w = kOverviewWidth * r, h = kOverviewHeight * r, margin = kOverviewMargin * r;
-    if (w_ < w * 2 || h_ < h * 2) return;   // too small a canvas to spare the room
-    // In the map's bottom-right corner: inside the canvas, so never under the side panel.
-    const Box box{x_ + w_ - w - margin, y_ + h_ - h - margin, x_ + w_ - margin, y_ + h_ - margin};
-    const float button = 22.0f * r;
+    const float r = pixelRatio_, s = scale(view), margin = 4.0f * r;
+    const float x0 = toScreenX(view, std::max(0.0f, view.panX)) + margin;
+    const float y0 = toScreenY(view, std::max(0.0f, view.panY)) + margin;
+    const float w = std::min(LaneHeaderWidth * s - 2 * margin, kOverviewMaxWidth * r);
+    const float h = std::min((PhaseBandHeight + StageHeaderHeight) * s - 2 * margin, kOverviewMaxHeight * r);
+    if (w < kOverviewMinWidth * r || h < kOverviewMinHeight * r) return;
+    const Box box{x0, y0, x0 + w, y0 + h};
     if (view.showMinimap) {
+        const float button = 16.0f * r;
         overview_ = box;
         overviewToggle_ = Box{box.x1 - button, box.y0, box.x1, box.y0 + button};
     } else {
-        overviewToggle_ = Box{box.x1 - 4 * button, box.y1 - button, box.x1, box.y1};
+        overviewToggle_ = box;
     }
 }
 
@@ -89,10 +102,9 @@ void Canvas::drawOverview(ImDrawList* dl, const ViewState& view, const Fonts& fo
     }
     if (overview_.width() <= 0) return;
     const float x = overview_.x0, y = overview_.y0, w = overview_.width(), h = overview_.height();
-    // Cards under it show through, unless the pointer is on it.
     const ImVec2 m = ImGui::GetIO().MousePos;
     const bool near = overview_.contains(m.x, m.y) || drag_ == Drag::Overview;
-    const unsigned alpha = near ? 235 : 150;
+    const unsigned alpha = 255;
     const float k = std::min(w / layout_.width, h / layout_.height);
     const float ox = x + (w - layout_.width * k) * 0.5f, oy = y + (h - layout_.height * k) * 0.5f;
     dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), IM_COL32(255, 255, 255, alpha), 4.0f * r);
@@ -105,7 +117,7 @@ void Canvas::drawOverview(ImDrawList* dl, const ViewState& view, const Fonts& fo
             const Box& first = layout_.cards[static_cast<size_t>(cell.front())].box;
             const Box& last = layout_.cards[static_cast<size_t>(cell.back())].box;
             dl->AddRectFilled(ImVec2(ox + first.x0 * k, oy + first.y0 * k), ImVec2(ox + last.x1 * k, oy + last.y1 * k),
-                              IM_COL32(120, 140, 170, near ? 200 : 110));
+                              IM_COL32(120, 140, 170, 200));
         }
     // The part on screen.
     const float s = scale(view);
@@ -115,8 +127,9 @@ void Canvas::drawOverview(ImDrawList* dl, const ViewState& view, const Fonts& fo
     dl->PopClipRect();
     // Its hide button: a bar in the top-right corner.
     const Box& b = overviewToggle_;
-    dl->AddRectFilled(ImVec2(b.x0 + 2 * r, b.y0 + 2 * r), ImVec2(b.x1 - 2 * r, b.y1 - 2 * r), IM_COL32(255, 255, 255, alpha), 3.0f * r);
-    dl->AddLine(ImVec2(b.x0 + 6 * r, (b.y0 + b.y1) * 0.5f), ImVec2(b.x1 - 6 * r, (b.y0 + b.y1) * 0.5f), theme::HeaderText, 2.0f * r);
+    dl->AddRectFilled(ImVec2(b.x0 + 1 * r, b.y0 + 1 * r), ImVec2(b.x1 - 1 * r, b.y1 - 1 * r), IM_COL32(255, 255, 255, alpha), 3.0f * r);
+    dl->AddRect(ImVec2(b.x0 + 1 * r, b.y0 + 1 * r), ImVec2(b.x1 - 1 * r, b.y1 - 1 * r), IM_COL32(0, 0, 0, 60), 3.0f * r);
+    dl->AddLine(ImVec2(b.x0 + 4 * r, (b.y0 + b.y1) * 0.5f), ImVec2(b.x1 - 4 * r, (b.y0 + b.y1) * 0.5f), theme::HeaderText, 2.0f * r);
 }
 
 // While the map shows one persona only, a chip at its top-left corner says so; a click clears it.
@@ -124,7 +137,7 @@ void Canvas::filterChip(ViewState& view, const Map& map, const Fonts& fonts) {
     const Persona* persona = findPersona(map, view.personaFilter);
     if (!persona) return;
     const std::string text = filterText(view.lang, *persona);
-    const Box b = chipBox(x_ + 8.0f * pixelRatio_, y_ + 6.0f * pixelRatio_, pixelRatio_, fonts, text);
+    const Box b = chipBox(pixelRatio_, fonts, text);
     ImGui::SetCursorScreenPos(ImVec2(b.x0, b.y0));
     const std::string label = text + "##filter-clear";
     const bool clicked = ImGui::InvisibleButton(label.c_str(), ImVec2(b.width(), b.height()));
@@ -141,7 +154,7 @@ void Canvas::drawFilterChip(ImDrawList* dl, const ViewState& view, const Map& ma
     dl->AddRect(ImVec2(x_ + 1.5f * r, y_ + 1.5f * r), ImVec2(x_ + w_ - 1.5f * r, y_ + h_ - 1.5f * r),
                 theme::fromRgb(persona->color), 0, 0, 3.0f * r);
     const std::string text = filterText(view.lang, *persona);
-    const Box b = chipBox(x_ + 8.0f * r, y_ + 6.0f * r, r, fonts, text);
+    const Box b = chipBox(r, fonts, text);
     dl->AddRectFilled(ImVec2(b.x0, b.y0), ImVec2(b.x1, b.y1), theme::fromRgb(persona->color), b.height() * 0.5f);
     if (fonts.ui)
         dl->AddText(fonts.ui, fonts.ui->FontSize, ImVec2(b.x0 + 10.0f * r, b.y0 + 5.0f * r),

@@ -45,8 +45,8 @@ enum class Lang { En, Es };
     X(LineOfVisibility, "Line of visibility", "Línea de visibilidad") \
     X(Frontstage, "Frontstage: what the customer sees", "Lo que ve el cliente") \
     X(Backstage, "Backstage: the brand's internal processes", "Trastienda: procesos internos de la marca") \
-    X(HintAddCard, "Double-click a cell to add a card; drag cards to move them; Ctrl+Z undoes.", \
-      "Doble clic en una celda para añadir una tarjeta; arrastra para moverlas; Ctrl+Z deshace.") \
+    X(HintAddCard, "Double-click a cell to add a card; drag on empty space to select; right-drag to pan; Ctrl+Z undoes.", \
+      "Doble clic en una celda para añadir una tarjeta; arrastra en un hueco para seleccionar y con el botón derecho para moverte; Ctrl+Z deshace.") \
     X(NewCard, "New card", "Nueva tarjeta") \
     X(NewStage, "New stage", "Nueva etapa") \
     X(NewLane, "New lane", "Nuevo carril") \

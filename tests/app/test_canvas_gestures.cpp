@@ -168,6 +168,11 @@ TEST_CASE("double-clicking a stage or lane header renames it in place, caret at 
         h.doubleClick(s.x, s.y);
         CHECK(h.app().canvas().renaming() == stage.id);
         h.type(U" 2ª");
+        // A click in the field stays in it (the map under it does not take the click).
+        const app::widgets::Widget* field = app::widgets::find("header-name");
+        REQUIRE(field != nullptr);
+        h.click(field->max.x - 3.0f, (field->min.y + field->max.y) * 0.5f);
+        CHECK(h.app().canvas().renaming() == stage.id);
         h.key(key::Enter);
         CHECK(findStage(h.map(), stage.id)->name == stage.name + " 2ª");
         CHECK(h.app().canvas().renaming().empty());
@@ -243,6 +248,10 @@ TEST_CASE("the overview map: a click moves the view there, it stays inside the m
         const app::widgets::Widget* overview = app::widgets::find("minimap");
         REQUIRE(overview != nullptr);
         CHECK(overview->max.x <= h.app().canvas().width());   // never under the side panel
+        for (const app::CardSlot& slot : h.app().canvas().layout().cards) {   // nor over a card
+            const ImVec2 a = screen(h, slot.box.x0, slot.box.y0), b = screen(h, slot.box.x1, slot.box.y1);
+            CHECK(!(a.x < overview->max.x && overview->min.x < b.x && a.y < overview->max.y && overview->min.y < b.y));
+        }
         const Card& card = h.map().cards[0];
         const ImVec2 c = h.cardCentre(card.id);
         h.click(c.x, c.y);
