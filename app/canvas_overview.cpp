@@ -67,8 +67,7 @@ void Canvas::overviewInput(ViewState& view) {
             view.showMinimap = !view.showMinimap;
             placeOverview(view);
         }
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s", tr(view.lang, view.showMinimap ? Text::HideMinimap : Text::ShowMinimap));
+        if (ImGui::IsItemHovered() && view.showMinimap) ImGui::SetTooltip("%s", tr(view.lang, Text::HideMinimap));
     }
     if (overview_.width() <= 0) return;
     ImGui::SetCursorScreenPos(ImVec2(overview_.x0, overview_.y0));
@@ -82,8 +81,13 @@ void Canvas::overviewInput(ViewState& view) {
     const float oy = overview_.y0 + (overview_.height() - layout_.height * k) * 0.5f;
     const ImVec2 m = ImGui::GetIO().MousePos;
     const float s = scale(view);
-    view.panX = (m.x - ox) / k - w_ / s * 0.5f;
-    view.panY = (m.y - oy) / k - h_ / s * 0.5f;
+    // Not past the map's edges: the screen stays filled with map where the map allows.
+    const float margin = 16.0f / view.zoom;
+    auto clampTo = [margin](float pan, float visible, float size) {
+        return std::clamp(pan, -margin, std::max(-margin, size - visible + margin));
+    };
+    view.panX = clampTo((m.x - ox) / k - w_ / s * 0.5f, w_ / s, layout_.width);
+    view.panY = clampTo((m.y - oy) / k - h_ / s * 0.5f, h_ / s, layout_.height);
 }
 
 void Canvas::drawOverview(ImDrawList* dl, const ViewState& view, const Fonts& fonts) {
