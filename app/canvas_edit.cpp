@@ -13,6 +13,20 @@ using namespace metrics;
 
 namespace {
 bool keyPressed(int k) { return ImGui::IsKeyPressed(k, true); }
+
+// A text edited in place: a std::string that grows as typed, the caret put at the end once.
+struct TextEdit { std::string* text; bool* caretToEnd; };
+int editCallback(ImGuiInputTextCallbackData* data) {
+    auto* e = static_cast<TextEdit*>(data->UserData);
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        e->text->resize(static_cast<size_t>(data->BufTextLen));
+        data->Buf = const_cast<char*>(e->text->c_str());
+    } else if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways && *e->caretToEnd) {
+        data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+        *e->caretToEnd = false;
+    }
+    return 0;
+}
 }  // namespace
 
 bool Canvas::castVote(Document& doc, ViewState& view, const Id& cardId, int delta) {
@@ -235,23 +249,12 @@ void Canvas::editCardText(Document& doc, ViewState& view, const Fonts& fonts) {
     const float height = std::max(b.height(), CardTextSize * 4.0f) * s;
     // The caret starts at the end of the text (ImGui puts it at the start, or where it was in
     // the last card edited): what is typed is added to the text.
-    struct Edit { std::string* text; bool* caretToEnd; } edit{&editBuffer_, &caretToEndPending_};
+    TextEdit edit{&editBuffer_, &caretToEndPending_};
     const bool submitted = ImGui::InputTextMultiline(
         "##cardtext", const_cast<char*>(editBuffer_.c_str()), editBuffer_.capacity() + 1, ImVec2(b.width() * s, height),
         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine |
             ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackAlways,
-        [](ImGuiInputTextCallbackData* data) {
-            auto* e = static_cast<Edit*>(data->UserData);
-            if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-                e->text->resize(static_cast<size_t>(data->BufTextLen));
-                data->Buf = const_cast<char*>(e->text->c_str());
-            } else if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways && *e->caretToEnd) {
-                data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
-                *e->caretToEnd = false;
-            }
-            return 0;
-        },
-        &edit);
+        editCallback, &edit);
     const bool left = ImGui::IsItemDeactivated();
     ImGui::PopStyleColor(2);
     ImGui::SetWindowFontScale(1.0f);
@@ -269,10 +272,6 @@ void Canvas::editCardText(Document& doc, ViewState& view, const Fonts& fonts) {
         editKey_.clear();
     }
 }
-
-}  // namespace trayecto::app
-
-namespace trayecto::app {
 
 void Canvas::beginRename(const Map& map, const Id& id) {
     if (const Stage* stage = findStage(map, id)) renameBuffer_ = stage->name;
@@ -316,22 +315,11 @@ void Canvas::editHeaderName(Document& doc, ViewState& view, const Fonts& fonts) 
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2.0f * pixelRatio_);
     if (renameFocusPending_) { ImGui::SetKeyboardFocusHere(); renameFocusPending_ = false; }
     ImGui::SetNextItemWidth((b.width() - 6.0f) * s);
-    struct Edit { std::string* text; bool* caretToEnd; } edit{&renameBuffer_, &caretToEndPending_};
+    TextEdit edit{&renameBuffer_, &caretToEndPending_};
     const bool submitted = ImGui::InputText(
         "##header-name", const_cast<char*>(renameBuffer_.c_str()), renameBuffer_.capacity() + 1,
         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackAlways,
-        [](ImGuiInputTextCallbackData* data) {
-            auto* e = static_cast<Edit*>(data->UserData);
-            if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-                e->text->resize(static_cast<size_t>(data->BufTextLen));
-                data->Buf = const_cast<char*>(e->text->c_str());
-            } else if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways && *e->caretToEnd) {
-                data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
-                *e->caretToEnd = false;
-            }
-            return 0;
-        },
-        &edit);
+        editCallback, &edit);
     const bool left = ImGui::IsItemDeactivated();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(3);

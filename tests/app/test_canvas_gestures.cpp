@@ -19,14 +19,6 @@ namespace {
 ImVec2 screen(Headless& h, float wx, float wy) {
     return ImVec2(h.app().canvas().toScreenX(h.view(), wx), h.app().canvas().toScreenY(h.view(), wy));
 }
-ImVec2 stageHeader(Headless& h, int column) {
-    const app::Box& b = h.app().canvas().layout().stageHeaders[static_cast<size_t>(column)];
-    return screen(h, (b.x0 + b.x1) * 0.5f, (b.y0 + b.y1) * 0.5f);
-}
-ImVec2 laneHeader(Headless& h, int row) {
-    const app::Box& b = h.app().canvas().layout().rows[static_cast<size_t>(row)];
-    return screen(h, 20.0f, (b.y0 + b.y1) * 0.5f);
-}
 int emotionValence(const Map& map, const Id& persona, const Id& stage) {
     for (const Emotion& e : map.emotions)
         if (e.personaId == persona && e.stageId == stage && !e.cardId) return e.valence;
@@ -142,7 +134,7 @@ TEST_CASE("a right click selects what it is on, also when the map is read-only; 
         h.click(c.x, c.y, 1);
         CHECK(h.view().selection == std::vector<Id>{card.id});
         h.frames(40);
-        const ImVec2 s = stageHeader(h, 2);
+        const ImVec2 s = h.stageHeaderPoint(2);
         h.click(s.x, s.y, 1);
         CHECK(h.view().selection == std::vector<Id>{h.map().stages[2].id});
         CHECK(!menuOpen());   // read-only: no menu
@@ -164,7 +156,7 @@ TEST_CASE("double-clicking a stage or lane header renames it in place, caret at 
         Headless h(lang);
         const std::string before = saveMap(h.map());
         const Stage stage = h.map().stages[1];
-        const ImVec2 s = stageHeader(h, 1);
+        const ImVec2 s = h.stageHeaderPoint(1);
         h.doubleClick(s.x, s.y);
         CHECK(h.app().canvas().renaming() == stage.id);
         h.type(U" 2ª");
@@ -181,7 +173,7 @@ TEST_CASE("double-clicking a stage or lane header renames it in place, caret at 
         const int row = 1;
         const Lane lane = h.map().lanes[static_cast<size_t>(h.app().canvas().layout().rowLane[row])];
         h.frames(40);
-        const ImVec2 l = laneHeader(h, row);
+        const ImVec2 l = h.laneHeaderPoint(row);
         h.doubleClick(l.x, l.y);
         CHECK(h.app().canvas().renaming() == lane.id);
         h.type(U"ñ");
@@ -200,7 +192,7 @@ TEST_CASE("dragging a stage or lane header reorders it in one undo step") {
         Headless h(lang);
         const std::string before = saveMap(h.map());
         const Id stage = h.map().stages[0].id;
-        const ImVec2 from = stageHeader(h, 0), to = stageHeader(h, 2);
+        const ImVec2 from = h.stageHeaderPoint(0), to = h.stageHeaderPoint(2);
         h.drag(from.x, from.y, to.x, to.y);
         CHECK(stageIndex(h.map(), stage) == 2);
         CHECK(h.app().document().history().undoCount() == 1);
@@ -209,7 +201,7 @@ TEST_CASE("dragging a stage or lane header reorders it in one undo step") {
         const Id lane = h.map().lanes[static_cast<size_t>(layout.rowLane[0])].id;
         const int target = layout.rowLane[2];
         h.frames(40);
-        const ImVec2 a = laneHeader(h, 0), b = laneHeader(h, 2);
+        const ImVec2 a = h.laneHeaderPoint(0), b = h.laneHeaderPoint(2);
         h.drag(a.x, a.y, b.x, b.y);
         CHECK(laneIndex(h.map(), lane) == target);
         CHECK(h.app().document().history().undoCount() == 2);

@@ -1,11 +1,11 @@
 // Canvas gestures a first-time user makes (issue #14), in Spanish and English, with real input
 // only (page.mouse, page.keyboard, page.touchscreen); window.trayecto only reads state.
 import { assert, assertEqual, openApp, settle, screenshot } from './harness.mjs';
+import { centre, drag as mouseDrag } from './embed-helpers.mjs';
 
 const getMap = async (page) => JSON.parse(await page.evaluate(() => window.trayecto.getMap()));
 const viewState = (page) => page.evaluate(() => window.trayecto.viewState());
 const locate = (page, id) => page.evaluate((i) => window.trayecto.locate(i), id);
-const centre = (r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
 const widgetNow = async (page, text) => { await settle(page); return page.evaluate((t) => window.trayecto.locateWidget(t), text); };
 async function clickWidget(page, text) {
   const w = await widgetNow(page, text);
@@ -17,13 +17,7 @@ async function clickWidget(page, text) {
 const apart = (page) => page.waitForTimeout(550);
 
 async function drag(page, a, b, steps = 10) {
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  for (let i = 1; i <= steps; i++) {
-    await page.mouse.move(a.x + (b.x - a.x) * i / steps, a.y + (b.y - a.y) * i / steps);
-    await page.waitForTimeout(16);
-  }
-  await page.mouse.up();
+  await mouseDrag(page, a, b, steps);
   await settle(page);
 }
 
