@@ -35,7 +35,7 @@ const app::Lang kLangs[] = {app::Lang::Es, app::Lang::En};
 bool menuOpen() { return ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId); }
 }  // namespace
 
-TEST_CASE("a drag on empty canvas selects the cards in its band; with Shift it adds to the selection") {
+TEST_CASE("a drag on empty canvas selects the cards in its band, and with Shift it adds to the selection") {
     for (app::Lang lang : kLangs) {
         CAPTURE(app::langTag(lang));
         Headless h(lang);
@@ -76,7 +76,7 @@ TEST_CASE("a drag on empty canvas selects the cards in its band; with Shift it a
     }
 }
 
-TEST_CASE("a single click in the emotion lane adds no point; a double click or the \"+\" adds one, one undo step each") {
+TEST_CASE("a single click in the emotion lane adds no point, and a double click or the \"+\" adds one, one undo step each") {
     Headless h(app::Lang::Es);
     const Id persona = h.view().activePersona;
     const Id stage = h.map().stages[2].id;
@@ -113,7 +113,7 @@ TEST_CASE("a single click in the emotion lane adds no point; a double click or t
     CHECK(saveMap(h.map()) == before);
 }
 
-TEST_CASE("a right click selects what it is on, also when the map is read-only; a right drag pans") {
+TEST_CASE("a right click selects what it is on, also when the map is read-only, and a right drag pans") {
     for (app::Lang lang : kLangs) {
         CAPTURE(app::langTag(lang));
         Headless h(lang);
@@ -263,7 +263,7 @@ TEST_CASE("the overview map: a click moves the view there, it stays inside the m
     }
 }
 
-TEST_CASE("a persona filter shows as a chip on the map that clears it; its box is labelled") {
+TEST_CASE("a persona filter shows as a chip on the map that clears it, and its box is labelled") {
     for (app::Lang lang : kLangs) {
         CAPTURE(app::langTag(lang));
         Headless h(lang);
