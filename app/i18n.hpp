@@ -35,8 +35,6 @@ enum class Lang { En, Es };
     X(ClearFilter, "Show every persona again", "Volver a mostrar todas las personas") \
     X(OnlyThis, "Only this", "Solo esta") \
     X(Rename, "Rename", "Cambiar nombre") \
-    X(AddEmotionHint, "Add a point for the active persona (or double-click in the lane)", \
-      "Añadir un punto de la persona activa (o doble clic en el carril)") \
     X(English, "English", "Inglés") \
     X(Spanish, "Spanish", "Español") \
     X(PhasePre, "Pre-purchase", "Pre-compra") \
