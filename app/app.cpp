@@ -295,11 +295,6 @@ void App::frame() {
     const float canvasW = std::max(1.0f, io.DisplaySize.x - panel);
     const float canvasH = std::max(1.0f, io.DisplaySize.y - origin.y - statusHeight);
     canvas_.frame(document_, view_, fonts_, origin.x, origin.y, canvasW, canvasH, mapHasKeys);
-    if (view_.showMinimap && chrome) {
-        const float mw = 200.0f * ratio, mh = 120.0f * ratio, margin = 12.0f * ratio;
-        if (canvasW > mw * 2 && canvasH > mh * 2)
-            minimap(origin.x + canvasW - mw - margin, origin.y + canvasH - mh - margin, mw, mh);
-    }
     // Undo and redo, wherever the focus is, except in a text field (it has its own) and in menus.
     const bool ctrl = io.KeyCtrl || io.KeySuper;
     if (ctrl && !io.WantTextInput && !popupOpen && !view_.presenting) {
@@ -606,41 +601,6 @@ void App::statusLine() {
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();
-}
-
-void App::minimap(float x, float y, float w, float h) {
-    const MapLayout& layout = canvas_.layout();
-    if (layout.width <= 0 || layout.height <= 0) return;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float k = std::min(w / layout.width, h / layout.height);
-    const float ox = x + (w - layout.width * k) * 0.5f, oy = y + (h - layout.height * k) * 0.5f;
-    dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), IM_COL32(255, 255, 255, 220), 4.0f);
-    dl->AddRect(ImVec2(x, y), ImVec2(x + w, y + h), IM_COL32(0, 0, 0, 60), 4.0f);
-    // One block per non-empty cell (cards stack from the top): cost follows the grid, not the cards.
-    for (int r = 0; r < static_cast<int>(layout.rows.size()); ++r)
-        for (int c = 0; c < layout.columnCount(); ++c) {
-            const auto& cell = layout.cell(r, c);
-            if (cell.empty()) continue;
-            const Box& first = layout.cards[static_cast<size_t>(cell.front())].box;
-            const Box& last = layout.cards[static_cast<size_t>(cell.back())].box;
-            dl->AddRectFilled(ImVec2(ox + first.x0 * k, oy + first.y0 * k), ImVec2(ox + last.x1 * k, oy + last.y1 * k),
-                              IM_COL32(120, 140, 170, 200));
-        }
-    // The visible part, and click/drag to move there.
-    const ImGuiIO& io = ImGui::GetIO();
-    const float s = canvas_.scale(view_);
-    const float visibleW = canvas_.width() / s, visibleH = canvas_.height() / s;
-    dl->PushClipRect(ImVec2(x, y), ImVec2(x + w, y + h), true);   // the view may be larger than the map
-    dl->AddRect(ImVec2(ox + view_.panX * k, oy + view_.panY * k),
-                ImVec2(ox + (view_.panX + visibleW) * k, oy + (view_.panY + visibleH) * k),
-                IM_COL32(33, 112, 229, 255), 0, 0, 2.0f);
-    dl->PopClipRect();
-    ImGui::SetCursorScreenPos(ImVec2(x, y));
-    ImGui::InvisibleButton("##minimap", ImVec2(w, h));
-    if (ImGui::IsItemActive()) {
-        view_.panX = (io.MousePos.x - ox) / k - visibleW * 0.5f;
-        view_.panY = (io.MousePos.y - oy) / k - visibleH * 0.5f;
-    }
 }
 
 }  // namespace trayecto::app

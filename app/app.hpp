@@ -99,7 +99,6 @@ private:
     void menuBar();
     void sidePanel(float width);
     void statusLine();
-    void minimap(float x, float y, float w, float h);
     void searchBar(float right, float top);
     void jumpToMatch(int step);   // +1 next, -1 previous, 0 current
     void openMap(Map map, MapSource source = MapSource::Elsewhere);

@@ -15,6 +15,9 @@ struct ImDrawList;
 
 namespace trayecto::app {
 
+// Average valence of a persona at a stage (emotions at touchpoints of that stage included).
+bool valenceAt(const Map& map, const Id& persona, const Id& stage, float& out);
+
 class Canvas {
 public:
     // Draws and handles input inside the current ImGui window, in the rectangle at
@@ -35,8 +38,10 @@ public:
     float toWorldY(const ViewState& v, float sy) const { return v.panY + (sy - y_) / scale(v); }
     float scale(const ViewState& v) const { return v.zoom * pixelRatio_; }
 
-    // Fits the whole map; `minZoom` keeps text readable on a first view (the rest is panned to).
-    void zoomToFit(ViewState& view, float minZoom = 0.15f) const;
+    // Fits the map's width at a zoom where card text stays readable (kReadableZoom at least,
+    // 100 % at most), from the top-left corner; what does not fit is panned or scrolled to.
+    void zoomToFit(ViewState& view) const;
+    static constexpr float kReadableZoom = 0.8f;   // card text at 10.4 CSS px
     // Draws the whole map into `dl` at `pixelsPerUnit` (an image export); the drawing spans
     // (layout width + 2 margin) x (layout height + 2 margin) world units from (0, 0).
     void drawForExport(ImDrawList* dl, const Document& doc, const ViewState& view, const Fonts& fonts,
@@ -56,9 +61,13 @@ public:
     bool busy() const { return drag_ != Drag::None || caretToEndPending_; }
     // The in-place editor has been asked to open and cannot take typing yet.
     bool textEditOpening(const ViewState& view) const;
+    // The stage or lane whose name is being edited in place (its header), or "".
+    const Id& renaming() const { return renaming_; }
+    // The overview map's rectangle this frame (device pixels), empty when it is hidden.
+    const Box& overviewBox() const { return overview_; }
 
 private:
-    enum class Drag { None, Pending, Pan, Cards, Rubber, Emotion };
+    enum class Drag { None, Pending, Pan, Cards, Rubber, Emotion, Empty, RightPending, Header, Stage, Lane, Overview };
 
     void handleInput(Document& doc, ViewState& view);
     void handleKeyboard(Document& doc, ViewState& view);
@@ -69,9 +78,25 @@ private:
     void drawCrowdBand(ImDrawList* dl, const Map& map, const ViewState& view, const Persona& persona, int row);
     void drawHeaders(ImDrawList* dl, const Map& map, const ViewState& view, const Fonts& fonts, const Box& visible);
     void drawDragFeedback(ImDrawList* dl, const Map& map, const ViewState& view);
+    void drawEmotionLegend(ImDrawList* dl, const Map& map, const ViewState& view, const Fonts& fonts, const Box& header);
+    // Where the sticky headers are hit: the stage (column) or lane (row) whose header is under
+    // world point (wx, wy) as drawn, or -1.
+    int stageHeaderAt(const ViewState& view, float wx, float wy) const;
+    int laneHeaderAt(const ViewState& view, float wx, float wy) const;
+    bool beginEmotionDrag(Document& doc, ViewState& view, float mx, float my, float wx, float wy);
+    void finishHeaderDrag(Document& doc, const ViewState& view, float wx, float wy);
+    void beginRename(const Map& map, const Id& id);
+    void editHeaderName(Document& doc, ViewState& view, const Fonts& fonts);
+    // The overview map (canvas_overview.cpp): its box, input before the map's, then drawing.
+    void placeOverview(const ViewState& view);
+    void overviewInput(ViewState& view);
+    void drawOverview(ImDrawList* dl, const ViewState& view, const Fonts& fonts);
+    void filterChip(ViewState& view, const Map& map, const Fonts& fonts);
+    Box chipBox(float ratio, const Fonts& fonts, const std::string& text) const;
+    void drawFilterChip(ImDrawList* dl, const ViewState& view, const Map& map, const Fonts& fonts);
     void editCardText(Document& doc, ViewState& view, const Fonts& fonts);
     void addCardAt(Document& doc, ViewState& view, int row, int column);
-    void openContextMenu(const Map& map, ViewState& view, float wx, float wy);
+    void openContextMenu(const Map& map, ViewState& view, float wx, float wy, bool readOnly);
     void contextMenu(Document& doc, ViewState& view);
     int cardSlotAt(float wx, float wy) const;    // index into layout_.cards, -1 if none
     float valenceToY(int row, float valence) const;
@@ -95,9 +120,19 @@ private:
     std::string pressCard_;                  // card under the press
     std::string dragPersona_;                // emotion point being dragged
     int dragColumn_ = -1;
+    int dragHeader_ = -1;                    // stage column or lane row pressed on its header
+    bool headerIsStage_ = false;
+    int dropHeader_ = -1;                    // where a dragged header goes (column or row)
+    Id renaming_;                            // stage or lane being renamed in place
+    std::string renameBuffer_, renameKey_;
+    bool renameFocusPending_ = false;
+    unsigned renameVisits_ = 0;
+    bool showAddPoints_ = false;             // draw the emotion lane's "+" (not in images, not read-only)
+    Box overview_;                           // the overview map (device pixels), x1 = 0 when hidden
+    Box overviewToggle_;                     // its hide / show button
     int dropRow_ = -1, dropColumn_ = -1, dropIndex_ = -1;
     bool dragMoved_ = false;                 // an emotion drag changed the valence
-    struct ContextTarget { Id card, stage, lane; int row = -1, column = -1; } context_;
+    struct ContextTarget { Id card, stage, lane, emotion; int row = -1, column = -1; } context_;
     float measureCardText(ImFont* font, const std::string& text, float size, float width);
     bool layoutStillFits(const Document& doc, const ViewState& view, ImFont* font);
     std::string editBuffer_;

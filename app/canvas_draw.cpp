@@ -65,12 +65,19 @@ void Canvas::drawForExport(ImDrawList* dl, const Document& doc, const ViewState&
     y_ = 0;
     w_ = (layout_.width + 2 * margin) * pixelsPerUnit;
     h_ = (layout_.height + 2 * margin) * pixelsPerUnit;
+    showAddPoints_ = false;
     drawTo(dl, doc, plain, fonts);
     x_ = x; y_ = y; w_ = w; h_ = h;
 }
 
 void Canvas::draw(const Document& doc, const ViewState& view, const Fonts& fonts) {
-    drawTo(ImGui::GetWindowDrawList(), doc, view, fonts);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    showAddPoints_ = !doc.readOnly() && !view.presenting;
+    drawTo(dl, doc, view, fonts);
+    dl->PushClipRect(ImVec2(x_, y_), ImVec2(x_ + w_, y_ + h_), true);
+    drawFilterChip(dl, view, doc.map(), fonts);
+    drawOverview(dl, view, fonts);
+    dl->PopClipRect();
 }
 
 void Canvas::drawTo(ImDrawList* dl, const Document& doc, const ViewState& view, const Fonts& fonts) {
@@ -200,8 +207,22 @@ void Canvas::drawEmotionLane(ImDrawList* dl, const Map& map, const ViewState& vi
         const float y = toScreenY(view, valenceToY(row, static_cast<float>(v)));
         dl->AddLine(ImVec2(toScreenX(view, LaneHeaderWidth), y), ImVec2(toScreenX(view, b.x1), y),
                     v == 0 ? IM_COL32(0, 0, 0, 60) : IM_COL32(0, 0, 0, 18), v == 0 ? 1.5f : 1.0f);
-        const std::string label = (v > 0 ? "+" : "") + std::to_string(v);
-        text(dl, font, small, toScreenX(view, LaneHeaderWidth - 22.0f), y - small * 0.5f, theme::MutedText, label);
+    }   // its numbers are on the lane's header (drawHeaders), which stays on screen
+    // "+" where the active persona has no point yet: a click adds one there (and drags it).
+    const Persona* adding = findPersona(map, view.personaFilter.empty() ? view.activePersona : view.personaFilter);
+    if (adding && adding->id == view.activePersona && showAddPoints_) {
+        const ImU32 color = theme::fromRgb(adding->color, 170);
+        for (int c = 0; c < layout_.columnCount(); ++c) {
+            float ignored = 0;
+            if (valenceAt(map, adding->id, map.stages[static_cast<size_t>(c)].id, ignored)) continue;
+            const Box& col = layout_.columns[static_cast<size_t>(c)];
+            const ImVec2 at(toScreenX(view, (col.x0 + col.x1) * 0.5f), toScreenY(view, valenceToY(row, 0.0f)));
+            const float radius = EmotionPointRadius * s;
+            dl->AddCircleFilled(at, radius + 1.0f * s, IM_COL32(255, 255, 255, 230));
+            dl->AddCircle(at, radius, color, 0, 1.5f * s);
+            dl->AddLine(ImVec2(at.x - radius * 0.55f, at.y), ImVec2(at.x + radius * 0.55f, at.y), color, 1.5f * s);
+            dl->AddLine(ImVec2(at.x, at.y - radius * 0.55f), ImVec2(at.x, at.y + radius * 0.55f), color, 1.5f * s);
+        }
     }
     // Curves: other personas first, the active one on top.
     std::vector<const Persona*> order;
@@ -323,13 +344,56 @@ void Canvas::drawHeaders(ImDrawList* dl, const Map& map, const ViewState& view, 
         dl->AddLine(ImVec2(p0.x, p1.y), ImVec2(p1.x, p1.y), theme::Grid);
         textIn(dl, p0, p1, headerFont, headerPx, p0.x + 10.0f * s, p0.y + 10.0f * s, theme::HeaderText, lane.name,
                (LaneHeaderWidth - 20.0f) * s);
+        if (static_cast<int>(r) == layout_.emotionRow) drawEmotionLegend(dl, map, view, fonts, Box{p0.x, p0.y, p1.x, p1.y});
     }
     dl->PopClipRect();
+}
+
+// On the emotion lane's header: which colour is which persona (the active one marked), and the
+// valence scale, -3 to +3, level with the lines it labels.
+void Canvas::drawEmotionLegend(ImDrawList* dl, const Map& map, const ViewState& view, const Fonts& fonts, const Box& header) {
+    const float s = scale(view);
+    const float px = 11.0f * s;
+    ImFont* font = fonts.canvasFont(px);
+    const float scaleWidth = 24.0f * s;
+    for (int v = kValenceMin; v <= kValenceMax; ++v) {
+        const float y = toScreenY(view, valenceToY(layout_.emotionRow, static_cast<float>(v)));
+        const std::string label = v > 0 ? "+" + std::to_string(v) : v < 0 ? "\xe2\x88\x92" + std::to_string(-v) : "0";   // −
+        const ImVec2 size = font ? font->CalcTextSizeA(px, FLT_MAX, 0, label.c_str()) : ImVec2(0, 0);
+        const ImU32 color = v > 0 ? theme::rgba(40, 130, 70) : v < 0 ? theme::rgba(190, 60, 50) : theme::MutedText;
+        text(dl, font, px, header.x1 - 6.0f * s - size.x, y - size.y * 0.5f, color, label);
+        dl->AddLine(ImVec2(header.x1 - 4.0f * s, y), ImVec2(header.x1, y), color, 1.0f * s);
+    }
+    float y = header.y0 + 32.0f * s;
+    const float line = 15.0f * s;
+    for (const Persona& p : map.personas) {
+        if (!view.personaFilter.empty() && p.id != view.personaFilter) continue;
+        if (y + line > header.y1 - 4.0f * s) break;
+        const bool active = p.id == view.activePersona;
+        const ImVec2 dot(header.x0 + 16.0f * s, y + line * 0.5f);
+        dl->AddLine(ImVec2(dot.x - 7.0f * s, dot.y), ImVec2(dot.x + 7.0f * s, dot.y), theme::fromRgb(p.color), (active ? 3.0f : 2.0f) * s);
+        dl->AddCircleFilled(dot, (active ? 4.5f : 3.5f) * s, theme::fromRgb(p.color));
+        textIn(dl, ImVec2(header.x0, y), ImVec2(header.x1 - scaleWidth - 4.0f * s, y + line), font, px, dot.x + 12.0f * s,
+               y + (line - px) * 0.5f, active ? theme::HeaderText : theme::MutedText, p.name);
+        y += line;
+    }
 }
 
 void Canvas::drawDragFeedback(ImDrawList* dl, const Map& map, const ViewState& view) {
     const ImGuiIO& io = ImGui::GetIO();
     const float s = scale(view);
+    if ((drag_ == Drag::Stage || drag_ == Drag::Lane) && dropHeader_ >= 0) {   // where the header goes
+        const float width = 4.0f * s;
+        if (drag_ == Drag::Stage && dropHeader_ < layout_.columnCount()) {
+            const Box& c = layout_.columns[static_cast<size_t>(dropHeader_)];
+            const float x = toScreenX(view, dropHeader_ > dragHeader_ ? c.x1 : c.x0);
+            dl->AddLine(ImVec2(x, y_), ImVec2(x, y_ + h_), theme::Selection, width);
+        } else if (drag_ == Drag::Lane && dropHeader_ < static_cast<int>(layout_.rows.size())) {
+            const Box& r = layout_.rows[static_cast<size_t>(dropHeader_)];
+            const float y = toScreenY(view, dropHeader_ > dragHeader_ ? r.y1 : r.y0);
+            dl->AddLine(ImVec2(x_, y), ImVec2(x_ + w_, y), theme::Selection, width);
+        }
+    }
     if (drag_ == Drag::Rubber) {
         const ImVec2 a(pressX_, pressY_), b(io.MousePos.x, io.MousePos.y);
         dl->AddRectFilled(ImVec2(std::min(a.x, b.x), std::min(a.y, b.y)), ImVec2(std::max(a.x, b.x), std::max(a.y, b.y)),

@@ -35,6 +35,11 @@ enum class Lang { En, Es };
     X(ShowPersonas, "Personas", "Personas") \
     X(ShowMoments, "Moments of truth", "Momentos de la verdad") \
     X(ShowMinimap, "Overview", "Vista general") \
+    X(HideMinimap, "Hide the overview", "Ocultar la vista general") \
+    X(FilterOn, "Showing only", "Solo se muestra") \
+    X(ClearFilter, "Show every persona again", "Volver a mostrar todas las personas") \
+    X(OnlyThis, "Only this", "Solo esta") \
+    X(Rename, "Rename", "Cambiar nombre") \
     X(English, "English", "Inglés") \
     X(Spanish, "Spanish", "Español") \
     X(PhasePre, "Pre-purchase", "Pre-compra") \
@@ -43,8 +48,8 @@ enum class Lang { En, Es };
     X(LineOfVisibility, "Line of visibility", "Línea de visibilidad") \
     X(Frontstage, "Frontstage: what the customer sees", "Lo que ve el cliente") \
     X(Backstage, "Backstage: the brand's internal processes", "Trastienda: procesos internos de la marca") \
-    X(HintAddCard, "Double-click a cell to add a card; drag cards to move them; Ctrl+Z undoes.", \
-      "Doble clic en una celda para añadir una tarjeta; arrastra para moverlas; Ctrl+Z deshace.") \
+    X(HintAddCard, "Double-click a cell to add a card; drag on empty space to select; right-drag to pan; Ctrl+Z undoes.", \
+      "Doble clic en una celda para añadir una tarjeta; arrastra en un hueco para seleccionar y con el botón derecho para moverte; Ctrl+Z deshace.") \
     X(NewCard, "New card", "Nueva tarjeta") \
     X(NewStage, "New stage", "Nueva etapa") \
     X(NewLane, "New lane", "Nuevo carril") \

@@ -44,12 +44,15 @@ void personasTab(Document& doc, ViewState& view, bool readOnly) {
         const float h = ImGui::GetFrameHeight();
         ImGui::ColorButton("##c", ImGui::ColorConvertU32ToFloat4(theme::fromRgb(p.color)), ImGuiColorEditFlags_NoTooltip, ImVec2(h, h));
         ImGui::SameLine();
-        if (ImGui::Selectable(p.name.c_str(), view.activePersona == p.id, 0,
-                              ImVec2(ImGui::GetContentRegionAvail().x - h * 1.4f, 0)))
+        // The filter's box says what it does: "Only this" (the map then shows a chip to clear it).
+        const std::string onlyLabel = tr(L, Text::OnlyThis, "only");
+        const float onlyWidth = h + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr(L, Text::OnlyThis)).x;
+        if (ImGui::Selectable((p.name + "##persona-" + p.id).c_str(), view.activePersona == p.id, 0,
+                              ImVec2(std::max(h, ImGui::GetContentRegionAvail().x - onlyWidth - ImGui::GetStyle().ItemSpacing.x), 0)))
             view.activePersona = p.id;
         ImGui::SameLine();
         bool only = view.personaFilter == p.id;
-        if (ImGui::Checkbox("##only", &only)) view.personaFilter = only ? p.id : Id();
+        if (ImGui::Checkbox(onlyLabel.c_str(), &only)) view.personaFilter = only ? p.id : Id();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(L, Text::ShowOnly));
         ImGui::PopID();
     }

@@ -298,7 +298,8 @@
       // CPU milliseconds of each frame drawn since the last call (measured inside the wasm).
       frameTimes() { return running() ? wasm.frameTimes() : []; },
       heapBytes() { return running() ? wasm.heapUsed() : 0; },
-      // The view, not the document: {zoom, panX, panY, selection, activePersona, lang, editing}.
+      // The view, not the document: {zoom, panX, panY, selection, activePersona, lang, editing,
+      // showMinimap, personaFilter, renaming, ...}.
       viewState() { return running() ? wasm.viewState() : null; },
       // Where a card, stage or lane is drawn (CSS pixels from the canvas' corner), or null.
       locate(id) { return running() ? wasm.locate(id) : null; },

@@ -147,6 +147,18 @@ public:
         return ImVec2(canvas.toScreenX(view(), (c.x0 + c.x1) * 0.5f), canvas.toScreenY(view(), r.y1 - 4.0f));
     }
 
+    // Screen centre of a stage's header; a point on a row's lane header (as laid out, not stuck).
+    ImVec2 stageHeaderPoint(int column) {
+        app::Canvas& canvas = app_.canvas();
+        const app::Box& b = canvas.layout().stageHeaders[static_cast<size_t>(column)];
+        return ImVec2(canvas.toScreenX(view(), (b.x0 + b.x1) * 0.5f), canvas.toScreenY(view(), (b.y0 + b.y1) * 0.5f));
+    }
+    ImVec2 laneHeaderPoint(int row) {
+        app::Canvas& canvas = app_.canvas();
+        const app::Box& b = canvas.layout().rows[static_cast<size_t>(row)];
+        return ImVec2(canvas.toScreenX(view(), 20.0f), canvas.toScreenY(view(), (b.y0 + b.y1) * 0.5f));
+    }
+
 private:
     void push(app::InputEvent::Type type, float x, float y) {
         app::InputEvent e;

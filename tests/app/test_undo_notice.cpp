@@ -32,14 +32,6 @@ void undoWithTheNotice(Headless& h, app::Lang lang, const std::string& before, c
     CHECK(undoButton() == nullptr);
 }
 
-ImVec2 stageHeader(Headless& h, int column) {
-    const app::Box& b = h.app().canvas().layout().stageHeaders[static_cast<size_t>(column)];
-    return ImVec2(h.app().canvas().toScreenX(h.view(), (b.x0 + b.x1) * 0.5f), h.app().canvas().toScreenY(h.view(), (b.y0 + b.y1) * 0.5f));
-}
-ImVec2 laneHeader(Headless& h, int row) {
-    const app::Box& b = h.app().canvas().layout().rows[static_cast<size_t>(row)];
-    return ImVec2(h.app().canvas().toScreenX(h.view(), 20.0f), h.app().canvas().toScreenY(h.view(), (b.y0 + b.y1) * 0.5f));
-}
 }  // namespace
 
 TEST_CASE("deleting a stage that holds cards shows an undo notice whose button brings it all back") {
@@ -49,7 +41,7 @@ TEST_CASE("deleting a stage that holds cards shows an undo notice whose button b
         const std::string before = saveMap(h.map());
         const Stage stage = h.map().stages[1];
         REQUIRE(std::count_if(h.map().cards.begin(), h.map().cards.end(), [&](const Card& c) { return c.stageId == stage.id; }) > 0);
-        const ImVec2 p = stageHeader(h, 1);
+        const ImVec2 p = h.stageHeaderPoint(1);
         h.click(p.x, p.y, 1);
         CHECK(h.view().selection == std::vector<Id>{stage.id});   // the right click selected the stage
         REQUIRE(h.clickWidget(tr(lang, Text::Delete)));
@@ -89,7 +81,7 @@ TEST_CASE("every deletion shows the undo notice: cards, a lane, a persona, a mom
         // A lane, from the inspector (a right click on its header selects it).
         const Lane lane = h.map().lanes[static_cast<size_t>(h.app().canvas().layout().rowLane[0])];
         h.frames(30);
-        const ImVec2 l = laneHeader(h, 0);
+        const ImVec2 l = h.laneHeaderPoint(0);
         h.click(l.x, l.y, 1);
         CHECK(h.view().selection == std::vector<Id>{lane.id});
         h.frames(30);
