@@ -398,7 +398,7 @@
     scheduleSave() {
       if (!this.store || this.blockedByConflict || this.following) return;
       clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.save(), SAVE_DELAY_MS);
+      this.timer = setTimeout(() => this.save(), window.__trayectoSaveDelayMs ?? SAVE_DELAY_MS);   // tests may lengthen it
     }
 
     // A version-history snapshot of the map as stored now, unless the newest snapshot already

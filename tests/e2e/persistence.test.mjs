@@ -290,10 +290,13 @@ export const tests = [
       await waitSaved(a, firstA);
       const b = await openApp(context, url + '?lang=en');         // restores the same map
       assertEqual(await getMap(b), firstA, 'the second page opens the same map');
-      const editedB = await edit(b);                              // B has an unsaved edit...
-      const editedA = await edit(a);                              // ...while A makes its own
+      // B has an unsaved edit while A makes its own. (B waits 4 s before saving, so that this holds
+      // however slowly the machine runs the two edits; the default wait is half a second.)
+      await b.evaluate(() => { window.__trayectoSaveDelayMs = 4000; });
+      const editedB = await edit(b);
+      const editedA = await edit(a);
       // Whichever saves second is told; neither edit is overwritten.
-      await Promise.race([a.locator('.tr-banner').waitFor({ timeout: 8000 }), b.locator('.tr-banner').waitFor({ timeout: 8000 })]);
+      await Promise.race([a.locator('.tr-banner').waitFor({ timeout: 12000 }), b.locator('.tr-banner').waitFor({ timeout: 12000 })]);
       const [told, other, toldEdit, otherEdit] = (await b.locator('.tr-banner').count()) ? [b, a, editedB, editedA] : [a, b, editedA, editedB];
       assert(/another tab/.test(await told.locator('.tr-banner').innerText()), 'the page that saved second is told');
       expectKept(await getMap(told), toldEdit, 'the told page keeps its edit');
