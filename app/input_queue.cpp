@@ -37,9 +37,7 @@ bool pressedOrReleased(const bool (&buttonChanged)[5]) {
     for (bool changed : buttonChanged) if (changed) return true;
     return false;
 }
-}  // namespace
 
-namespace {
 // A key that can open, close or leave a text field, or a shortcut: what comes after it waits
 // for the next frame, where it goes wherever that key sent the focus.
 bool endsFrame(const InputEvent& e) {
