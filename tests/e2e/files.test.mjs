@@ -27,8 +27,9 @@ async function participantSaves(context, lang, name, text) {
   await clickWidget(page, 'card-text');
   await page.keyboard.press('Control+a');
   await page.keyboard.type(text);
+  await settle(page, 30000);   // software-drawn frames: a long text takes a while to type
   await page.mouse.click(centre(r).x, centre(r).y);   // leaves the field; the keys back to the map
-  await settle(page);
+  await settle(page, 30000);
   await page.keyboard.press('Control+s');
   await widget(page, 'participant-name');
   await screenshot(page, `files-name-dialog-${lang}`);
@@ -69,10 +70,10 @@ export const tests = [
       await page.waitForFunction((b) => window.trayecto.revision() !== b, before);
       await settle(page);
       const merged = await getMap(page);
-      assertEqual(merged.workshop.merge.participants, ['Ana', 'Bruno', 'Chen'], 'each participant by name');
+      assertEqual(merged.workshop.merge.participants.join(), 'Ana,Bruno,Chen', 'each participant by name');
       const conflict = merged.workshop.merge.conflicts.find((c) => c.itemId === 'cd-luz' && c.field === 'text');
       assert(conflict, 'the three texts are a conflict');
-      assertEqual(conflict.values.map((v) => v.participant), ['Ana', 'Bruno', 'Chen'], 'the choices by name');
+      assertEqual(conflict.values.map((v) => v.participant).join(), 'Ana,Bruno,Chen', 'the choices by name');
       await screenshot(page, `files-merge-conflicts-${lang}`);
       // Each choice's text wraps onto more lines instead of being cut.
       const index = merged.workshop.merge.conflicts.indexOf(conflict);
