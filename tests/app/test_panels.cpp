@@ -45,7 +45,7 @@ TEST_CASE("side panel: every tab whole at 1024 pixels, fixed while its content s
     }
 }
 
-TEST_CASE("saving a file asks the participant's name once; it goes into the map", "[panels][workshop]") {
+TEST_CASE("saving a file asks the participant's name once and puts it in the map", "[panels][workshop]") {
     Headless h(app::Lang::Es);
     int saves = 0;
     h.app().onHostAction = [&](app::HostAction a) { if (a == app::HostAction::SaveFile) ++saves; };
