@@ -48,7 +48,10 @@ void App::welcomePopup() {
     if (ImGui::Button(tr(L, Text::WelcomeOpenFile, "welcome-open").c_str(), wide)) choice = File;
     ImGui::Separator();
     const bool close = ImGui::Button(tr(L, Text::Close, "welcome-close").c_str()) || ImGui::IsKeyPressed(key::Escape);
-    if (choice != None || close) ImGui::CloseCurrentPopup();
+    if (choice != None || close) {
+        ImGui::CloseCurrentPopup();
+        focusMapPending_ = choice != Template;   // the keys back to the map, or to the template dialog
+    }
     ImGui::EndPopup();
     switch (choice) {
         case Template: newMapRequested_ = true; break;
@@ -94,7 +97,10 @@ void App::namePopup() {
     const bool ok = ImGui::Button(tr(L, saveAfterName_ ? Text::SaveNamed : Text::NameOnly, "name-save").c_str()) || enter;
     ImGui::SameLine();
     const bool cancel = ImGui::Button(tr(L, Text::Cancel, "name-cancel").c_str()) || ImGui::IsKeyPressed(key::Escape);
-    if (ok || cancel) ImGui::CloseCurrentPopup();
+    if (ok || cancel) {
+        ImGui::CloseCurrentPopup();
+        focusMapPending_ = true;   // the keys go back to the map (Ctrl+D after Ctrl+S)
+    }
     ImGui::EndPopup();
     if (!ok) return;
     std::string name = buffer;

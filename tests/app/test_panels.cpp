@@ -60,6 +60,12 @@ TEST_CASE("saving a file asks the participant's name once and puts it in the map
     h.key(app::key::S, true);
     CHECK(saves == 2);   // asked once
     CHECK(app::widgets::find("participant-name") == nullptr);
+    // The keys are the map's again: Ctrl+D duplicates the selected card.
+    const size_t cards = h.map().cards.size();
+    h.view().select(h.map().cards.front().id);
+    h.frames(2);
+    h.key(app::key::D, true);
+    CHECK(h.map().cards.size() == cards + 1);
 }
 
 TEST_CASE("merge panel: participants by the names they saved under, each value whole", "[panels][merge]") {

@@ -52,7 +52,7 @@ export const tests = [
     timeout: 180,
     async run({ context, url }) {
       url0 = url;
-      const long = (who) => `${who} says the identity check fails in poor light, so the customer gives up and goes to the branch instead of opening the account in the app`;
+      const long = (who) => `${who}: the photo check fails in poor light, so the customer gives up and goes to the branch`;
       const people = [['Ana', long('Ana')], ['Bruno', long('Bruno')], ['Chen', long('Chen')]];
       const saved = [];
       for (const [name, text] of people) saved.push(await participantSaves(context, lang, name, text));
