@@ -26,8 +26,8 @@ async function participantSaves(context, lang, name, text) {
   await settle(page);
   await clickWidget(page, 'card-text');
   await page.keyboard.press('Control+a');
-  await page.keyboard.type(text);
-  await settle(page, 30000);   // software-drawn frames: a long text takes a while to type
+  await page.keyboard.insertText(text);   // as an on-screen keyboard or IME delivers it
+  await settle(page, 30000);
   await page.mouse.click(centre(r).x, centre(r).y);   // leaves the field; the keys back to the map
   await settle(page, 30000);
   await page.keyboard.press('Control+s');

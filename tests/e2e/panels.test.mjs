@@ -101,7 +101,7 @@ export const tests = [
       await clickWidget(page, 'card-notes');
       await page.keyboard.press('Control+End');
       const words = (lang === 'es' ? 'la clienta no encuentra el botón de alta y llama al banco ' : 'the customer cannot find the sign-up button and phones the bank ').repeat(4);
-      await page.keyboard.type(words);
+      await page.keyboard.insertText(words);   // as an on-screen keyboard or IME delivers it
       await settle(page, 30000);
       await page.mouse.click(centre(box).x, centre(box).y);   // leaves the field
       await settle(page, 30000);
