@@ -301,7 +301,7 @@ void App::frame() {
         if (ImGui::IsKeyPressed(key::Z)) io.KeyShift ? document_.redo() : document_.undo();
         else if (ImGui::IsKeyPressed(key::Y)) document_.redo();
     }
-    if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(key::S, false)) host(HostAction::SaveFile);
+    if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(key::S, false) && !popupOpen) saveFile();
     if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(key::O, false)) host(HostAction::OpenFile);
     // Ctrl+F opens the search bar (also while it is open: back to its field).
     if ((io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(key::F, false) && view_.editingCard.empty() && !popupOpen) {
@@ -353,7 +353,8 @@ void App::menuBar() {
         if (ImGui::MenuItem(tr(L, Text::MyMaps))) host(HostAction::MyMaps);
         ImGui::Separator();
         if (ImGui::MenuItem(tr(L, Text::OpenFile), "Ctrl+O")) host(HostAction::OpenFile);
-        if (ImGui::MenuItem(tr(L, Text::SaveFile), "Ctrl+S")) host(HostAction::SaveFile);
+        if (ImGui::MenuItem(tr(L, Text::SaveFile), "Ctrl+S")) saveFile();
+        if (ImGui::MenuItem(tr(L, Text::YourNameMenu))) nameRequested_ = true;
         if (ImGui::MenuItem(tr(L, Text::CopyLink))) host(HostAction::CopyLink);
         if (ImGui::MenuItem(tr(L, Text::VersionHistory))) host(HostAction::VersionHistory);
         if (ImGui::MenuItem(tr(L, Text::MergeFiles), nullptr, false, !document_.readOnly())) host(HostAction::MergeFiles);
@@ -398,9 +399,15 @@ void App::menuBar() {
         if (ImGui::MenuItem("English", nullptr, L == Lang::En)) setLanguage(Lang::En);
         ImGui::EndMenu();
     }
+    if (ImGui::BeginMenu(tr(L, Text::MenuHelp))) {
+        if (ImGui::MenuItem(tr(L, Text::WelcomeMenu))) welcomeRequested_ = true;
+        ImGui::EndMenu();
+    }
     titleField();
     ImGui::EndMenuBar();
+    welcomePopup();
     newMapPopup();
+    namePopup();
 }
 
 // The map's title in the menu bar: click to rename it (one undo step per visit).
@@ -457,7 +464,12 @@ void App::searchBar(float right, float top) {
     const size_t n = std::min(view_.search.size(), sizeof(buffer) - 1);
     view_.search.copy(buffer, n);
     buffer[n] = '\0';
-    ImGui::SetNextItemWidth(width * 0.55f);
+    // The field takes what the count and the three buttons leave ("0 matches" is the longest count).
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const std::string none = std::string("0 ") + tr(L, Text::Matches);
+    const float count = std::max(ImGui::CalcTextSize(none.c_str()).x, ImGui::CalcTextSize("888/888").x);
+    const float buttons = ImGui::GetFrameHeight() * 2 + ImGui::CalcTextSize("x").x + style.FramePadding.x * 2;
+    ImGui::SetNextItemWidth(std::max(60.0f * ratio, ImGui::GetContentRegionAvail().x - count - buttons - style.ItemSpacing.x * 4));
     const bool enter = ImGui::InputTextWithHint("##query", tr(L, Text::Search), buffer, sizeof(buffer),
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     const bool focused = ImGui::IsItemActive() || ImGui::IsItemDeactivated();
@@ -480,7 +492,7 @@ void App::searchBar(float right, float top) {
     ImGui::SameLine();
     if (ImGui::ArrowButton("##next", ImGuiDir_Down)) jumpToMatch(1);
     ImGui::SameLine();
-    const bool close = ImGui::Button("x") || (focused && ImGui::IsKeyPressed(key::Escape));
+    const bool close = ImGui::Button("x##search-close") || (focused && ImGui::IsKeyPressed(key::Escape));
     ImGui::End();
     if (close) {
         view_.searchOpen = false;

@@ -84,6 +84,12 @@ public:
     void setReadOnly(bool readOnly);   // the host's choice (embedding); see also setFollowing
     void setPresenting(bool presenting);
     void setMinimalUi(bool minimal) { view_.minimalUi = minimal; }
+    // The welcome (what Trayecto is; a template, a blank map, the example or a file): the page
+    // asks for it on a first visit; Help → Welcome shows it again.
+    void showWelcome() { welcomeRequested_ = true; }
+    // Save as file: asks the participant's name first, once while the page is open; it goes into
+    // the map (workshop.participant, the merge's label for this copy) and the file's name.
+    void saveFile();
     // Shows only the cards of one persona (by id or name); false when there is no such persona.
     bool setPersonaFilter(const std::string& persona);
 
@@ -98,6 +104,8 @@ public:
 private:
     void menuBar();
     void sidePanel(float width);
+    enum class SideTab { Inspector, Personas, Votes, Merge, Workshop, Moments };
+    bool sideTab(SideTab tab, const std::string& label, bool first);   // one tab of the side panel
     void statusLine();
     void searchBar(float right, float top);
     void jumpToMatch(int step);   // +1 next, -1 previous, 0 current
@@ -106,6 +114,9 @@ private:
     void presentationBar(float x, float y, float w);
     void newMapPopup();
     void csvFormatMenu();
+    void welcomePopup();
+    void namePopup();
+    void openFromWelcome(void (App::*open)());
     void mergeTab();
     void agendaTab();
     void timerOverlay(float x, float y, float w);
@@ -126,7 +137,8 @@ private:
     bool searchFocusPending_ = false;
     bool focusMapPending_ = false;   // give the map the keyboard focus on the next frame
     bool newMapRequested_ = false;
-    bool voteTabWanted_ = false, voteTabShown_ = false;
+    SideTab sideTab_ = SideTab::Inspector;   // the side panel's chosen tab
+    bool voteTabShown_ = false;
     bool mergeTabClosed_ = false;   // the Merge tab shows while the map has a merge report, until closed
     bool mergeTabWanted_ = false;   // bring it forward (after a merge)
     std::function<double()> clock_;
@@ -139,6 +151,10 @@ private:
     } undoNotice_;
     static constexpr double kUndoNoticeSeconds = 10.0;
     std::string chosenTemplate_ = "retail-ecommerce";
+    bool welcomeRequested_ = false;
+    bool nameRequested_ = false, saveAfterName_ = false;
+    bool nameAsked_ = false;          // the participant's name was asked (and given, or left empty)
+    std::string participantName_;     // kept while the page is open
     std::uint64_t openedRevision_ = 0;   // the revision the open map was opened at
     StorageStatus storageStatus_ = StorageStatus::Unknown;
     bool hostReadOnly_ = false, following_ = false;

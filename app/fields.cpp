@@ -1,5 +1,6 @@
 #include "fields.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -67,6 +68,49 @@ void Fields::trackGroup(const char* label) {
     if (ImGui::IsItemDeactivated() && doc_.history().inGroup()) doc_.history().endGroup();
 }
 
+// The label on its own line above a field, so the field can take the whole width and neither is
+// cut (at 1024 pixels and in both languages). Returns the field's own label: "##stable" (the
+// text after "##", or the label itself when it has none). The width the field was to have (a
+// SetNextItemWidth before the call, else the window's item width) still applies to it.
+std::string Fields::labelAbove(const char* label) {
+    const float width = ImGui::CalcItemWidth();
+    const char* hashes = std::strstr(label, "##");
+    if (hashes != label) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(label, hashes);
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::SetNextItemWidth(width);
+    return hashes ? std::string(hashes) : std::string("##") + label;
+}
+
+namespace {
+// A multiline box shows its whole text wrapped to its width while it is not being edited (Dear
+// ImGui 1.86 does not wrap text being edited): its own text is drawn invisible and the wrapped
+// text over it, so a click still goes to the box and starts editing there.
+struct WrappedView {
+    bool shown = false;
+    WrappedView(const std::string& text, ImGuiID id, float width, float& height) {
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float wrap = std::max(1.0f, width - style.FramePadding.x * 2.0f);
+        const float textHeight = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y;
+        height = std::max(ImGui::GetTextLineHeight() * 3.0f, textHeight) + style.FramePadding.y * 2.0f;
+        if (ImGui::GetActiveID() == id) return;
+        shown = true;
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const ImVec2 end(at.x + width, at.y + height);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(at, end, ImGui::GetColorU32(ImGuiCol_FrameBg), style.FrameRounding);
+        const ImVec4 clip(at.x, at.y, end.x, end.y);
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x + style.FramePadding.x, at.y + style.FramePadding.y),
+                    ImGui::GetColorU32(ImGuiCol_Text), text.c_str(), nullptr, wrap, &clip);
+        ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0, 0, 0, 0));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0, 0, 0, 0));
+    }
+    ~WrappedView() { if (shown) ImGui::PopStyleColor(2); }
+};
+}  // namespace
+
 void Fields::text(const char* label, const std::string& value, const std::function<Command(std::string)>& apply,
                   bool multiline) {
     // While the field is active ImGui shows its own copy of the text; the document gets each
@@ -74,65 +118,75 @@ void Fields::text(const char* label, const std::string& value, const std::functi
     std::string buffer = value;
     const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackAlways;
     bool changed = false;
+    const std::string id = labelAbove(label);
+    FieldText field{&buffer, ImGui::GetID(id.c_str())};
     if (multiline) {
-        // The label above the box: "Text##stable" shows "Text"; the box's id is "##stable".
-        const char* hashes = std::strstr(label, "##");
-        ImGui::TextUnformatted(label, hashes);
-        const std::string id = hashes ? std::string(hashes) : std::string("##") + label;
-        FieldText field{&buffer, ImGui::GetID(id.c_str())};
-        changed = ImGui::InputTextMultiline(id.c_str(), const_cast<char*>(buffer.c_str()),
-                                            buffer.capacity() + 1, ImVec2(-1, ImGui::GetTextLineHeight() * 4.5f), flags,
-                                            fieldCallback, &field);
-        widgets::relabelLastItem(hashes ? label : (std::string(label) + id).c_str());   // found by the text above it
+        const float width = ImGui::CalcItemWidth();
+        float height = 0;
+        {
+            const WrappedView view(value, field.id, width, height);
+            changed = ImGui::InputTextMultiline(id.c_str(), const_cast<char*>(buffer.c_str()), buffer.capacity() + 1,
+                                                ImVec2(width, height), flags, fieldCallback, &field);
+        }
+        // A click on the wrapped text starts editing at its end (the lines move as it unwraps).
+        if (ImGui::IsItemActivated()) placeCaretAtEnd(field.id);
     } else {
-        FieldText field{&buffer, ImGui::GetID(label)};
-        changed = ImGui::InputText(label, const_cast<char*>(buffer.c_str()), buffer.capacity() + 1, flags, fieldCallback,
-                                   &field);
+        changed = ImGui::InputText(id.c_str(), const_cast<char*>(buffer.c_str()), buffer.capacity() + 1, flags,
+                                   fieldCallback, &field);
     }
-    const ImGuiID id = ImGui::GetItemID();
+    widgets::relabelLastItem(label);   // found by the text above it
+    const ImGuiID itemId = ImGui::GetItemID();
     if (changed && buffer != value) {
         const Command command = apply(buffer);
-        if (!command.empty()) doc_.execute(command, typingMergeKey(id));
+        if (!command.empty()) doc_.execute(command, typingMergeKey(itemId));
     }
-    if (ImGui::IsItemDeactivated()) endTyping(id);
+    if (ImGui::IsItemDeactivated()) endTyping(itemId);
 }
 
 void Fields::integer(const char* label, int value, int min, int max, const std::function<Command(int)>& apply) {
     int v = value;
-    const bool changed = ImGui::SliderInt(label, &v, min, max);
+    const std::string id = labelAbove(label);
+    const bool changed = ImGui::SliderInt(id.c_str(), &v, min, max);
+    widgets::relabelLastItem(label);
     trackGroup(label);
     if (changed && v != value) run(apply(v));
 }
 
 void Fields::optionalScore(const char* label, const std::optional<int>& value,
                            const std::function<Command(std::optional<int>)>& apply) {
+    const std::string id = labelAbove(label);
     ImGui::PushID(label);
     bool has = value.has_value();
     if (ImGui::Checkbox("##has", &has)) run(apply(has ? std::optional<int>(3) : std::nullopt));
     ImGui::SameLine();
     if (has) {
         int v = *value;
-        const bool changed = ImGui::SliderInt(label, &v, 1, 5);
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        const bool changed = ImGui::SliderInt(id.c_str(), &v, 1, 5);
+        widgets::relabelLastItem(label);
         trackGroup(label);
         if (changed && v != *value) run(apply(v));
     } else {
-        ImGui::TextDisabled("%s: —", shown(label).c_str());
+        ImGui::TextDisabled("—");
     }
     ImGui::PopID();
 }
 
 void Fields::number(const char* label, const std::optional<double>& value,
                     const std::function<Command(std::optional<double>)>& apply) {
+    const std::string id = labelAbove(label);
     ImGui::PushID(label);
     bool has = value.has_value();
     if (ImGui::Checkbox("##has", &has)) run(apply(has ? std::optional<double>(0.0) : std::nullopt));
     ImGui::SameLine();
     if (has) {
         double v = *value;
-        ImGui::InputDouble(label, &v, 0.0, 0.0, "%.2f");
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        ImGui::InputDouble(id.c_str(), &v, 0.0, 0.0, "%.2f");
+        widgets::relabelLastItem(label);
         if (ImGui::IsItemDeactivatedAfterEdit() && std::isfinite(v) && v != *value) run(apply(v));
     } else {
-        ImGui::TextDisabled("%s: —", shown(label).c_str());
+        ImGui::TextDisabled("—");
     }
     ImGui::PopID();
 }

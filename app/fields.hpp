@@ -41,7 +41,8 @@ public:
 
     template <typename E>
     void choice(const char* label, E value, const std::function<Command(E)>& apply) {
-        const bool open = ImGui::BeginCombo(label, app::label(lang_, value));
+        const std::string id = labelAbove(label);
+        const bool open = ImGui::BeginCombo(id.c_str(), app::label(lang_, value));
         widgets::reportLastItem(label, widgets::kOpenable);   // 1.86 does not report combos
         if (open) {
             for (int i = 0; i < enumCount<E>(); ++i) {
@@ -57,6 +58,7 @@ public:
     void run(const Command& command);
 
 private:
+    std::string labelAbove(const char* label);   // draws the label's text; returns the field's id
     void trackGroup(const char* label);   // begins/ends an undo group around a widget's drag
 
     Document& doc_;

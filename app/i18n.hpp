@@ -195,6 +195,20 @@ enum class Lang { En, Es };
     X(DeletedMetric, "Metric removed", "Métrica quitada") \
     X(WithOneCard, "and its card", "y su tarjeta") \
     X(WithCards, "and its %d cards", "y sus %d tarjetas") \
+    X(MenuHelp, "Help", "Ayuda") \
+    X(WelcomeMenu, "Welcome…", "Bienvenida…") \
+    X(WelcomeTitle, "Welcome to Trayecto", "Te damos la bienvenida a Trayecto") \
+    X(WelcomeText, "Trayecto draws customer journey maps: the stages a customer goes through, what they do, think and feel at each touchpoint, and where the experience hurts or could get better. Your maps stay in this browser; save a file to share one. How would you like to start?", \
+      "Trayecto dibuja mapas de la experiencia del cliente: las etapas por las que pasa, qué hace, piensa y siente en cada punto de contacto, y dónde la experiencia duele o puede mejorar. Tus mapas se quedan en este navegador; guarda un archivo para compartir uno. ¿Cómo quieres empezar?") \
+    X(WelcomeTemplate, "Start from a template…", "Empezar con una plantilla…") \
+    X(WelcomeBlank, "Start a blank map", "Empezar un mapa en blanco") \
+    X(WelcomeExample, "Explore the example map", "Explorar el mapa de ejemplo") \
+    X(WelcomeOpenFile, "Open a map file…", "Abrir un archivo de mapa…") \
+    X(YourName, "Your name", "Tu nombre") \
+    X(YourNameMenu, "Your name…", "Tu nombre…") \
+    X(YourNameText, "Your name goes into the file's name and tells the facilitator whose copy this is when the participants' files are merged. It is asked once while this page is open.", \
+      "Tu nombre va en el nombre del archivo y le dice a quien facilita de quién es esta copia al combinar los archivos de los participantes. Se pregunta una vez mientras esta página está abierta.") \
+    X(SaveNamed, "Save", "Guardar") \
     X(CrowdCurveHint, "The emotion lane shows each persona's crowd curve: the median, and a band from the first to the third quartile of the participants' ratings.", \
       "El carril de emociones muestra la curva del grupo de cada persona: la mediana y una banda del primer al tercer cuartil de las valoraciones.")
 

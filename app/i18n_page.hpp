@@ -42,6 +42,7 @@
     X(PageEditHere, "Edit here", "Editar aquí") \
     X(PageKeptAsCopy, "Another tab took this map over before your latest changes were stored: they are kept in My maps as “{1}”.", \
       "Otra pestaña tomó este mapa antes de que se guardaran tus últimos cambios: están en Mis mapas como «{1}».") \
+    X(PageDropFile, "Drop a map file here to open it", "Suelta aquí un archivo de mapa para abrirlo") \
     X(PageUnsavedTitle, "Open another map?", "¿Abrir otro mapa?") \
     X(PageUnsavedText, "The open map has changes that are not in a file. It stays in My maps, so nothing is lost.", \
       "El mapa abierto tiene cambios que no están en un archivo. Sigue en Mis mapas, así que no se pierde nada.") \

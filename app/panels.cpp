@@ -29,7 +29,7 @@ void personaFields(Fields& f, const Map& map, const Persona persona) {
     f.text(tr(L, Text::Quote, "persona-quote").c_str(), persona.quote, edit([](Persona& p, std::string v) { p.quote = std::move(v); }), true);
 }
 
-// A tab's label: its text, and an id that stays when the language changes (the tab stays chosen).
+// A tab's label: its text, and an id that stays when the language changes.
 std::string tab(Lang lang, Text text, const char* id) { return std::string(tr(lang, text)) + "###" + id; }
 
 const Rgb kPersonaPalette[] = {0x2f7ea8, 0xe08a2c, 0x8a6bb8, 0x3a9b6a, 0xc44d58, 0x6b7f99};
@@ -124,55 +124,75 @@ void voteResults(const Map& map, ViewState& view, Canvas& canvas) {
 
 }  // namespace
 
+// The side panel's tabs in a row that wraps onto a second line when the labels do not fit: every
+// label whole in both languages, at any panel width. The tabs stay at the top; only the chosen
+// tab's content below them scrolls.
+bool App::sideTab(SideTab tab, const std::string& label, bool first) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const char* hashes = label.c_str() + label.find("##");
+    const float width = ImGui::CalcTextSize(label.c_str(), hashes).x + style.FramePadding.x * 2.0f;
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    if (!first) {
+        ImGui::SameLine(0.0f, 2.0f * fonts_.pixelRatio);
+        if (ImGui::GetCursorPosX() + width > right) ImGui::NewLine();
+    }
+    const bool chosen = sideTab_ == tab;
+    ImGui::PushStyleColor(ImGuiCol_Button, style.Colors[chosen ? ImGuiCol_TabActive : ImGuiCol_Tab]);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, style.Colors[ImGuiCol_TabHovered]);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, style.Colors[ImGuiCol_TabActive]);
+    const bool clicked = ImGui::Button(label.c_str(), ImVec2(width, 0));
+    ImGui::PopStyleColor(3);
+    if (clicked) sideTab_ = tab;
+    return clicked;
+}
+
 void App::sidePanel(float) {
     // Appearing, it leaves the keyboard to the map; a click in it takes the keys.
     ImGui::Begin("##side", nullptr,
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
+                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     const Lang L = view_.lang;
-    ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.55f);   // room for the labels
-    if (ImGui::BeginTabBar("##tabs")) {
-        const bool focusInspector = !view_.selection.empty() && inspectorWanted_;
-        // Read-only: every field is shown, none can be changed.
-        const bool readOnly = document_.readOnly();
-        if (ImGui::BeginTabItem(tab(L, Text::ShowInspector, "inspector").c_str(), nullptr, focusInspector ? ImGuiTabItemFlags_SetSelected : 0)) {
+    const Workshop& workshop = document_.map().workshop;
+    const bool voting = workshop.voting;
+    const bool merged = !workshop.merge.empty() && !mergeTabClosed_;
+    // The tab a change brings forward: the inspector for a new selection, the votes when voting
+    // starts, the merge report after a merge; a tab that went away leaves the inspector.
+    if (!view_.selection.empty() && inspectorWanted_) sideTab_ = SideTab::Inspector;
+    inspectorWanted_ = false;
+    if (voting && !voteTabShown_) sideTab_ = SideTab::Votes;
+    voteTabShown_ = voting;
+    if (merged && mergeTabWanted_) sideTab_ = SideTab::Merge;
+    mergeTabWanted_ = false;
+    if ((sideTab_ == SideTab::Votes && !voting) || (sideTab_ == SideTab::Merge && !merged)) sideTab_ = SideTab::Inspector;
+
+    sideTab(SideTab::Inspector, tab(L, Text::ShowInspector, "inspector"), true);
+    sideTab(SideTab::Personas, tab(L, Text::ShowPersonas, "personas"), false);
+    if (voting) sideTab(SideTab::Votes, tab(L, Text::VoteResults, "votes"), false);
+    if (merged) sideTab(SideTab::Merge, tab(L, Text::MergeTab, "merge"), false);
+    sideTab(SideTab::Workshop, tab(L, Text::Workshop, "workshop"), false);
+    sideTab(SideTab::Moments, tab(L, Text::ShowMoments, "moments"), false);
+    ImGui::Separator();
+
+    ImGui::BeginChild("##side-content", ImVec2(0, 0), false);
+    ImGui::PushItemWidth(-FLT_MIN);   // fields take the whole width; their labels are above them
+    ImGui::PushTextWrapPos(0.0f);     // and no text runs past the panel's edge
+    const bool readOnly = document_.readOnly();   // read-only: every field is shown, none can be changed
+    switch (sideTab_) {
+        case SideTab::Inspector:
             ImGui::BeginDisabled(readOnly);
             inspector(document_, view_);
             ImGui::EndDisabled();
-            ImGui::EndTabItem();
-        }
-        inspectorWanted_ = false;
-        if (ImGui::BeginTabItem(tab(L, Text::ShowPersonas, "personas").c_str())) {
-            personasTab(document_, view_, readOnly);
-            ImGui::EndTabItem();
-        }
-        const Workshop& workshop = document_.map().workshop;
-        const bool voting = workshop.voting;
-        if (voting && ImGui::BeginTabItem(tab(L, Text::VoteResults, "votes").c_str(), nullptr,
-                                          voteTabWanted_ ? ImGuiTabItemFlags_SetSelected : 0)) {
-            voteResults(document_.map(), view_, canvas_);
-            ImGui::EndTabItem();
-        }
-        voteTabWanted_ = voting && !voteTabShown_;
-        voteTabShown_ = voting;
-        if (!workshop.merge.empty() && !mergeTabClosed_ &&
-            ImGui::BeginTabItem(tab(L, Text::MergeTab, "merge").c_str(), nullptr,
-                                mergeTabWanted_ ? ImGuiTabItemFlags_SetSelected : 0)) {
-            mergeTab();
-            ImGui::EndTabItem();
-        }
-        mergeTabWanted_ = false;
-        if (ImGui::BeginTabItem(tab(L, Text::Workshop, "workshop").c_str())) {
-            agendaTab();
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem(tab(L, Text::ShowMoments, "moments").c_str())) {
-            momentsTab(document_, view_, canvas_);
-            ImGui::EndTabItem();
-        }
-        ImGui::EndTabBar();
+            break;
+        case SideTab::Personas: personasTab(document_, view_, readOnly); break;
+        case SideTab::Votes: voteResults(document_.map(), view_, canvas_); break;
+        case SideTab::Merge: mergeTab(); break;
+        case SideTab::Workshop: agendaTab(); break;
+        case SideTab::Moments: momentsTab(document_, view_, canvas_); break;
     }
+    ImGui::PopTextWrapPos();
     ImGui::PopItemWidth();
+    ImGui::EndChild();
     ImGui::End();
 }
 

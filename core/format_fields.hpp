@@ -218,6 +218,7 @@ using TimerMinutes = kind::Whole<1, kMaxTimerMinutes>;
     X(points, "points", kind::List)
 
 #define TRAYECTO_WORKSHOP_FIELDS(X) \
+    X(participant, "participant", kind::Text) \
     X(voting, "voting", kind::FlagIfTrue) \
     X(votesPerPerson, "votesPerPerson", VotesPerPerson) \
     X(ballots, "ballots", kind::Ballots) \

@@ -373,6 +373,8 @@ void applyCrowd(Map& map, const std::vector<Map>& participants, MergeResult& res
 // ---- [SECTION] mergeMaps
 
 std::string participantLabel(const Map& base, const MergeParticipant& participant, int index) {
+    const std::string& given = participant.map.workshop.participant;
+    if (!given.empty() && given != base.workshop.participant) return given;
     const std::string& author = participant.map.meta.author;
     if (!author.empty() && author != base.meta.author) return author;
     const std::string name = fileBaseName(participant.fileName);

@@ -63,6 +63,14 @@ Command vote(const Map& m, const Id& participant, const Id& cardId, int delta) {
                    {edit::Replace{Item{std::move(voted)}}, edit::SetWorkshop{std::move(w)}}};
 }
 
+Command setParticipantName(const Map& m, const std::string& name) {
+    const auto first = name.find_first_not_of(" \t\r\n");
+    const auto last = name.find_last_not_of(" \t\r\n");
+    Workshop w = m.workshop;
+    w.participant = first == std::string::npos ? std::string() : name.substr(first, last - first + 1);
+    return setWorkshop(m, std::move(w), "Name the participant");
+}
+
 Command setAgendaStep(const Map& m, int step) {
     Workshop w = m.workshop;
     w.agendaStep = std::clamp(step, 0, kAgendaSteps - 1);

@@ -291,6 +291,19 @@ EMSCRIPTEN_KEEPALIVE void trayecto_set_voting(int votesPerPerson) {
     requestFrames(3);
 }
 
+// Whose copy the open map is (workshop.participant: the name given when saving), for the file name.
+EMSCRIPTEN_KEEPALIVE const char* trayecto_participant_name() {
+    if (!P.app) return "";
+    P.scratch = P.app->document().map().workshop.participant;
+    return P.scratch.c_str();
+}
+
+// The welcome dialog (a first visit; the page decides).
+EMSCRIPTEN_KEEPALIVE void trayecto_show_welcome() {
+    if (P.app) P.app->showWelcome();
+    requestFrames(3);
+}
+
 // Who votes on this screen (ballots in the map's workshop block are kept per participant).
 EMSCRIPTEN_KEEPALIVE void trayecto_set_participant(const char* id) {
     if (P.app) P.app->setParticipant(id ? id : "");

@@ -10,6 +10,7 @@
   const MAX_LINK_CHARS = 60000;
   const RESCUE_KEY = 'trayecto-rescue';
   const KEPT_KEY = 'trayecto-kept';  // set once storage has opened here: later visits wait for it
+  const WELCOMED_KEY = 'trayecto-welcomed';  // the welcome was shown in this browser
   const { SOURCE, KEEPER, STORAGE, MAX_MAP_BYTES, isUserChange } = window.TrayectoWasm;
   const MAX_MAP_MB = MAX_MAP_BYTES / (1024 * 1024);
   // A src= map that has not fully arrived by then is given up (tests shorten it).
@@ -186,6 +187,18 @@
       this.listen(document, 'visibilitychange', () => { if (document.visibilityState === 'hidden') this.flush(); });
       this.listen(window, 'pagehide', () => this.flush());
       this.wireFiles();
+      this.welcome(initial);
+    }
+
+    // A first visit with nothing given to show (no map from a host, a link, src= or storage):
+    // the app says what it is and how to start. Once per browser; Help → Welcome shows it again.
+    welcome(initial) {
+      if (!this.options.welcome || initial.source !== 'first-run') return;
+      try {
+        if (localStorage.getItem(WELCOMED_KEY) !== null) return;
+        localStorage.setItem(WELCOMED_KEY, '1');
+      } catch (e) { /* no storage: shown on every visit, as every visit is a first one */ }
+      this.wasm.showWelcome();
     }
 
     // Opens the first map. A stored map that no longer opens keeps its entry untouched: what is
@@ -540,20 +553,39 @@
     }
 
     // Opens JSON (text, or a file's bytes) as a new map in My maps. Bad input changes nothing.
-    openJson(json, what, source = SOURCE.elsewhere) {
+    // A map My maps holds exactly as opened (the same file opened again) is that entry, not a
+    // second one of the same name; a changed one is a new entry, and the stored one stays.
+    async openJson(json, what, source = SOURCE.elsewhere) {
       const result = this.bridge.loadMap(json, source);
       if (!result.ok) {
         this.ui.message(this.t('LoadFailed'), this.t('PageOpenFailed', what, this.ui.sentence(result.error)));
         return false;
       }
+      clearTimeout(this.timer);   // stored under its own entry, once that is known
+      const opened = this.bridge.revision();
+      const same = this.store ? await this.store.findSame(this.bridge.getMapBytes()).catch(() => null) : null;
+      if (same && this.bridge.revision() === opened) {
+        this.mapId = same.id;
+        this.version = same.version;
+        this.blockedByConflict = false;
+        this.ui.hideBanner('storage');
+        this.wasm.markClean(KEEPER.browser, opened);   // the browser has it as it is
+        await this.claim();
+        return true;
+      }
       this.adoptNewMap();
+      if (!this.wasm.isClean(KEEPER.browser)) this.scheduleSave();
       return true;
     }
 
     // ---- files ------------------------------------------------------------------------
+    // "Title - Name.trayecto.json": each participant's file named after them (the name they gave
+    // when saving, kept in the map), so the facilitator's downloads are told apart.
     fileName() {
-      const title = this.bridge.mapSummary().title || 'trayecto';
-      return title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 80) + '.trayecto.json';
+      const clean = (s, n) => s.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, n);
+      const title = clean(this.bridge.mapSummary().title || 'trayecto', 80) || 'trayecto';
+      const name = clean(this.wasm.participantName(), 40);
+      return (name ? title + ' - ' + name : title) + '.trayecto.json';
     }
 
     saveFile() {
@@ -617,10 +649,36 @@
       input.click();
     }
 
+    // A file dragged over the app shows where it can be dropped; dropped, it opens.
     wireFiles() {
-      this.listen(this.root, 'dragover', (e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; });
+      const overlay = document.createElement('div');
+      overlay.className = 'tr-drop';
+      overlay.hidden = true;
+      this.root.appendChild(overlay);
+      this.cleanups.push(() => overlay.remove());
+      const carriesFiles = (e) => !!e.dataTransfer && [...(e.dataTransfer.types || [])].includes('Files');
+      let depth = 0;   // dragenter/dragleave pairs of the elements inside
+      const show = (on) => {
+        if (on) overlay.textContent = this.t('PageDropFile');
+        overlay.hidden = !on;
+      };
+      this.listen(this.root, 'dragenter', (e) => {
+        if (!carriesFiles(e)) return;
+        e.preventDefault();
+        depth++;
+        show(true);
+      });
+      this.listen(this.root, 'dragover', (e) => {
+        if (!carriesFiles(e)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        show(true);
+      });
+      this.listen(this.root, 'dragleave', () => { if (--depth <= 0) { depth = 0; show(false); } });
       this.listen(this.root, 'drop', (e) => {
         e.preventDefault();
+        depth = 0;
+        show(false);
         const file = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
         if (file) this.openFile(file);
       });

@@ -80,6 +80,14 @@
       return maps.map(({ json, ...summary }) => summary).sort((a, b) => b.modified - a.modified);
     }
 
+    // The id and version of a stored map whose text is exactly `json` (bytes), or null.
+    async findSame(json) {
+      const maps = await promisify(this.db.transaction('maps').objectStore('maps').getAll());
+      const wanted = text(json);
+      const same = maps.find((m) => text(m.json) === wanted);
+      return same ? { id: same.id, version: same.version } : null;
+    }
+
     async listBin() {
       const items = await promisify(this.db.transaction('bin').objectStore('bin').getAll());
       return items.map(({ json, ...summary }) => summary).sort((a, b) => b.deletedAt - a.deletedAt);

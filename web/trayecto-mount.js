@@ -4,6 +4,7 @@
 //
 // options: { map, src, lang, readOnly, present, persona, ui: 'full'|'minimal',
 //            storage: 'none'|'local', onChange(json), onError(message), baseUrl, focus,
+//            welcome (true: a first visit with no map given opens with the welcome),
 //            config (object or promise: trayecto.config.json's content; fetched when absent),
 //            files: {wasm, fonts: [regular, bold]} (Uint8Arrays: nothing is downloaded) }
 // The handle (also the page's window.trayecto):

@@ -59,6 +59,8 @@
     present: flag('present'),
     persona: params.get('persona') || undefined,
     ui: params.get('ui') === 'minimal' ? 'minimal' : 'full',
+    // A first visit opens with the welcome, unless the page only shows a map.
+    welcome: !flag('readonly') && !flag('present') && params.get('ui') !== 'minimal',
     focus: !embedded,   // a frame does not take the keyboard from its host page until clicked
     config,
     // Only a host is told of changes: outside a frame nobody listens, and each call serialises the map.

@@ -136,6 +136,8 @@
     setPresenting(on) { this.m._trayecto_set_presenting(on ? 1 : 0); }
     setPersonaFilter(persona) { return this.withHeap([String(persona)], (p) => this.m._trayecto_set_persona_filter(p.ptr)) !== 0; }
     setVoting(votes) { this.m._trayecto_set_voting(votes); }
+    participantName() { return this.text(this.m._trayecto_participant_name()); }
+    showWelcome() { this.m._trayecto_show_welcome(); }
     viewState() { return JSON.parse(this.text(this.m._trayecto_view_state())); }
     locate(id) {
       const r = this.withHeap([String(id)], (i) => this.text(this.m._trayecto_locate(i.ptr, i.size)));

@@ -58,8 +58,9 @@ struct MergeParticipant {
     Map map;
 };
 
-// A participant's label: their meta.author when it is set and differs from the base's, else the
-// file name without folders, else "Participant N" (N from 1). mergeMaps makes labels unique by
+// A participant's label: the name they gave when saving their copy (workshop.participant) when it
+// is set and differs from the base's, else their meta.author when it is set and differs from the
+// base's, else the file name without folders, else "Participant N" (N from 1). mergeMaps makes labels unique by
 // appending " (2)", " (3)".
 std::string participantLabel(const Map& base, const MergeParticipant& participant, int index);
 

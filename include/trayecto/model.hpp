@@ -267,6 +267,8 @@ struct WorkshopTimer {
 };
 
 struct Workshop {
+    std::string participant;                 // who this copy belongs to: the name a participant
+                                             // gave when saving it (the merge's label for it)
     bool voting = false;                     // dot voting is on
     int votesPerPerson = 5;                  // 1..kMaxVotesPerPerson: each participant's dots
     std::map<Id, std::vector<Id>> ballots;   // participant id -> the cards they voted for, one

@@ -29,6 +29,8 @@ Command setVoting(const Map& m, bool voting, int votesPerPerson);
 // voting is off, the card is missing or of another kind, the participant has no votes left, or
 // has no vote on that card to take back.
 Command vote(const Map& m, const Id& participant, const Id& cardId, int delta);
+// Names the participant this copy belongs to (workshop.participant; trimmed, "" clears it).
+Command setParticipantName(const Map& m, const std::string& name);
 Command setAgendaStep(const Map& m, int step);        // clamped to 0..kAgendaSteps-1
 // The minutes a reset sets (clamped to 1..kMaxTimerMinutes); a stopped timer shows them at once.
 Command setTimerMinutes(const Map& m, int minutes);

@@ -35,7 +35,7 @@ public:
     void openEveryCombo(const std::string& where) {
         std::vector<std::string> combos;
         for (const app::widgets::Widget& w : app::widgets::lastFrame())
-            if ((w.flags & app::widgets::kOpenable) && w.window == "##side") combos.push_back(w.label);
+            if ((w.flags & app::widgets::kOpenable) && w.window.rfind("##side", 0) == 0) combos.push_back(w.label);
         for (const std::string& label : combos) {
             const app::widgets::Widget* w = app::widgets::find(label);
             REQUIRE(w != nullptr);

@@ -164,6 +164,7 @@ void varyWorkshop(Random& r, Map& map) {
             for (int votes = r.below(4); votes > 0; --votes) ballot.push_back(r.pick(map.cards).id);
         }
     if (r.chance(30)) w.agendaStep = r.between(0, kAgendaSteps - 1);
+    if (r.chance(30)) w.participant = r.pick(kTexts);
     if (r.chance(40)) {
         w.timer.minutes = r.between(1, kMaxTimerMinutes);
         w.timer.endsAt = r.chance(50) ? r.pick(kNumbers) : 0.0;

@@ -11,6 +11,7 @@
 #include "trayecto/format.hpp"
 #include "trayecto/invariants.hpp"
 #include "trayecto/merge.hpp"
+#include "trayecto/workshop.hpp"
 
 using namespace trayecto;
 using Catch::Matchers::Contains;
@@ -77,6 +78,34 @@ TEST_CASE("merge: participants are labelled by author, else by file name", "[mer
                                           {"y/a.json", fixture("base")}};
     CHECK(merged(base, same).participants ==
           std::vector<std::string>{"Participant 1", "a.json", "a.json (2)"});
+}
+
+TEST_CASE("merge: a participant who named themselves on saving is labelled by that name", "[merge]") {
+    Map base = fixture("base");
+    base.workshop.participant = "Facilitation";   // the facilitator saved the base under a name
+    std::vector<MergeParticipant> files;
+    for (const char* name : {"Dora", "", "Facilitation"}) {
+        Map copy = fixture("base");
+        copy.meta.author = "";
+        copy.workshop.participant = name;   // set through the app when each one saved their file
+        files.push_back({"downloads/Map.trayecto.json", copy});
+    }
+    // The name wins over the file name; a copy named as the base is not told apart by it.
+    CHECK(merged(base, files).participants ==
+          std::vector<std::string>{"Dora", "Map.trayecto.json", "Map.trayecto.json (2)"});
+
+    Map map = fixture("base");
+    const Command named = cmd::setParticipantName(map, "  Eva  ");
+    REQUIRE_FALSE(named.empty());
+    Document doc(map);
+    REQUIRE_FALSE(doc.execute(named));
+    CHECK(doc.map().workshop.participant == "Eva");
+    CHECK(cmd::setParticipantName(doc.map(), "Eva").empty());   // no change, no step
+    const auto back = loadMap(saveMap(doc.map()));
+    REQUIRE(back.ok());
+    CHECK(back.value().workshop.participant == "Eva");
+    doc.undo();
+    CHECK(doc.map().workshop.participant.empty());
 }
 
 TEST_CASE("merge: different edits of one field are a conflict with every value", "[merge]") {

@@ -37,6 +37,14 @@ async function widget(page, text, { timeout = 10000 } = {}) {
   return handle.jsonValue();
 }
 const widgetNow = async (page, text) => { await settle(page); return page.evaluate((t) => window.trayecto.locateWidget(t), text); };
+// Scrolls the side panel's content with the mouse wheel, as a person would, until `text` shows.
+async function revealInPanel(page, text) {
+  const shown = async () => { const r = await widgetNow(page, text); return r && r.y + r.height < 700; };
+  for (let i = 0; i < 10 && !(await shown()); i++) {
+    await page.mouse.move(1280 - 160, 500);
+    await page.mouse.wheel(0, 200);
+  }
+}
 
 async function clickWidget(page, text, { double = false } = {}) {
   const c = centre(await widget(page, text));
@@ -133,6 +141,7 @@ export const tests = [
       assert(await widgetNow(page, 'mot-custom-type'), 'a custom type has a field for its name');
       for (const [state, label] of Object.entries(T[lang].motStates).reverse()) {
         await apart(page);
+        await revealInPanel(page, 'mot-state');   // below the custom type's field, further down the panel
         await clickWidget(page, 'mot-state');
         await clickWidget(page, label);
         assertEqual((await moment()).state, state, `the state chosen with the mouse (${label})`);

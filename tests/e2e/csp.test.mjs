@@ -50,7 +50,10 @@ export const tests = [
       await page.evaluate(() => window.trayecto.ready);
 
       const edited = await edit(page);
-      const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
+      // Saving asks the participant's name first (once); left empty, the file is the map as it is.
+      await page.keyboard.press('Control+s');
+      await page.waitForFunction(() => window.trayecto.locateWidget('participant-name'));
+      const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
       const file = await download.path();
       assertEqual(fs.readFileSync(file, 'utf8'), edited, 'the saved file is the map');
       await edit(page, 1);

@@ -176,8 +176,12 @@ export const tests = [
       assertEqual(changes[0].data.map, edited, 'the change event carries the edited map');
       assertEqual(await page.evaluate(() => journey.get()), edited, 'get returns the edit');
       // Save as file works inside the sandboxed frame (allow-downloads).
-      const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
+      // (It asks the participant's name first, once; left empty, the file is the map as it is.)
+      await page.keyboard.press('Control+s');
+      await frame.waitForFunction(() => window.trayecto.locateWidget('participant-name'));
+      const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
       assertEqual(fs.readFileSync(await download.path(), 'utf8'), edited, 'Ctrl+S in the frame downloads the map');
+      await frame.waitForFunction(() => !window.trayecto.busy());   // the dialog gone, the keys the map's again
 
       // Debounced: three quick edits, one event.
       // The wait is lengthened so that three key presses fall within it even on a loaded machine

@@ -24,6 +24,8 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.mjs')).so
     // Run once: a test that fails only sometimes has found a race (a bug report), not bad luck.
     let lastError = null;
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...(t.context || {}) });
+    // Every test but the welcome's own starts as a returning visitor: no welcome over the map.
+    if (!t.welcome) await context.addInitScript(() => { try { localStorage.setItem('trayecto-welcomed', '1'); } catch (e) { /* file: */ } });
     const started = Date.now();
     try {
       await Promise.race([

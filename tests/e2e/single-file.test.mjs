@@ -68,7 +68,10 @@ export const tests = [
       }));
       console.log(`      file:// storage: ${storage.store ? 'IndexedDB available' : 'banner: ' + storage.banner}`);
       assert(storage.store || /NOT being kept/.test(storage.banner), 'either kept or the banner says it is not');
-      const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
+      // Saving asks the participant's name first (once); left empty, the file is the map as it is.
+      await page.keyboard.press('Control+s');
+      await page.waitForFunction(() => window.trayecto.locateWidget('participant-name'));
+      const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
       assertEqual(fs.readFileSync(await download.path(), 'utf8'), await page.evaluate(() => window.trayecto.getMap()), 'Save as file works');
       const other = requests.filter((u) => !u.startsWith(fileUrl) && !/^(data|blob):/.test(u));
       assertEqual(other.length, 0, 'no request but the file itself: ' + other.join(', '));

@@ -1,0 +1,116 @@
+// Two small dialogs: the welcome a first visit opens with (also Help → Welcome), and the
+// participant's name asked when they save their file.
+#include <algorithm>
+#include <cstring>
+
+#include "app.hpp"
+#include "imgui.h"
+#include "input_queue.hpp"
+#include "trayecto/examples.hpp"
+#include "trayecto/workshop.hpp"
+
+namespace trayecto::app {
+
+namespace {
+// A dialog in the middle of the window, at most `width` CSS pixels wide.
+void centreNext(float width, float ratio) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(viewport->Size.x * 0.5f, viewport->Size.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(width * ratio, viewport->Size.x * 0.92f), 0));
+}
+}  // namespace
+
+// A new map from the welcome. The map open behind it, untouched since it opened (the example of a
+// first visit), is not worth a My maps entry; anything else is stored first, as for "New map".
+void App::openFromWelcome(void (App::*open)()) {
+    const bool untouched = document_.revision() == openedRevision_;
+    if (!untouched) host(HostAction::BeforeNewMap);
+    (this->*open)();
+    host(HostAction::NewMapOpened);
+}
+
+void App::welcomePopup() {
+    const Lang L = view_.lang;
+    const std::string title = std::string(tr(L, Text::WelcomeTitle)) + "###welcome";
+    if (welcomeRequested_) {
+        ImGui::OpenPopup(title.c_str());
+        welcomeRequested_ = false;
+    }
+    centreNext(560.0f, fonts_.pixelRatio);
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) return;
+    ImGui::TextWrapped("%s", tr(L, Text::WelcomeText));
+    ImGui::Spacing();
+    const ImVec2 wide(-FLT_MIN, ImGui::GetFrameHeight() * 1.4f);
+    enum { None, Template, Blank, Example, File } choice = None;
+    if (ImGui::Button(tr(L, Text::WelcomeTemplate, "welcome-template").c_str(), wide)) choice = Template;
+    if (ImGui::Button(tr(L, Text::WelcomeBlank, "welcome-blank").c_str(), wide)) choice = Blank;
+    if (ImGui::Button(tr(L, Text::WelcomeExample, "welcome-example").c_str(), wide)) choice = Example;
+    if (ImGui::Button(tr(L, Text::WelcomeOpenFile, "welcome-open").c_str(), wide)) choice = File;
+    ImGui::Separator();
+    const bool close = ImGui::Button(tr(L, Text::Close, "welcome-close").c_str()) || ImGui::IsKeyPressed(key::Escape);
+    if (choice != None || close) {
+        ImGui::CloseCurrentPopup();
+        focusMapPending_ = choice != Template;   // the keys back to the map, or to the template dialog
+    }
+    ImGui::EndPopup();
+    switch (choice) {
+        case Template: newMapRequested_ = true; break;
+        case Blank: openFromWelcome(&App::newBlankMap); break;
+        case Example:   // the example of a first visit is open already: it stays
+            if (document_.revision() != openedRevision_ || document_.map().meta.title != exampleMap(langTag(L)).meta.title)
+                openFromWelcome(&App::newExampleMap);
+            break;
+        case File: host(HostAction::OpenFile); break;
+        case None: break;
+    }
+}
+
+void App::saveFile() {
+    if (!nameAsked_) {
+        nameRequested_ = saveAfterName_ = true;
+        return;
+    }
+    // The name in the map: a participant's copy says whose it is (the merge's label for it).
+    if (!participantName_.empty() && !document_.readOnly())
+        document_.execute(cmd::setParticipantName(document_.map(), participantName_));
+    host(HostAction::SaveFile);
+}
+
+void App::namePopup() {
+    const Lang L = view_.lang;
+    const std::string title = std::string(tr(L, Text::YourName)) + "###your-name";
+    static char buffer[80];
+    if (nameRequested_) {
+        ImGui::OpenPopup(title.c_str());
+        nameRequested_ = false;
+        const size_t n = std::min(participantName_.size(), sizeof(buffer) - 1);
+        participantName_.copy(buffer, n);
+        buffer[n] = '\0';
+    }
+    centreNext(460.0f, fonts_.pixelRatio);
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) return;
+    ImGui::TextWrapped("%s", tr(L, Text::YourNameText));
+    ImGui::Spacing();
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    const bool enter = ImGui::InputText("##participant-name", buffer, sizeof(buffer), ImGuiInputTextFlags_EnterReturnsTrue);
+    const bool ok = ImGui::Button(tr(L, saveAfterName_ ? Text::SaveNamed : Text::PageOk, "name-save").c_str()) || enter;
+    ImGui::SameLine();
+    const bool cancel = ImGui::Button(tr(L, Text::Cancel, "name-cancel").c_str()) || ImGui::IsKeyPressed(key::Escape);
+    if (ok || cancel) {
+        ImGui::CloseCurrentPopup();
+        focusMapPending_ = true;   // the keys go back to the map (Ctrl+D after Ctrl+S)
+    }
+    ImGui::EndPopup();
+    if (!ok) return;
+    std::string name = buffer;
+    name.erase(0, name.find_first_not_of(" \t"));
+    name.erase(name.find_last_not_of(" \t") + 1);
+    participantName_ = name;
+    nameAsked_ = true;
+    if (saveAfterName_) saveFile();
+    else if (!name.empty() && !document_.readOnly()) document_.execute(cmd::setParticipantName(document_.map(), name));
+    saveAfterName_ = false;
+}
+
+}  // namespace trayecto::app
