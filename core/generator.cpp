@@ -6,6 +6,7 @@
 // [SECTION] Cards
 // [SECTION] Emotions and moments of truth
 #include "trayecto/generator.hpp"
+#include "trayecto/random.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -15,27 +16,6 @@
 namespace trayecto {
 
 namespace {
-
-// ---- [SECTION] A portable random source
-
-class Random {
-public:
-    explicit Random(std::uint32_t seed) : state_(0x9e3779b97f4a7c15ull ^ seed) {}
-    std::uint64_t next() {   // splitmix64
-        std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ull);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-        return z ^ (z >> 31);
-    }
-    int below(int n) { return n <= 0 ? 0 : static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
-    int between(int lo, int hi) { return lo + below(hi - lo + 1); }
-    bool percent(int p) { return below(100) < p; }
-    template <typename T, std::size_t N>
-    const T& pick(const T (&items)[N]) { return items[below(static_cast<int>(N))]; }
-
-private:
-    std::uint64_t state_;
-};
 
 // ---- [SECTION] Spanish text from fragments
 
@@ -331,7 +311,7 @@ void addMoments(Map& map, Random& r, const std::vector<std::vector<int>>& touchp
 
 Map generateMap(int cards, std::uint32_t seed) {
     cards = std::max(0, cards);
-    Random r(seed);
+    Random r(0x9e3779b97f4a7c15ull ^ seed);
     Map map;
     addSkeleton(map, r, cards, seed);
     std::vector<std::vector<int>> touchpointsByStage;

@@ -26,6 +26,7 @@
 #include "trayecto/format.hpp"
 #include "trayecto/generator.hpp"
 #include "trayecto/merge.hpp"
+#include "trayecto/random.hpp"
 #include "trayecto/templates.hpp"
 
 using namespace trayecto;
@@ -37,24 +38,6 @@ namespace kind = format::kind;
 
 namespace {
 
-class Random {
-public:
-    explicit Random(std::uint64_t seed) : state_(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ull);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-        return z ^ (z >> 31);
-    }
-    int below(int n) { return n <= 0 ? 0 : static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
-    int between(int lo, int hi) { return lo + below(hi - lo + 1); }
-    bool chance(int percent) { return below(100) < percent; }
-    template <typename T>
-    const T& pick(const std::vector<T>& items) { return items[static_cast<std::size_t>(below(static_cast<int>(items.size())))]; }
-
-private:
-    std::uint64_t state_;
-};
 
 // The keys of the tables a file uses (with a value other than null).
 template <typename T>
@@ -84,7 +67,7 @@ void respell(Random& r, Json& object) {
         using Child = std::remove_pointer_t<decltype(child)>;
         const auto it = object.find(key);
         if (it == object.end()) {
-            if (!std::is_same_v<Kind, kind::RequiredId> && r.chance(10)) object[key] = nullptr;
+            if (!std::is_same_v<Kind, kind::RequiredId> && r.percent(10)) object[key] = nullptr;
             return;
         }
         Json& value = *it;
@@ -92,15 +75,15 @@ void respell(Random& r, Json& object) {
             for (Json& item : value) respell<Child>(r, item);
         } else if constexpr (!std::is_void_v<Child>) {
             respell<Child>(r, value);
-        } else if (value.is_number_integer() && r.chance(30)) {
+        } else if (value.is_number_integer() && r.percent(30)) {
             value = value.template get<double>();   // 2 -> 2.0, read as the same whole number
-        } else if (std::is_same_v<Kind, kind::Color> && r.chance(50)) {
+        } else if (std::is_same_v<Kind, kind::Color> && r.percent(50)) {
             std::string text = value.template get<std::string>();
             for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
             value = text;
         }
     });
-    if (r.chance(40)) {   // another member order
+    if (r.percent(40)) {   // another member order
         std::vector<std::pair<std::string, Json>> members;
         for (auto it = object.begin(); it != object.end(); ++it) members.emplace_back(it.key(), it.value());
         for (std::size_t i = members.size(); i > 1; --i)
@@ -113,11 +96,11 @@ void respell(Random& r, Json& object) {
 
 std::string respelled(Random& r, const std::string& text) {
     Json document = Json::parse(text);
-    if (r.chance(70)) respell<Map>(r, document);
+    if (r.percent(70)) respell<Map>(r, document);
     const int indent = r.between(-1, 3);
-    std::string out = document.dump(indent, ' ', r.chance(30), Json::error_handler_t::replace);
-    if (r.chance(20)) out = " \r\n\t" + out + "\n\n";
-    if (r.chance(10)) out = "\xEF\xBB\xBF" + out;
+    std::string out = document.dump(indent, ' ', r.percent(30), Json::error_handler_t::replace);
+    if (r.percent(20)) out = " \r\n\t" + out + "\n\n";
+    if (r.percent(10)) out = "\xEF\xBB\xBF" + out;
     return out;
 }
 
@@ -136,17 +119,17 @@ E anyOf(Random& r, const format::Spelling<E> (&table)[N]) {
 }
 
 void addUnknown(Random& r, UnknownFields& fields) {
-    if (r.chance(15)) fields["x-" + std::to_string(r.below(3))] = r.pick(kUnknownValues);
+    if (r.percent(15)) fields["x-" + std::to_string(r.below(3))] = r.pick(kUnknownValues);
 }
 
 std::optional<int> optionalScore(Random& r) {
-    if (r.chance(30)) return std::nullopt;
+    if (r.percent(30)) return std::nullopt;
     return r.between(1, 5);
 }
 
 std::optional<double> optionalDecimal(Random& r) {
     static const std::vector<double> kDoubles = {0.0, -0.0, 3.4, -2.5e-5, 1e21, 1e-300, 8.0};
-    if (r.chance(30)) return std::nullopt;
+    if (r.percent(30)) return std::nullopt;
     return r.pick(kDoubles);
 }
 
@@ -154,24 +137,24 @@ std::optional<double> optionalDecimal(Random& r) {
 void varyWorkshop(Random& r, Map& map) {
     static const std::vector<double> kNumbers = {0.0, -2.5, 1.0, 2.0 / 3.0, 3.0, 1795165200000.0, 599.5};
     Workshop& w = map.workshop;
-    if (r.chance(50)) {
-        w.voting = r.chance(50);
+    if (r.percent(50)) {
+        w.voting = r.percent(50);
         w.votesPerPerson = r.between(1, kMaxVotesPerPerson);
     }
-    if (r.chance(40) && !map.cards.empty())
+    if (r.percent(40) && !map.cards.empty())
         for (int n = r.between(1, 3); n > 0; --n) {
-            std::vector<Id>& ballot = w.ballots[r.chance(50) ? std::string("local") : r.pick(kTexts) + "x"];
+            std::vector<Id>& ballot = w.ballots[r.percent(50) ? std::string("local") : r.pick(kTexts) + "x"];
             for (int votes = r.below(4); votes > 0; --votes) ballot.push_back(r.pick(map.cards).id);
         }
-    if (r.chance(30)) w.agendaStep = r.between(0, kAgendaSteps - 1);
-    if (r.chance(30)) w.participant = r.pick(kTexts);
-    if (r.chance(40)) {
+    if (r.percent(30)) w.agendaStep = r.between(0, kAgendaSteps - 1);
+    if (r.percent(30)) w.participant = r.pick(kTexts);
+    if (r.percent(40)) {
         w.timer.minutes = r.between(1, kMaxTimerMinutes);
-        w.timer.endsAt = r.chance(50) ? r.pick(kNumbers) : 0.0;
+        w.timer.endsAt = r.percent(50) ? r.pick(kNumbers) : 0.0;
         w.timer.remaining = r.pick(kNumbers);
         addUnknown(r, w.timer.unknown);
     }
-    if (r.chance(40)) {
+    if (r.percent(40)) {
         MergeReport& report = w.merge;
         for (int n = r.between(1, 3); n > 0; --n) report.participants.push_back(r.pick(kTexts));
         report.added = r.below(3);
@@ -179,7 +162,7 @@ void varyWorkshop(Random& r, Map& map) {
         report.dropped = r.below(3);
         for (int n = r.below(3); n > 0; --n) {
             MergeConflict c;
-            if (r.chance(70)) c.collection = anyOf(r, format::kCollectionNames);
+            if (r.percent(70)) c.collection = anyOf(r, format::kCollectionNames);
             c.itemId = r.pick(kTexts);
             c.itemText = r.pick(kTexts);
             c.field = r.pick(kTexts);
@@ -187,17 +170,17 @@ void varyWorkshop(Random& r, Map& map) {
             for (int v = r.below(3); v > 0; --v) {
                 ParticipantValue value;
                 value.participant = r.pick(kTexts);
-                value.value = r.chance(10) ? std::string("{no es json") : r.pick(kUnknownValues);
+                value.value = r.percent(10) ? std::string("{no es json") : r.pick(kUnknownValues);
                 addUnknown(r, value.unknown);
                 c.values.push_back(value);
             }
-            if (!c.values.empty() && r.chance(50)) c.chosen = r.below(static_cast<int>(c.values.size()));
+            if (!c.values.empty() && r.percent(50)) c.chosen = r.below(static_cast<int>(c.values.size()));
             addUnknown(r, c.unknown);
             report.conflicts.push_back(c);
         }
         addUnknown(r, report.unknown);
     }
-    if (r.chance(40)) {
+    if (r.percent(40)) {
         for (const Persona& p : map.personas) {
             CrowdCurve curve;
             curve.personaId = p.id;
@@ -207,7 +190,7 @@ void varyWorkshop(Random& r, Map& map) {
                 std::vector<double> ratings;
                 for (int n = r.below(4); n > 0; --n) ratings.push_back(r.pick(kNumbers));
                 setCrowdStatistics(point, ratings);
-                if (r.chance(50)) point.feelings = {{r.pick(kTexts) + "a", r.between(1, 3)}, {"b", 1}};
+                if (r.percent(50)) point.feelings = {{r.pick(kTexts) + "a", r.between(1, 3)}, {"b", 1}};
                 addUnknown(r, point.unknown);
                 curve.points.push_back(point);
             }
@@ -222,44 +205,44 @@ void vary(Random& r, Map& map) {
     MapMeta& meta = map.meta;
     for (std::string* text : {&meta.title, &meta.description, &meta.scope, &meta.language,
                               &meta.author, &meta.created, &meta.modified})
-        if (r.chance(50)) *text = r.pick(kTexts);
+        if (r.percent(50)) *text = r.pick(kTexts);
     addUnknown(r, meta.unknown);
     addUnknown(r, map.unknown);
     for (Persona& p : map.personas) {
         for (std::string* text : {&p.name, &p.description, &p.goals, &p.needs, &p.expectations,
                                   &p.frustrations, &p.quote, &p.icon})
-            if (r.chance(30)) *text = r.pick(kTexts);
+            if (r.percent(30)) *text = r.pick(kTexts);
         p.color = static_cast<Rgb>(r.next() & 0xffffff);
         p.valueTier = static_cast<ValueTier>(r.below(5));
         addUnknown(r, p.unknown);
     }
     for (Stage& s : map.stages) {
         s.phase = anyOf(r, format::kPhaseNames);
-        if (r.chance(30)) s.description = r.pick(kTexts);
+        if (r.percent(30)) s.description = r.pick(kTexts);
         addUnknown(r, s.unknown);
     }
     for (Lane& l : map.lanes) {
         l.type = anyOf(r, format::kLaneTypeNames);
-        l.hidden = r.chance(20);
+        l.hidden = r.percent(20);
         addUnknown(r, l.unknown);
     }
     for (Card& c : map.cards) {
-        if (r.chance(30)) c.kind = anyOf(r, format::kCardKindNames);
+        if (r.percent(30)) c.kind = anyOf(r, format::kCardKindNames);
         conformDetailsToKind(c);
-        if (r.chance(30)) c.text = r.pick(kTexts);
-        if (r.chance(30)) c.notes = r.pick(kTexts);
-        if (r.chance(30)) c.color = r.chance(50) ? std::optional<Rgb>(r.next() & 0xffffff) : std::nullopt;
-        if (r.chance(30) && !map.personas.empty()) c.personaIds = {r.pick(map.personas).id};
-        if (r.chance(30)) c.votes = r.chance(80) ? r.between(0, 40) : kMaxVotes;
+        if (r.percent(30)) c.text = r.pick(kTexts);
+        if (r.percent(30)) c.notes = r.pick(kTexts);
+        if (r.percent(30)) c.color = r.percent(50) ? std::optional<Rgb>(r.next() & 0xffffff) : std::nullopt;
+        if (r.percent(30) && !map.personas.empty()) c.personaIds = {r.pick(map.personas).id};
+        if (r.percent(30)) c.votes = r.percent(80) ? r.between(0, 40) : kMaxVotes;
         if (TouchpointInfo* t = c.touchpoint ? &*c.touchpoint : nullptr) {
             t->channel = anyOf(r, format::kChannelNames);
             t->kind = anyOf(r, format::kTouchpointKindNames);
             t->owner = anyOf(r, format::kTouchpointOwnerNames);
-            t->controlled = r.chance(50);
+            t->controlled = r.percent(50);
             t->dimensions = static_cast<std::uint8_t>(r.below(32));
             t->expectation = optionalScore(r);
             t->experience = optionalScore(r);
-            if (r.chance(40)) {
+            if (r.percent(40)) {
                 Metric m;
                 m.type = anyOf(r, format::kMetricTypeNames);
                 m.name = r.pick(kTexts);
@@ -291,14 +274,14 @@ void vary(Random& r, Map& map) {
         std::vector<Id> ids;
         for (const Card& c : map.cards)
             if (c.stageId == stageId) ids.push_back(c.id);
-        if (ids.empty() || r.chance(50)) return std::nullopt;
+        if (ids.empty() || r.percent(50)) return std::nullopt;
         return r.pick(ids);
     };
     for (Emotion& e : map.emotions) {
         e.valence = r.between(kValenceMin, kValenceMax);
-        if (r.chance(30)) e.feeling = r.pick(kTexts);
-        if (r.chance(30)) e.note = r.pick(kTexts);
-        if (r.chance(20)) e.cardId = cardIn(e.stageId);
+        if (r.percent(30)) e.feeling = r.pick(kTexts);
+        if (r.percent(30)) e.note = r.pick(kTexts);
+        if (r.percent(20)) e.cardId = cardIn(e.stageId);
         addUnknown(r, e.unknown);
     }
     for (MomentOfTruth& m : map.moments) {
@@ -307,7 +290,7 @@ void vary(Random& r, Map& map) {
         m.name = r.pick(kTexts);
         m.reason = r.pick(kTexts);
         m.state = anyOf(r, format::kMotStateNames);
-        if (r.chance(30)) m.cardId = cardIn(m.stageId);
+        if (r.percent(30)) m.cardId = cardIn(m.stageId);
         addUnknown(r, m.unknown);
     }
     varyWorkshop(r, map);

@@ -19,6 +19,7 @@
 #include "i18n.hpp"
 #include "trayecto/format.hpp"
 #include "trayecto/generator.hpp"
+#include "trayecto/random.hpp"
 
 using namespace trayecto;
 using format::Json;
@@ -160,22 +161,6 @@ std::string referenceSave(const Map& map) {
 
 // ---- awkward content
 
-class Random {
-public:
-    explicit Random(std::uint64_t seed) : state_(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ull);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-        return z ^ (z >> 31);
-    }
-    std::size_t below(std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(next() % n); }
-    template <typename T>
-    const T& pick(const std::vector<T>& items) { return items[below(items.size())]; }
-
-private:
-    std::uint64_t state_;
-};
 
 const std::vector<std::string> kPieces = {
     "a", "Ñandú", "😀", "\"", "\\", "/", "\n", "\t", "\b", "\f", "\r", std::string(1, '\0'),
