@@ -26,6 +26,9 @@ export function launchBrowser() {
 
 export { startServer };
 
+// Bytes as a share link carries them (base64url, no padding).
+export const b64url = (buf) => Buffer.from(buf).toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
 export function assert(condition, message) {
   if (!condition) throw new Error('assertion failed: ' + message);
 }

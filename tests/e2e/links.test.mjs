@@ -3,9 +3,8 @@
 // valid UTF-8 is refused as a file with those bytes is. The page then shows what a first visit
 // shows. (The decoder itself is fuzzed in share-link.test.mjs.)
 import zlib from 'node:zlib';
-import { assert, assertEqual, openApp } from './harness.mjs';
+import { assert, assertEqual, b64url, openApp } from './harness.mjs';
 
-const b64url = (buf) => Buffer.from(buf).toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 const getMap = (page) => page.evaluate(() => window.trayecto.getMap());
 const dialogText = async (page) => {
   await page.locator('dialog[open]').waitFor({ timeout: 15000 });

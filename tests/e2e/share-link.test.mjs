@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import zlib from 'node:zlib';
-import { assert, assertEqual, ROOT } from './harness.mjs';
+import { assert, assertEqual, b64url, ROOT } from './harness.mjs';
 
 vm.runInThisContext(fs.readFileSync(path.join(ROOT, 'web/share-link.js'), 'utf8'), { filename: 'web/share-link.js' });
 const { encode, decode, LinkError } = globalThis.TrayectoLink;
@@ -21,7 +21,6 @@ function rng(seed) {
   let s = seed >>> 0 || 1;
   return () => { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return s / 0x100000000; };
 }
-const b64url = (buf) => Buffer.from(buf).toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const WILD = ALPHABET + '+/=%#&?. \u00e9\u20ac\ud83d\ude00\u0000';
 
