@@ -25,7 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { launchBrowser, startServer } = await import(path.join(ROOT, 'tests/e2e/harness.mjs'));
+const { asReturningVisitor, launchBrowser, startServer } = await import(path.join(ROOT, 'tests/e2e/harness.mjs'));
 
 // ---- options -----------------------------------------------------------------------------
 const opts = { runs: 5, out: '', app: '', hello: '', maps: '', sizes: '200,5000,20000', only: '', 'cpu-slowdown': '1' };
@@ -159,7 +159,9 @@ function appInitScript({ gl }) {
 }
 
 async function newContext(browser) {
-  return browser.newContext({ viewport: VIEWPORT });
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await asReturningVisitor(context);   // as the e2e tests: no welcome over the map
+  return context;
 }
 
 async function newPage(context) {

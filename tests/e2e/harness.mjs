@@ -46,6 +46,11 @@ export function assertEqual(actual, expected, message) {
 }
 
 // Opens the app in a new page and waits for its first frame. Collects console errors.
+// A browser that has seen the welcome before (persistence.js WELCOMED_KEY): no welcome over the map.
+export async function asReturningVisitor(context) {
+  await context.addInitScript(() => { try { localStorage.setItem('trayecto-welcomed', '1'); } catch (e) { /* file: */ } });
+}
+
 export async function openApp(context, url, { waitReady = true } = {}) {
   const page = await context.newPage();
   page.consoleErrors = [];

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, DIST, launchBrowser, startServer } from './harness.mjs';
+import { ROOT, DIST, asReturningVisitor, launchBrowser, startServer } from './harness.mjs';
 
 const filter = process.argv[2] || '';
 const dir = path.join(ROOT, 'tests/e2e');
@@ -25,7 +25,7 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.mjs')).so
     let lastError = null;
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...(t.context || {}) });
     // Every test but the welcome's own starts as a returning visitor: no welcome over the map.
-    if (!t.welcome) await context.addInitScript(() => { try { localStorage.setItem('trayecto-welcomed', '1'); } catch (e) { /* file: */ } });
+    if (!t.welcome) await asReturningVisitor(context);
     const started = Date.now();
     try {
       await Promise.race([
