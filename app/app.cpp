@@ -21,7 +21,24 @@ namespace trayecto::app {
 
 namespace {
 constexpr float kSidePanelWidth = 330.0f;   // CSS pixels
+
+// A line of text in the width left on the current line: cut at a word with "…" when it does not
+// fit, and then shown whole in a tooltip on hover.
+void fittedText(const ImVec4& colour, const char* text) {
+    const float room = ImGui::GetContentRegionAvail().x;
+    if (ImGui::CalcTextSize(text).x <= room) {
+        ImGui::TextColored(colour, "%s", text);
+        return;
+    }
+    const char* const ellipsis = "\xe2\x80\xa6";
+    const float ellipsisWidth = ImGui::CalcTextSize(ellipsis).x;
+    const char* fits = text;   // the longest start, ending at a space, that fits with the ellipsis
+    for (const char* p = text; *p; ++p)
+        if (*p == ' ' && ImGui::CalcTextSize(text, p).x + ellipsisWidth <= room) fits = p;
+    ImGui::TextColored(colour, "%.*s%s", static_cast<int>(fits - text), text, ellipsis);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
 }
+}  // namespace
 
 App::App(Lang lang) {
     view_.lang = lang;
@@ -606,10 +623,9 @@ void App::statusLine() {
     ImGui::TextDisabled("  %d%%  ", static_cast<int>(view_.zoom * 100.0f + 0.5f));
     ImGui::SameLine();
     if (following_) {
-        ImGui::TextColored(ImVec4(0.6f, 0.3f, 0.0f, 1), "%s", tr(L, Text::FollowingHint));   // the page offers "Edit here"
+        fittedText(ImVec4(0.6f, 0.3f, 0.0f, 1), tr(L, Text::FollowingHint));   // the page offers "Edit here"
     } else {
-        ImGui::TextColored(ImVec4(0.3f, 0.3f, 0.33f, 1), "%s",
-                           tr(L, document_.readOnly() ? Text::ReadOnlyHint : Text::HintAddCard));
+        fittedText(ImVec4(0.3f, 0.3f, 0.33f, 1), tr(L, document_.readOnly() ? Text::ReadOnlyHint : Text::HintAddCard));
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();

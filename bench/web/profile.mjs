@@ -7,13 +7,14 @@
 // then:
 //   node bench/web/profile.mjs --dist build/bench-web/profile-dist --map m5000.json --phase frames
 // Phases: start (navigation to first frame), open (loadMap + first frame), frames (3 s of
-// panning and zooming with the mouse). Prints the top functions by inclusive and self time.
+// panning and zooming with the mouse), typing (24 keys typed into a card edited in place).
+// Prints the top functions by inclusive and self time.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { launchBrowser, startServer } = await import(path.join(ROOT, 'tests/e2e/harness.mjs'));
+const { asReturningVisitor, launchBrowser, startServer } = await import(path.join(ROOT, 'tests/e2e/harness.mjs'));
 const opts = { dist: path.join(ROOT, 'build/bench-web/profile-dist'), map: '', phase: 'frames', top: '30' };
 for (let i = 2; i < process.argv.length; i++) opts[process.argv[i].replace(/^--/, '')] = process.argv[++i];
 if (opts.phase !== 'start' && !opts.map) throw new Error('--map FILE is required for the open and frames phases');
@@ -28,6 +29,7 @@ if (opts.phase === 'start') {   // the browser's first page pays for starting th
   await warm.close();
 }
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+await asReturningVisitor(context);
 await context.addInitScript(() => {   // a handle on the module, to open big maps without the bridge's ccall
   let factory;
   Object.defineProperty(window, 'createTrayecto', {
@@ -68,6 +70,27 @@ if (opts.phase === 'frames') {
     await page.mouse.up({ button: 'middle' });
     for (let k = 0; k < 6; k++) { await page.mouse.wheel(0, k < 3 ? -100 : 100); await page.waitForTimeout(16); }
   }
+}
+if (opts.phase === 'typing') {   // a card edited in place, 24 characters typed 80 ms apart
+  await page.waitForTimeout(1500);
+  let card = null;
+  for (let zoom = 0; !card && zoom < 12; zoom++) {
+    card = await page.evaluate(() => {
+      for (const c of JSON.parse(window.__benchJson).cards) {
+        const r = window.trayecto.locate(c.id);
+        if (r && r.width >= 30 && r.height >= 16 && r.x > 10 && r.y > 60 && r.x + r.width < 900 && r.y + r.height < 760)
+          return { id: c.id, x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }
+      return null;
+    });
+    if (!card) { await page.mouse.move(640, 400); await page.mouse.wheel(0, -100); await page.waitForTimeout(100); }
+  }
+  if (!card) throw new Error('no card large enough to double-click');
+  await page.mouse.dblclick(card.x, card.y);
+  await page.waitForFunction((id) => window.trayecto.viewState().editing === id, card.id);
+  await cdp.send('Profiler.start');
+  await page.keyboard.type(' y el cliente sigue aqui', { delay: 80 });
+  await page.waitForTimeout(300);
 }
 const { profile } = await cdp.send('Profiler.stop');
 await browser.close();

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "headless.hpp"
+#include "imgui_internal.h"
 #include "input_queue.hpp"
 #include "trayecto/format.hpp"
 #include "trayecto/merge.hpp"
@@ -113,5 +114,21 @@ TEST_CASE("welcome: blank, example, template and file choices", "[panels][welcom
         h.frames(2);
         REQUIRE(h.clickWidget("welcome-open"));
         CHECK(asked.back() == app::HostAction::OpenFile);
+    }
+}
+
+TEST_CASE("status line: the hint never runs under the side panel (cut at a word, with an ellipsis)", "[panels]") {
+    for (app::Lang lang : {app::Lang::Es, app::Lang::En}) {
+        for (float width : {1024.0f, 1280.0f}) {
+            INFO((lang == app::Lang::Es ? "es " : "en ") << width);
+            Headless h(lang, width, 768);
+            h.frames(2);
+            const ImGuiWindow* status = nullptr;
+            for (const ImGuiWindow* w : GImGui->Windows)
+                if (std::string(w->Name).find("##status") != std::string::npos) status = w;
+            REQUIRE(status != nullptr);
+            // Every item drawn, text included, stays inside the status line's own width.
+            CHECK(status->DC.CursorMaxPos.x <= status->Pos.x + status->Size.x + 0.5f);
+        }
     }
 }
