@@ -1,7 +1,8 @@
 // FastCursor: the strict, non-allocating-where-it-can JSON reader of the fast load path (see
 // format_internal.hpp). It mirrors nlohmann's lexer (RFC 8259 grammar, UTF-8 checked, escapes
 // and surrogate pairs decoded the same way, integers as unsigned or negative 64-bit values,
-// other numbers through strtod) and gives up wherever the two could disagree.
+// other numbers as strtod reads them) and gives up wherever the two could disagree.
+#include <cfloat>
 #include <clocale>
 #include <cmath>
 #include <cstdlib>
@@ -154,6 +155,46 @@ bool FastCursor::escape(std::string& out) {
     return true;
 }
 
+namespace {
+
+// A decimal number as the double nearest to it, without strtod (whose long double arithmetic is
+// emulated in WebAssembly, and slow), in the cases where one IEEE operation is exact: the
+// significant digits make an integer of at most 2^53 and the power of ten is at most 10^22, so
+// both are exact doubles and one multiplication or division rounds correctly (Clinger's fast
+// path) -- the very value strtod gives. Returns false for every other number.
+bool exactDecimal(bool negative, std::string_view whole, std::string_view fraction, std::string_view exponent,
+                  double& out) {
+    static_assert(FLT_EVAL_METHOD == 0, "double operations must round to double");
+    static constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    constexpr std::uint64_t kExact = std::uint64_t{1} << 53;
+    std::uint64_t digits = 0;
+    int significant = 0;
+    for (std::string_view part : {whole, fraction})
+        for (char c : part) {
+            if (significant > 0 || c != '0') ++significant;
+            if (significant > 16) return false;
+            digits = digits * 10 + static_cast<unsigned>(c - '0');
+        }
+    if (digits > kExact) return false;
+    int power = 0;
+    if (!exponent.empty()) {
+        const bool down = exponent.front() == '-';
+        if (exponent.front() == '+' || down) exponent.remove_prefix(1);
+        if (exponent.size() > 3) return false;
+        for (char c : exponent) power = power * 10 + (c - '0');
+        if (down) power = -power;
+    }
+    power -= static_cast<int>(fraction.size());
+    if (power < -22 || power > 22) return false;
+    const double value = static_cast<double>(digits);
+    out = power < 0 ? value / kPowers[-power] : value * kPowers[power];
+    if (negative) out = -out;
+    return true;
+}
+
+}  // namespace
+
 bool FastCursor::number(Number& out) {
     peek();
     const char* start = p_;
@@ -165,14 +206,20 @@ bool FastCursor::number(Number& out) {
     else while (isDigit(p_, end_)) ++p_;
     const char* digitsEnd = p_;
     bool isFloat = false;
+    const char* fraction = p_;   // its digits, when there is a fraction
+    const char* fractionEnd = p_;
     if (p_ != end_ && *p_ == '.') {
         ++p_;
         if (!isDigit(p_, end_)) return false;
+        fraction = p_;
         while (isDigit(p_, end_)) ++p_;
+        fractionEnd = p_;
         isFloat = true;
     }
+    const char* exponent = p_;   // its sign and digits, when there is an exponent
     if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
         ++p_;
+        exponent = p_;
         if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
         if (!isDigit(p_, end_)) return false;
         while (isDigit(p_, end_)) ++p_;
@@ -198,12 +245,14 @@ bool FastCursor::number(Number& out) {
                                            : -static_cast<std::int64_t>(magnitude);
         return true;
     }
+    out.kind = Number::Float;
+    const auto view = [](const char* from, const char* to) { return std::string_view(from, static_cast<std::size_t>(to - from)); };
+    if (exactDecimal(negative, view(digits, digitsEnd), view(fraction, fractionEnd), view(exponent, p_), out.x)) return true;
     scratch_.assign(start, p_);
     if (decimalPoint_ != '.')
         for (char& ch : scratch_)
             if (ch == '.') ch = decimalPoint_;
     char* parsedEnd = nullptr;
-    out.kind = Number::Float;
     out.x = std::strtod(scratch_.c_str(), &parsedEnd);
     return parsedEnd == scratch_.c_str() + scratch_.size() && std::isfinite(out.x);
 }
