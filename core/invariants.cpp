@@ -3,6 +3,8 @@
 
 #include "trayecto/format.hpp"
 
+#include <cstring>
+#include <string_view>
 #include <unordered_map>
 
 namespace trayecto {
@@ -33,6 +35,9 @@ public:
     explicit Checker(const Map& m) : m_(m) {}
 
     std::vector<std::string> run() {
+        owners_.reserve(m_.personas.size() + m_.stages.size() + m_.lanes.size() + m_.cards.size() +
+                        m_.emotions.size() + m_.moments.size());
+        cards_.reserve(m_.cards.size());
         collect(m_.personas, "persona");
         collect(m_.stages, "stage");
         collect(m_.lanes, "lane");
@@ -61,74 +66,77 @@ private:
 
     bool exists(const Id& id, const char* what) const {
         auto it = owners_.find(id);
-        return it != owners_.end() && std::string(it->second) == what;
+        return it != owners_.end() && std::strcmp(it->second, what) == 0;
     }
 
-    void reference(const std::string& holder, const char* role, const Id& id, const char* what) {
+    // `holder` names the item for a message ("card \"c1\""): called only when there is one.
+    template <typename Holder>
+    void reference(const Holder& holder, const char* role, const Id& id, const char* what) {
         if (!exists(id, what))
-            problem(holder + " refers to missing " + what + " " + jsonQuoted(id) + " (" + role + ")");
+            problem(holder() + " refers to missing " + what + " " + jsonQuoted(id) + " (" + role + ")");
     }
 
-    void cardInStage(const std::string& holder, const Id& cardId, const Id& stageId) {
+    template <typename Holder>
+    void cardInStage(const Holder& holder, const Id& cardId, const Id& stageId) {
         if (!exists(cardId, "card")) {
-            problem(holder + " refers to missing card " + jsonQuoted(cardId) + " (cardId)");
+            problem(holder() + " refers to missing card " + jsonQuoted(cardId) + " (cardId)");
             return;
         }
         const Card* c = cards_.at(cardId);
         if (c->stageId != stageId)
-            problem(holder + " is at card " + jsonQuoted(cardId) + " of stage " + jsonQuoted(c->stageId) +
+            problem(holder() + " is at card " + jsonQuoted(cardId) + " of stage " + jsonQuoted(c->stageId) +
                     ", not of its own stage " + jsonQuoted(stageId));
     }
 
     void card(const Card& c) {
-        const std::string holder = "card " + jsonQuoted(c.id);
+        const auto holder = [&c] { return "card " + jsonQuoted(c.id); };
         reference(holder, "stageId", c.stageId, "stage");
         reference(holder, "laneId", c.laneId, "lane");
         for (const auto& p : c.personaIds) reference(holder, "personaIds", p, "persona");
         const bool wantsTouchpoint = c.kind == CardKind::Touchpoint;
         const bool wantsImprovement = c.kind == CardKind::PainPoint || c.kind == CardKind::Opportunity;
         const bool wantsBackstage = c.kind == CardKind::Backstage;
-        const std::string kind = withArticle(describeKind(c.kind));
+        const auto kind = [&c] { return withArticle(describeKind(c.kind)); };
         if (wantsTouchpoint != c.touchpoint.has_value())
-            problem(holder + (wantsTouchpoint ? " lacks" : " must not have") +
-                    " touchpoint details (it is " + kind + " card)");
+            problem(holder() + (wantsTouchpoint ? " lacks" : " must not have") +
+                    " touchpoint details (it is " + kind() + " card)");
         if (wantsImprovement != c.improvement.has_value())
-            problem(holder + (wantsImprovement ? " lacks" : " must not have") +
-                    " improvement details (it is " + kind + " card)");
+            problem(holder() + (wantsImprovement ? " lacks" : " must not have") +
+                    " improvement details (it is " + kind() + " card)");
         if (wantsBackstage != c.backstage.has_value())
-            problem(holder + (wantsBackstage ? " lacks" : " must not have") +
-                    " backstage details (it is " + kind + " card)");
+            problem(holder() + (wantsBackstage ? " lacks" : " must not have") +
+                    " backstage details (it is " + kind() + " card)");
         if (c.touchpoint) {
             if (c.touchpoint->expectation && !isScore(*c.touchpoint->expectation))
-                problem(holder + " has expectation " + std::to_string(*c.touchpoint->expectation) +
+                problem(holder() + " has expectation " + std::to_string(*c.touchpoint->expectation) +
                         " outside 1..5");
             if (c.touchpoint->experience && !isScore(*c.touchpoint->experience))
-                problem(holder + " has experience " + std::to_string(*c.touchpoint->experience) +
+                problem(holder() + " has experience " + std::to_string(*c.touchpoint->experience) +
                         " outside 1..5");
         }
         if (c.improvement) {
             const auto& i = *c.improvement;
             if (!isScore(i.severity))
-                problem(holder + " has severity " + std::to_string(i.severity) + " outside 1..5");
+                problem(holder() + " has severity " + std::to_string(i.severity) + " outside 1..5");
             if (!isScore(i.impact))
-                problem(holder + " has impact " + std::to_string(i.impact) + " outside 1..5");
+                problem(holder() + " has impact " + std::to_string(i.impact) + " outside 1..5");
             if (!isScore(i.effort))
-                problem(holder + " has effort " + std::to_string(i.effort) + " outside 1..5");
+                problem(holder() + " has effort " + std::to_string(i.effort) + " outside 1..5");
         }
     }
 
     void emotion(const Emotion& e) {
-        const std::string holder = "emotion " + jsonQuoted(e.id);
+        const auto holder = [&e] { return "emotion " + jsonQuoted(e.id); };
         reference(holder, "personaId", e.personaId, "persona");
         reference(holder, "stageId", e.stageId, "stage");
         if (e.cardId) cardInStage(holder, *e.cardId, e.stageId);
         if (e.valence < kValenceMin || e.valence > kValenceMax)
-            problem(holder + " has valence " + std::to_string(e.valence) + " outside " +
+            problem(holder() + " has valence " + std::to_string(e.valence) + " outside " +
                     std::to_string(kValenceMin) + ".." + std::to_string(kValenceMax));
     }
 
     void moment(const MomentOfTruth& mot) {
-        const std::string holder = "moment of truth " + jsonQuoted(mot.id);
+        const auto holder = [&mot] { return "moment of truth " + jsonQuoted(mot.id); };
         reference(holder, "stageId", mot.stageId, "stage");
         if (mot.cardId) cardInStage(holder, *mot.cardId, mot.stageId);
     }
@@ -163,8 +171,9 @@ private:
     void problem(std::string line) { problems_.push_back(std::move(line)); }
 
     const Map& m_;
-    std::unordered_map<Id, const char*> owners_;
-    std::unordered_map<Id, const Card*> cards_;
+    // Keyed by views of the map's own ids: no copy of them.
+    std::unordered_map<std::string_view, const char*> owners_;
+    std::unordered_map<std::string_view, const Card*> cards_;
     std::vector<std::string> problems_;
 };
 
