@@ -420,10 +420,10 @@
     async snapshot() {
       if (!this.store || this.following) return;
       try {
-        const record = await this.store.get(this.mapId);
+        // The stored bytes as they are, and the history's keys: no map text decoded or copied.
+        const record = await this.store.getStored(this.mapId);
         if (!record) return;
-        const [newest] = await this.store.snapshots(this.mapId);
-        if (newest && newest.time >= record.modified) return;
+        if (await this.store.newestSnapshotTime(this.mapId) >= record.modified) return;
         await this.store.addSnapshot({ id: record.id, json: record.json, title: record.title });
       } catch (e) {
         this.fail(e);

@@ -32,6 +32,8 @@
   const decoder = new TextDecoder();
   const text = (json) => (typeof json === 'string' ? json : json instanceof Uint8Array ? decoder.decode(json) : '');
 
+  const snapshotsOf = (mapId) => IDBKeyRange.bound([mapId, 0], [mapId, Infinity]);
+
   function hooks() { return window.__trayectoStorageHooks || {}; }
 
   class MapStore {
@@ -71,9 +73,12 @@
     }
 
     async get(id) {
-      const record = await promisify(this.db.transaction('maps').objectStore('maps').get(id));
+      const record = await this.getStored(id);
       return record ? { ...record, json: text(record.json) } : record;
     }
+
+    // The record as stored: its map as bytes (or, from before, a string), not decoded.
+    async getStored(id) { return promisify(this.db.transaction('maps').objectStore('maps').get(id)); }
 
     async list() {
       const maps = await promisify(this.db.transaction('maps').objectStore('maps').getAll());
@@ -184,17 +189,27 @@
     }
 
     async snapshots(mapId) {
-      const range = IDBKeyRange.bound([mapId, 0], [mapId, Infinity]);
-      const all = await promisify(this.db.transaction('snapshots').objectStore('snapshots').getAll(range));
+      const all = await promisify(this.db.transaction('snapshots').objectStore('snapshots').getAll(snapshotsOf(mapId)));
       return all.sort((a, b) => b.time - a.time);
     }
 
+    // When the newest snapshot of a map was taken (0: none), from the keys alone.
+    async newestSnapshotTime(mapId) {
+      const keys = await this.snapshotKeys(mapId);
+      return keys.length ? keys[keys.length - 1][1] : 0;
+    }
+
+    // Keys only ([mapId, time], oldest first): the maps' texts are not read back to count them.
+    async snapshotKeys(mapId) {
+      return promisify(this.db.transaction('snapshots').objectStore('snapshots').getAllKeys(snapshotsOf(mapId)));
+    }
+
     async trimSnapshots(mapId) {
-      const list = await this.snapshots(mapId);
-      if (list.length <= SNAPSHOTS_PER_MAP) return;
+      const keys = await this.snapshotKeys(mapId);
+      if (keys.length <= SNAPSHOTS_PER_MAP) return;
       const tx = this.db.transaction('snapshots', 'readwrite');
       const finished = done(tx);
-      for (const s of list.slice(SNAPSHOTS_PER_MAP)) tx.objectStore('snapshots').delete([s.mapId, s.time]);
+      for (const key of keys.slice(0, keys.length - SNAPSHOTS_PER_MAP)) tx.objectStore('snapshots').delete(key);
       await finished;
     }
 

@@ -69,6 +69,28 @@ const visibleDialogText = (page) => page.locator('dialog[open]').innerText();
 
 export const tests = [
   {
+    name: 'version history keeps the newest snapshots of each map up to the limit, dropping only that map\'s oldest',
+    async run({ context, url }) {
+      const page = await openApp(context, url + '?lang=en');
+      const kept = await page.evaluate(async () => {
+        const store = await window.trayecto.persistence.openedStore();
+        const limit = window.TrayectoStorage.SNAPSHOTS_PER_MAP;
+        const bytes = (i) => new TextEncoder().encode(`{"n":${i}}`);
+        await store.addSnapshot({ id: 'other', json: bytes(0), title: 'other' });
+        for (let i = 0; i < limit + 5; i++) {
+          const at = Date.now();
+          while (Date.now() === at) await new Promise((r) => setTimeout(r, 1));   // one per millisecond key
+          await store.addSnapshot({ id: 'mine', json: bytes(i), title: `v${i}` });
+        }
+        return { limit, mine: (await store.snapshots('mine')).map((s) => s.title), other: (await store.snapshots('other')).length };
+      });
+      assertEqual(kept.mine.length, kept.limit, 'as many as the limit');
+      assertEqual(kept.mine[0], `v${kept.limit + 4}`, 'the newest first');
+      assertEqual(kept.mine[kept.limit - 1], 'v5', 'the five oldest dropped');
+      assertEqual(kept.other, 1, 'another map\'s history untouched');
+    },
+  },
+  {
     name: 'edit, reload: the identical map comes back',
     async run({ context, url }) {
       const page = await openApp(context, url);
