@@ -4,10 +4,10 @@
 #include <chrono>
 #include <cstdio>
 
+#include "command_names.hpp"
 #include "fields.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"   // the open popups, to close the top one on Escape
-#include "fields.hpp"
 #include "input_queue.hpp"
 #include "search.hpp"
 #include "trayecto/examples.hpp"
@@ -388,8 +388,13 @@ void App::menuBar() {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(tr(L, Text::MenuEdit))) {
-        const std::string undo = std::string(tr(L, Text::Undo)) + " " + document_.history().undoName();
-        const std::string redo = std::string(tr(L, Text::Redo)) + " " + document_.history().redoName();
+        // "Deshacer Mover carril": the step in the UI's language, or no name rather than English.
+        auto withStep = [L](Text verb, const std::string& step) {
+            const std::string name = commandName(L, step);
+            return name.empty() ? std::string(tr(L, verb)) : std::string(tr(L, verb)) + " " + name;
+        };
+        const std::string undo = withStep(Text::Undo, document_.history().undoName());
+        const std::string redo = withStep(Text::Redo, document_.history().redoName());
         if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, document_.history().canUndo())) document_.undo();
         if (ImGui::MenuItem(redo.c_str(), "Ctrl+Y", false, document_.history().canRedo())) document_.redo();
         ImGui::EndMenu();
