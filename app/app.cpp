@@ -353,6 +353,12 @@ void App::frame() {
         ImGui::SetNextWindowSize(ImVec2(panel, canvasH + statusHeight));
         sidePanel(panel);
     }
+    // A dialog opened before the side panel first appeared (the welcome, on a first visit) stays
+    // in front of it, dimming it as every other window: the panel goes just behind the dialog.
+    ImGuiWindow* modal = ImGui::GetTopMostPopupModal();
+    ImGuiWindow* side = showPanel ? ImGui::FindWindowByName("##side") : nullptr;
+    if (modal && side && ImGui::FindWindowDisplayIndex(side) > ImGui::FindWindowDisplayIndex(modal))
+        ImGui::BringWindowToDisplayBehind(side, modal);
     noticeDeletion(revisionBefore, countsBefore);
     if (!view_.presenting) undoNotice(origin.x, origin.y + canvasH);
     // Escape closes the menu, combo or context menu on top (and does nothing else: the map did

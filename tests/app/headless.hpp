@@ -13,7 +13,8 @@ namespace trayecto::test {
 
 class Headless {
 public:
-    explicit Headless(app::Lang lang = app::Lang::En, float width = 1280, float height = 800)
+    // `firstFrames` drawn at once (0: the test acts before the app's first frame, as a page can).
+    explicit Headless(app::Lang lang = app::Lang::En, float width = 1280, float height = 800, int firstFrames = 2)
         : context_(ImGui::CreateContext()), app_(lang) {
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
@@ -28,7 +29,7 @@ public:
         io.FontDefault = fonts.ui;
         app_.setFonts(fonts);
         app::widgets::enable();
-        frames(2);
+        frames(firstFrames);
     }
     ~Headless() { ImGui::DestroyContext(context_); }
     Headless(const Headless&) = delete;

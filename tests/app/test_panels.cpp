@@ -132,3 +132,24 @@ TEST_CASE("status line: the hint never runs under the side panel (cut at a word,
         }
     }
 }
+
+TEST_CASE("dialogs over the side panel: the welcome is in front of it at 1024 pixels, and takes its clicks", "[panels][welcome]") {
+    for (app::Lang lang : {app::Lang::Es, app::Lang::En}) {
+        Headless h(lang, 1024, 768, 0);
+        h.app().showWelcome();   // as the page asks on a first visit: before the first frame
+        h.frames(3);
+        const app::widgets::Widget& example = shown("welcome-example");
+        REQUIRE(example.max.x > 1024.0f - 330.0f);   // the dialog reaches over the side panel
+        // A point of the dialog over the side panel belongs to the dialog, which is drawn in front.
+        h.mouseTo(example.max.x - 4.0f, (example.min.y + example.max.y) * 0.5f);
+        h.frames(2);
+        const ImGuiWindow* hovered = GImGui->HoveredWindow;
+        CHECK((hovered && (hovered->Flags & ImGuiWindowFlags_Modal) != 0));
+        const auto order = [](const char* part) {
+            for (int i = 0; i < GImGui->Windows.Size; ++i)
+                if (std::string(GImGui->Windows[i]->Name).find(part) != std::string::npos) return i;
+            return -1;
+        };
+        CHECK(order("##side") < order("##welcome"));
+    }
+}
