@@ -409,6 +409,13 @@ void App::menuBar() {
         if (ImGui::MenuItem(tr(L, Text::ZoomToFit))) canvas_.zoomToFit(view_);
         ImGui::MenuItem(tr(L, Text::ShowInspector), nullptr, &view_.showSidePanel);
         ImGui::MenuItem(tr(L, Text::ShowMinimap), nullptr, &view_.showMinimap);
+        // The Merge tab, closed, comes back here while the map holds a merge report.
+        const bool merged = !document_.map().workshop.merge.empty();
+        if (ImGui::MenuItem(tr(L, Text::MergeTab, "view-merge").c_str(), nullptr, merged && !mergeTabClosed_, merged)) {
+            mergeTabClosed_ = !mergeTabClosed_;
+            mergeTabWanted_ = !mergeTabClosed_;
+            view_.showSidePanel = true;
+        }
         ImGui::Separator();
         const Workshop& workshop = document_.map().workshop;
         ImGui::BeginDisabled(document_.readOnly());

@@ -109,3 +109,24 @@ TEST_CASE("a click that jumps onto a side-panel tab from the map opens it, after
     CHECK(trayecto::app::widgets::find("Next step") != nullptr);
 
 }
+
+TEST_CASE("a closed Merge tab comes back from the View menu while the map holds the merge report", "[merge]") {
+    for (app::Lang lang : {app::Lang::Es, app::Lang::En}) {
+        Headless h(lang);
+        REQUIRE(h.app().loadMapJson(readFixture("merge/base.json")).ok);
+        REQUIRE(h.app().mergeParticipantFiles({{"ana.json", readFixture("merge/ana.json")},
+                                               {"ben.json", readFixture("merge/ben.json")}})
+                    .empty());
+        h.frames(3);
+        REQUIRE(app::widgets::find("merge-close") != nullptr);
+        REQUIRE(h.clickWidget("merge-close"));
+        h.frames(3);
+        CHECK(app::widgets::find("merge") == nullptr);   // the tab is gone
+        REQUIRE(h.clickWidget(lang == app::Lang::Es ? "Ver" : "View"));
+        h.frames(2);
+        REQUIRE(h.clickWidget("view-merge"));
+        h.frames(3);
+        CHECK(app::widgets::find("merge") != nullptr);
+        CHECK(app::widgets::find("merge-close") != nullptr);   // and it is the tab shown
+    }
+}
