@@ -118,6 +118,7 @@ private:
     float pressX_ = 0, pressY_ = 0;         // screen position where the gesture began
     bool pressOnSelected_ = false;
     std::string pressCard_;                  // card under the press
+    bool moveAcrossLanes(Document& doc, const std::vector<Id>& ids, const Id& stageId);
     std::string dragPersona_;                // emotion point being dragged
     int dragColumn_ = -1;
     int dragHeader_ = -1;                    // stage column or lane row pressed on its header

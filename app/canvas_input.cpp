@@ -9,6 +9,7 @@
 //   middle button, or Space + left: pan; wheel: zoom around the pointer.
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "canvas.hpp"
 #include "imgui.h"
@@ -268,7 +269,7 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
                     }
                     const Id& stage = map.stages[static_cast<size_t>(dropColumn_)].id;
                     const Id& lane = map.lanes[static_cast<size_t>(layout_.rowLane[static_cast<size_t>(dropRow_)])].id;
-                    doc.execute(cmd::moveCards(map, ids, stage, lane, index));
+                    if (!moveAcrossLanes(doc, ids, stage)) doc.execute(cmd::moveCards(map, ids, stage, lane, index));
                 }
                 drag_ = Drag::None;
                 dropRow_ = dropColumn_ = dropIndex_ = -1;
@@ -320,6 +321,41 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
             break;
         }
     }
+}
+
+// Cards from several lanes, dragged: each keeps its place relative to the card held, as a group
+// on a board does. Every card moves as many rows as the held one (within the rows shown, past
+// the emotion lane), into the stage dropped on, after the cards already there. One undo step.
+// Returns false for cards of one lane (the caller places them where dropped).
+bool Canvas::moveAcrossLanes(Document& doc, const std::vector<Id>& ids, const Id& stageId) {
+    const Map& map = doc.map();
+    auto rowOf = [&](const Card& c) {
+        const int lane = laneIndex(map, c.laneId);
+        for (size_t r = 0; r < layout_.rowLane.size(); ++r)
+            if (layout_.rowLane[r] == lane && static_cast<int>(r) != layout_.emotionRow) return static_cast<int>(r);
+        return -1;
+    };
+    std::map<int, std::vector<Id>> byRow;   // the rows they are in now
+    for (const Id& id : ids)
+        if (const Card* c = findCard(map, id)) byRow[rowOf(*c)].push_back(id);
+    const Card* held = findCard(map, pressCard_);
+    if (byRow.size() < 2 || !held || byRow.count(-1)) return false;
+    const int rows = static_cast<int>(layout_.rowLane.size());
+    const int delta = dropRow_ - rowOf(*held);
+    std::map<int, std::vector<Id>> byTarget;   // the rows they go to
+    for (const auto& [row, group] : byRow) {
+        int to = std::clamp(row + delta, 0, rows - 1);
+        if (to == layout_.emotionRow) to += (delta >= 0 && to + 1 < rows) || to == 0 ? 1 : -1;
+        auto& target = byTarget[to];
+        target.insert(target.end(), group.begin(), group.end());
+    }
+    std::vector<cmd::Builder> parts;
+    for (const auto& [row, group] : byTarget) {
+        const Id lane = map.lanes[static_cast<size_t>(layout_.rowLane[static_cast<size_t>(row)])].id;
+        parts.push_back([group = group, stageId, lane](const Map& m) { return cmd::moveCards(m, group, stageId, lane); });
+    }
+    doc.execute(cmd::compose(map, "Move " + std::to_string(ids.size()) + " cards", parts));
+    return true;
 }
 
 }  // namespace trayecto::app

@@ -289,3 +289,27 @@ TEST_CASE("presentation mode steps through the stages with the arrow keys") {
     h.key(key::Escape);
     CHECK_FALSE(h.view().presenting);
 }
+
+TEST_CASE("cards selected in two lanes, dragged to another stage, keep their lanes (one undo step)") {
+    Headless h;
+    const Card action = firstCardInLane(h.map(), LaneType::Actions);
+    const Card touchpoint = firstCardInLane(h.map(), LaneType::Touchpoints);
+    REQUIRE(action.stageId == touchpoint.stageId);
+    const int toColumn = stageIndex(h.map(), action.stageId) + 1;
+    h.view().selection = {action.id, touchpoint.id};
+    h.frames(2);
+    const std::string before = saveMap(h.map());
+    const ImVec2 from = h.cardCentre(action.id);
+    const ImVec2 to = h.cellPoint(rowOfLaneType(h, LaneType::Actions), toColumn);
+    h.drag(from.x, from.y, to.x, to.y);
+    const Id stage = h.map().stages[static_cast<size_t>(toColumn)].id;
+    for (const Card& original : {action, touchpoint}) {
+        const Card* moved = findCard(h.map(), original.id);
+        REQUIRE(moved != nullptr);
+        CHECK(moved->stageId == stage);
+        CHECK(moved->laneId == original.laneId);   // not all into the lane dropped on
+    }
+    CHECK(h.app().document().history().undoCount() == 1);
+    h.key(key::Z, true);
+    CHECK(saveMap(h.map()) == before);
+}
