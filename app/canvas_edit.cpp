@@ -198,8 +198,18 @@ void Canvas::handleKeyboard(Document& doc, ViewState& view) {
         if (!doc.execute(cmd::duplicateCards(map, cards, &created))) view.selection = created;
         return;
     }
-    if ((keyPressed(key::Delete) || keyPressed(key::Backspace)) && !cards.empty() && !readOnly) {
+    const bool deleteKey = keyPressed(key::Delete) || keyPressed(key::Backspace);
+    if (deleteKey && !cards.empty() && !readOnly) {
         if (!doc.execute(cmd::removeCards(map, cards))) view.selection.clear();
+        return;
+    }
+    // A selected stage or lane goes as with its Delete button (the undo notice says what went).
+    if (deleteKey && cards.empty() && view.selection.size() == 1 && !readOnly) {
+        const Id& id = view.selection.front();
+        const Command removal = findStage(map, id) ? cmd::removeStage(map, id)
+                                : findLane(map, id) ? cmd::removeLane(map, id)
+                                                    : Command{};
+        if (!removal.edits.empty() && !doc.execute(removal)) view.selection.clear();
         return;
     }
     if (keyPressed(key::Escape)) { view.selection.clear(); return; }

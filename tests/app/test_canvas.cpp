@@ -313,3 +313,23 @@ TEST_CASE("cards selected in two lanes, dragged to another stage, keep their lan
     h.key(key::Z, true);
     CHECK(saveMap(h.map()) == before);
 }
+
+TEST_CASE("the Delete key removes a selected stage or lane, with its cards, in one undo step") {
+    Headless h;
+    const std::string before = saveMap(h.map());
+    const Id stage = h.map().stages[1].id;
+    h.view().selection = {stage};
+    h.frames(2);
+    h.key(key::Delete);
+    h.frames(2);
+    CHECK(findStage(h.map(), stage) == nullptr);
+    const Id lane = h.map().lanes[0].id;
+    h.view().selection = {lane};
+    h.frames(2);
+    h.key(key::Delete);
+    h.frames(2);
+    CHECK(findLane(h.map(), lane) == nullptr);
+    h.key(key::Z, true);
+    h.key(key::Z, true);
+    CHECK(saveMap(h.map()) == before);
+}
