@@ -38,7 +38,6 @@ namespace kind = format::kind;
 
 namespace {
 
-
 // The keys of the tables a file uses (with a value other than null).
 template <typename T>
 void usedKeys(const Json& object, std::set<std::string>& out) {

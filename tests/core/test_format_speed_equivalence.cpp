@@ -161,7 +161,6 @@ std::string referenceSave(const Map& map) {
 
 // ---- awkward content
 
-
 const std::vector<std::string> kPieces = {
     "a", "Ñandú", "😀", "\"", "\\", "/", "\n", "\t", "\b", "\f", "\r", std::string(1, '\0'),
     "\x01", "\x1f", "\x7f", "\xC3", "\xC3\x28", "\xE2\x82", "\xED\xA0\x80", "\xF4\x90\x80\x80",
