@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, DIST, asReturningVisitor, launchBrowser, startServer } from './harness.mjs';
+import { ROOT, DIST, RESULTS, asReturningVisitor, launchBrowser, startServer } from './harness.mjs';
 
 const filter = process.argv[2] || '';
 const dir = path.join(ROOT, 'tests/e2e');
@@ -35,6 +35,15 @@ for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.mjs')).so
       console.log(`ok    ${name} (${Date.now() - started} ms)`);
     } catch (e) {
       lastError = e || new Error('failed');
+      // What each page showed when it failed, and its state, for the race to be found.
+      fs.mkdirSync(RESULTS, { recursive: true });
+      const slug = name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80);
+      for (const [i, page] of context.pages().entries()) {
+        await page.screenshot({ path: path.join(RESULTS, `FAIL-${slug}-${i}.png`), timeout: 5000 }).catch(() => {});
+        const state = await page.evaluate(() => JSON.stringify({ view: window.trayecto.viewState(), busy: window.trayecto.busy() }))
+          .catch(() => null);
+        if (state) console.log(`      page ${i}: ${state.slice(0, 400)}`);
+      }
     } finally {
       await context.close().catch(() => {});
     }
