@@ -562,9 +562,7 @@ void App::newMapPopup() {
         ImGui::OpenPopup(title.c_str());
         newMapRequested_ = false;
     }
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(viewport->Size.x * 0.5f, viewport->Size.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(640.0f * fonts_.pixelRatio, viewport->Size.x * 0.9f), 0));
+    centreNextDialog(640.0f, fonts_.pixelRatio, ImGuiCond_Appearing, 0.9f);
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     std::vector<TemplateInfo> shown;
     for (TemplateInfo& t : listTemplates())

@@ -212,4 +212,10 @@ void Fields::color(const char* label, Rgb value, const std::function<Command(Rgb
     }
 }
 
+void centreNextDialog(float width, float ratio, ImGuiCond cond, float share) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(viewport->Size.x * 0.5f, viewport->Size.y * 0.5f), cond, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(width * ratio, viewport->Size.x * share), 0));
+}
+
 }  // namespace trayecto::app

@@ -22,6 +22,10 @@ void endTyping(ImGuiID id);
 // field given the keyboard by SetKeyboardFocusHere, where typing should add to the text.
 void placeCaretAtEnd(ImGuiID id);
 
+// The next window (a dialog) in the middle of the app, at most `width` CSS pixels and `share` of
+// the app's width wide; placed on every frame (ImGuiCond_Always) or as it appears.
+void centreNextDialog(float width, float ratio, ImGuiCond cond = ImGuiCond_Always, float share = 0.92f);
+
 // A small heading with a rule under it.
 void sectionTitle(const char* title);
 

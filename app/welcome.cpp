@@ -4,21 +4,13 @@
 #include <cstring>
 
 #include "app.hpp"
+#include "fields.hpp"
 #include "imgui.h"
 #include "input_queue.hpp"
 #include "trayecto/examples.hpp"
 #include "trayecto/workshop.hpp"
 
 namespace trayecto::app {
-
-namespace {
-// A dialog in the middle of the window, at most `width` CSS pixels wide.
-void centreNext(float width, float ratio) {
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(viewport->Size.x * 0.5f, viewport->Size.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(width * ratio, viewport->Size.x * 0.92f), 0));
-}
-}  // namespace
 
 // A new map from the welcome. The map open behind it, untouched since it opened (the example of a
 // first visit), is not worth a My maps entry; anything else is stored first, as for "New map".
@@ -36,7 +28,7 @@ void App::welcomePopup() {
         ImGui::OpenPopup(title.c_str());
         welcomeRequested_ = false;
     }
-    centreNext(560.0f, fonts_.pixelRatio);
+    centreNextDialog(560.0f, fonts_.pixelRatio);
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) return;
     ImGui::TextWrapped("%s", tr(L, Text::WelcomeText));
     ImGui::Spacing();
@@ -87,7 +79,7 @@ void App::namePopup() {
         participantName_.copy(buffer, n);
         buffer[n] = '\0';
     }
-    centreNext(460.0f, fonts_.pixelRatio);
+    centreNextDialog(460.0f, fonts_.pixelRatio);
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) return;
     ImGui::TextWrapped("%s", tr(L, Text::YourNameText));
     ImGui::Spacing();
