@@ -5,6 +5,7 @@
 
 #include "imgui.h"
 #include "input_queue.hpp"
+#include "text_measure.hpp"
 
 namespace trayecto::app {
 
@@ -25,7 +26,7 @@ float Canvas::measureCardText(ImFont* font, const std::string& text, float size,
     }
     auto known = textHeights_.find(text);
     if (known != textHeights_.end()) return known->second;
-    const float height = font->CalcTextSizeA(size, FLT_MAX, width, text.c_str(), text.c_str() + text.size()).y;
+    const float height = wrappedTextHeight(*font, size, width, text);
     textHeights_.emplace(text, height);
     return height;
 }

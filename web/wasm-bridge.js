@@ -27,19 +27,24 @@
 
     // Strings go to the wasm heap, never through ccall's 'string' arguments: those are copied
     // onto the 1 MB wasm stack, and a large map, paste or URL parameter would overflow it.
+    // A long text is encoded by the browser first (Emscripten's lengthBytesUTF8 counts in a JS
+    // loop: ~20 ms for a 3 MB map), so the heap holds its exact size, not 3 bytes a character.
     heapString(text) {
       const m = this.m;
       text = String(text);
-      const max = (text.length > (1 << 20) ? m.lengthBytesUTF8(text) : text.length * 3) + 1;
+      if (text.length > (1 << 16)) return this.heapBytes(encoder.encode(text), true);
+      const max = text.length * 3 + 1;
       const ptr = m._malloc(max);
       const { written } = encoder.encodeInto(text, m.HEAPU8.subarray(ptr, ptr + max - 1));
       m.HEAPU8[ptr + written] = 0;
       return { ptr, size: written };
     }
 
-    heapBytes(bytes) {
-      const ptr = this.m._malloc(Math.max(1, bytes.length));
+    // `terminated`: a NUL after the bytes (for text the wasm may also read as a C string).
+    heapBytes(bytes, terminated = false) {
+      const ptr = this.m._malloc(Math.max(1, bytes.length + (terminated ? 1 : 0)));
       this.m.HEAPU8.set(bytes, ptr);
+      if (terminated) this.m.HEAPU8[ptr + bytes.length] = 0;
       return { ptr, size: bytes.length };
     }
 
