@@ -325,6 +325,8 @@ void App::frame() {
         view_.searchOpen = true;
         searchFocusPending_ = true;
     }
+    // "?" lists the shortcuts from anywhere but a text field or an open menu or dialog.
+    if (!popupOpen && !io.WantTextInput && view_.editingCard.empty() && charTyped('?')) shortcutsRequested_ = true;
     if (view_.presenting && ImGui::IsKeyPressed(key::Escape)) setPresenting(false);
     if (view_.presenting) {
         const bool next = ImGui::IsKeyPressed(key::Right) || ImGui::IsKeyPressed(key::PageDown) || ImGui::IsKeyPressed(key::Space);
@@ -436,11 +438,13 @@ void App::menuBar() {
     }
     if (ImGui::BeginMenu(tr(L, Text::MenuHelp))) {
         if (ImGui::MenuItem(tr(L, Text::WelcomeMenu))) welcomeRequested_ = true;
+        if (ImGui::MenuItem(tr(L, Text::ShortcutsMenu), "?")) shortcutsRequested_ = true;
         ImGui::EndMenu();
     }
     titleField();
     ImGui::EndMenuBar();
     welcomePopup();
+    shortcutsPopup();
     newMapPopup();
     namePopup();
 }

@@ -115,6 +115,7 @@ private:
     void newMapPopup();
     void csvFormatMenu();
     void welcomePopup();
+    void shortcutsPopup();   // the keyboard's shortcuts (Help menu, or "?" on the map)
     void namePopup();
     void openFromWelcome(void (App::*open)());
     void mergeTab();
@@ -152,6 +153,7 @@ private:
     static constexpr double kUndoNoticeSeconds = 10.0;
     std::string chosenTemplate_ = "retail-ecommerce";
     bool welcomeRequested_ = false;
+    bool shortcutsRequested_ = false;
     bool nameRequested_ = false, saveAfterName_ = false;
     bool nameAsked_ = false;          // the participant's name was asked (and given, or left empty)
     std::string participantName_;     // kept while the page is open

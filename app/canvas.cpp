@@ -185,6 +185,7 @@ void Canvas::frame(Document& doc, ViewState& view, const Fonts& fonts, float x, 
     layoutFor(doc, view, fonts);
     if (!view.editingCard.empty()) editCardText(doc, view, fonts);
     else if (keys && renaming_.empty()) handleKeyboard(doc, view);
+    momentTypeMenu(doc, view);
     layoutFor(doc, view, fonts);   // commands above may have changed it
     draw(doc, view, fonts);
     dl->ChannelsMerge();

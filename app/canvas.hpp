@@ -95,6 +95,18 @@ private:
     Box chipBox(float ratio, const Fonts& fonts, const std::string& text) const;
     void drawFilterChip(ImDrawList* dl, const ViewState& view, const Map& map, const Fonts& fonts);
     void editCardText(Document& doc, ViewState& view, const Fonts& fonts);
+    // The keyboard on the map (canvas_keys.cpp). The cursor: the last selected card's row,
+    // column and place in its cell, or the focused cell (place -1); row -1 when there is none.
+    struct KeyCursor { int row = -1, column = -1, place = -1; };
+    KeyCursor keyCursor(const Map& map, const ViewState& view) const;
+    void focusCell(const Map& map, ViewState& view, int row, int column);
+    void moveKeyCursor(const Map& map, ViewState& view, int dx, int dy);
+    void moveSelectedCards(Document& doc, ViewState& view, int dx, int dy);
+    void stepValence(Document& doc, ViewState& view, int delta);
+    void momentTypeMenu(Document& doc, ViewState& view);
+    Box cellBox(int row, int column) const;
+    Id momentTypeCard_;                      // the card whose moment's type is being asked (M)
+    int momentTypeChoice_ = 0;
     void addCardAt(Document& doc, ViewState& view, int row, int column);
     void openContextMenu(const Map& map, ViewState& view, float wx, float wy, bool readOnly);
     void contextMenu(Document& doc, ViewState& view);

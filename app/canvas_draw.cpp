@@ -117,6 +117,18 @@ void Canvas::drawTo(ImDrawList* dl, const Document& doc, const ViewState& view, 
                               ImVec2(toScreenX(view, b.x1), toScreenY(view, b.y1)), theme::SelectionFill);
         }
 
+    // The keyboard's cell, when no card in it is selected: a ring (the selection shows a card).
+    if (view.focusShown) {
+        const KeyCursor at = keyCursor(map, view);
+        if (at.row >= 0 && at.place < 0) {
+            const Box b = cellBox(at.row, at.column);
+            const float inset = 3.0f;
+            dl->AddRect(ImVec2(toScreenX(view, b.x0 + inset), toScreenY(view, b.y0 + inset)),
+                        ImVec2(toScreenX(view, b.x1 - inset), toScreenY(view, b.y1 - inset)), theme::Selection,
+                        4.0f * s, 0, 3.0f * pixelRatio_);
+        }
+    }
+
     // The line of visibility.
     if (layout_.visibilityY >= 0) {
         const float y = toScreenY(view, layout_.visibilityY);

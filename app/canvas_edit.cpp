@@ -12,7 +12,6 @@ namespace trayecto::app {
 using namespace metrics;
 
 namespace {
-bool keyPressed(int k) { return ImGui::IsKeyPressed(k, true); }
 
 // A text edited in place: a std::string that grows as typed, the caret put at the end once.
 struct TextEdit { std::string* text; bool* caretToEnd; };
@@ -92,18 +91,10 @@ void Canvas::contextMenu(Document& doc, ViewState& view) {
         } else if (ImGui::MenuItem(tr(L, Text::Delete), "Del")) {
             if (!doc.execute(cmd::removeCards(map, cards))) view.selection.clear();
         } else {
-            const MomentOfTruth* mot = nullptr;
-            for (const MomentOfTruth& m : map.moments) if (m.cardId && *m.cardId == id) mot = &m;
-            if (!mot && ImGui::MenuItem(tr(L, Text::MarkMoment))) {
-                MomentOfTruth m;
-                m.id = newId(map, "mot");
-                m.stageId = card->stageId;
-                m.cardId = id;
-                m.name = card->text.substr(0, 60);
-                doc.execute(cmd::addMoment(map, m));
-            } else if (mot && ImGui::MenuItem(tr(L, Text::UnmarkMoment))) {
-                doc.execute(cmd::removeMoment(map, mot->id));
-            }
+            bool marked = false;
+            for (const MomentOfTruth& m : map.moments) marked = marked || (m.cardId && *m.cardId == id);
+            if (ImGui::MenuItem(tr(L, marked ? Text::UnmarkMoment : Text::MarkMoment), "M"))
+                doc.execute(cmd::toggleMoment(map, id));
         }
     } else if (findStage(map, context_.stage)) {
         const int index = stageIndex(map, context_.stage);
@@ -178,74 +169,6 @@ bool Canvas::textEditOpening(const ViewState& view) const {
     // ImGui activates the editor a frame after it is asked to, and ignores characters in the
     // frame it activates it; past a few frames something else went on (no typing held forever).
     return (!view.editingCard.empty() || !renaming_.empty()) && caretToEndPending_ && editOpeningFrames_ < 4;
-}
-
-void Canvas::handleKeyboard(Document& doc, ViewState& view) {
-    ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput || (ImGui::IsAnyItemActive() && !ImGui::IsItemActive())) return;
-    const Map& map = doc.map();
-    const bool ctrl = io.KeyCtrl || io.KeySuper;
-    const bool readOnly = doc.readOnly() || view.presenting;   // presenting shows the map, edits nothing
-    if (ctrl && keyPressed(key::A)) {
-        view.selection.clear();
-        for (const CardSlot& s : layout_.cards) view.selection.push_back(map.cards[static_cast<size_t>(s.card)].id);
-        return;
-    }
-    std::vector<Id> cards;
-    for (const Card& c : map.cards) if (view.isSelected(c.id)) cards.push_back(c.id);
-    if (ctrl && keyPressed(key::D) && !cards.empty() && !readOnly) {
-        std::vector<Id> created;
-        if (!doc.execute(cmd::duplicateCards(map, cards, &created))) view.selection = created;
-        return;
-    }
-    const bool deleteKey = keyPressed(key::Delete) || keyPressed(key::Backspace);
-    if (deleteKey && !cards.empty() && !readOnly) {
-        if (!doc.execute(cmd::removeCards(map, cards))) view.selection.clear();
-        return;
-    }
-    // A selected stage or lane goes as with its Delete button (the undo notice says what went).
-    if (deleteKey && cards.empty() && view.selection.size() == 1 && !readOnly) {
-        const Id& id = view.selection.front();
-        const Command removal = findStage(map, id) ? cmd::removeStage(map, id)
-                                : findLane(map, id) ? cmd::removeLane(map, id)
-                                                    : Command{};
-        if (!removal.edits.empty() && !doc.execute(removal)) view.selection.clear();
-        return;
-    }
-    if (keyPressed(key::Escape)) { view.selection.clear(); return; }
-    if ((keyPressed(key::Enter) || keyPressed(key::F2)) && cards.size() == 1 && !readOnly) {
-        beginTextEdit(view, *findCard(map, cards.front()));
-        return;
-    }
-    // Arrows: select the neighbouring card (within the cell, then across cells).
-    if (view.presenting) return;   // the app steps through stages with the arrows
-    const int dx = keyPressed(key::Right) ? 1 : keyPressed(key::Left) ? -1 : 0;
-    const int dy = keyPressed(key::Down) ? 1 : keyPressed(key::Up) ? -1 : 0;
-    if ((dx || dy) && !layout_.cards.empty()) {
-        int from = cards.empty() ? -1 : layout_.slotOfCard(cardIndex(map, cards.back()));
-        if (from < 0) { view.select(map.cards[static_cast<size_t>(layout_.cards.front().card)].id); return; }
-        const CardSlot& s = layout_.cards[static_cast<size_t>(from)];
-        const float cx = (s.box.x0 + s.box.x1) * 0.5f, cy = (s.box.y0 + s.box.y1) * 0.5f;
-        int best = -1;
-        float bestScore = 1e30f;
-        for (size_t i = 0; i < layout_.cards.size(); ++i) {
-            const Box& b = layout_.cards[i].box;
-            const float ox = (b.x0 + b.x1) * 0.5f - cx, oy = (b.y0 + b.y1) * 0.5f - cy;
-            const float along = dx ? ox * static_cast<float>(dx) : oy * static_cast<float>(dy);
-            if (along <= 1.0f) continue;
-            const float across = dx ? std::fabs(oy) : std::fabs(ox);
-            const float score = along + 2.0f * across;
-            if (score < bestScore) { bestScore = score; best = static_cast<int>(i); }
-        }
-        if (best >= 0) {
-            const CardSlot& target = layout_.cards[static_cast<size_t>(best)];
-            view.select(map.cards[static_cast<size_t>(target.card)].id);
-            // Keep it on screen.
-            const float sx0 = toScreenX(view, target.box.x0), sy0 = toScreenY(view, target.box.y0);
-            const float sx1 = toScreenX(view, target.box.x1), sy1 = toScreenY(view, target.box.y1);
-            if (sx0 < x_ || sy0 < y_ || sx1 > x_ + w_ || sy1 > y_ + h_) centerOn(view, target.box);
-        }
-    }
 }
 
 void Canvas::editCardText(Document& doc, ViewState& view, const Fonts& fonts) {

@@ -223,6 +223,10 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
         case Drag::Empty:
             if (!leftDown) {
                 if (!additive) view.selection.clear();
+                // The keyboard goes on from the cell clicked (N adds a card there).
+                const int row = layout_.rowAt(wy), column = layout_.columnAt(wx);
+                if (row >= 0 && column >= 0) focusCell(map, view, row, column);
+                view.focusShown = false;
                 drag_ = Drag::None;
             } else if (moved) {
                 drag_ = Drag::Rubber;

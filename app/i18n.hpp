@@ -48,8 +48,8 @@ enum class Lang { En, Es };
     X(LineOfVisibility, "Line of visibility", "Línea de visibilidad") \
     X(Frontstage, "Frontstage: what the customer sees", "Lo que ve el cliente") \
     X(Backstage, "Backstage: the brand's internal processes", "Trastienda: procesos internos de la marca") \
-    X(HintAddCard, "Double-click a cell to add a card; drag on empty space to select; right-drag to pan; Ctrl+Z undoes.", \
-      "Doble clic en una celda para añadir una tarjeta; arrastra en un hueco para seleccionar y con el botón derecho para moverte; Ctrl+Z deshace.") \
+    X(HintAddCard, "Double-click a cell to add a card; drag on empty space to select; right-drag to pan; Ctrl+Z undoes; ? lists the keys.", \
+      "Doble clic en una celda para añadir una tarjeta; arrastra en un hueco para seleccionar y con el botón derecho para moverte; Ctrl+Z deshace; ? muestra las teclas.") \
     X(NewCard, "New card", "Nueva tarjeta") \
     X(NewStage, "New stage", "Nueva etapa") \
     X(NewLane, "New lane", "Nuevo carril") \
@@ -197,6 +197,36 @@ enum class Lang { En, Es };
     X(WithCards, "and its %d cards", "y sus %d tarjetas") \
     X(MenuHelp, "Help", "Ayuda") \
     X(WelcomeMenu, "Welcome…", "Bienvenida…") \
+    X(ShortcutsMenu, "Keyboard shortcuts", "Atajos de teclado") \
+    X(ShortcutsTitle, "Keyboard shortcuts", "Atajos de teclado") \
+    X(KeysArrows, "Arrows", "Flechas") \
+    X(DoArrows, "Move between cards and cells, empty ones too", "Moverse entre tarjetas y celdas, también las vacías") \
+    X(KeysEdit, "Enter, F2", "Intro, F2") \
+    X(DoEdit, "Edit the selected card's text (Enter again to finish)", "Editar el texto de la tarjeta seleccionada (Intro otra vez para terminar)") \
+    X(KeysEscape, "Escape", "Esc") \
+    X(DoEscape, "Leave the text; clear the selection", "Salir del texto; quitar la selección") \
+    X(KeysNewCard, "N, Insert", "N, Insert") \
+    X(DoNewCard, "New card in the cell you are on", "Nueva tarjeta en la celda en la que estás") \
+    X(KeysMove, "Ctrl+arrows", "Ctrl+flechas") \
+    X(DoMove, "Move the selected cards to the next stage or lane, or within their cell", "Mover las tarjetas seleccionadas a la etapa o carril de al lado, o dentro de su celda") \
+    X(KeysDelete, "Delete", "Supr") \
+    X(DoDelete, "Delete what is selected", "Eliminar lo seleccionado") \
+    X(KeysDuplicate, "Ctrl+D", "Ctrl+D") \
+    X(KeysEmotion, "+ and -", "+ y -") \
+    X(DoEmotion, "The active persona's emotion at this stage, up or down", "Subir o bajar la emoción de la persona activa en esta etapa") \
+    X(KeysMoment, "M", "M") \
+    X(DoMoment, "Mark the card as a moment of truth and choose its type, or unmark it", "Marcar la tarjeta como momento de la verdad y elegir su tipo, o desmarcarla") \
+    X(KeysSelectAll, "Ctrl+A", "Ctrl+A") \
+    X(KeysUndo, "Ctrl+Z, Ctrl+Y", "Ctrl+Z, Ctrl+Y") \
+    X(DoUndo, "Undo, redo", "Deshacer, rehacer") \
+    X(KeysSearch, "Ctrl+F", "Ctrl+F") \
+    X(DoSearch, "Find text on the map", "Buscar texto en el mapa") \
+    X(KeysSave, "Ctrl+S", "Ctrl+S") \
+    X(DoSave, "Save the map as a file", "Guardar el mapa como archivo") \
+    X(KeysOpen, "Ctrl+O", "Ctrl+O") \
+    X(DoOpen, "Open a map file", "Abrir un archivo de mapa") \
+    X(KeysShortcuts, "?", "?") \
+    X(DoShortcuts, "This list", "Esta lista") \
     X(WelcomeTitle, "Welcome to Trayecto", "Te damos la bienvenida a Trayecto") \
     X(WelcomeText, "Trayecto draws customer journey maps: the stages a customer goes through, what they do, think and feel at each touchpoint, and where the experience hurts or could get better. Your maps stay in this browser; save a file to share one. How would you like to start?", \
       "Trayecto dibuja mapas de la experiencia del cliente: las etapas por las que pasa, qué hace, piensa y siente en cada punto de contacto, y dónde la experiencia duele o puede mejorar. Tus mapas se quedan en este navegador; guarda un archivo para compartir uno. ¿Cómo quieres empezar?") \

@@ -7,6 +7,13 @@
 
 namespace trayecto::app {
 
+bool charTyped(unsigned codepoint) {
+    const ImVector<ImWchar>& typed = ImGui::GetIO().InputQueueCharacters;
+    for (const ImWchar c : typed)
+        if (c == codepoint) return true;
+    return false;
+}
+
 void configureKeyMap(ImGuiIO& io) {
     io.KeyMap[ImGuiKey_Tab] = key::Tab;
     io.KeyMap[ImGuiKey_LeftArrow] = key::Left;

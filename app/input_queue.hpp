@@ -53,4 +53,8 @@ constexpr int Backspace = 8, Tab = 9, Enter = 13, Escape = 27, Space = 32, PageU
 // Sets io.KeyMap to the indices above.
 void configureKeyMap(ImGuiIO& io);
 
+// The character was typed this frame (whatever key the keyboard layout puts it on): for
+// shortcuts such as "+" and "?" that sit on different keys in Spanish and English layouts.
+bool charTyped(unsigned codepoint);
+
 }  // namespace trayecto::app

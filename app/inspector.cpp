@@ -140,15 +140,8 @@ void cardInspector(Fields& f, Document& doc, ViewState& view, const Card card) {
 
     sectionTitle(tr(L, Text::MomentOfTruth));
     const MomentOfTruth* mot = momentOfCard(map, card.id);
-    f.checkbox(tr(L, Text::IsMomentOfTruth, "is-moment").c_str(), mot != nullptr, [&](bool on) {
-        if (!on) return cmd::removeMoment(map, mot->id);
-        MomentOfTruth m;
-        m.id = newId(map, "mot");
-        m.stageId = card.stageId;
-        m.cardId = card.id;
-        m.name = card.text.substr(0, 60);
-        return cmd::addMoment(map, m);
-    });
+    f.checkbox(tr(L, Text::IsMomentOfTruth, "is-moment").c_str(), mot != nullptr,
+               [&](bool) { return cmd::toggleMoment(map, card.id); });
     if (mot) {
         const MomentOfTruth copy = *mot;
         momentFields(f, map, copy);

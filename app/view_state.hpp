@@ -21,6 +21,10 @@ struct ViewState {
     Id activePersona;             // drawn on top in the emotion lane; new emotions go to it
     Id personaFilter;             // empty: all personas
     Id editingCard;               // card whose text is being edited in place
+    // The keyboard's place on the map when no card is selected: a cell, empty ones too (the
+    // selected card's cell otherwise). Shown with a ring once the keyboard has moved it.
+    Id focusStage, focusLane;
+    bool focusShown = false;
     std::string search;           // Ctrl+F query
     bool searchOpen = false;
     int searchIndex = 0;

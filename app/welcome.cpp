@@ -57,6 +57,46 @@ void App::welcomePopup() {
     }
 }
 
+void App::shortcutsPopup() {
+    const Lang L = view_.lang;
+    const std::string title = std::string(tr(L, Text::ShortcutsTitle)) + "###shortcuts";
+    if (shortcutsRequested_) {
+        ImGui::OpenPopup(title.c_str());
+        shortcutsRequested_ = false;
+    }
+    centreNextDialog(620.0f, fonts_.pixelRatio);
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) return;
+    static constexpr Text kRows[][2] = {
+        {Text::KeysArrows, Text::DoArrows},       {Text::KeysEdit, Text::DoEdit},
+        {Text::KeysEscape, Text::DoEscape},       {Text::KeysNewCard, Text::DoNewCard},
+        {Text::KeysMove, Text::DoMove},           {Text::KeysDelete, Text::DoDelete},
+        {Text::KeysDuplicate, Text::Duplicate},   {Text::KeysEmotion, Text::DoEmotion},
+        {Text::KeysMoment, Text::DoMoment},       {Text::KeysSelectAll, Text::SelectAll},
+        {Text::KeysUndo, Text::DoUndo},           {Text::KeysSearch, Text::DoSearch},
+        {Text::KeysSave, Text::DoSave},           {Text::KeysOpen, Text::DoOpen},
+        {Text::KeysShortcuts, Text::DoShortcuts},
+    };
+    if (ImGui::BeginTable("##shortcut-list", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+        for (const auto& row : kRows) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushFont(fonts_.uiBold);
+            ImGui::TextUnformatted(tr(L, row[0]));
+            ImGui::PopFont();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(tr(L, row[1]));
+        }
+        ImGui::EndTable();
+    }
+    ImGui::Spacing();
+    if (ImGui::Button(tr(L, Text::Close, "shortcuts-close").c_str()) || ImGui::IsKeyPressed(key::Escape) ||
+        ImGui::IsKeyPressed(key::Enter, false)) {
+        ImGui::CloseCurrentPopup();
+        focusMapPending_ = true;
+    }
+    ImGui::EndPopup();
+}
+
 void App::saveFile() {
     if (!nameAsked_) {
         nameRequested_ = saveAfterName_ = true;

@@ -367,6 +367,19 @@ Command removeMoment(const Map& m, const Id& id) {
     return Command{"Remove moment of truth", {edit::Erase{Collection::Moments, id}}};
 }
 
+Command toggleMoment(const Map& m, const Id& cardId) {
+    const Card* card = findCard(m, cardId);
+    if (!card) return {};
+    for (const MomentOfTruth& mot : m.moments)
+        if (mot.cardId && *mot.cardId == cardId) return removeMoment(m, mot.id);
+    MomentOfTruth mot;
+    mot.id = newId(m, "mot");
+    mot.stageId = card->stageId;
+    mot.cardId = cardId;
+    mot.name = card->text.substr(0, 60);
+    return addMoment(m, mot);
+}
+
 Command setValence(const Map& m, const Id& personaId, const Id& stageId, int valence) {
     if (!findPersona(m, personaId) || !findStage(m, stageId)) return {};
     valence = std::clamp(valence, kValenceMin, kValenceMax);

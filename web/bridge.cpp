@@ -76,7 +76,8 @@ EMSCRIPTEN_KEEPALIVE const char* trayecto_view_state() {
         {"pointer", {io.MousePos.x, io.MousePos.y}}, {"selection", v.selection},
         {"following", P.app->following()}, {"readOnly", P.app->document().readOnly()},
         {"undoSteps", P.app->document().history().undoCount()}, {"showMinimap", v.showMinimap},
-        {"personaFilter", v.personaFilter}, {"renaming", P.app->canvas().renaming()}};
+        {"personaFilter", v.personaFilter}, {"renaming", P.app->canvas().renaming()},
+        {"focusStage", v.focusStage}, {"focusLane", v.focusLane}};
     P.scratch = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return P.scratch.c_str();
 }

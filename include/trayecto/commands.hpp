@@ -81,6 +81,8 @@ Command addEmotion(const Map& m, Emotion e);
 Command removeEmotion(const Map& m, const Id& id);
 Command addMoment(const Map& m, MomentOfTruth mot);
 Command removeMoment(const Map& m, const Id& id);
+// Makes the card a moment of truth (a first moment, named after the card's text), or unmakes it.
+Command toggleMoment(const Map& m, const Id& cardId);
 Command reorder(const Map& m, Collection c, const Id& id, int toIndex);  // toIndex clamped
 // Edits any field(s) of an existing item. A card whose stage changes loses the emotion and
 // moment links of its old stage (use moveCards to also choose its place in the new cell).

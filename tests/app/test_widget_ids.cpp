@@ -244,6 +244,25 @@ void auditEverything(app::Lang lang, Audit& audit, Headless& h) {
     h.type(U"a");
     audit.check("search bar with a query");
     h.key(key::Escape);
+    // The keyboard's list of shortcuts, and the type asked when M marks a moment of truth.
+    h.type(U"?");
+    h.frames(2);   // a dialog sizes itself in its first frame, unseen
+    audit.check("shortcuts list");
+    REQUIRE(app::widgets::find("shortcuts-close") != nullptr);
+    h.key(key::Escape);
+    for (const Card& c : h.map().cards) {
+        bool marked = false;
+        for (const MomentOfTruth& m : h.map().moments) marked = marked || (m.cardId && *m.cardId == c.id);
+        if (marked || h.app().canvas().layout().slotOfCard(cardIndex(h.map(), c.id)) < 0) continue;
+        h.view().select(c.id);
+        h.frames(2);
+        h.type(U"m");
+        h.frames(2);
+        audit.check("moment type list");
+        REQUIRE(app::widgets::find(label(L, MotType::Zero)) != nullptr);
+        h.key(key::Escape);
+        break;
+    }
     audit.click(tr(L, Text::MenuMap), "menu Map");
     audit.click(tr(L, Text::NewMap), "new map dialog");
     REQUIRE(app::widgets::find(tr(L, Text::Create)) != nullptr);

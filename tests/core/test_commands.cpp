@@ -486,6 +486,22 @@ TEST_CASE("addMoment and removeMoment", "[commands][builders]") {
     CHECK(cmd::removeMoment(before, "e1").empty());
 }
 
+TEST_CASE("toggleMoment makes a card a moment of truth at its stage, or unmakes it", "[commands][builders]") {
+    const Map before = sampleJourney();
+    const Card& card = before.cards.front();
+    for (const MomentOfTruth& m : before.moments) REQUIRE((!m.cardId || *m.cardId != card.id));
+    Map marked = applyAndCheckUndo(before, cmd::toggleMoment(before, card.id));
+    REQUIRE(marked.moments.size() == before.moments.size() + 1);
+    const MomentOfTruth& mot = marked.moments.back();
+    CHECK(mot.cardId == std::optional<Id>(card.id));
+    CHECK(mot.stageId == card.stageId);
+    CHECK(mot.type == MotType::First);
+    CHECK(mot.name == card.text.substr(0, 60));
+    const Map unmarked = applyAndCheckUndo(marked, cmd::toggleMoment(marked, card.id));
+    CHECK(unmarked.moments.size() == before.moments.size());
+    CHECK(cmd::toggleMoment(before, "no-such-card").empty());
+}
+
 TEST_CASE("reorder moves an item within its vector", "[commands][builders]") {
     const Map before = sampleJourney();
     Map after = applyAndCheckUndo(before, cmd::reorder(before, Collection::Stages, "s-use", 0));
