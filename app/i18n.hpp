@@ -198,6 +198,16 @@ enum class Lang { En, Es };
     X(MenuHelp, "Help", "Ayuda") \
     X(WelcomeMenu, "Welcome…", "Bienvenida…") \
     X(ShortcutsMenu, "Keyboard shortcuts", "Atajos de teclado") \
+    X(MirrorGrid, "Journey map: {1}", "Mapa del recorrido: {1}") \
+    X(MirrorCorner, "Lane / stage", "Carril / etapa") \
+    X(MirrorOneVote, "1 vote", "1 voto") \
+    X(MirrorVotes, "{1} votes", "{1} votos") \
+    X(MirrorMoment, "moment of truth: {1}", "momento de la verdad: {1}") \
+    X(MirrorFor, "for {1}", "para {1}") \
+    X(MirrorNoCards, "no cards", "sin tarjetas") \
+    X(MirrorCurve, "Emotional curve of {1}", "Curva emocional de {1}") \
+    X(MirrorNotRated, "not rated", "sin valorar") \
+    X(MirrorIn, "{1} in {2} · {3}", "{1} en {2} · {3}") \
     X(ShortcutsTitle, "Keyboard shortcuts", "Atajos de teclado") \
     X(KeysArrows, "Arrows", "Flechas") \
     X(DoArrows, "Move between cards and cells, empty ones too", "Moverse entre tarjetas y celdas, también las vacías") \

@@ -82,6 +82,16 @@ EMSCRIPTEN_KEEPALIVE const char* trayecto_view_state() {
     return P.scratch.c_str();
 }
 
+// The next piece of the page's screen-reader copy of the map (app::Mirror::next): `cause` is the
+// ChangeCause to announce, `maxCards` about how many cards it may carry. Valid until the next call
+// (trayecto_scratch_size bytes).
+EMSCRIPTEN_KEEPALIVE const char* trayecto_mirror(int cause, int maxCards) {
+    if (!P.app) return "{}";
+    P.scratch = P.mirror.next(P.app->document(), P.app->view(), static_cast<ChangeCause>(std::clamp(cause, 0, 5)),
+                              static_cast<size_t>(std::max(1, maxCards)));
+    return P.scratch.c_str();
+}
+
 // Where an item is on screen, in CSS pixels relative to the canvas: "x,y,w,h", or "" when it is
 // not laid out. Cards, stages (their header), lanes (their row); for tests and embedding hosts.
 EMSCRIPTEN_KEEPALIVE const char* trayecto_locate(const char* idBytes, int idSize) {

@@ -169,5 +169,5 @@
     }
   }
 
-  window.TrayectoDialogs = { Dialogs };
+  window.TrayectoDialogs = { Dialogs, el };   // el: the page scripts' one element builder
 })();

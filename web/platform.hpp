@@ -13,6 +13,7 @@
 #include "app.hpp"
 #include "gl_renderer.hpp"
 #include "input_queue.hpp"
+#include "mirror.hpp"
 #include "trayecto/format.hpp"
 
 namespace trayecto::web {
@@ -37,6 +38,7 @@ struct Platform {
     bool held = false;                   // no frames until the page has chosen the first map
     GlRenderer renderer;           // WebGL2, no GL state read back
     std::unique_ptr<MapSaver> saver;   // a save written in slices (trayecto_save_*)
+    app::Mirror mirror;                // what the page's screen-reader copy of the map has (trayecto_mirror)
     std::uint64_t saverRevision = 0;
     bool wakePending = false;            // a timer will ask for a frame
     double lastTime = 0;

@@ -13,7 +13,8 @@
 //                         a promise of them, written in slices); mapSummary()
 //   loadMap(json) / load(json)   opens a map; {ok: true} or {ok: false, error}
 //   setReadOnly(bool), readOnly(), setLanguage('es'|'en'), destroy()
-//   revision(), frameCount(), busy(), frameTimes(), heapBytes(), viewState(), locate(id), emotionPoint(p, i)
+//   revision(), frameCount(), busy(), frameTimes(), heapBytes(), viewState(), locate(id), emotionPoint(p, i),
+//   refreshMirror() (the screen reader's copy of the map brought up to date now; its longest piece, ms)
 // onChange(json) is called about 300 ms after the user changes the map: not for the map the
 // instance starts with, nor for maps the host opens with load().
 (function () {
@@ -23,16 +24,7 @@
   const NAVIGATION_KEYS = new Set([8, 9, 13, 27, 32, 33, 34, 35, 36, 37, 38, 39, 40, 45, 46, 113]);
   let instances = 0;
 
-  function el(tag, props = {}, children = []) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(props)) {
-      if (k === 'class') node.className = v;
-      else if (k === 'text') node.textContent = v;
-      else node.setAttribute(k, v);
-    }
-    for (const c of children) node.appendChild(c);
-    return node;
-  }
+  const { el } = window.TrayectoDialogs;
 
   const pickLanguage = (tag) => (String(tag || navigator.language || 'en').toLowerCase().startsWith('es') ? 'es' : 'en');
 
@@ -306,6 +298,8 @@
       locate(id) { return running() ? wasm.locate(id) : null; },
       // Where a widget of the UI is drawn (CSS pixels from the canvas' corner), by its text or ##id.
       locateWidget(text) { return running() ? wasm.locateWidget(text) : null; },
+      // The screen-reader mirror brought up to date now; ms its last refresh took (tests, bench).
+      refreshMirror() { return mirror ? mirror.refresh(true) : null; },
       emotionPoint(personaId, index) { return running() ? wasm.emotionPoint(personaId, index) : null; },
       // Removes the instance: its element, listeners and GPU context. Unsaved changes are
       // written to browser storage first (storage: 'local'); getMap() still returns the last map.
@@ -315,6 +309,7 @@
         if (handle.persistence) handle.persistence.detach();
         destroyed = true;
         clearTimeout(changeTimer);
+        if (mirror) clearTimeout(mirror.timer);
         if (glyphs) glyphs.wasm = null;
         if (wasm) wasm.stop();
         for (const c of cleanups) c();
@@ -331,6 +326,7 @@
     // The page around the canvas speaks the app's language: set at start, and again whenever it
     // changes (the app's Language menu, or the host's setLanguage).
     let dialogs = null;
+    let mirror = null;   // the screen reader's copy of the map (a11y-mirror.js)
     function showLanguage(l) {
       root.setAttribute('lang', l);
       if (!dialogs) return;
@@ -479,6 +475,7 @@
         onChange: (revision, cause) => {
           if (destroyed) return;
           persistence.onChange(cause);
+          if (mirror) mirror.changed(cause);
           // The host hears of what the user did (edits, undo, redo, a file or template opened in the
           // app): not of the map it started with or loaded itself, nor of another tab's versions.
           const opened = cause === TrayectoWasm.CAUSE.open && hostRevision >= 0 && revision !== hostRevision;
@@ -491,7 +488,10 @@
         },
         onHostAction: (action) => {
           const name = wasm.hostActionName(action);
-          if (name === 'language-changed') return showLanguage(wasm.language());
+          if (name === 'language-changed') {
+            if (mirror) mirror.changed(TrayectoWasm.CAUSE.none);
+            return showLanguage(wasm.language());
+          }
           return persistence.hostAction(name);
         },
         // Given files (single file, options.files) bring no pieces: such characters stay '?'.
@@ -533,6 +533,8 @@
       if (options.present) wasm.setPresenting(true);
       wasm.holdFrames(false);
       wasm.runFrames(1);   // the first frame now, not at the next animation frame
+      mirror = new TrayectoMirror.Mirror(root, wasm);
+      mirror.changed(TrayectoWasm.CAUSE.open);
       wireKeyboard();
       if (options.focus) input.focus({ preventScroll: true });
       return undefined;

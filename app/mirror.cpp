@@ -1,0 +1,223 @@
+#include "mirror.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "canvas.hpp"
+#include "command_names.hpp"
+#include "labels.hpp"
+
+namespace trayecto::app {
+
+namespace {
+
+using nlohmann::json;
+
+// "Pain point · 5 votes · moment of truth: FMOT · for Ana, Beto"
+std::string aboutCard(Lang L, const Map& map, const Card& card,
+                      const std::unordered_map<std::string_view, const MomentOfTruth*>& moments) {
+    std::string about = label(L, card.kind);
+    if (card.votes == 1) about += std::string(" · ") + tr(L, Text::MirrorOneVote);
+    else if (card.votes > 1) about += " · " + format(L, Text::MirrorVotes, {std::to_string(card.votes)});
+    if (const auto m = moments.find(card.id); m != moments.end())
+        about += " · " + format(L, Text::MirrorMoment, {momentTypeName(L, *m->second)});
+    std::string names;
+    for (const Id& id : card.personaIds)
+        if (const Persona* p = findPersona(map, id)) names += (names.empty() ? "" : ", ") + p->name;
+    if (!names.empty()) about += " · " + format(L, Text::MirrorFor, {names});
+    return about;
+}
+
+std::string valenceText(Lang L, const Map& map, const Id& persona, const Id& stage) {
+    float v = 0;
+    if (!valenceAt(map, persona, stage, v)) return tr(L, Text::MirrorNotRated);
+    if (v == 0.0f) return "0";
+    char text[16];
+    if (std::fabs(v - std::round(v)) < 0.05f) std::snprintf(text, sizeof text, "%+d", static_cast<int>(std::lround(v)));
+    else std::snprintf(text, sizeof text, "%+.1f", static_cast<double>(v));
+    return text;
+}
+
+std::string announce(Lang L, const Document& doc, const ViewState& view, ChangeCause cause) {
+    const History& history = doc.history();
+    if (cause == ChangeCause::Undo) return std::string(tr(L, Text::Undo)) + ": " + commandName(L, history.redoName());
+    if (cause == ChangeCause::Redo) return std::string(tr(L, Text::Redo)) + ": " + commandName(L, history.undoName());
+    if (cause != ChangeCause::Edit) return "";
+    const std::string what = commandName(L, history.undoName());
+    const Map& map = doc.map();
+    const Card* card = view.selection.size() == 1 ? findCard(map, view.selection.front()) : nullptr;
+    const Stage* stage = card ? findStage(map, card->stageId) : nullptr;
+    const Lane* lane = card ? findLane(map, card->laneId) : nullptr;
+    if (!stage || !lane) return what;
+    return format(L, Text::MirrorIn, {what, stage->name, lane->name});
+}
+
+std::uint64_t fnv1a(std::string_view text, std::uint64_t h = 1469598103934665603ull) {
+    for (const char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return (h ^ 0xff) * 1099511628211ull;   // a separator: ("ab", "c") and ("a", "bc") differ
+}
+
+std::uint64_t mix(std::uint64_t h, std::uint64_t v) { return (h ^ v) * 1099511628211ull; }
+
+// What a card's words come from: its id, text, kind, votes, personas (and their names), its moment.
+std::uint64_t wordedFrom(const Map& map, const Card& card, const MomentOfTruth* moment) {
+    std::uint64_t h = fnv1a(card.text, fnv1a(card.id));
+    h = mix(mix(h, static_cast<std::uint64_t>(card.kind)), static_cast<std::uint64_t>(card.votes));
+    for (const Id& id : card.personaIds)
+        if (const Persona* p = findPersona(map, id)) h = fnv1a(p->name, h);
+    if (moment) h = fnv1a(moment->customType, mix(h, static_cast<std::uint64_t>(moment->type) + 1));
+    return h;
+}
+
+}  // namespace
+
+bool Mirror::surveyCards(const Document& doc) {
+    const Command* command = doc.lastSmallCommand();
+    const Map& map = doc.map();
+    if (!command || doc.revision() != surveyed_ + 1 || cardFrom_.size() != map.cards.size()) return false;
+    std::vector<std::pair<size_t, const Card*>> changed;
+    for (const Edit& e : command->edits) {
+        const auto* replace = std::get_if<edit::Replace>(&e);
+        if (!replace || collectionOf(replace->item) != Collection::Cards) return false;
+        const Card& card = std::get<Card>(replace->item);
+        const int index = cardIndex(map, card.id);
+        const int column = stageIndex(map, card.stageId), lane = laneIndex(map, card.laneId);
+        if (index < 0 || column < 0 || lane < 0 || static_cast<size_t>(lane) >= rowOfLane_.size()) return false;
+        const int row = rowOfLane_[static_cast<size_t>(lane)];
+        const int cell = row < 0 ? -1 : row * static_cast<int>(map.stages.size()) + column;
+        if (cell < 0 || cellOfCard_[static_cast<size_t>(index)] != cell) return false;   // it moved
+        changed.emplace_back(static_cast<size_t>(index), &card);
+    }
+    for (const auto& [index, card] : changed) {
+        const MomentOfTruth* moment = nullptr;
+        for (const MomentOfTruth& m : map.moments)
+            if (m.cardId && *m.cardId == card->id) moment = &m;
+        cardFrom_[index] = wordedFrom(map, map.cards[index], moment);
+        Cell& cell = cells_[static_cast<size_t>(cellOfCard_[index])];
+        cell.hash = 0;
+        for (size_t k : cell.cards) cell.hash = mix(cell.hash, cardFrom_[k]);
+    }
+    surveyed_ = doc.revision();
+    return true;
+}
+
+void Mirror::survey(const Document& doc, const ViewState& view) {
+    if (surveyed_ == doc.revision() && surveyedLang_ == view.lang) return;
+    if (surveyedLang_ == view.lang && surveyCards(doc)) return;
+    if (surveyedLang_ != view.lang) worded_.clear();   // worded in the other language
+    surveyed_ = doc.revision();
+    surveyedLang_ = view.lang;
+    const Map& map = doc.map();
+    const Lang L = view.lang;
+
+    json shape = {{"lang", langTag(L)}, {"corner", tr(L, Text::MirrorCorner)}, {"noCards", tr(L, Text::MirrorNoCards)}};
+    json phases = json::array(), stages = json::array(), rows = json::array(), curves = json::array();
+    for (size_t i = 0; i < map.stages.size(); ++i) {
+        const Stage& s = map.stages[i];
+        stages.push_back({{"id", s.id}, {"name", s.name}});
+        if (i > 0 && map.stages[i - 1].phase == s.phase) phases.back()["span"] = phases.back()["span"].get<int>() + 1;
+        else phases.push_back({{"name", label(L, s.phase)}, {"span", 1}});
+    }
+    std::vector<int> rowOfLane(map.lanes.size(), -1);
+    for (size_t l = 0; l < map.lanes.size(); ++l) {
+        if (map.lanes[l].type == LaneType::Emotions) continue;
+        rowOfLane[l] = static_cast<int>(rows.size());
+        rows.push_back({{"id", map.lanes[l].id}, {"name", map.lanes[l].name}});
+    }
+    for (const Persona& p : map.personas) {
+        json values = json::array();
+        for (const Stage& s : map.stages) values.push_back(valenceText(L, map, p.id, s.id));
+        curves.push_back({{"caption", format(L, Text::MirrorCurve, {p.name})}, {"values", std::move(values)}});
+    }
+    shape["phases"] = std::move(phases);
+    shape["stages"] = std::move(stages);
+    shape["rows"] = std::move(rows);
+    grid_ = json(format(L, Text::MirrorGrid, {map.meta.title})).dump(-1, ' ', false, json::error_handler_t::replace);
+    curves_ = curves.dump(-1, ' ', false, json::error_handler_t::replace);
+    std::string newShape = shape.dump(-1, ' ', false, json::error_handler_t::replace);
+    if (newShape != shape_) {
+        shape_ = std::move(newShape);
+        sent_.clear();   // a new grid: every cell is sent again
+    }
+
+    // Each cell's cards, in the map's order (as the canvas stacks them), and what they are worded
+    // from: the words themselves only when a cell is sent.
+    const size_t columns = map.stages.size(), rowCount = shape["rows"].size();
+    std::unordered_map<std::string_view, size_t> stageAt, laneAt;
+    for (size_t i = 0; i < map.stages.size(); ++i) stageAt.emplace(map.stages[i].id, i);
+    for (size_t i = 0; i < map.lanes.size(); ++i) laneAt.emplace(map.lanes[i].id, i);
+    std::unordered_map<std::string_view, const MomentOfTruth*> moments;
+    for (const MomentOfTruth& m : map.moments)
+        if (m.cardId) moments.emplace(*m.cardId, &m);
+    rowOfLane_ = rowOfLane;
+    cells_.assign(rowCount * columns, Cell{});
+    for (size_t r = 0; r < rowCount; ++r)
+        for (size_t c = 0; c < columns; ++c) {
+            cells_[r * columns + c].row = static_cast<int>(r);
+            cells_[r * columns + c].column = static_cast<int>(c);
+        }
+    cardFrom_.assign(map.cards.size(), 0);
+    cellOfCard_.assign(map.cards.size(), -1);
+    for (size_t i = 0; i < map.cards.size(); ++i) {
+        const Card& card = map.cards[i];
+        const auto s = stageAt.find(card.stageId), l = laneAt.find(card.laneId);
+        if (s == stageAt.end() || l == laneAt.end() || rowOfLane[l->second] < 0) continue;
+        Cell& cell = cells_[static_cast<size_t>(rowOfLane[l->second]) * columns + s->second];
+        const auto moment = moments.find(card.id);
+        cardFrom_[i] = wordedFrom(map, card, moment == moments.end() ? nullptr : moment->second);
+        cell.cards.push_back(i);
+        cell.hash = mix(cell.hash, cardFrom_[i]);
+        cellOfCard_[i] = static_cast<int>(&cell - cells_.data());
+    }
+    if (worded_.size() > 2 * map.cards.size() + 256) worded_.clear();   // cards gone long ago
+}
+
+const std::string& Mirror::wordCard(const Map& map, Lang L, size_t index) {
+    const Card& card = map.cards[index];
+    Worded& w = worded_[card.id];
+    if (w.json.empty() || w.from != cardFrom_[index]) {
+        std::unordered_map<std::string_view, const MomentOfTruth*> moment;
+        for (const MomentOfTruth& m : map.moments)
+            if (m.cardId && *m.cardId == card.id) moment.emplace(*m.cardId, &m);
+        w.from = cardFrom_[index];
+        w.json = json{{"id", card.id}, {"text", card.text}, {"about", aboutCard(L, map, card, moment)}}
+                     .dump(-1, ' ', false, json::error_handler_t::replace);
+    }
+    return w.json;
+}
+
+std::string Mirror::next(const Document& doc, const ViewState& view, ChangeCause cause, size_t maxCards) {
+    survey(doc, view);
+    std::string out = "{\"shape\":";
+    out += shape_ != sentShape_ ? shape_ : "null";
+    sentShape_ = shape_;
+    out += ",\"cells\":[";
+    size_t cards = 0;
+    bool more = false, first = true;
+    for (const Cell& cell : cells_) {
+        const std::uint64_t key = (static_cast<std::uint64_t>(cell.row) << 32) | static_cast<std::uint32_t>(cell.column);
+        const auto sent = sent_.find(key);
+        if (sent != sent_.end() && sent->second == cell.hash) continue;
+        if (cards > 0 && cards + cell.cards.size() > maxCards) { more = true; break; }
+        out += first ? "" : ",";
+        first = false;
+        out += "{\"row\":" + std::to_string(cell.row) + ",\"column\":" + std::to_string(cell.column) + ",\"cards\":[";
+        for (size_t k = 0; k < cell.cards.size(); ++k) {
+            if (k) out += ',';
+            out += wordCard(doc.map(), view.lang, cell.cards[k]);
+        }
+        out += "]}";
+        sent_[key] = cell.hash;
+        cards += cell.cards.size();
+    }
+    out += "],\"grid\":" + grid_ + ",\"curves\":" + curves_ + ",\"more\":";
+    out += more ? "true" : "false";
+    const json tail = {{"selected", view.selection}, {"announce", announce(view.lang, doc, view, cause)}};
+    const std::string rest = tail.dump(-1, ' ', false, json::error_handler_t::replace);
+    out += "," + rest.substr(1);   // the tail's members, after ours
+    return out;
+}
+
+}  // namespace trayecto::app

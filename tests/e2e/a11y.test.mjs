@@ -1,0 +1,75 @@
+// A screen reader's view of the map (issue #17): the accessibility tree holds a grid with every
+// card of the example map, lane by lane and stage by stage in the map's order, and an edit made on
+// the canvas with real input reaches that tree and the live region, in the UI's language.
+import { assert, assertEqual, openApp, settle } from './harness.mjs';
+
+// The accessibility tree as the browser gives it to assistive technology (CDP), flattened:
+// each node's role and name, in document order.
+async function axTree(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const out = [];
+  const walk = (n, depth) => {
+    if (!n) return;
+    if (!n.ignored) out.push({ role: n.role && n.role.value, name: (n.name && n.name.value) || '', depth });
+    for (const c of n.childIds || []) walk(byId.get(c), depth + 1);
+  };
+  walk(nodes[0], 0);
+  return out;
+}
+
+export const tests = ['es', 'en'].map((lang) => ({
+  name: `screen reader (${lang}): a grid with every card in order; an edit on the canvas reaches it and the live region`,
+  timeout: 90,
+  async run({ context, url }) {
+    const page = await openApp(context, `${url}?lang=${lang}`);
+    await settle(page);
+    await page.evaluate(() => window.trayecto.refreshMirror());
+    const map = await page.evaluate(() => JSON.parse(window.trayecto.getMap()));
+    let tree = await axTree(page);
+    const grid = tree.find((n) => n.role === 'grid');
+    assert(grid, 'a grid in the accessibility tree');
+    assert(grid.name.includes(map.meta.title), `the grid is named after the map: ${grid.name}`);
+
+    // Every card, in order: lanes (not the emotion lane) top to bottom, stages left to right, and
+    // within a cell the map's order. Each card's text is a node of its own.
+    const expected = [];
+    for (const lane of map.lanes.filter((l) => l.type !== 'emotions'))
+      for (const stage of map.stages)
+        for (const c of map.cards) if (c.laneId === lane.id && c.stageId === stage.id) expected.push(c.text);
+    const start = tree.indexOf(grid);
+    const inGrid = tree.slice(start + 1).filter((n) => n.depth > grid.depth);
+    const end = tree.slice(start + 1).findIndex((n) => n.depth <= grid.depth);
+    const texts = (end < 0 ? inGrid : tree.slice(start + 1, start + 1 + end)).filter((n) => n.role === 'StaticText').map((n) => n.name);
+    const cardTexts = texts.filter((t) => expected.includes(t));
+    assertEqual(cardTexts.length, expected.length, 'every card of the map is in the grid');
+    assertEqual(JSON.stringify(cardTexts), JSON.stringify(expected), 'in the map\'s order');
+    const rowHeaders = tree.filter((n) => /^row ?header$/i.test(n.role)).map((n) => n.name);
+    assert(map.lanes.filter((l) => l.type !== 'emotions').every((l) => rowHeaders.includes(l.name)), 'a row header per lane');
+    assert(tree.some((n) => /^column ?header$/i.test(n.role) && n.name === map.stages[0].name), 'a column header per stage');
+    assert(tree.some((n) => n.role === 'caption' || (n.name || '').startsWith(lang === 'es' ? 'Curva emocional de' : 'Emotional curve of')),
+      'a table per persona for the emotional curve');
+
+    // An edit with real input: a double click on a card, typed text, Enter.
+    const card = map.cards.find((c) => c.kind === 'touchpoint');
+    const r = await page.evaluate((id) => window.trayecto.locate(id), card.id);
+    await page.mouse.dblclick(r.x + r.width / 2, r.y + r.height / 2);
+    await page.waitForFunction((id) => window.trayecto.viewState().editing === id, card.id);
+    await page.keyboard.type(' y más', { delay: 20 });
+    await page.keyboard.press('Enter');
+    await settle(page);
+    // The mirror follows a quarter of a second after the last change.
+    await page.waitForFunction((t) => [...document.querySelectorAll('.tr-mirror [data-card]')].some((e) => e.textContent.startsWith(t)),
+      card.text + ' y más', { timeout: 5000 });
+    tree = await axTree(page);
+    assert(tree.some((n) => n.role === 'StaticText' && n.name === card.text + ' y más'), 'the edited text is in the accessibility tree');
+    const live = tree.find((n) => n.role === 'status' && n.name !== '' && /tarjeta|card/i.test(n.name)) ||
+                 { name: await page.evaluate(() => document.querySelector('.tr-mirror-live').textContent) };
+    const stage = map.stages.find((s) => s.id === card.stageId).name;
+    assert(live.name.includes(stage), `the live region says where: «${live.name}»`);
+    assert(lang === 'es' ? /tarjeta/.test(live.name) : /card/.test(live.name), `in the UI's language: «${live.name}»`);
+    assertEqual(page.consoleErrors.join('\n'), '', 'no console errors');
+  },
+}));

@@ -1,0 +1,113 @@
+// A screen reader's view of the map: a hidden, always-current copy of the canvas in the page's
+// DOM (the technique of Google Docs and Sheets over their canvases). An ARIA grid with the lanes
+// as rows and the stages as columns (phases above them), each cell listing its cards; a table per
+// persona for the emotional curve; a live region saying what each edit did. Built from the app's
+// model through the wasm bridge (app/mirror.cpp words it and sends it in pieces), a while after
+// changes, never per frame: only the cells whose cards changed are rewritten.
+(function () {
+  'use strict';
+
+  const REFRESH_MS = 250;    // after the last change: typing rewrites the cell once it pauses
+  const PIECE_CARDS = 400;   // cards per piece: each piece a short task, whatever the map's size
+
+  const { el } = window.TrayectoDialogs;
+
+  class Mirror {
+    constructor(container, wasm) {
+      this.wasm = wasm;
+      this.root = el('div', { class: 'tr-mirror' });
+      this.live = el('div', { class: 'tr-mirror-live', 'aria-live': 'polite', role: 'status' });
+      this.body = el('div');
+      this.root.append(this.body, this.live);
+      container.appendChild(this.root);
+      this.timer = null;
+      this.cause = 0;
+      this.cells = [];          // [row][column] -> td
+      this.noCards = '';
+      this.longestMs = 0;       // the longest piece of the last refresh (docs/performance.md)
+    }
+
+    // A change (TrayectoWasm.CAUSE): the mirror follows a while later; the last user change is told.
+    changed(cause) {
+      if (TrayectoWasm.isUserChange(cause) || !this.cause) this.cause = cause;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.refresh(), REFRESH_MS);
+    }
+
+    // One piece now (the grid's shape if it changed, then cells up to PIECE_CARDS cards); the
+    // rest in later tasks, so the page stays responsive on any map. `all`: every piece now.
+    refresh(all = false) {
+      clearTimeout(this.timer);
+      this.timer = null;
+      if (all) this.longestMs = 0;
+      for (;;) {
+        const t0 = performance.now();
+        const m = this.wasm.mirror(this.cause, PIECE_CARDS);
+        const told = TrayectoWasm.isUserChange(this.cause) ? m.announce : '';
+        this.cause = 0;
+        if (m.shape) this.build(m.shape);
+        if (this.grid && this.grid.getAttribute('aria-label') !== m.grid) this.grid.setAttribute('aria-label', m.grid);
+        const curves = JSON.stringify(m.curves);
+        if (curves !== this.curvesShown) { this.showCurves(m.curves); this.curvesShown = curves; }
+        for (const c of m.cells) {
+          const td = this.cells[c.row] && this.cells[c.row][c.column];
+          if (td) this.fillCell(td, c.cards);
+        }
+        const selected = new Set(m.selected);
+        for (const item of this.root.querySelectorAll('[aria-selected="true"]')) if (!selected.has(item.dataset.card)) item.setAttribute('aria-selected', 'false');
+        for (const id of selected) {
+          const item = this.root.querySelector(`[data-card="${CSS.escape(id)}"]`);
+          if (item) item.setAttribute('aria-selected', 'true');
+        }
+        if (told) this.live.textContent = told;
+        this.longestMs = Math.max(all ? this.longestMs : 0, performance.now() - t0);
+        if (!m.more) return this.longestMs;
+        if (!all) { this.timer = setTimeout(() => this.refresh(), 0); return this.longestMs; }
+      }
+    }
+
+    fillCell(td, cards) {
+      td.textContent = '';
+      if (!cards.length) { td.appendChild(el('span', { text: this.noCards })); return; }
+      const list = el('ul', { role: 'list' });
+      for (const c of cards) {
+        list.appendChild(el('li', { 'data-card': c.id, 'aria-selected': 'false' }, [
+          el('span', { text: c.text }), el('span', { text: ' (' + c.about + ')' })]));
+      }
+      td.appendChild(list);
+    }
+
+    // The grid and the curves, cells empty until their cards come.
+    build(shape) {
+      this.noCards = shape.noCards;
+      const grid = el('table', { role: 'grid', 'aria-readonly': 'true' });
+      const phases = el('tr', {}, [el('td')]);
+      for (const p of shape.phases) phases.appendChild(el('th', { role: 'columnheader', scope: 'colgroup', colspan: String(p.span), text: p.name }));
+      const stages = el('tr', {}, [el('th', { role: 'columnheader', scope: 'col', text: shape.corner })]);
+      for (const s of shape.stages) stages.appendChild(el('th', { role: 'columnheader', scope: 'col', text: s.name }));
+      grid.append(el('thead', {}, [phases, stages]));
+      const body = el('tbody');
+      this.cells = shape.rows.map((r) => {
+        const tds = shape.stages.map(() => el('td', { role: 'gridcell' }));
+        body.appendChild(el('tr', {}, [el('th', { role: 'rowheader', scope: 'row', text: r.name }), ...tds]));
+        return tds;
+      });
+      grid.appendChild(body);
+      this.grid = grid;
+      this.stageNames = shape.stages.map((s) => s.name);
+      this.curvesArea = el('div');
+      this.curvesShown = '';
+      this.body.replaceChildren(grid, this.curvesArea);
+    }
+
+    // A table per persona: the emotion at each stage.
+    showCurves(curves) {
+      this.curvesArea.replaceChildren(...curves.map((c) => el('table', {}, [
+        el('caption', { text: c.caption }),
+        el('tr', {}, this.stageNames.map((name) => el('th', { scope: 'col', text: name }))),
+        el('tr', {}, c.values.map((v) => el('td', { text: v })))])));
+    }
+  }
+
+  window.TrayectoMirror = { Mirror };
+})();
