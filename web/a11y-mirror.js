@@ -53,11 +53,13 @@
           const td = this.cells[c.row] && this.cells[c.row][c.column];
           if (td) this.fillCell(td, c.cards);
         }
+        // The cards selected on the canvas are the "current" ones (aria-current: a list item
+        // cannot be aria-selected).
         const selected = new Set(m.selected);
-        for (const item of this.root.querySelectorAll('[aria-selected="true"]')) if (!selected.has(item.dataset.card)) item.setAttribute('aria-selected', 'false');
+        for (const item of this.root.querySelectorAll('[aria-current]')) if (!selected.has(item.dataset.card)) item.removeAttribute('aria-current');
         for (const id of selected) {
           const item = this.root.querySelector(`[data-card="${CSS.escape(id)}"]`);
-          if (item) item.setAttribute('aria-selected', 'true');
+          if (item) item.setAttribute('aria-current', 'true');
         }
         if (told) this.live.textContent = told;
         this.longestMs = Math.max(all ? this.longestMs : 0, performance.now() - t0);
@@ -71,7 +73,7 @@
       if (!cards.length) { td.appendChild(el('span', { text: this.noCards })); return; }
       const list = el('ul', { role: 'list' });
       for (const c of cards) {
-        list.appendChild(el('li', { 'data-card': c.id, 'aria-selected': 'false' }, [
+        list.appendChild(el('li', { 'data-card': c.id }, [
           el('span', { text: c.text }), el('span', { text: ' (' + c.about + ')' })]));
       }
       td.appendChild(list);

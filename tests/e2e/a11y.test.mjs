@@ -1,7 +1,9 @@
 // A screen reader's view of the map (issue #17): the accessibility tree holds a grid with every
 // card of the example map, lane by lane and stage by stage in the map's order, and an edit made on
 // the canvas with real input reaches that tree and the live region, in the UI's language.
-import { assert, assertEqual, openApp, settle } from './harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { assert, assertEqual, openApp, ROOT, settle } from './harness.mjs';
 
 // The accessibility tree as the browser gives it to assistive technology (CDP), flattened:
 // each node's role and name, in document order.
@@ -73,3 +75,40 @@ export const tests = ['es', 'en'].map((lang) => ({
     assertEqual(page.consoleErrors.join('\n'), '', 'no console errors');
   },
 }));
+
+// axe-core's WCAG 2.1 A and AA rules over the page with a map open, and over the HTML report.
+const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
+async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return { violations: r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`),
+             passes: r.passes.length };
+  });
+}
+
+for (const lang of ['es', 'en']) {
+  tests.push({
+    name: `axe-core (${lang}): no WCAG 2.1 A or AA violation on the page or in the HTML report`,
+    timeout: 90,
+    async run({ browser, context, url }) {
+      const page = await openApp(context, `${url}?lang=${lang}`);
+      await settle(page);
+      await page.evaluate(() => window.trayecto.refreshMirror());
+      const onPage = await axe(page);
+      console.log(`      axe on the page (${lang}): ${onPage.violations.length} violations, ${onPage.passes} rules passed`);
+      assertEqual(onPage.violations.join('\n'), '', 'axe on the page');
+
+      const [download] = await Promise.all([page.waitForEvent('download'),
+        page.evaluate(() => window.trayecto.persistence.hostAction('export-html'))]);
+      const html = fs.readFileSync(await download.path(), 'utf8');
+      const reader = await browser.newContext();
+      const report = await reader.newPage();
+      await report.setContent(html);
+      const inReport = await axe(report);
+      await reader.close();
+      console.log(`      axe on the HTML report (${lang}): ${inReport.violations.length} violations, ${inReport.passes} rules passed`);
+      assertEqual(inReport.violations.join('\n'), '', 'axe on the HTML report');
+    },
+  });
+}
