@@ -187,8 +187,8 @@ void Canvas::drawCards(ImDrawList* dl, const Map& map, const ViewState& view, co
                     textBars(dl, slot.box, s, p0);
                     continue;
                 }
-                textIn(dl, p0, p1, font, pixels, p0.x + CardTextPadding * s, p0.y + CardTextPadding * s, theme::CardText,
-                       card.text, cardTextWidth() * s * 1.01f);
+                textIn(dl, p0, p1, font, pixels, p0.x + CardTextPadding * s, p0.y + CardTextPadding * s,
+                       card.color ? theme::textOn(fill) : theme::CardText, card.text, cardTextWidth() * s * 1.01f);
                 // Footer: persona chips, votes, moment-of-truth star.
                 const float fy = p1.y - (CardFooterHeight - 2.0f) * s;
                 float fx = p0.x + CardTextPadding * s;
@@ -201,7 +201,8 @@ void Canvas::drawCards(ImDrawList* dl, const Map& map, const ViewState& view, co
                 const float small = 10.0f * s;
                 ImFont* smallFont = fonts.canvasFont(small);
                 if (card.votes > 0)   // "▲ n"
-                    text(dl, smallFont, small, fx + 2.0f * s, fy, theme::MutedText, "\xe2\x96\xb2 " + std::to_string(card.votes));
+                    text(dl, smallFont, small, fx + 2.0f * s, fy, card.color ? theme::mutedOn(fill) : theme::MutedText,
+                         "\xe2\x96\xb2 " + std::to_string(card.votes));
                 if (isMomentCard(map, card.id))
                     text(dl, smallFont, small * 1.3f, p1.x - 16.0f * s, fy - 3.0f * s, theme::Moment, "\xe2\x98\x85");  // ★
             }
@@ -320,7 +321,7 @@ void Canvas::drawHeaders(ImDrawList* dl, const Map& map, const ViewState& view, 
         const ImVec2 p0(toScreenX(view, band.box.x0 + 2), toScreenY(view, band.box.y0 + dy + 2));
         const ImVec2 p1(toScreenX(view, band.box.x1 - 2), toScreenY(view, band.box.y1 + dy - 2));
         dl->AddRectFilled(p0, p1, theme::phaseColor(band.phase), 3.0f * s);
-        text(dl, phaseFont, phasePx, p0.x + 8.0f * s, p0.y + (p1.y - p0.y - phasePx) * 0.5f, IM_COL32(255, 255, 255, 255),
+        text(dl, phaseFont, phasePx, p0.x + 8.0f * s, p0.y + (p1.y - p0.y - phasePx) * 0.5f, theme::PhaseText,
              phaseLabel(view.lang, band.phase));
     }
     for (size_t c = 0; c < layout_.stageHeaders.size(); ++c) {
@@ -372,7 +373,7 @@ void Canvas::drawEmotionLegend(ImDrawList* dl, const Map& map, const ViewState& 
         const float y = toScreenY(view, valenceToY(layout_.emotionRow, static_cast<float>(v)));
         const std::string label = v > 0 ? "+" + std::to_string(v) : v < 0 ? "\xe2\x88\x92" + std::to_string(-v) : "0";   // −
         const ImVec2 size = font ? font->CalcTextSizeA(px, FLT_MAX, 0, label.c_str()) : ImVec2(0, 0);
-        const ImU32 color = v > 0 ? theme::rgba(40, 130, 70) : v < 0 ? theme::rgba(190, 60, 50) : theme::MutedText;
+        const ImU32 color = v > 0 ? theme::ValenceUp : v < 0 ? theme::ValenceDown : theme::MutedText;
         text(dl, font, px, header.x1 - 6.0f * s - size.x, y - size.y * 0.5f, color, label);
         dl->AddLine(ImVec2(header.x1 - 4.0f * s, y), ImVec2(header.x1, y), color, 1.0f * s);
     }

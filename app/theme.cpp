@@ -1,12 +1,41 @@
 #include "theme.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace trayecto::app::theme {
+
+namespace {
+double channel(unsigned v) {
+    const double c = v / 255.0;
+    return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+double luminance(Color c) {   // ImU32 is ABGR
+    return 0.2126 * channel(c & 0xff) + 0.7152 * channel((c >> 8) & 0xff) + 0.0722 * channel((c >> 16) & 0xff);
+}
+}  // namespace
+
+double contrastRatio(Color a, Color b) {
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+Color textOn(Color background) {
+    // Black or white always reaches 4.58:1 against any colour; the usual text colour when it does.
+    if (contrastRatio(CardText, background) >= 4.5) return CardText;
+    const Color black = rgba(0, 0, 0), white = rgba(255, 255, 255);
+    return contrastRatio(black, background) >= contrastRatio(white, background) ? black : white;
+}
+
+Color mutedOn(Color background) {
+    return contrastRatio(MutedText, background) >= 4.5 ? MutedText : textOn(background);
+}
 
 Color phaseColor(Phase phase) {
     switch (phase) {
-        case Phase::PrePurchase: return rgba(86, 140, 196);
-        case Phase::Purchase: return rgba(72, 160, 120);
-        case Phase::PostPurchase: return rgba(196, 128, 70);
+        case Phase::PrePurchase: return rgba(43, 93, 147);
+        case Phase::Purchase: return rgba(30, 112, 72);
+        case Phase::PostPurchase: return rgba(156, 80, 22);
     }
     return Grid;
 }
