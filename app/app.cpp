@@ -7,7 +7,7 @@
 #include "command_names.hpp"
 #include "fields.hpp"
 #include "imgui.h"
-#include "imgui_internal.h"   // the open popups, to close the top one on Escape
+#include "imgui_internal.h"   // the open popups and keyboard navigation (Escape, the menus by keyboard)
 #include "input_queue.hpp"
 #include "search.hpp"
 #include "trayecto/examples.hpp"
@@ -287,7 +287,7 @@ void App::frame() {
     ImGui::Begin("##trayecto", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | (chrome ? ImGuiWindowFlags_MenuBar : 0) |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
-                     ImGuiWindowFlags_NoSavedSettings);
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNavInputs);
     ImGui::PopStyleVar(3);
     if (focusMapPending_) {   // the search bar closed, presenting ended: the keys go back to the map
         ImGui::SetWindowFocus();
@@ -297,7 +297,9 @@ void App::frame() {
     // menu was open as this frame began (one that closes on this frame's key had that key), and
     // the focus is on this window, not on the side panel, the search bar or another window (a
     // click there takes it; a click on the map gives it back).
-    const bool popupOpen = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+    // (One open when the last frame ended counts too: keyboard navigation closes a menu on Escape
+    // before this frame's code runs, and that Escape was the menu's.)
+    const bool popupOpen = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) || popupOpenBefore_;
     const bool mapFocused = !ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow) ||
                             ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows);
     const bool mapHasKeys = !popupOpen && mapFocused;
@@ -325,6 +327,7 @@ void App::frame() {
         view_.searchOpen = true;
         searchFocusPending_ = true;
     }
+    keyboardRegions(popupOpen, mapHasKeys);
     // "?" lists the shortcuts from anywhere but a text field or an open menu or dialog.
     if (!popupOpen && !io.WantTextInput && view_.editingCard.empty() && charTyped('?')) shortcutsRequested_ = true;
     if (view_.presenting && ImGui::IsKeyPressed(key::Escape)) setPresenting(false);
@@ -368,12 +371,55 @@ void App::frame() {
     ImGuiContext& g = *ImGui::GetCurrentContext();
     if (popupOpen && ImGui::IsKeyPressed(key::Escape, false) && g.OpenPopupStack.Size > 0)
         ImGui::ClosePopupToLevel(g.OpenPopupStack.Size - 1, true);
+    popupOpenBefore_ = ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+}
+
+// The keyboard between the regions: F10, or Alt pressed and released alone, opens the menus; F6,
+// Tab and Shift+Tab on the map go to the side panel, and F6 or Escape there come back.
+void App::keyboardRegions(bool popupOpen, bool mapHasKeys) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsKeyPressed(key::Alt, false)) altAlone_ = true;
+    else if (io.InputQueueCharacters.Size > 0 || ImGui::IsMouseClicked(0)) altAlone_ = false;
+    for (int k = 0; k < static_cast<int>(IM_ARRAYSIZE(io.KeysDown)); ++k)
+        if (k != key::Alt && ImGui::IsKeyPressed(k, false)) altAlone_ = false;
+    const bool altReleased = ImGui::IsKeyReleased(key::Alt) && altAlone_;
+    if (ImGui::IsKeyReleased(key::Alt)) altAlone_ = false;
+    if (view_.presenting || view_.minimalUi || io.WantTextInput) return;
+    if (!popupOpen && (ImGui::IsKeyPressed(key::F10, false) || altReleased)) {
+        menuToOpen_ = 0;
+        return;
+    }
+    const bool f6 = ImGui::IsKeyPressed(key::F6, false);
+    if (mapHasKeys && view_.editingCard.empty() && view_.showSidePanel && (f6 || ImGui::IsKeyPressed(key::Tab, false))) {
+        sideFocusPending_ = true;
+        return;
+    }
+    ImGuiWindow* side = ImGui::FindWindowByName("##side");
+    const bool sideFocused = side && ImGui::GetCurrentContext()->NavWindow == side;
+    if (sideFocused && !popupOpen && !ImGui::IsAnyItemActive() && (f6 || ImGui::IsKeyPressed(key::Escape, false)))
+        focusMapPending_ = true;
 }
 
 void App::menuBar() {
     if (!ImGui::BeginMenuBar()) return;
     const Lang L = view_.lang;
-    if (ImGui::BeginMenu(tr(L, Text::MenuMap))) {
+    // The menus in order: F10 (or Alt) opens the first, Left and Right go to the next.
+    static constexpr Text kMenus[] = {Text::MenuMap, Text::MenuEdit, Text::MenuView, Text::MenuLanguage, Text::MenuHelp};
+    constexpr int kMenuCount = static_cast<int>(sizeof kMenus / sizeof kMenus[0]);
+    int openMenu = -1;
+    ImGuiID submenu = 0;   // the Export submenu's item: Right opens it rather than the next menu
+    const auto topMenu = [&](int i) {
+        const char* label = tr(L, kMenus[i]);
+        if (menuToOpen_ == i) {
+            ImGui::OpenPopup(label);
+            showKeyboardFocus();
+            menuToOpen_ = -1;
+        }
+        const bool open = ImGui::BeginMenu(label);
+        if (open) openMenu = i;
+        return open;
+    };
+    if (topMenu(0)) {
         if (ImGui::MenuItem(tr(L, Text::NewMap), nullptr, false, !hostReadOnly_)) newMapRequested_ = true;
         if (ImGui::MenuItem(tr(L, Text::MyMaps))) host(HostAction::MyMaps);
         ImGui::Separator();
@@ -385,7 +431,9 @@ void App::menuBar() {
         if (ImGui::MenuItem(tr(L, Text::MergeFiles), nullptr, false, !document_.readOnly())) host(HostAction::MergeFiles);
         if (ImGui::MenuItem(tr(L, Text::Analysis))) host(HostAction::Analysis);
         ImGui::Separator();
-        if (ImGui::BeginMenu(tr(L, Text::Export))) {
+        const bool exportOpen = ImGui::BeginMenu(tr(L, Text::Export));
+        submenu = ImGui::GetCurrentContext()->LastItemData.ID;
+        if (exportOpen) {
             if (ImGui::MenuItem(tr(L, Text::ExportCsv))) host(HostAction::ExportCsv);
             csvFormatMenu();
             if (ImGui::MenuItem(tr(L, Text::ExportMarkdown))) host(HostAction::ExportMarkdown);
@@ -395,7 +443,7 @@ void App::menuBar() {
         }
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu(tr(L, Text::MenuEdit))) {
+    if (topMenu(1)) {
         // "Deshacer Mover carril": the step in the UI's language, or no name rather than English.
         auto withStep = [L](Text verb, const std::string& step) {
             const std::string name = commandName(L, step);
@@ -407,7 +455,7 @@ void App::menuBar() {
         if (ImGui::MenuItem(redo.c_str(), "Ctrl+Y", false, document_.history().canRedo())) document_.redo();
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu(tr(L, Text::MenuView))) {
+    if (topMenu(2)) {
         if (ImGui::MenuItem(tr(L, Text::ZoomToFit))) canvas_.zoomToFit(view_);
         ImGui::MenuItem(tr(L, Text::ShowInspector), nullptr, &view_.showSidePanel);
         ImGui::MenuItem(tr(L, Text::ShowMinimap), nullptr, &view_.showMinimap);
@@ -431,15 +479,23 @@ void App::menuBar() {
         if (ImGui::MenuItem(tr(L, Text::Present))) setPresenting(true);
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu(tr(L, Text::MenuLanguage))) {
+    if (topMenu(3)) {
         if (ImGui::MenuItem("Español", nullptr, L == Lang::Es)) setLanguage(Lang::Es);
         if (ImGui::MenuItem("English", nullptr, L == Lang::En)) setLanguage(Lang::En);
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu(tr(L, Text::MenuHelp))) {
+    if (topMenu(4)) {
         if (ImGui::MenuItem(tr(L, Text::WelcomeMenu))) welcomeRequested_ = true;
         if (ImGui::MenuItem(tr(L, Text::ShortcutsMenu), "?")) shortcutsRequested_ = true;
         ImGui::EndMenu();
+    }
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (openMenu >= 0 && g.OpenPopupStack.Size == 1 && g.NavId != submenu) {
+        const int step = ImGui::IsKeyPressed(key::Right) ? 1 : ImGui::IsKeyPressed(key::Left) ? -1 : 0;
+        if (step) {
+            ImGui::ClosePopupToLevel(0, true);
+            menuToOpen_ = (openMenu + step + kMenuCount) % kMenuCount;
+        }
     }
     titleField();
     ImGui::EndMenuBar();
@@ -567,7 +623,9 @@ void App::newMapPopup() {
         newMapRequested_ = false;
     }
     centreNextDialog(640.0f, fonts_.pixelRatio, ImGuiCond_Appearing, 0.9f);
-    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    // Its own keys (below), not Dear ImGui's navigation.
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoNavInputs))
+        return;
     std::vector<TemplateInfo> shown;
     for (TemplateInfo& t : listTemplates())
         if (t.language == langTag(L)) shown.push_back(std::move(t));
@@ -575,10 +633,12 @@ void App::newMapPopup() {
     for (size_t i = 0; i < shown.size(); ++i)
         if (shown[i].id == chosenTemplate_) chosen = static_cast<int>(i);
     // The dialog's keys (the map behind it gets none): arrows choose, Enter creates, Escape closes.
-    if (ImGui::IsKeyPressed(key::Down)) chosen = std::min(chosen + 1, static_cast<int>(shown.size()) - 1);
-    if (ImGui::IsKeyPressed(key::Up)) chosen = std::max(chosen - 1, 0);
+    // Not the key that opened it (Enter on a menu item or on the welcome's button).
+    const bool keys = !ImGui::IsWindowAppearing();
+    if (keys && ImGui::IsKeyPressed(key::Down)) chosen = std::min(chosen + 1, static_cast<int>(shown.size()) - 1);
+    if (keys && ImGui::IsKeyPressed(key::Up)) chosen = std::max(chosen - 1, 0);
     if (!shown.empty()) chosenTemplate_ = shown[static_cast<size_t>(chosen)].id;
-    bool create = ImGui::IsKeyPressed(key::Enter, false) || ImGui::IsKeyPressed(key::KeypadEnter, false);
+    bool create = keys && (ImGui::IsKeyPressed(key::Enter, false) || ImGui::IsKeyPressed(key::KeypadEnter, false));
     ImGui::TextWrapped("%s", tr(L, Text::ChooseTemplate));
     ImGui::Spacing();
     for (const TemplateInfo& t : shown) {

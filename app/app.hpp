@@ -137,6 +137,11 @@ private:
     bool inspectorWanted_ = false;
     bool searchFocusPending_ = false;
     bool focusMapPending_ = false;   // give the map the keyboard focus on the next frame
+    bool sideFocusPending_ = false;  // give the side panel the keyboard (and its first item) next frame
+    int menuToOpen_ = -1;            // a top menu opened from the keyboard next frame (F10, Left, Right)
+    bool altAlone_ = false;          // Alt is down and no other key went with it
+    bool popupOpenBefore_ = false;   // a menu, combo or dialog was open when the last frame ended
+    void keyboardRegions(bool popupOpen, bool mapHasKeys);
     bool newMapRequested_ = false;
     SideTab sideTab_ = SideTab::Inspector;   // the side panel's chosen tab
     bool voteTabShown_ = false;

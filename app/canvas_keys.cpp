@@ -241,7 +241,7 @@ void Canvas::momentTypeMenu(Document& doc, ViewState& view) {
         const Box& b = layout_.cards[static_cast<size_t>(slot)].box;
         ImGui::SetNextWindowPos(ImVec2(toScreenX(view, b.x0), toScreenY(view, b.y1)), ImGuiCond_Appearing);
     }
-    if (!ImGui::BeginPopup(kMomentTypeMenu)) return;
+    if (!ImGui::BeginPopup(kMomentTypeMenu, ImGuiWindowFlags_NoNavInputs)) return;   // its own keys
     if (!moment) {
         ImGui::CloseCurrentPopup();
         ImGui::EndPopup();

@@ -212,6 +212,12 @@ void Fields::color(const char* label, Rgb value, const std::function<Command(Rgb
     }
 }
 
+void showKeyboardFocus() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    g.NavDisableHighlight = false;
+    g.NavDisableMouseHover = false;
+}
+
 void centreNextDialog(float width, float ratio, ImGuiCond cond, float share) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(viewport->Size.x * 0.5f, viewport->Size.y * 0.5f), cond, ImVec2(0.5f, 0.5f));

@@ -25,6 +25,9 @@ void placeCaretAtEnd(ImGuiID id);
 // The next window (a dialog) in the middle of the app, at most `width` CSS pixels and `share` of
 // the app's width wide; placed on every frame (ImGuiCond_Always) or as it appears.
 void centreNextDialog(float width, float ratio, ImGuiCond cond = ImGuiCond_Always, float share = 0.92f);
+// Shows where the keyboard is (Dear ImGui hides its navigation cursor until a key moves it, and
+// after any mouse use): for a dialog that appears, a panel or a menu reached from the keyboard.
+void showKeyboardFocus();
 
 // A small heading with a rule under it.
 void sectionTitle(const char* title);
@@ -53,6 +56,7 @@ public:
                 const E option = static_cast<E>(i);
                 if (ImGui::Selectable(app::label(lang_, option), option == value) && option != value)
                     run(apply(option));
+                if (option == value) ImGui::SetItemDefaultFocus();   // the arrows start from the value it has
             }
             ImGui::EndCombo();
         }

@@ -235,6 +235,10 @@ enum class Lang { En, Es };
     X(DoSave, "Save the map as a file", "Guardar el mapa como archivo") \
     X(KeysOpen, "Ctrl+O", "Ctrl+O") \
     X(DoOpen, "Open a map file", "Abrir un archivo de mapa") \
+    X(KeysMenus, "F10, Alt", "F10, Alt") \
+    X(DoMenus, "Open the menus: arrows, Enter and Escape in them", "Abrir los menús: flechas, Intro y Esc dentro") \
+    X(KeysRegions, "F6, Tab", "F6, Tab") \
+    X(DoRegions, "To the side panel (arrows, Space, Enter there) and, with F6 or Escape, back to the map", "Al panel lateral (flechas, espacio e Intro allí) y, con F6 o Esc, de vuelta al mapa") \
     X(KeysShortcuts, "?", "?") \
     X(DoShortcuts, "This list", "Esta lista") \
     X(WelcomeTitle, "Welcome to Trayecto", "Te damos la bienvenida a Trayecto") \

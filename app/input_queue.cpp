@@ -15,6 +15,9 @@ bool charTyped(unsigned codepoint) {
 }
 
 void configureKeyMap(ImGuiIO& io) {
+    // Dear ImGui's keyboard navigation: arrows, Space, Enter and Escape in menus, dialogs, combos
+    // and the side panel. The map's window turns it off for itself (it has its own keys).
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.KeyMap[ImGuiKey_Tab] = key::Tab;
     io.KeyMap[ImGuiKey_LeftArrow] = key::Left;
     io.KeyMap[ImGuiKey_RightArrow] = key::Right;
@@ -54,6 +57,14 @@ bool endsFrame(const InputEvent& e) {
 }  // namespace
 
 bool InputQueue::apply(ImGuiIO& io, bool holdTyping) {
+    const bool more = applyEvents(io, holdTyping);
+    // Enter chooses in menus, lists and dialogs as Space does (Dear ImGui 1.86 maps it only to
+    // text input); io.NavInputs are read by the next NewFrame and cleared by EndFrame.
+    if (io.KeysDown[key::Enter] || io.KeysDown[key::KeypadEnter]) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
+    return more;
+}
+
+bool InputQueue::applyEvents(ImGuiIO& io, bool holdTyping) {
     bool buttonChanged[5] = {};
     bool keyChanged[512] = {};
     bool moved = false;

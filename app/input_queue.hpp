@@ -37,6 +37,7 @@ public:
     static constexpr double kDoubleClickMs = 500.0;
 
 private:
+    bool applyEvents(ImGuiIO& io, bool holdTyping);
     std::deque<InputEvent> events_;
     double lastPressTime_ = -1e12;
     float lastPressX_ = 0, lastPressY_ = 0;
@@ -47,10 +48,11 @@ namespace key {
 constexpr int Backspace = 8, Tab = 9, Enter = 13, Escape = 27, Space = 32, PageUp = 33,
               PageDown = 34, End = 35, Home = 36, Left = 37, Up = 38, Right = 39, Down = 40,
               Insert = 45, Delete = 46, A = 65, C = 67, D = 68, F = 70, O = 79, S = 83, V = 86, X = 88, Y = 89,
-              Z = 90, F2 = 113, KeypadEnter = 176;  // 176: an unused code for the keypad Enter
+              Z = 90, F2 = 113, F6 = 117, F10 = 121, Alt = 18,
+              KeypadEnter = 176;  // 176: an unused code for the keypad Enter
 }  // namespace key
 
-// Sets io.KeyMap to the indices above.
+// Sets io.KeyMap to the indices above, and turns on keyboard navigation.
 void configureKeyMap(ImGuiIO& io);
 
 // The character was typed this frame (whatever key the keyboard layout puts it on): for

@@ -4,6 +4,7 @@
 #include "app.hpp"
 #include "fields.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"   // NavInitWindow: the keyboard on the panel's first item
 #include "inspector.hpp"
 #include "theme.hpp"
 #include "trayecto/analysis.hpp"
@@ -152,6 +153,12 @@ void App::sidePanel(float) {
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    if (sideFocusPending_) {   // F6 or Tab from the map: the keyboard here, on the first item
+        ImGui::SetWindowFocus();
+        ImGui::NavInitWindow(ImGui::GetCurrentWindow(), true);
+        showKeyboardFocus();
+        sideFocusPending_ = false;
+    }
     const Lang L = view_.lang;
     const Workshop& workshop = document_.map().workshop;
     const bool voting = workshop.voting;

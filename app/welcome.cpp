@@ -30,6 +30,7 @@ void App::welcomePopup() {
     }
     centreNextDialog(560.0f, fonts_.pixelRatio);
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) return;
+    if (ImGui::IsWindowAppearing()) showKeyboardFocus();   // Enter takes the first choice; arrows and Tab move
     ImGui::TextWrapped("%s", tr(L, Text::WelcomeText));
     ImGui::Spacing();
     const ImVec2 wide(-FLT_MIN, ImGui::GetFrameHeight() * 1.4f);
@@ -66,6 +67,7 @@ void App::shortcutsPopup() {
     }
     centreNextDialog(620.0f, fonts_.pixelRatio);
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) return;
+    if (ImGui::IsWindowAppearing()) showKeyboardFocus();
     static constexpr Text kRows[][2] = {
         {Text::KeysArrows, Text::DoArrows},       {Text::KeysEdit, Text::DoEdit},
         {Text::KeysEscape, Text::DoEscape},       {Text::KeysNewCard, Text::DoNewCard},
@@ -74,6 +76,7 @@ void App::shortcutsPopup() {
         {Text::KeysMoment, Text::DoMoment},       {Text::KeysSelectAll, Text::SelectAll},
         {Text::KeysUndo, Text::DoUndo},           {Text::KeysSearch, Text::DoSearch},
         {Text::KeysSave, Text::DoSave},           {Text::KeysOpen, Text::DoOpen},
+        {Text::KeysMenus, Text::DoMenus},         {Text::KeysRegions, Text::DoRegions},
         {Text::KeysShortcuts, Text::DoShortcuts},
     };
     if (ImGui::BeginTable("##shortcut-list", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {

@@ -30,10 +30,11 @@ TEST_CASE("keys do not reach the map from an inspector combo, open or closed, an
         REQUIRE(h.view().selection == std::vector<Id>{card.id});
         const std::string before = saveMap(h.map());
         const std::vector<Id> selected{card.id};
+        const size_t cards = h.map().cards.size();
 
         REQUIRE(h.clickWidget("card-kind"));   // the card's kind, in the inspector
         REQUIRE(anyPopup());
-        for (int k : {key::Up, key::Down, key::Left, key::Right, key::Enter, key::F2, key::Delete, key::Backspace}) h.key(k);
+        for (int k : {key::Left, key::Right, key::F2, key::Delete, key::Backspace}) h.key(k);
         h.key(key::A, true);
         h.key(key::D, true);
         CHECK(h.view().selection == selected);
@@ -42,12 +43,25 @@ TEST_CASE("keys do not reach the map from an inspector combo, open or closed, an
         h.key(key::Escape);
         CHECK_FALSE(anyPopup());                  // Escape closes the combo...
         CHECK(h.view().selection == selected);    // ...and nothing else
+        CHECK(saveMap(h.map()) == before);
 
-        // The panel keeps the focus once the combo is closed.
-        for (int k : {key::Up, key::Down, key::Enter, key::Delete, key::Escape}) h.key(k);
+        // The arrows and Enter choose in the open combo: the next kind, and the map's keys stay out.
+        REQUIRE(h.clickWidget("card-kind"));
+        h.key(key::Down);
+        h.key(key::Enter);
+        CHECK_FALSE(anyPopup());
+        CHECK(findCard(h.map(), card.id)->kind == static_cast<CardKind>(static_cast<int>(card.kind) + 1));
         CHECK(h.view().selection == selected);
         CHECK(h.view().editingCard.empty());
+        h.key(key::Z, true);
         CHECK(saveMap(h.map()) == before);
+
+        // The panel keeps the focus once the combo is closed: Delete, F2 and Escape are not the map's.
+        for (int k : {key::Delete, key::Backspace, key::F2, key::Escape}) h.key(k);
+        CHECK(h.map().cards.size() == cards);
+        CHECK(h.view().editingCard.empty());
+        CHECK(saveMap(h.map()) == before);
+        h.frames(30);
 
         // A kind chosen with the mouse; the arrows still stay out of the map; Ctrl+Z undoes from the panel.
         REQUIRE(h.clickWidget("card-kind"));
@@ -75,9 +89,10 @@ TEST_CASE("keys do not reach the map while a menu or a context menu is open, and
     const std::vector<Id> selected{card.id};
     const std::string before = saveMap(h.map());
 
+    // (Enter would choose the menu's highlighted item: menus take the arrows and Enter.)
     REQUIRE(h.clickWidget(app::tr(app::Lang::Es, app::Text::MenuMap)));
     REQUIRE(anyPopup());
-    for (int k : {key::Down, key::Up, key::Enter, key::Delete}) h.key(k);
+    for (int k : {key::Down, key::Up, key::Delete, key::Backspace}) h.key(k);
     CHECK(h.view().selection == selected);
     CHECK(saveMap(h.map()) == before);
     h.key(key::Escape);
@@ -87,7 +102,7 @@ TEST_CASE("keys do not reach the map while a menu or a context menu is open, and
     h.frames(30);
     h.click(c.x, c.y, 1);   // the card's context menu
     REQUIRE(anyPopup());
-    for (int k : {key::Down, key::Up, key::Enter, key::Delete}) h.key(k);
+    for (int k : {key::Down, key::Up, key::Delete, key::Backspace}) h.key(k);
     CHECK(h.view().selection == selected);
     CHECK(h.view().editingCard.empty());
     CHECK(saveMap(h.map()) == before);

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "headless.hpp"
+#include "imgui_internal.h"
 #include "labels.hpp"
 #include "trayecto/format.hpp"
 
@@ -190,5 +191,96 @@ TEST_CASE("? lists the keyboard's shortcuts in the UI's language; Escape closes 
         h.key(key::Escape);
         h.frames(2);
         CHECK(app::widgets::find("shortcuts-close") == nullptr);
+    }
+}
+
+namespace {
+bool anyPopup() { return ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId); }
+}  // namespace
+
+TEST_CASE("F10 or Alt opens the menus; arrows, Enter and Escape work in them; Left and Right go across") {
+    for (app::Lang lang : {app::Lang::Es, app::Lang::En}) {
+        CAPTURE(app::langTag(lang));
+        Headless h(lang);
+        h.key(key::Down);   // a card selected from the keyboard
+        const std::vector<Id> selected = h.view().selection;
+        REQUIRE(selected.size() == 1);
+
+        h.key(key::F10);
+        h.frames(2);
+        REQUIRE(anyPopup());
+        CHECK(app::widgets::find(app::tr(lang, app::Text::NewMap)) != nullptr);   // the Map menu
+        h.key(key::Right);
+        h.frames(2);
+        CHECK(app::widgets::find(app::tr(lang, app::Text::Undo)) != nullptr);   // the Edit menu
+        CHECK(app::widgets::find(app::tr(lang, app::Text::NewMap)) == nullptr);
+        h.key(key::Left);
+        h.key(key::Left);
+        h.frames(2);
+        CHECK(app::widgets::find(app::tr(lang, app::Text::ShortcutsMenu)) != nullptr);   // round to Help
+        h.key(key::Escape);
+        h.frames(2);
+        CHECK_FALSE(anyPopup());
+        CHECK(h.view().selection == selected);   // the menus' keys never reached the map
+
+        // Alt pressed and released alone; the first item has the keyboard, Enter: New map… opens its dialog.
+        h.key(key::Alt);
+        h.frames(2);
+        REQUIRE(anyPopup());
+        h.key(key::Enter);
+        h.frames(3);
+        CHECK(app::widgets::find(app::tr(lang, app::Text::Create)) != nullptr);   // the New map dialog
+        const std::string before = h.map().meta.title;
+        h.key(key::Down);
+        h.key(key::Enter);   // the second template, created
+        h.frames(2);
+        CHECK(h.map().meta.title != before);
+        CHECK_FALSE(anyPopup());
+    }
+}
+
+TEST_CASE("F6 and Tab take the keyboard to the side panel, where the arrows and Space work; F6 or Escape come back") {
+    Headless h(app::Lang::Es);
+    h.key(key::Down);
+    const Id card = h.view().selection.front();
+    h.key(key::F6);
+    h.frames(2);
+    ImGuiWindow* side = ImGui::FindWindowByName("##side");
+    REQUIRE(side);
+    CHECK(ImGui::GetCurrentContext()->NavWindow == side);
+    // In the panel the arrows move between its fields, not the map's selection.
+    h.key(key::Down);
+    h.key(key::Down);
+    CHECK(h.view().selection == std::vector<Id>{card});
+    h.key(key::F6);
+    h.frames(2);
+    CHECK(ImGui::GetCurrentContext()->NavWindow != side);
+    h.key(key::Down);   // the map has the arrows again
+    CHECK(h.view().selection != std::vector<Id>{card});
+
+    h.key(key::Tab);
+    h.frames(2);
+    CHECK(ImGui::GetCurrentContext()->NavWindow == side);
+    h.key(key::Escape);
+    h.frames(2);
+    CHECK(ImGui::GetCurrentContext()->NavWindow != side);
+}
+
+TEST_CASE("a first visit with the keyboard alone: the welcome's buttons, the template dialog, a new map") {
+    for (app::Lang lang : {app::Lang::Es, app::Lang::En}) {
+        CAPTURE(app::langTag(lang));
+        Headless h(lang);
+        h.app().showWelcome();
+        h.frames(3);
+        REQUIRE(app::widgets::find("welcome-template") != nullptr);
+        const std::string before = h.map().meta.title;
+        h.key(key::Enter);   // the first button has the keyboard: start from a template
+        h.frames(3);
+        CHECK(app::widgets::find("welcome-template") == nullptr);
+        CHECK(app::widgets::find(app::tr(lang, app::Text::Create)) != nullptr);
+        h.key(key::Enter);   // the template chosen first
+        h.frames(2);
+        CHECK_FALSE(anyPopup());
+        CHECK(h.map().meta.title != before);
     }
 }

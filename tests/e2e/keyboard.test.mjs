@@ -90,3 +90,36 @@ export const tests = ['es', 'en'].map((lang) => ({
     assertEqual(page.consoleErrors.join('\n'), '', 'no console errors');
   },
 }));
+
+// A first visit with the keyboard alone: the welcome's first choice has the keyboard, Enter opens
+// the templates, the arrows and Enter make a map; F10 opens the menus, whose first item is New map.
+for (const lang of ['es', 'en']) {
+  tests.push({
+    name: `keyboard only (${lang}): a first visit, the welcome, a template, the menus`,
+    welcome: true,
+    timeout: 90,
+    async run({ context, url }) {
+      const page = await openApp(context, `${url}?lang=${lang}`);
+      await page.waitForFunction(() => !!window.trayecto.locateWidget('welcome-template'));
+      await settle(page);
+      await screenshot(page, `keyboard-${lang}-4-welcome`);
+      const before = (await getMap(page)).meta.title;
+      await press(page, 'Enter');
+      const create = lang === 'es' ? 'Crear' : 'Create';
+      await page.waitForFunction((c) => !window.trayecto.locateWidget('welcome-template') && !!window.trayecto.locateWidget(c), create);
+      await press(page, 'ArrowDown');
+      await press(page, 'Enter');
+      await page.waitForFunction((t) => JSON.parse(window.trayecto.getMap()).meta.title !== t, before);
+      const made = (await getMap(page)).meta.title;
+
+      await press(page, 'F10');
+      await screenshot(page, `keyboard-${lang}-5-menu`);
+      await press(page, 'Enter');   // New map…
+      await page.waitForFunction((c) => !!window.trayecto.locateWidget(c), create);
+      await press(page, 'Escape');
+      assert(!(await page.evaluate((c) => window.trayecto.locateWidget(c), create)), 'Escape closed the dialog');
+      assertEqual((await getMap(page)).meta.title, made, 'Escape closed the dialog; the map stays');
+      assertEqual(page.consoleErrors.join('\n'), '', 'no console errors');
+    },
+  });
+}
