@@ -119,6 +119,12 @@ for (const lang of ['es', 'en']) {
       await press(page, 'Escape');
       assert(!(await page.evaluate((c) => window.trayecto.locateWidget(c), create)), 'Escape closed the dialog');
       assertEqual((await getMap(page)).meta.title, made, 'Escape closed the dialog; the map stays');
+      // Alt pressed and released alone opens the menus too; Escape closes them.
+      const newMap = lang === 'es' ? 'Nuevo mapa…' : 'New map…';
+      await press(page, 'Alt');
+      assert(await page.evaluate((t) => !!window.trayecto.locateWidget(t), newMap), 'Alt opened the Map menu');
+      await press(page, 'Escape');
+      assert(!(await page.evaluate((t) => window.trayecto.locateWidget(t), newMap)), 'Escape closed it');
       assertEqual(page.consoleErrors.join('\n'), '', 'no console errors');
     },
   });
