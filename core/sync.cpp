@@ -142,6 +142,10 @@ T decodeLeniently(const Fields& fields, Decode decode) {
     return result ? result.value() : T{};
 }
 
+}  // namespace
+
+namespace detail {
+
 void readMapLevel(const Fields& fields, Map& map) {
     Fields meta, workshop;
     for (const auto& [path, value] : fields) {
@@ -158,13 +162,24 @@ void readMapLevel(const Fields& fields, Map& map) {
     }
 }
 
-// Detail blocks follow the card's kind (a kind changed while someone edited the old block).
-void conformDetailBlocks(Json& card) {
-    const std::string kind = card.contains("kind") && card["kind"].is_string() ? card["kind"].get<std::string>() : "note";
-    if (kind != "touchpoint") card.erase("touchpoint");
-    if (kind != "pain-point" && kind != "opportunity") card.erase("improvement");
-    if (kind != "backstage") card.erase("backstage");
+std::optional<Item> decodeFields(Collection collection, const Id& id, const Fields& fields) {
+    Json object = objectOf(fields);
+    object["id"] = id;
+    if (collection == Collection::Cards) {
+        // Detail blocks follow the card's kind (a kind changed while someone edited the old block).
+        const std::string kind = object.contains("kind") && object["kind"].is_string() ? object["kind"].get<std::string>() : "note";
+        if (kind != "touchpoint") object.erase("touchpoint");
+        if (kind != "pain-point" && kind != "opportunity") object.erase("improvement");
+        if (kind != "backstage") object.erase("backstage");
+    }
+    Result<Item> item = format::decodeItem(collection, object);
+    if (!item) return std::nullopt;
+    return std::move(item.value());
 }
+
+}  // namespace detail
+
+namespace {
 
 // Links to what is gone: cards without their stage or lane go, emotions without their persona
 // or stage go, moments without their stage go, card links outside the item's stage and persona
@@ -214,7 +229,7 @@ Map materialize(const SharedState& state) {
     auto level = state.scopes.find(kMapScope);
     if (level != state.scopes.end()) {
         auto fields = level->second.find("");
-        if (fields != level->second.end()) readMapLevel(fields->second, map);
+        if (fields != level->second.end()) detail::readMapLevel(fields->second, map);
     }
     std::unordered_set<Id> used;
     forEachCollection(map, [&](Collection c, const char* key, auto& items) {
@@ -230,12 +245,9 @@ Map materialize(const SharedState& state) {
             return a.first != b.first ? a.first < b.first : *a.second < *b.second;
         });
         for (const auto& [orderKey, id] : order) {
-            Json object = detail::objectOf(scope->second.at(*id));
-            object["id"] = *id;
-            if (c == Collection::Cards) conformDetailBlocks(object);
-            Result<Item> item = format::decodeItem(c, object);
+            std::optional<Item> item = detail::decodeFields(c, *id, scope->second.at(*id));
             if (!item || !used.insert(*id).second) continue;   // refused like a bad file; ids once
-            items.push_back(std::get<T>(std::move(item.value())));
+            items.push_back(std::get<T>(std::move(*item)));
         }
     });
     repairReferences(map);
@@ -332,10 +344,10 @@ void setFields(const std::string& scope, const Id& id, const Fields& now, Fields
 
 }  // namespace
 
-Session::Session(Document& document) : document_(document) {
+Session::Session(Document& document) : document_(document), mirror_(std::make_unique<detail::Mirror>()) {
     state_ = stateOf(document_.map());
-    const Map canonical = materialize(state_);
-    document_.applyRemote(diffMaps(document_.map(), canonical), &canonical.unknown);
+    mirror_->touchAll(state_);
+    document_.applyRemote(mirror_->update(state_, &document_.map()), &mirror_->unknown());
     document_.takeTouched();
     document_.setRebase(revertOnly);
     for (const auto& [scope, items] : state_.scopes)
@@ -343,15 +355,21 @@ Session::Session(Document& document) : document_(document) {
             for (const auto& [path, value] : fields) outbox_.push_back(Change{scope, id, path, value});
 }
 
-Session::Session(Document& document, SharedState state) : document_(document), state_(std::move(state)) {
-    document_.reset(materialize(state_), ChangeCause::Remote);
+Session::Session(Document& document, SharedState state)
+    : document_(document), state_(std::move(state)), mirror_(std::make_unique<detail::Mirror>()) {
+    mirror_->touchAll(state_);
+    mirror_->update(state_, nullptr);
+    document_.reset(mirror_->toMap(), ChangeCause::Remote);
     document_.takeTouched();
     document_.setRebase(revertOnly);
 }
 
+Session::~Session() = default;
+
 void Session::noteLocal() {
     Touched touched = document_.takeTouched();
     if (touched.empty()) return;
+    const std::size_t first = outbox_.size();
     const Map& map = document_.map();
     forEachCollection(map, [&](Collection c, const char* key, const auto& items) {
         auto& scope = state_.scopes[key];
@@ -401,6 +419,7 @@ void Session::noteLocal() {
     });
     if (touched.meta || touched.workshop || touched.whole)
         setFields(kMapScope, "", detail::mapFieldsOf(map), state_.scopes[kMapScope][""], outbox_);
+    for (std::size_t i = first; i < outbox_.size(); ++i) mirror_->touch(outbox_[i].scope, outbox_[i].id);
 }
 
 std::vector<Change> Session::takeOutgoing() {
@@ -411,8 +430,8 @@ std::vector<Change> Session::takeOutgoing() {
 bool Session::receive(const std::vector<Change>& changes) {
     noteLocal();
     applyChanges(state_, changes);
-    const Map next = materialize(state_);
-    return document_.applyRemote(diffMaps(document_.map(), next), &next.unknown);
+    for (const Change& c : changes) mirror_->touch(c.scope, c.id);
+    return document_.applyRemote(mirror_->update(state_, &document_.map()), &mirror_->unknown());
 }
 
 }  // namespace trayecto::sync

@@ -10,12 +10,17 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "trayecto/commands.hpp"
 #include "trayecto/model.hpp"
+
+namespace trayecto::sync::detail {
+class Mirror;
+}
 
 namespace trayecto::sync {
 
@@ -66,6 +71,7 @@ class Session {
 public:
     // Starts a room from the document's map: the state to send is stateOf(map).
     explicit Session(Document& document);
+    ~Session();
     // Joins a room: the document becomes the room's map (materialize(state)).
     Session(Document& document, SharedState state);
     // The changes this user's edits, undo and redo made since the last call (and the shared state
@@ -73,7 +79,8 @@ public:
     std::vector<Change> takeOutgoing();
     // Someone else's changes: the shared state takes them and the document gets what changed as
     // one command off the undo stack. Pending local edits are taken first (takeOutgoing returns
-    // them). False when the map did not change.
+    // them). It costs what the changes touch (and what depends on it: a stage's cards…), not the
+    // whole map. False when the map did not change.
     bool receive(const std::vector<Change>& changes);
     const SharedState& state() const { return state_; }
 
@@ -82,6 +89,8 @@ private:
     Document& document_;
     SharedState state_;
     std::vector<Change> outbox_;
+    // materialize(state_), kept up to date with what changes (receive costs what changed).
+    std::unique_ptr<detail::Mirror> mirror_;
 };
 
 }  // namespace trayecto::sync
