@@ -13,6 +13,7 @@
 #include "trayecto/commands.hpp"
 #include "trayecto/examples.hpp"
 #include "trayecto/format.hpp"
+#include "trayecto/generator.hpp"
 #include "trayecto/invariants.hpp"
 #include "trayecto/sync.hpp"
 #include "trayecto/workshop.hpp"
@@ -172,6 +173,21 @@ EMSCRIPTEN_KEEPALIVE int sync_client(int startsRoom, const char* changes, unsign
     }
     clients.push_back(std::move(c));
     return static_cast<int>(clients.size()) - 1;
+}
+
+// A client that starts a room from a generated map of `cards` cards (tests/sync/receive-timing.mjs).
+EMSCRIPTEN_KEEPALIVE int sync_client_generated(int cards, unsigned seed) {
+    auto c = std::make_unique<Client>();
+    c->document.reset(generateMap(cards, seed));
+    c->session = std::make_unique<sync::Session>(c->document);
+    c->session->takeOutgoing();
+    clients.push_back(std::move(c));
+    return static_cast<int>(clients.size()) - 1;
+}
+
+// The id of the client's card at `index` (of its cards in order).
+EMSCRIPTEN_KEEPALIVE const char* sync_card_id(int h, int index) {
+    return give(clients[h]->document.map().cards.at(static_cast<std::size_t>(index)).id);
 }
 
 EMSCRIPTEN_KEEPALIVE const char* sync_take_outgoing(int h) {
