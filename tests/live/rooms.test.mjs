@@ -20,7 +20,9 @@ const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../d
 const limits = coreLimits(DIST);
 
 // A server on a fresh data folder (or `dataDir`); `app.join(room, options)` makes a client.
-async function serve({ dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trayecto-live-')), port = 0, ...live } = {}) {
+const dataDirs = [];   // removed when the tests end
+async function serve({ dataDir = null, port = 0, ...live } = {}) {
+  if (!dataDir) dataDirs.push(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trayecto-live-')));
   const app = await startApp(DIST, port, '127.0.0.1', { dataDir, ...live });
   const origin = `http://127.0.0.1:${app.port}`;
   const wsUrl = `ws://127.0.0.1:${app.port}${LIVE_PATH}`;
@@ -197,5 +199,6 @@ for (const [name, run] of tests) {
     console.log(`FAIL  ${name}\n${e.stack}`);
   }
 }
+for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
