@@ -5,6 +5,7 @@
 //   trayecto_bench --benchmark_filter='^Sizes/' --benchmark_repetitions=5 --benchmark_format=json
 // Sizes/Merge merges four participants' copies of the map (each edits ~2.5 % of the cards, votes on
 // 5 %, adds 1 % new cards; two of them edit one card differently: a conflict) into it.
+// Sizes/Receive: a live room's client taking one remote change (one card's text) into its map.
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
@@ -18,6 +19,7 @@
 #include "trayecto/generator.hpp"
 #include "trayecto/invariants.hpp"
 #include "trayecto/merge.hpp"
+#include "trayecto/sync.hpp"
 
 #include "bench_maps.hpp"
 
@@ -110,6 +112,19 @@ void SizesMerge(benchmark::State& state) {
     label(state);
 }
 
+// One participant's edit of one field reaching another's open map (sync::Session::receive).
+void SizesReceive(benchmark::State& state) {
+    Document document(bench::mapOf(cardsOf(state)));
+    sync::Session session(document);
+    const Id card = document.map().cards.at(document.map().cards.size() / 2).id;
+    int edits = 0;
+    for (auto _ : state) {
+        const std::string text = "\"Edited by someone else " + std::to_string(++edits) + "\"";
+        if (!session.receive({{"cards", card, "text", text}})) state.SkipWithError("the remote edit did not apply");
+    }
+    label(state);
+}
+
 void tableSizes(benchmark::internal::Benchmark* b) {
     for (int cards : {200, 5000, 20000}) b->Arg(cards);
     b->Unit(benchmark::kMillisecond);
@@ -122,3 +137,4 @@ BENCHMARK(SizesValidate)->Name("Sizes/Validate")->Apply(tableSizes);
 BENCHMARK(SizesSave)->Name("Sizes/Save")->Apply(tableSizes);
 BENCHMARK(SizesAnalysis)->Name("Sizes/Analysis")->Apply(tableSizes);
 BENCHMARK(SizesMerge)->Name("Sizes/Merge")->Apply(tableSizes);
+BENCHMARK(SizesReceive)->Name("Sizes/Receive")->Apply(tableSizes);

@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "map_items.hpp"
 #include "trayecto/format.hpp"
 
 namespace trayecto {
@@ -29,29 +30,8 @@ template <> struct CollectionOfType<Card> { static constexpr Collection value = 
 template <> struct CollectionOfType<Emotion> { static constexpr Collection value = Collection::Emotions; };
 template <> struct CollectionOfType<MomentOfTruth> { static constexpr Collection value = Collection::Moments; };
 
-std::vector<Persona>& itemsOf(Map& m, Persona*) { return m.personas; }
-std::vector<Stage>& itemsOf(Map& m, Stage*) { return m.stages; }
-std::vector<Lane>& itemsOf(Map& m, Lane*) { return m.lanes; }
-std::vector<Card>& itemsOf(Map& m, Card*) { return m.cards; }
-std::vector<Emotion>& itemsOf(Map& m, Emotion*) { return m.emotions; }
-std::vector<MomentOfTruth>& itemsOf(Map& m, MomentOfTruth*) { return m.moments; }
-
-template <typename T>
-std::vector<T>& itemsOf(Map& m) { return itemsOf(m, static_cast<T*>(nullptr)); }
-
-// Calls f(vector&) with the vector that holds the given collection.
-template <typename F>
-decltype(auto) withItems(Map& m, Collection c, F&& f) {
-    switch (c) {
-        case Collection::Personas: return f(m.personas);
-        case Collection::Stages: return f(m.stages);
-        case Collection::Lanes: return f(m.lanes);
-        case Collection::Cards: return f(m.cards);
-        case Collection::Emotions: return f(m.emotions);
-        case Collection::Moments: break;
-    }
-    return f(m.moments);
-}
+using detail::itemsOf;
+using detail::withItems;
 
 template <typename T>
 int positionOf(const std::vector<T>& items, const Id& id) {

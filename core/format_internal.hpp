@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "trayecto/commands.hpp"
 #include "trayecto/format.hpp"
 #include "trayecto/model.hpp"
 
@@ -283,6 +284,16 @@ std::optional<LoadError> checkReferences(const Map& map);
 // ---- the workshop block as saveMap writes it at the top level (format_write.cpp): equal texts
 // mean equal workshops
 std::string workshopText(const Workshop& workshop);
+
+// ---- one object at a time, as the file writes and reads it (the sync module's fields)
+// Its JSON text (what saveMap writes for it inside the file, indented alike).
+std::string objectTextOf(const Item& item);
+std::string objectTextOf(const MapMeta& meta);
+// Reads one object with every check the file reader makes on it (types, enums, ranges, detail
+// blocks); references to other items are not checked here.
+Result<Item> decodeItem(Collection collection, const Json& object);
+Result<MapMeta> decodeMeta(const Json& object);
+Result<Workshop> decodeWorkshop(const Json& object);
 
 // ---- colour text (format.cpp)
 std::string colorText(Rgb color);                     // "#rrggbb"

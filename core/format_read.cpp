@@ -431,6 +431,37 @@ bool readObject(Reader& r, const Json& j, const std::string& p, T& x) {
 
 }  // namespace
 
+namespace {
+template <typename T>
+Result<T> decodeObject(const Json& object) {
+    Reader r;
+    T x;
+    if (!readObject(r, object, "", x)) return *r.error;
+    return Result<T>(std::move(x));
+}
+template <typename T>
+Result<Item> decodeAsItem(const Json& object) {
+    Result<T> read = decodeObject<T>(object);
+    if (!read) return read.error();
+    return Result<Item>(Item{std::move(read.value())});
+}
+}  // namespace
+
+Result<Item> decodeItem(Collection collection, const Json& object) {
+    switch (collection) {
+        case Collection::Personas: return decodeAsItem<Persona>(object);
+        case Collection::Stages: return decodeAsItem<Stage>(object);
+        case Collection::Lanes: return decodeAsItem<Lane>(object);
+        case Collection::Cards: return decodeAsItem<Card>(object);
+        case Collection::Emotions: return decodeAsItem<Emotion>(object);
+        case Collection::Moments: break;
+    }
+    return decodeAsItem<MomentOfTruth>(object);
+}
+
+Result<MapMeta> decodeMeta(const Json& object) { return decodeObject<MapMeta>(object); }
+Result<Workshop> decodeWorkshop(const Json& object) { return decodeObject<Workshop>(object); }
+
 Result<Map> decodeMap(const Json& root) {
     Reader r;
     Map map;

@@ -420,6 +420,12 @@ bool writeSome(Writer& w, const char* name, const std::vector<T>& items, std::si
 
 std::string workshopText(const Workshop& workshop) { return objectText(workshop); }
 
+std::string objectTextOf(const Item& item) {
+    return std::visit([](const auto& x) { return objectText(x); }, item);
+}
+
+std::string objectTextOf(const MapMeta& meta) { return objectText(meta); }
+
 }  // namespace format
 
 namespace {

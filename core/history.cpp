@@ -1,6 +1,7 @@
 // Undo history (named steps, nested groups, a step limit) and the Document that owns a map.
 
 #include <algorithm>
+#include <type_traits>
 #include <utility>
 
 #include "trayecto/commands.hpp"
@@ -13,26 +14,40 @@ namespace trayecto {
 
 namespace {
 
-// Applies `commands` back to front (when `backwards`) or front to back and collects what
-// reverts each, in the order that reverting them needs. All or nothing: if one fails, the ones
-// already applied are reverted and nullopt is returned.
-std::optional<std::vector<Command>> applyAll(Map& map, const std::vector<Command>& commands,
-                                             bool backwards) {
+// What applying a step's commands gives: the commands applied and what reverts each, both in
+// the order a step stores them (execution order).
+struct Applied {
+    std::vector<Command> applied;
     std::vector<Command> reverts;
-    reverts.reserve(commands.size());
+};
+
+// Applies `commands` back to front (when `backwards`) or front to back, each rewritten by
+// `rebase` first when there is one (done[k] is what commands[k] reverts), and collects what
+// reverts each. All or nothing: if one fails, the ones already applied are reverted and nullopt
+// is returned.
+std::optional<Applied> applyAll(Map& map, const std::vector<Command>& commands,
+                                const std::vector<Command>& done, bool backwards,
+                                const History::Rebase& rebase) {
+    Applied out;
+    out.reverts.reserve(commands.size());
     const std::size_t n = commands.size();
     for (std::size_t k = 0; k < n; ++k) {
-        const Command& c = commands[backwards ? n - 1 - k : k];
+        const std::size_t i = backwards ? n - 1 - k : k;
+        Command c = rebase && i < done.size() ? rebase(map, commands[i], done[i]) : commands[i];
         ApplyOutcome outcome = applyCommand(map, c);
         if (!outcome.ok) {
-            for (auto it = reverts.rbegin(); it != reverts.rend(); ++it) applyCommand(map, *it);
+            for (auto it = out.reverts.rbegin(); it != out.reverts.rend(); ++it) applyCommand(map, *it);
             return std::nullopt;
         }
-        reverts.push_back(std::move(outcome.inverse));
+        out.reverts.push_back(std::move(outcome.inverse));
+        out.applied.push_back(std::move(c));
     }
-    // `reverts` is in application order; a step stores its commands in execution order.
-    if (backwards) std::reverse(reverts.begin(), reverts.end());
-    return reverts;
+    // Both are in application order; a step stores its commands in execution order.
+    if (backwards) {
+        std::reverse(out.reverts.begin(), out.reverts.end());
+        std::reverse(out.applied.begin(), out.applied.end());
+    }
+    return out;
 }
 
 }  // namespace
@@ -46,12 +61,14 @@ std::optional<std::string> History::execute(Map& map, const Command& command, co
                                        : !mergeKey.empty() && !undo_.empty() && undo_.back().mergeKey == mergeKey;
     if (joins) {
         undo_.back().inverses.push_back(std::move(outcome.inverse));
+        undo_.back().done.push_back(command);
         return std::nullopt;
     }
     Step step;
     step.name = groupDepth_ > 0 ? groupName_ : command.name;
     step.mergeKey = groupDepth_ > 0 ? std::string() : mergeKey;
     step.inverses.push_back(std::move(outcome.inverse));
+    step.done.push_back(command);
     undo_.push_back(std::move(step));
     if (groupDepth_ > 0) groupHasStep_ = true;
     // Drop the oldest steps beyond the limit; the newest (maybe an open group) always stays.
@@ -65,24 +82,29 @@ bool History::amendNewest(Map& map, const Command& command) {
     ApplyOutcome outcome = applyCommand(map, command);
     if (!outcome.ok) return false;
     undo_.back().inverses.push_back(std::move(outcome.inverse));
+    undo_.back().done.push_back(command);
     return true;
 }
 
-bool History::undo(Map& map) {
+bool History::undo(Map& map, const Rebase& rebase, std::vector<Command>* applied) {
     if (!canUndo()) return false;
     // Undo reverts the step's commands newest first; what that yields redoes them oldest first.
-    std::optional<std::vector<Command>> forwards = applyAll(map, undo_.back().inverses, true);
-    if (!forwards) return false;
-    redo_.push_back(Step{std::move(undo_.back().name), std::move(*forwards), {}});
+    Step& step = undo_.back();
+    std::optional<Applied> result = applyAll(map, step.inverses, step.done, true, rebase);
+    if (!result) return false;
+    if (applied) *applied = result->applied;
+    redo_.push_back(Step{std::move(step.name), std::move(result->reverts), std::move(result->applied), {}});
     undo_.pop_back();
     return true;
 }
 
-bool History::redo(Map& map) {
+bool History::redo(Map& map, const Rebase& rebase, std::vector<Command>* applied) {
     if (!canRedo()) return false;
-    std::optional<std::vector<Command>> inverses = applyAll(map, redo_.back().inverses, false);
-    if (!inverses) return false;
-    undo_.push_back(Step{std::move(redo_.back().name), std::move(*inverses), {}});
+    Step& step = redo_.back();
+    std::optional<Applied> result = applyAll(map, step.inverses, step.done, false, rebase);
+    if (!result) return false;
+    if (applied) *applied = result->applied;
+    undo_.push_back(Step{std::move(step.name), std::move(result->reverts), std::move(result->applied), {}});
     redo_.pop_back();
     return true;
 }
@@ -132,6 +154,8 @@ std::optional<std::string> Document::execute(const Command& command, const std::
             history_.amendNewest(map_, Command{command.name, {edit::SetMeta{std::move(meta)}}});
         }
     }
+    touched_.add(command);
+    if (clock) touched_.meta = true;
     changed(ChangeCause::Edit);
     constexpr std::size_t kSmallCommand = 4;   // edits: enough for a key typed, cheap to copy
     if (command.edits.size() <= kSmallCommand) {
@@ -142,15 +166,53 @@ std::optional<std::string> Document::execute(const Command& command, const std::
 }
 
 bool Document::undo() {
-    if (readOnly_ || !history_.undo(map_)) return false;
+    std::vector<Command> applied;
+    if (readOnly_ || !history_.undo(map_, rebase_, &applied)) return false;
+    for (const Command& c : applied) touched_.add(c);
     changed(ChangeCause::Undo);
     return true;
 }
 
 bool Document::redo() {
-    if (readOnly_ || !history_.redo(map_)) return false;
+    std::vector<Command> applied;
+    if (readOnly_ || !history_.redo(map_, rebase_, &applied)) return false;
+    for (const Command& c : applied) touched_.add(c);
     changed(ChangeCause::Redo);
     return true;
+}
+
+bool Document::applyRemote(const Command& command, const UnknownFields* topLevel) {
+    const bool topChanges = topLevel && *topLevel != map_.unknown;
+    if (command.empty() && !topChanges) return false;
+    if (!command.empty() && !applyCommand(map_, command).ok) return false;
+    if (topChanges) map_.unknown = *topLevel;
+    changed(ChangeCause::Remote);
+    return true;
+}
+
+void Touched::add(const Command& command) {
+    for (const Edit& e : command.edits) {
+        std::visit(
+            [&](const auto& x) {
+                using T = std::decay_t<decltype(x)>;
+                if constexpr (std::is_same_v<T, edit::Insert>) {
+                    items.emplace(collectionOf(x.item), idOf(x.item));
+                    reordered.insert(collectionOf(x.item));
+                } else if constexpr (std::is_same_v<T, edit::Replace>) {
+                    items.emplace(collectionOf(x.item), idOf(x.item));
+                } else if constexpr (std::is_same_v<T, edit::Erase>) {
+                    items.emplace(x.collection, x.id);
+                } else if constexpr (std::is_same_v<T, edit::Move>) {
+                    items.emplace(x.collection, x.id);
+                    reordered.insert(x.collection);
+                } else if constexpr (std::is_same_v<T, edit::SetMeta>) {
+                    meta = true;
+                } else {
+                    workshop = true;
+                }
+            },
+            e);
+    }
 }
 
 void Document::reset(Map map, ChangeCause cause) {
@@ -158,6 +220,8 @@ void Document::reset(Map map, ChangeCause cause) {
     history_.clear();
     clean_[0].reset();
     clean_[1].reset();
+    touched_ = Touched{};
+    touched_.whole = true;
     changed(cause);
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test: native (ctest: core, app, CLI),
-# a short fuzz run, the core tests compiled to wasm under node, and the browser tests.
+# a short fuzz run, the core tests compiled to wasm under node, the live room server's tests and
+# the browser tests.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -23,6 +24,9 @@ fi
 section "web build, and the core tests under node (wasm)"
 bash scripts/build-web.sh
 (cd build/web && ctest --output-on-failure)
+
+section "live room server (node, Yjs clients over WebSockets)"
+node tests/live/rooms.test.mjs
 
 section "browser tests (headless Chromium)"
 node tests/e2e/run.mjs

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -106,6 +107,18 @@ using Builder = std::function<Command(const Map&)>;
 Command compose(const Map& m, std::string name, const std::vector<Builder>& parts);
 }  // namespace cmd
 
+// What a set of commands touched: items by collection and id, the meta and workshop blocks, and
+// the collections whose order may have changed (an insert or a move).
+struct Touched {
+    std::set<std::pair<Collection, Id>> items;
+    std::set<Collection> reordered;
+    bool meta = false;
+    bool workshop = false;
+    bool whole = false;   // the whole map was replaced (Document::reset)
+    void add(const Command& command);
+    bool empty() const { return items.empty() && !meta && !workshop && !whole; }
+};
+
 // Undo history of named steps. Steps executed between beginGroup/endGroup become one step
 // (one drag). A command executed with the same non-empty merge key as the newest step joins
 // that step (one visit to a text field, however many keys are typed). A new step clears the
@@ -119,8 +132,13 @@ public:
     bool amendNewest(Map& map, const Command& command);
     bool canUndo() const { return !undo_.empty() && groupDepth_ == 0; }
     bool canRedo() const { return !redo_.empty() && groupDepth_ == 0; }
-    bool undo(Map& map);
-    bool redo(Map& map);
+    // Rewrites a step's command just before undo or redo applies it, given the map as it is and
+    // the command the step applied (`done`, whose inverse `revert` is): live rooms give back only
+    // the fields a step changed (sync::revertOnly). Without one, the stored command is applied.
+    using Rebase = std::function<Command(const Map& map, const Command& revert, const Command& done)>;
+    // `applied` (optional) receives the commands actually applied, in order.
+    bool undo(Map& map, const Rebase& rebase = {}, std::vector<Command>* applied = nullptr);
+    bool redo(Map& map, const Rebase& rebase = {}, std::vector<Command>* applied = nullptr);
     std::string undoName() const;   // name of the step undo would revert ("" if none)
     std::string redoName() const;
     void beginGroup(std::string name);
@@ -135,6 +153,7 @@ private:
     struct Step {
         std::string name;
         std::vector<Command> inverses;   // in apply order
+        std::vector<Command> done;       // done[k] is what inverses[k] reverts
         std::string mergeKey;            // later commands with this key join the step
     };
     std::vector<Step> undo_;
@@ -153,6 +172,7 @@ enum class ChangeCause : int {
     Redo = 3,
     Open = 4,       // a whole map opened (file, template, link, host, browser storage)
     OtherTab = 5,   // the newer version another tab of this browser stored
+    Remote = 6,     // someone else's edit in a live room (not on this user's undo stack)
 };
 constexpr bool isUserChange(ChangeCause c) { return c == ChangeCause::Edit || c == ChangeCause::Undo || c == ChangeCause::Redo; }
 
@@ -178,6 +198,14 @@ public:
     bool redo();
     History& history() { return history_; }
     const History& history() const { return history_; }
+    // Someone else's change (a live room): applied to the map but not recorded in the history, so
+    // undo and redo stay this user's own. `topLevel`, when given, replaces the map's unknown
+    // top-level fields (no edit carries them). False when it does not apply (map unchanged).
+    bool applyRemote(const Command& command, const UnknownFields* topLevel = nullptr);
+    // Live rooms: how undo and redo rebase a step on the map as it is now (History::Rebase).
+    void setRebase(History::Rebase rebase) { rebase_ = std::move(rebase); }
+    // What this user's edits, undo, redo and resets touched since the last call (for the sync).
+    Touched takeTouched() { Touched t = std::move(touched_); touched_ = Touched{}; return t; }
     // Replaces the whole map (opening a file, a template, another tab's version): clears history,
     // bumps revision, forgets both clean marks (the opener says where the map is kept).
     void reset(Map map, ChangeCause cause = ChangeCause::Open);
@@ -206,6 +234,8 @@ private:
     Command lastCommand_;
     bool lastSmall_ = false;
     bool readOnly_ = false;
+    History::Rebase rebase_;
+    Touched touched_;
 };
 
 }  // namespace trayecto

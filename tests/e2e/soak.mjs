@@ -8,21 +8,10 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { countWrites, DIST, launchBrowser, startServer } from './harness.mjs';
+import { seededRandom as random } from '../seeded-random.mjs';
 
 const TOKEN = /q\d+z/g;
 const centre = (r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
-
-// A small seeded generator (mulberry32): a failing run can be replayed with its seed.
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Keeps every core busy (a slow laptop, a loaded CI machine) until stopped.
 export function loadCpus(n = os.cpus().length) {

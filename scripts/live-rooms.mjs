@@ -1,0 +1,178 @@
+// The live room server (docs/live.md): Hocuspocus 3 on an existing HTTP server, WebSocket
+// upgrades on LIVE_PATH. Rooms are named by 128-bit random ids (web/live-room.mjs) and kept in
+// files under a data folder, so they survive a restart. Its safety:
+// - the Origin header must be the server's own origin, or one of `origins`;
+// - a message past `maxBytes`, or one that would take the room's document past it, is refused
+//   (maxBytes: the core's loader limit, read from the core by scripts/core-limits.mjs);
+// - a connection sending faster than `rate` (a token bucket: `burst` messages, refilled at
+//   `perSecond`) is closed;
+// - the first to open a room may give a password (Hocuspocus's token); then everyone must.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { Hocuspocus } from '@hocuspocus/server';
+import { WebSocketServer } from 'ws';
+import * as Y from 'yjs';
+
+import { LIVE_PATH, ROOM_ID } from '../web/live-room.mjs';
+
+export const DEFAULT_RATE = { burst: 400, perSecond: 200 };
+const CLOSE_POLICY = 1008;   // WebSocket close code: policy violation
+
+// What a hook throws to refuse: Hocuspocus sends `reason` to the client (and closes with `code`
+// a connection whose message is refused); without a `message` it does not log it as an error.
+const refusal = (reason, code = CLOSE_POLICY) => ({ reason, code });
+
+// Files of one room: its Yjs document (the state as one update) and its password's hash.
+function roomFiles(dataDir, room) {
+  return { doc: path.join(dataDir, `${room}.yjs`), lock: path.join(dataDir, `${room}.password.json`) };
+}
+
+function writeAtomically(file, bytes) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, bytes);
+  fs.renameSync(tmp, file);
+}
+
+function hashOf(password, salt) { return crypto.scryptSync(password, salt, 32); }
+
+// Checks the room's password, or sets it when the room is new. Throws to refuse.
+function checkPassword(files, token, isOpen) {
+  if (fs.existsSync(files.lock)) {
+    const { salt, hash } = JSON.parse(fs.readFileSync(files.lock, 'utf8'));
+    const given = hashOf(token || '', Buffer.from(salt, 'base64'));
+    if (!crypto.timingSafeEqual(given, Buffer.from(hash, 'base64'))) throw refusal('wrong room password');
+    return;
+  }
+  if (!token || isOpen || fs.existsSync(files.doc)) return;   // no password, or a room that has none
+  const salt = crypto.randomBytes(16);
+  writeAtomically(files.lock, JSON.stringify({ salt: salt.toString('base64'), hash: hashOf(token, salt).toString('base64') }));
+}
+
+function sameOriginAllowed(request, origins) {
+  const origin = request.headers.origin;
+  if (!origin) return false;
+  let parsed;
+  try { parsed = new URL(origin); } catch { return false; }
+  if (origins && origins.length) return origins.some((o) => { try { return new URL(o).origin === parsed.origin; } catch { return false; } });
+  return parsed.host === request.headers.host;
+}
+
+// A token bucket per connection. `refused`: the message that found it dry (the connection is
+// then closed, and what it sends afterwards is not read).
+function rateLimiter({ burst, perSecond }) {
+  let tokens = burst;
+  let last = Date.now();
+  return {
+    refused: new WeakSet(),
+    take(message) {
+      const now = Date.now();
+      tokens = Math.min(burst, tokens + ((now - last) / 1000) * perSecond);
+      last = now;
+      if (tokens >= 1) { tokens -= 1; return true; }
+      this.refused.add(message);
+      return false;
+    },
+  };
+}
+
+// Attaches the room server to `httpServer`. Options: dataDir (created if missing), maxBytes
+// (required), origins (list; default: same origin only), rate ({burst, perSecond}), log.
+// Returns { hocuspocus, close() }: close() stores every open room and closes every connection.
+export function attachLiveRooms(httpServer, { dataDir, maxBytes, origins = null, rate = DEFAULT_RATE, log = () => {} }) {
+  if (!(maxBytes > 0)) throw new RangeError('attachLiveRooms: maxBytes (the core loader limit) is required');
+  fs.mkdirSync(dataDir, { recursive: true });
+  const rooms = new Map();   // room -> { bound: most bytes its document may have now, pending }
+
+  const store = (name, document) => {
+    writeAtomically(roomFiles(dataDir, name).doc, Y.encodeStateAsUpdate(document));
+  };
+
+  const hocuspocus = new Hocuspocus({
+    quiet: true,
+    debounce: 500,
+    maxDebounce: 4000,
+    async onConnect({ documentName }) {
+      if (!ROOM_ID.test(documentName)) throw refusal('not a room name');
+    },
+    async onAuthenticate({ documentName, token }) {
+      const isOpen = hocuspocus.documents.has(documentName) || hocuspocus.loadingDocuments.has(documentName);
+      checkPassword(roomFiles(dataDir, documentName), token, isOpen);
+    },
+    async onLoadDocument({ documentName, document }) {
+      const file = roomFiles(dataDir, documentName).doc;
+      if (!fs.existsSync(file)) return;
+      const bytes = fs.readFileSync(file);
+      if (bytes.length > maxBytes) throw new Error('stored room is larger than the limit');
+      Y.applyUpdate(document, new Uint8Array(bytes));
+      rooms.set(documentName, { bound: bytes.length, pending: 0 });
+    },
+    async beforeHandleMessage({ context, documentName, document, update }) {
+      if (context.limiter?.refused.has(update)) throw refusal('too many messages');
+      // A message adds at most its own size. `bound` sums the document's size when last measured
+      // and every message since; the document is measured only when that passes the limit. ws
+      // hands over several messages at once, and Hocuspocus applies each a little later: those
+      // accepted but not yet applied (`pending`) count on top of the measured size.
+      const room = rooms.get(documentName) ?? { bound: 0, pending: 0 };
+      rooms.set(documentName, room);
+      let bound = room.bound + update.length;
+      if (bound > maxBytes) {
+        bound = Y.encodeStateAsUpdate(document).length + room.pending + update.length;
+        if (bound > maxBytes) {
+          log(`room ${documentName}: a message would take it past ${maxBytes} bytes; refused`);
+          throw refusal('room too large');
+        }
+      }
+      room.bound = bound;
+      room.pending += update.length;
+      setImmediate(() => { room.pending -= update.length; });   // applied by then (microtasks)
+    },
+    async onStoreDocument({ documentName, document }) { store(documentName, document); },
+    async afterUnloadDocument({ documentName }) { rooms.delete(documentName); },
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxBytes });
+  const refuse = (socket, status) => {
+    socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    socket.destroy();
+  };
+  const onUpgrade = (request, socket, head) => {
+    const { pathname } = new URL(request.url, 'http://localhost');
+    if (pathname !== LIVE_PATH) { refuse(socket, '404 Not Found'); return; }
+    if (!sameOriginAllowed(request, origins)) {
+      log(`refused a connection from origin ${JSON.stringify(request.headers.origin ?? null)}`);
+      refuse(socket, '403 Forbidden');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      const limiter = rateLimiter(rate);
+      // ws reports a refused frame (past maxPayload: closed with 1009) as an error event.
+      ws.on('error', (e) => log(`closed a connection: ${e.message}`));
+      // Registered before Hocuspocus's own listener: past the limit, what the connection still
+      // sends is not read (Hocuspocus refuses the message at hand: beforeHandleMessage).
+      const count = (message) => {
+        if (limiter.take(message)) return;
+        ws.removeAllListeners('message');
+        if (ws.readyState !== ws.OPEN) return;
+        log('closed a connection sending too fast');
+        ws.close(CLOSE_POLICY, 'too many messages');
+        setTimeout(() => ws.terminate(), 1000).unref();
+      };
+      ws.on('message', count);
+      hocuspocus.handleConnection(ws, request, { limiter });
+    });
+  };
+  httpServer.on('upgrade', onUpgrade);
+
+  return {
+    hocuspocus,
+    async close() {
+      httpServer.off('upgrade', onUpgrade);
+      for (const [name, document] of hocuspocus.documents) store(name, document);
+      hocuspocus.closeConnections();
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise((resolve) => wss.close(resolve));
+    },
+  };
+}
