@@ -103,7 +103,7 @@ TEST_CASE("with the keyboard alone: a card in an empty cell, typed, moved two st
     }
 }
 
-TEST_CASE("arrows walk card by card within a cell and cell by cell across; Ctrl+Up and Down reorder") {
+TEST_CASE("arrows walk card by card within a cell and cell by cell across, and Ctrl+Up and Down reorder") {
     Headless h(app::Lang::Es);
     const app::MapLayout& layout = h.app().canvas().layout();
     Cell full;
@@ -131,7 +131,7 @@ TEST_CASE("arrows walk card by card within a cell and cell by cell across; Ctrl+
     CHECK(cursorCell(h).row == full.row);
 }
 
-TEST_CASE("+ and - set the active persona's emotion at the stage; M marks a moment of truth and asks its type") {
+TEST_CASE("+ and - set the active persona's emotion at the stage, and M marks a moment of truth and asks its type") {
     for (app::Lang lang : {app::Lang::Es, app::Lang::En}) {
         CAPTURE(app::langTag(lang));
         Headless h(lang);
@@ -176,7 +176,7 @@ TEST_CASE("+ and - set the active persona's emotion at the stage; M marks a mome
     }
 }
 
-TEST_CASE("? lists the keyboard's shortcuts in the UI's language; Escape closes the list") {
+TEST_CASE("? lists the keyboard's shortcuts in the UI's language and Escape closes the list") {
     for (app::Lang lang : {app::Lang::Es, app::Lang::En}) {
         CAPTURE(app::langTag(lang));
         Headless h(lang);
@@ -198,7 +198,7 @@ namespace {
 bool anyPopup() { return ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId); }
 }  // namespace
 
-TEST_CASE("F10 or Alt opens the menus; arrows, Enter and Escape work in them; Left and Right go across") {
+TEST_CASE("F10 or Alt opens the menus: arrows, Enter and Escape work in them, Left and Right go across") {
     for (app::Lang lang : {app::Lang::Es, app::Lang::En}) {
         CAPTURE(app::langTag(lang));
         Headless h(lang);
@@ -239,7 +239,7 @@ TEST_CASE("F10 or Alt opens the menus; arrows, Enter and Escape work in them; Le
     }
 }
 
-TEST_CASE("F6 and Tab take the keyboard to the side panel, where the arrows and Space work; F6 or Escape come back") {
+TEST_CASE("F6 and Tab take the keyboard to the side panel, where the arrows and Space work, and F6 or Escape come back") {
     Headless h(app::Lang::Es);
     h.key(key::Down);
     const Id card = h.view().selection.front();

@@ -201,23 +201,34 @@ export const tests = [
     },
   })),
   ...['es', 'en'].map((lang) => ({
-    name: `keys (${lang}): with an inspector combo open, arrows, Enter and Escape do not reach the map`,
+    name: `keys (${lang}): an inspector combo takes the arrows, Enter and Escape, and none reaches the map`,
     async run({ context, url }) {
       const page = await openApp(context, url + '?lang=' + lang);
       const { card, box } = await cardOnScreen(page, 'touchpoint');
       await page.mouse.click(centre(box).x, centre(box).y);
       await settle(page);
       const before = JSON.stringify(await getMap(page));
+      const painPoint = lang === 'es' ? 'Punto de dolor' : 'Pain point';
+      // Delete and Escape in the open combo: the combo closes, nothing else happens.
       await clickWidget(page, 'card-kind');
-      await screenshot(page, `clicks-kind-combo-open-${lang}`);
-      for (const k of ['ArrowUp', 'ArrowDown', 'Enter', 'Delete', 'Escape']) await page.keyboard.press(k);
       await settle(page);
+      await screenshot(page, `clicks-kind-combo-open-${lang}`);
+      for (const k of ['Delete', 'Escape']) { await page.keyboard.press(k); await settle(page); }
+      assertEqual(JSON.stringify(await getMap(page)), before, 'nothing changed');
+      assertEqual(await widgetNow(page, painPoint), null, 'Escape closed the combo');
+      // The arrows start from the kind it has; ArrowDown and Enter choose the next one.
+      await apart(page);
+      await clickWidget(page, 'card-kind');
+      await settle(page);
+      for (const k of ['ArrowDown', 'Enter']) { await page.keyboard.press(k); await settle(page); }
       const state = await viewState(page);
       assertEqual(JSON.stringify(state.selection), JSON.stringify([card.id]), 'the map keeps its selection');
       assertEqual(state.editing, '', 'Enter began no editing on the map');
-      assertEqual(JSON.stringify(await getMap(page)), before, 'nothing changed');
-      assertEqual(await widgetNow(page, lang === 'es' ? 'Punto de dolor' : 'Pain point'), null,
-        'Escape closed the combo');
+      assertEqual((await getMap(page)).cards.find((c) => c.id === card.id).kind, 'pain-point', 'the combo chose the next kind');
+      assertEqual(await widgetNow(page, painPoint), null, 'the combo closed');
+      await page.keyboard.press('Control+z');
+      await settle(page);
+      assertEqual(JSON.stringify(await getMap(page)), before, 'Ctrl+Z undid the choice');
       // The map has the keys back after a click on it.
       await apart(page);
       await page.mouse.click(centre(box).x, centre(box).y);
