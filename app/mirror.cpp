@@ -73,13 +73,23 @@ std::uint64_t wordedFrom(const Map& map, const Card& card, const MomentOfTruth* 
 
 }  // namespace
 
-bool Mirror::surveyCards(const Document& doc) {
+bool Mirror::surveyCards(const Document& doc, Lang lang) {
     const Command* command = doc.lastSmallCommand();
     const Map& map = doc.map();
     if (!command || doc.revision() != surveyed_ + 1 || cardFrom_.size() != map.cards.size()) return false;
     std::vector<std::pair<size_t, const Card*>> changed;
+    bool shape = false;   // the map's title, the workshop or an emotion: the grid's name and curves
     for (const Edit& e : command->edits) {
         const auto* replace = std::get_if<edit::Replace>(&e);
+        const auto* insert = std::get_if<edit::Insert>(&e);
+        const auto* erase = std::get_if<edit::Erase>(&e);
+        if (std::holds_alternative<edit::SetMeta>(e) || std::holds_alternative<edit::SetWorkshop>(e) ||
+            (replace && collectionOf(replace->item) == Collection::Emotions) ||
+            (insert && collectionOf(insert->item) == Collection::Emotions) ||
+            (erase && erase->collection == Collection::Emotions)) {
+            shape = true;
+            continue;
+        }
         if (!replace || collectionOf(replace->item) != Collection::Cards) return false;
         const Card& card = std::get<Card>(replace->item);
         const int index = cardIndex(map, card.id);
@@ -99,19 +109,12 @@ bool Mirror::surveyCards(const Document& doc) {
         cell.hash = 0;
         for (size_t k : cell.cards) cell.hash = mix(cell.hash, cardFrom_[k]);
     }
+    if (shape) surveyShape(map, lang);
     surveyed_ = doc.revision();
     return true;
 }
 
-void Mirror::survey(const Document& doc, const ViewState& view) {
-    if (surveyed_ == doc.revision() && surveyedLang_ == view.lang) return;
-    if (surveyedLang_ == view.lang && surveyCards(doc)) return;
-    if (surveyedLang_ != view.lang) worded_.clear();   // worded in the other language
-    surveyed_ = doc.revision();
-    surveyedLang_ = view.lang;
-    const Map& map = doc.map();
-    const Lang L = view.lang;
-
+void Mirror::surveyShape(const Map& map, Lang L) {
     json shape = {{"lang", langTag(L)}, {"corner", tr(L, Text::MirrorCorner)}, {"noCards", tr(L, Text::MirrorNoCards)}};
     json phases = json::array(), stages = json::array(), rows = json::array(), curves = json::array();
     for (size_t i = 0; i < map.stages.size(); ++i) {
@@ -120,10 +123,10 @@ void Mirror::survey(const Document& doc, const ViewState& view) {
         if (i > 0 && map.stages[i - 1].phase == s.phase) phases.back()["span"] = phases.back()["span"].get<int>() + 1;
         else phases.push_back({{"name", label(L, s.phase)}, {"span", 1}});
     }
-    std::vector<int> rowOfLane(map.lanes.size(), -1);
+    rowOfLane_.assign(map.lanes.size(), -1);
     for (size_t l = 0; l < map.lanes.size(); ++l) {
         if (map.lanes[l].type == LaneType::Emotions) continue;
-        rowOfLane[l] = static_cast<int>(rows.size());
+        rowOfLane_[l] = static_cast<int>(rows.size());
         rows.push_back({{"id", map.lanes[l].id}, {"name", map.lanes[l].name}});
     }
     for (const Persona& p : map.personas) {
@@ -141,17 +144,27 @@ void Mirror::survey(const Document& doc, const ViewState& view) {
         shape_ = std::move(newShape);
         sent_.clear();   // a new grid: every cell is sent again
     }
+    rowCount_ = shape["rows"].size();
+}
+
+void Mirror::survey(const Document& doc, const ViewState& view) {
+    if (surveyed_ == doc.revision() && surveyedLang_ == view.lang) return;
+    if (surveyedLang_ == view.lang && surveyCards(doc, view.lang)) return;
+    if (surveyedLang_ != view.lang) worded_.clear();   // worded in the other language
+    surveyed_ = doc.revision();
+    surveyedLang_ = view.lang;
+    const Map& map = doc.map();
+    surveyShape(map, view.lang);
 
     // Each cell's cards, in the map's order (as the canvas stacks them), and what they are worded
     // from: the words themselves only when a cell is sent.
-    const size_t columns = map.stages.size(), rowCount = shape["rows"].size();
+    const size_t columns = map.stages.size(), rowCount = rowCount_;
     std::unordered_map<std::string_view, size_t> stageAt, laneAt;
     for (size_t i = 0; i < map.stages.size(); ++i) stageAt.emplace(map.stages[i].id, i);
     for (size_t i = 0; i < map.lanes.size(); ++i) laneAt.emplace(map.lanes[i].id, i);
     std::unordered_map<std::string_view, const MomentOfTruth*> moments;
     for (const MomentOfTruth& m : map.moments)
         if (m.cardId) moments.emplace(*m.cardId, &m);
-    rowOfLane_ = rowOfLane;
     cells_.assign(rowCount * columns, Cell{});
     for (size_t r = 0; r < rowCount; ++r)
         for (size_t c = 0; c < columns; ++c) {
@@ -163,8 +176,8 @@ void Mirror::survey(const Document& doc, const ViewState& view) {
     for (size_t i = 0; i < map.cards.size(); ++i) {
         const Card& card = map.cards[i];
         const auto s = stageAt.find(card.stageId), l = laneAt.find(card.laneId);
-        if (s == stageAt.end() || l == laneAt.end() || rowOfLane[l->second] < 0) continue;
-        Cell& cell = cells_[static_cast<size_t>(rowOfLane[l->second]) * columns + s->second];
+        if (s == stageAt.end() || l == laneAt.end() || rowOfLane_[l->second] < 0) continue;
+        Cell& cell = cells_[static_cast<size_t>(rowOfLane_[l->second]) * columns + s->second];
         const auto moment = moments.find(card.id);
         cardFrom_[i] = wordedFrom(map, card, moment == moments.end() ? nullptr : moment->second);
         cell.cards.push_back(i);

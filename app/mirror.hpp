@@ -44,9 +44,12 @@ private:
     std::vector<std::uint64_t> cardFrom_;   // per card of the map surveyed: what it is worded from
     std::vector<int> cellOfCard_;            // per card: its index in cells_, -1 when not in the grid
     std::vector<int> rowOfLane_;             // per lane: its row in the grid, -1 for an emotion lane
-    // The one change since the last survey only rewords cards that stay in their cells (typing):
-    // their cells alone are looked at again.
-    bool surveyCards(const Document& doc);
+    // The one change since the last survey only rewords cards that stay in their cells (typing,
+    // a vote) or changes the title, the workshop or emotions: those cells, and the grid's name
+    // and curves, alone are looked at again.
+    bool surveyCards(const Document& doc, Lang lang);
+    void surveyShape(const Map& map, Lang lang);   // the shape, the grid's name and the curves
+    size_t rowCount_ = 0;
     const std::string& wordCard(const Map& map, Lang lang, size_t card);
 };
 

@@ -111,7 +111,10 @@ TEST_CASE("what the page holds after each change's pieces is what a fresh mirror
         if (!got.shape.is_null()) page.clear();
         for (const auto& [where, cards] : got.cells) page[where] = cards;
         app::Mirror fresh;
-        CHECK(page == drain(fresh, h, 100000).cells);
+        const Received all = drain(fresh, h, 100000);
+        CHECK(page == all.cells);
+        CHECK(got.grid == all.grid);
+        CHECK(got.curves == all.curves);
         return got.cells.size();
     };
     follow();
@@ -130,6 +133,17 @@ TEST_CASE("what the page holds after each change's pieces is what a fresh mirror
     CHECK(follow() == 2);   // the cell it left and the one it joined
     REQUIRE(!doc.execute(cmd::toggleMoment(h.map(), h.map().cards[7].id)));
     CHECK(follow() == 1);
+    // The title, an emotion and a workshop setting: no cell, a new name and curves.
+    MapMeta meta = h.map().meta;
+    meta.title = "Otro título";
+    REQUIRE(!doc.execute(cmd::setMeta(h.map(), meta)));
+    CHECK(follow() == 0);
+    REQUIRE(!doc.execute(cmd::setValence(h.map(), h.map().personas[0].id, h.map().stages[1].id, -3)));
+    CHECK(follow() == 0);
+    Workshop workshop = h.map().workshop;
+    workshop.voting = !workshop.voting;
+    REQUIRE(!doc.execute(cmd::setWorkshop(h.map(), workshop, "Voting")));
+    CHECK(follow() == 0);
     doc.undo();
     doc.undo();
     follow();
