@@ -136,7 +136,6 @@ void Canvas::moveSelectedCards(Document& doc, ViewState& view, int dx, int dy) {
             doc.execute(cmd::moveCards(map, ids, first->stageId, lane, dy > 0 ? 0 : -1));
         }
     }
-    focusCell(doc.map(), view, keyCursor(doc.map(), view).row, keyCursor(doc.map(), view).column);
 }
 
 // "+" and "-": the active persona's emotion at the focused stage, a step up or down (a point
