@@ -142,4 +142,25 @@ export const tests = [
       assert(/WebAssembly/.test(text), 'the message names WebAssembly: ' + text);
     },
   },
+  {
+    // loadMap(text) encodes a long text straight into a block a quarter larger than its length;
+    // text in other scripts takes more bytes than that and goes the exact way.
+    name: 'long maps as text open whole: mostly ASCII, and mostly CJK (three bytes a character)',
+    async run({ context, url }) {
+      const page = await openApp(context, url);
+      const result = await page.evaluate(() => {
+        const out = [];
+        for (const ch of ['a', '漢']) {
+          const map = JSON.parse(window.trayecto.getMap());
+          for (let i = 0; i < 3; i++) map.cards[i].text = ch.repeat(25000) + i;
+          const text = JSON.stringify(map);
+          const res = window.trayecto.loadMap(text);
+          const back = JSON.parse(window.trayecto.getMap());
+          out.push({ long: text.length > 65536, ok: res.ok, whole: back.cards[2].text === ch.repeat(25000) + 2 && back.cards.length === map.cards.length });
+        }
+        return out;
+      });
+      assertEqual(JSON.stringify(result), JSON.stringify([{ long: true, ok: true, whole: true }, { long: true, ok: true, whole: true }]), 'both open whole');
+    },
+  },
 ];
