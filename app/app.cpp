@@ -380,7 +380,7 @@ void App::keyboardRegions(bool popupOpen, bool mapHasKeys) {
     ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsKeyPressed(key::Alt, false)) altAlone_ = true;
     else if (io.InputQueueCharacters.Size > 0 || ImGui::IsMouseClicked(0)) altAlone_ = false;
-    for (int k = 0; k < static_cast<int>(IM_ARRAYSIZE(io.KeysDown)); ++k)
+    for (int k = 0; altAlone_ && k < static_cast<int>(IM_ARRAYSIZE(io.KeysDown)); ++k)   // only while Alt is held
         if (k != key::Alt && ImGui::IsKeyPressed(k, false)) altAlone_ = false;
     const bool altReleased = ImGui::IsKeyReleased(key::Alt) && altAlone_;
     if (ImGui::IsKeyReleased(key::Alt)) altAlone_ = false;
@@ -616,15 +616,10 @@ std::string App::exportText(const std::string& kind) const {
 
 void App::newMapPopup() {
     const Lang L = view_.lang;
-    // "###new-map": the same dialog whatever the language of its title.
-    const std::string title = std::string(tr(L, Text::NewMapTitle)) + "###new-map";
-    if (newMapRequested_) {
-        ImGui::OpenPopup(title.c_str());
-        newMapRequested_ = false;
-    }
-    centreNextDialog(640.0f, fonts_.pixelRatio, ImGuiCond_Appearing, 0.9f);
-    // Its own keys (below), not Dear ImGui's navigation.
-    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoNavInputs))
+    // "###new-map": the same dialog whatever the language of its title. Its own keys (below), not
+    // Dear ImGui's navigation.
+    if (!beginDialog(std::string(tr(L, Text::NewMapTitle)) + "###new-map", newMapRequested_, 640.0f,
+                     fonts_.pixelRatio, ImGuiWindowFlags_NoNavInputs, ImGuiCond_Appearing, 0.9f))
         return;
     std::vector<TemplateInfo> shown;
     for (TemplateInfo& t : listTemplates())

@@ -149,7 +149,7 @@ void Canvas::stepValence(Document& doc, ViewState& view, int delta) {
     for (const Emotion& e : map.emotions)
         if (e.personaId == view.activePersona && e.stageId == stage && !e.cardId) valence = e.valence;
     const int next = std::clamp(valence + delta, kValenceMin, kValenceMax);
-    if (next != valence || valence == 0) doc.execute(cmd::setValence(map, view.activePersona, stage, next));
+    if (next != valence) doc.execute(cmd::setValence(map, view.activePersona, stage, next));
 }
 
 void Canvas::handleKeyboard(Document& doc, ViewState& view) {

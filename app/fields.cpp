@@ -218,6 +218,16 @@ void showKeyboardFocus() {
     g.NavDisableMouseHover = false;
 }
 
+bool beginDialog(const std::string& title, bool& requested, float width, float ratio, ImGuiWindowFlags flags,
+                 ImGuiCond cond, float share) {
+    if (requested) {
+        ImGui::OpenPopup(title.c_str());
+        requested = false;
+    }
+    centreNextDialog(width, ratio, cond, share);
+    return ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | flags);
+}
+
 void centreNextDialog(float width, float ratio, ImGuiCond cond, float share) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(viewport->Size.x * 0.5f, viewport->Size.y * 0.5f), cond, ImVec2(0.5f, 0.5f));

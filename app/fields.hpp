@@ -25,6 +25,11 @@ void placeCaretAtEnd(ImGuiID id);
 // The next window (a dialog) in the middle of the app, at most `width` CSS pixels and `share` of
 // the app's width wide; placed on every frame (ImGuiCond_Always) or as it appears.
 void centreNextDialog(float width, float ratio, ImGuiCond cond = ImGuiCond_Always, float share = 0.92f);
+// A dialog of the app: opens the modal `title` ("Text###stable-id") when `requested` (and clears
+// it), centred (centreNextDialog), sized to what it holds. True while it is open: EndPopup then.
+bool beginDialog(const std::string& title, bool& requested, float width, float ratio,
+                 ImGuiWindowFlags flags = ImGuiWindowFlags_NoSavedSettings, ImGuiCond cond = ImGuiCond_Always,
+                 float share = 0.92f);
 // Shows where the keyboard is (Dear ImGui hides its navigation cursor until a key moves it, and
 // after any mouse use): for a dialog that appears, a panel or a menu reached from the keyboard.
 void showKeyboardFocus();

@@ -16,13 +16,11 @@ namespace {
 using nlohmann::json;
 
 // "Pain point · 5 votes · moment of truth: FMOT · for Ana, Beto"
-std::string aboutCard(Lang L, const Map& map, const Card& card,
-                      const std::unordered_map<std::string_view, const MomentOfTruth*>& moments) {
+std::string aboutCard(Lang L, const Map& map, const Card& card, const MomentOfTruth* moment) {
     std::string about = label(L, card.kind);
     if (card.votes == 1) about += std::string(" · ") + tr(L, Text::MirrorOneVote);
     else if (card.votes > 1) about += " · " + format(L, Text::MirrorVotes, {std::to_string(card.votes)});
-    if (const auto m = moments.find(card.id); m != moments.end())
-        about += " · " + format(L, Text::MirrorMoment, {momentTypeName(L, *m->second)});
+    if (moment) about += " · " + format(L, Text::MirrorMoment, {momentTypeName(L, *moment)});
     std::string names;
     for (const Id& id : card.personaIds)
         if (const Persona* p = findPersona(map, id)) names += (names.empty() ? "" : ", ") + p->name;
@@ -191,9 +189,9 @@ const std::string& Mirror::wordCard(const Map& map, Lang L, size_t index) {
     const Card& card = map.cards[index];
     Worded& w = worded_[card.id];
     if (w.json.empty() || w.from != cardFrom_[index]) {
-        std::unordered_map<std::string_view, const MomentOfTruth*> moment;
+        const MomentOfTruth* moment = nullptr;
         for (const MomentOfTruth& m : map.moments)
-            if (m.cardId && *m.cardId == card.id) moment.emplace(*m.cardId, &m);
+            if (m.cardId && *m.cardId == card.id) moment = &m;
         w.from = cardFrom_[index];
         w.json = json{{"id", card.id}, {"text", card.text}, {"about", aboutCard(L, map, card, moment)}}
                      .dump(-1, ' ', false, json::error_handler_t::replace);

@@ -23,13 +23,8 @@ void App::openFromWelcome(void (App::*open)()) {
 
 void App::welcomePopup() {
     const Lang L = view_.lang;
-    const std::string title = std::string(tr(L, Text::WelcomeTitle)) + "###welcome";
-    if (welcomeRequested_) {
-        ImGui::OpenPopup(title.c_str());
-        welcomeRequested_ = false;
-    }
-    centreNextDialog(560.0f, fonts_.pixelRatio);
-    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) return;
+    if (!beginDialog(std::string(tr(L, Text::WelcomeTitle)) + "###welcome", welcomeRequested_, 560.0f, fonts_.pixelRatio))
+        return;
     if (ImGui::IsWindowAppearing()) showKeyboardFocus();   // Enter takes the first choice; arrows and Tab move
     ImGui::TextWrapped("%s", tr(L, Text::WelcomeText));
     ImGui::Spacing();
@@ -60,13 +55,9 @@ void App::welcomePopup() {
 
 void App::shortcutsPopup() {
     const Lang L = view_.lang;
-    const std::string title = std::string(tr(L, Text::ShortcutsTitle)) + "###shortcuts";
-    if (shortcutsRequested_) {
-        ImGui::OpenPopup(title.c_str());
-        shortcutsRequested_ = false;
-    }
-    centreNextDialog(620.0f, fonts_.pixelRatio);
-    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) return;
+    if (!beginDialog(std::string(tr(L, Text::ShortcutsTitle)) + "###shortcuts", shortcutsRequested_, 620.0f,
+                     fonts_.pixelRatio))
+        return;
     if (ImGui::IsWindowAppearing()) showKeyboardFocus();
     static constexpr Text kRows[][2] = {
         {Text::KeysArrows, Text::DoArrows},       {Text::KeysEdit, Text::DoEdit},
@@ -113,17 +104,14 @@ void App::saveFile() {
 
 void App::namePopup() {
     const Lang L = view_.lang;
-    const std::string title = std::string(tr(L, Text::YourName)) + "###your-name";
     static char buffer[80];
-    if (nameRequested_) {
-        ImGui::OpenPopup(title.c_str());
-        nameRequested_ = false;
+    if (nameRequested_) {   // the field starts from the name given before
         const size_t n = std::min(participantName_.size(), sizeof(buffer) - 1);
         participantName_.copy(buffer, n);
         buffer[n] = '\0';
     }
-    centreNextDialog(460.0f, fonts_.pixelRatio);
-    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) return;
+    if (!beginDialog(std::string(tr(L, Text::YourName)) + "###your-name", nameRequested_, 460.0f, fonts_.pixelRatio))
+        return;
     ImGui::TextWrapped("%s", tr(L, Text::YourNameText));
     ImGui::Spacing();
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();

@@ -11,6 +11,9 @@
 
 namespace trayecto::test {
 
+// A menu, combo, context menu or dialog is open.
+inline bool anyPopup() { return ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId); }
+
 class Headless {
 public:
     // `firstFrames` drawn at once (0: the test acts before the app's first frame, as a page can).

@@ -7,6 +7,7 @@
 #include "trayecto/format.hpp"
 
 using trayecto::test::Headless;
+using trayecto::test::anyPopup;
 using namespace trayecto;
 namespace key = trayecto::app::key;
 
@@ -17,7 +18,6 @@ const Card& touchpoint(const Map& map) {
     FAIL("no touchpoint");
     return map.cards.front();
 }
-bool anyPopup() { return ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId); }
 }  // namespace
 
 TEST_CASE("keys do not reach the map from an inspector combo, open or closed, and Escape only closes it") {

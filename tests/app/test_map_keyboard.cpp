@@ -9,6 +9,7 @@
 #include "trayecto/format.hpp"
 
 using trayecto::test::Headless;
+using trayecto::test::anyPopup;
 using namespace trayecto;
 namespace key = trayecto::app::key;
 
@@ -161,12 +162,12 @@ TEST_CASE("+ and - set the active persona's emotion at the stage, and M marks a 
         REQUIRE(!momentOf(cardId));
         h.type(U"m");
         REQUIRE(momentOf(cardId));
-        CHECK(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId));
+        CHECK(anyPopup());
         CHECK(app::widgets::find(app::label(lang, MotType::Zero)) != nullptr);
         h.key(key::Down);   // the list takes the arrows, not the map
         CHECK(h.view().selection == std::vector<Id>{cardId});
         h.key(key::Enter);
-        CHECK_FALSE(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId));
+        CHECK_FALSE(anyPopup());
         CHECK(momentOf(cardId)->type == MotType::Second);
         CHECK(h.view().editingCard.empty());   // Enter chose the type; it did not open the card's text
         h.key(key::Z, true);
@@ -193,10 +194,6 @@ TEST_CASE("? lists the keyboard's shortcuts in the UI's language and Escape clos
         CHECK(app::widgets::find("shortcuts-close") == nullptr);
     }
 }
-
-namespace {
-bool anyPopup() { return ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId); }
-}  // namespace
 
 TEST_CASE("F10 or Alt opens the menus: arrows, Enter and Escape work in them, Left and Right go across") {
     for (app::Lang lang : {app::Lang::Es, app::Lang::En}) {
