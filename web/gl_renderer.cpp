@@ -69,6 +69,7 @@ void GlRenderer::begin() {
     glGenVertexArrays(1, &vertexArray_);
     glGenBuffers(1, &vertexBuffer_);
     glGenBuffers(1, &indexBuffer_);
+    glGenBuffers(1, &pickedBuffer_);
     glBindVertexArray(vertexArray_);
     glBindBuffer(GL_ARRAY_BUFFER, vertexBuffer_);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indexBuffer_);   // part of the vertex array's state
@@ -108,6 +109,7 @@ void GlRenderer::shutdown() {
     if (fontTexture_) glDeleteTextures(1, &fontTexture_);
     if (vertexBuffer_) glDeleteBuffers(1, &vertexBuffer_);
     if (indexBuffer_) glDeleteBuffers(1, &indexBuffer_);
+    if (pickedBuffer_) glDeleteBuffers(1, &pickedBuffer_);
     if (vertexArray_) glDeleteVertexArrays(1, &vertexArray_);
     if (program_) glDeleteProgram(program_);
     *this = GlRenderer();
@@ -127,23 +129,53 @@ void GlRenderer::uploadFonts() {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    ++fontGeneration_;   // every pixel drawn with the old atlas may differ
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(fontTexture_)));
     io.Fonts->ClearTexData();   // the pixels live on the GPU now
 }
 
-void GlRenderer::render(const ImDrawData& data) {
+namespace {
+
+// A command larger than this (in indices) is drawn from the triangles that meet the damage only:
+// a software rasterizer pays for every triangle it is given, even those the scissor removes.
+constexpr unsigned kFilterAbove = 600;
+
+void scissor(const app::PixelRect& r, int height) { glScissor(r.x0, height - r.y1, r.x1 - r.x0, r.y1 - r.y0); }
+
+}  // namespace
+
+void GlRenderer::render(const ImDrawData& data, unsigned background, bool moving) {
+    if (!program_) return;
+    damage_.next(data, (static_cast<std::uint64_t>(fontGeneration_) << 32) | background, moving);
+    lastRedrawn_ = damage_.redrawnPixels();
+    if (!damage_.full() && damage_.rects().empty()) return;   // the drawing buffer shows this frame already
+    draw(data, background, damage_.full() ? nullptr : &damage_);
+}
+
+void GlRenderer::renderAll(const ImDrawData& data, unsigned background) { draw(data, background, nullptr); }
+
+// Everything when `damage` is null, else its rectangles only.
+void GlRenderer::draw(const ImDrawData& data, unsigned background, const app::FrameDamage* damage) {
     const int width = static_cast<int>(data.DisplaySize.x * data.FramebufferScale.x);
     const int height = static_cast<int>(data.DisplaySize.y * data.FramebufferScale.y);
     if (width <= 0 || height <= 0 || !program_) return;
+    const std::vector<app::PixelRect> whole{app::PixelRect{0, 0, width, height}};
+    const std::vector<app::PixelRect>& rects = damage ? damage->rects() : whole;
 
     glViewport(0, 0, width, height);
+    glEnable(GL_SCISSOR_TEST);
+    const ImVec4 clear = ImGui::ColorConvertU32ToFloat4(background);
+    glClearColor(clear.x, clear.y, clear.z, clear.w);
+    for (const app::PixelRect& r : rects) {
+        scissor(r, height);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
     glEnable(GL_BLEND);
     glBlendEquation(GL_FUNC_ADD);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glDisable(GL_CULL_FACE);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_STENCIL_TEST);
-    glEnable(GL_SCISSOR_TEST);
 
     // The orthographic projection of ImGui's coordinates: y down, origin at the top left.
     const float l = data.DisplayPos.x, r = data.DisplayPos.x + data.DisplaySize.x;
@@ -154,7 +186,6 @@ void GlRenderer::render(const ImDrawData& data) {
     glBindVertexArray(vertexArray_);
     glBindBuffer(GL_ARRAY_BUFFER, vertexBuffer_);
 
-    const ImVec2 clipOffset = data.DisplayPos, clipScale = data.FramebufferScale;
     GLuint boundTexture = 0;
     for (int n = 0; n < data.CmdListsCount; ++n) {
         const ImDrawList* list = data.CmdLists[n];
@@ -176,25 +207,41 @@ void GlRenderer::render(const ImDrawData& data) {
                 if (command.UserCallback != ImDrawCallback_ResetRenderState) command.UserCallback(list, &command);
                 continue;
             }
-            const float x0 = (command.ClipRect.x - clipOffset.x) * clipScale.x;
-            const float y0 = (command.ClipRect.y - clipOffset.y) * clipScale.y;
-            const float x1 = (command.ClipRect.z - clipOffset.x) * clipScale.x;
-            const float y1 = (command.ClipRect.w - clipOffset.y) * clipScale.y;
-            if (x1 <= x0 || y1 <= y0 || command.ElemCount == 0) continue;
-            glScissor(static_cast<int>(x0), static_cast<int>(static_cast<float>(height) - y1),
-                      static_cast<int>(x1 - x0), static_cast<int>(y1 - y0));
+            const app::PixelRect clip = app::clipPixels(data, command);
+            if (clip.empty() || command.ElemCount == 0) continue;
             const auto texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(command.GetTexID()));
             if (texture != boundTexture) {
                 glBindTexture(GL_TEXTURE_2D, texture);
                 boundTexture = texture;
             }
-            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(command.ElemCount),
-                           sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
-                           reinterpret_cast<const void*>(static_cast<std::intptr_t>(command.IdxOffset * sizeof(ImDrawIdx))));
+            const bool filtered = damage && command.ElemCount > kFilterAbove;
+            GLsizei count = static_cast<GLsizei>(command.ElemCount);
+            if (filtered) {
+                picked_.clear();
+                damage->trianglesInDamage(data, *list, command, picked_);
+                if (picked_.empty()) continue;
+                count = static_cast<GLsizei>(picked_.size());
+                glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, pickedBuffer_);
+                const long bytes = static_cast<long>(picked_.size() * sizeof(unsigned));
+                if (pickedCapacity_ < bytes) {
+                    pickedCapacity_ = bytes + bytes / 2;
+                    glBufferData(GL_ELEMENT_ARRAY_BUFFER, pickedCapacity_, nullptr, GL_STREAM_DRAW);
+                }
+                glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, 0, bytes, picked_.data());
+            }
+            for (const app::PixelRect& area : rects) {
+                const app::PixelRect s = app::intersection(area, clip);
+                if (s.empty()) continue;
+                scissor(s, height);
+                if (filtered) glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT, nullptr);
+                else glDrawElements(GL_TRIANGLES, count, sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
+                                    reinterpret_cast<const void*>(static_cast<std::intptr_t>(command.IdxOffset * sizeof(ImDrawIdx))));
+            }
+            if (filtered) glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indexBuffer_);   // the list's indices again
         }
     }
     glBindVertexArray(0);
-    glDisable(GL_SCISSOR_TEST);   // the next glClear clears everything
+    glDisable(GL_SCISSOR_TEST);
 }
 
 }  // namespace trayecto::web

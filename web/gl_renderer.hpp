@@ -3,9 +3,14 @@
 // Unlike imgui_impl_opengl3 it never reads GL state back (no glGet*, no glIsEnabled): in a
 // browser each such query can wait for the GPU process to finish the previous frame, which
 // under a software rasterizer made a frame cost ~100 ms of waiting. It sets every piece of
-// state it needs on each call and leaves the scissor test off, so a following glClear clears
-// the whole target. The font atlas is a one-channel (R8) texture, a quarter of RGBA's upload.
+// state it needs on each call. The font atlas is a one-channel (R8) texture, a quarter of RGBA's
+// upload. It redraws only what changed since the last frame (app/frame_damage.hpp): the context
+// keeps its drawing buffer (preserveDrawingBuffer), and the rest of it is already right.
 #pragma once
+
+#include <vector>
+
+#include "frame_damage.hpp"
 
 struct ImDrawData;
 
@@ -23,14 +28,30 @@ public:
     void shutdown();
     // (Re)uploads ImGui's font atlas and sets its texture id.
     void uploadFonts();
-    // Draws into the bound framebuffer; the viewport is set from the draw data.
-    void render(const ImDrawData& data);
+    // Draws into the canvas, on `background` (packed like ImGui's colours), the parts that changed
+    // since the last call; the viewport is set from the draw data. `moving`: the view pans or
+    // zooms, so all is drawn without looking for what changed.
+    void render(const ImDrawData& data, unsigned background, bool moving = false);
+    // Draws all of `data` into the bound framebuffer (an image apart from the canvas), leaving
+    // what the canvas shows untouched.
+    void renderAll(const ImDrawData& data, unsigned background);
+    // The next render() draws everything.
+    void invalidate() { damage_.invalidate(); }
+    // Pixels the last render() redrew.
+    long lastRedrawn() const { return lastRedrawn_; }
 
 private:
+    void draw(const ImDrawData& data, unsigned background, const app::FrameDamage* damage);
+
     unsigned vertexShader_ = 0, fragmentShader_ = 0;
     unsigned program_ = 0, vertexArray_ = 0, vertexBuffer_ = 0, indexBuffer_ = 0, fontTexture_ = 0;
+    unsigned pickedBuffer_ = 0;   // indices of a large command's triangles that meet the damage
     bool verified_ = false;
-    long vertexCapacity_ = 0, indexCapacity_ = 0;
+    long vertexCapacity_ = 0, indexCapacity_ = 0, pickedCapacity_ = 0;
+    unsigned fontGeneration_ = 0;
+    app::FrameDamage damage_;
+    std::vector<unsigned> picked_;
+    long lastRedrawn_ = 0;
 };
 
 }  // namespace trayecto::web

@@ -20,6 +20,7 @@
 #include "fonts.hpp"
 #include "imgui.h"
 #include "platform.hpp"
+#include "theme.hpp"
 #include "widget_registry.hpp"
 
 using namespace trayecto;
@@ -196,10 +197,12 @@ void drawFrame(double time) {
     P.app->frame();
     ImGui::Render();
     widgets::endFrame();
-    glViewport(0, 0, static_cast<int>(io.DisplaySize.x), static_cast<int>(io.DisplaySize.y));
-    glClearColor(0.965f, 0.957f, 0.937f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    P.renderer.render(*ImGui::GetDrawData());
+    const ViewState& view = P.app->view();
+    const bool moving = view.zoom != P.drawnZoom || view.panX != P.drawnPanX || view.panY != P.drawnPanY;
+    P.drawnZoom = view.zoom;
+    P.drawnPanX = view.panX;
+    P.drawnPanY = view.panY;
+    P.renderer.render(*ImGui::GetDrawData(), app::theme::Background, moving);
     ++P.frameCount;
     const double revision = static_cast<double>(P.app->document().revision());
     if (revision != P.notifiedRevision) {
@@ -548,6 +551,16 @@ EMSCRIPTEN_KEEPALIVE void trayecto_stop() {
 }
 
 EMSCRIPTEN_KEEPALIVE void trayecto_request_frame() { requestFrames(2); }
+
+// Draws the last frame again, whole, not only what changed since the frame before (tests compare
+// the two); and the number of device pixels the last frame redrew.
+EMSCRIPTEN_KEEPALIVE void trayecto_repaint() {
+    P.renderer.invalidate();
+    const ImDrawData* data = ImGui::GetCurrentContext() ? ImGui::GetDrawData() : nullptr;
+    if (P.app && data && data->Valid) P.renderer.render(*data, app::theme::Background);
+    else requestFrames(1);
+}
+EMSCRIPTEN_KEEPALIVE double trayecto_redrawn_pixels() { return static_cast<double>(P.renderer.lastRedrawn()); }
 
 // While held, no frame is drawn (the page is still choosing the first map); releasing draws.
 EMSCRIPTEN_KEEPALIVE void trayecto_hold_frames(int held) {

@@ -42,6 +42,7 @@ struct Platform {
     std::uint64_t saverRevision = 0;
     bool wakePending = false;            // a timer will ask for a frame
     double lastTime = 0;
+    float drawnZoom = 0, drawnPanX = 0, drawnPanY = 0;   // the view of the last frame drawn (panning redraws all)
     unsigned long long frameCount = 0;
     bool firstFrameAnnounced = false;
     bool textInputActive = false;

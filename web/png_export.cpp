@@ -11,6 +11,7 @@
 
 #include "imgui.h"
 #include "platform.hpp"
+#include "theme.hpp"
 
 using namespace trayecto;
 using namespace trayecto::app;
@@ -75,10 +76,7 @@ EMSCRIPTEN_KEEPALIVE int trayecto_export_png() {
     const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
     std::vector<unsigned char> pixels;
     if (complete) {
-        glViewport(0, 0, width, height);
-        glClearColor(0.965f, 0.957f, 0.937f, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        P.renderer.render(data);
+        P.renderer.renderAll(data, app::theme::Background);
         pixels.resize(static_cast<size_t>(width) * static_cast<size_t>(height) * 4);
         glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
     }

@@ -14,6 +14,7 @@
 //   loadMap(json) / load(json)   opens a map; {ok: true} or {ok: false, error}
 //   setReadOnly(bool), readOnly(), setLanguage('es'|'en'), destroy()
 //   revision(), frameCount(), busy(), frameTimes(), heapBytes(), viewState(), locate(id), emotionPoint(p, i),
+//   repaint(), redrawnPixels() (the last frame drawn again whole; device pixels the last frame drew),
 //   refreshMirror() (the screen reader's copy of the map brought up to date now; its longest piece, ms)
 // onChange(json) is called about 300 ms after the user changes the map: not for the map the
 // instance starts with, nor for maps the host opens with load().
@@ -284,6 +285,10 @@
       },
       revision() { return running() ? wasm.revision() : 0; },
       frameCount() { return running() ? wasm.frameCount() : 0; },
+      // The last frame drawn again, whole, not only what changed since the one before;
+      // redrawnPixels(): how many device pixels the last frame drew (for tests and the benchmark).
+      repaint() { if (running()) wasm.repaint(); },
+      redrawnPixels() { return running() ? wasm.redrawnPixels() : 0; },
       // True while input is still being applied or frames are owed: false once the app is idle.
       busy() { return running() ? wasm.busy() || (glyphs !== null && glyphs.pending > 0) : false; },
       // Characters of the open map's text the fonts cannot show yet (code points): for tests.

@@ -85,6 +85,8 @@
     stop() { this.m._trayecto_stop(); }
     busy() { return this.m._trayecto_busy() !== 0; }
     frameCount() { return this.m._trayecto_frame_count(); }
+    repaint() { this.m._trayecto_repaint(); }
+    redrawnPixels() { return this.m._trayecto_redrawn_pixels(); }
     frameTimes() {
       const s = this.text(this.m._trayecto_frame_times());
       return s ? s.split(',').map(Number) : [];
