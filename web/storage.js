@@ -8,7 +8,7 @@
   'use strict';
 
   const DB_NAME = 'trayecto';
-  const DB_VERSION = 1;
+  const DB_VERSION = 2;   // 2: the maps' index of [id, version]
   const BIN_DAYS = 30;
   const SNAPSHOTS_PER_MAP = 20;
 
@@ -33,6 +33,8 @@
   const text = (json) => (typeof json === 'string' ? json : json instanceof Uint8Array ? decoder.decode(json) : '');
 
   const snapshotsOf = (mapId) => IDBKeyRange.bound([mapId, 0], [mapId, Infinity]);
+  const VERSIONS = 'versions';
+  const versionsOf = (mapId) => IDBKeyRange.bound([mapId, -Infinity], [mapId, Infinity]);
 
   function hooks() { return window.__trayectoStorageHooks || {}; }
 
@@ -47,12 +49,16 @@
       if (!window.indexedDB) throw new DOMException('This browser has no IndexedDB', 'NotSupportedError');
       if (hooks().openGate) await hooks().openGate;   // slow storage, in tests: opens when the test says
       const request = indexedDB.open(DB_NAME, DB_VERSION);
-      request.onupgradeneeded = () => {
+      request.onupgradeneeded = (event) => {
         const db = request.result;
-        db.createObjectStore('maps', { keyPath: 'id' });
-        db.createObjectStore('bin', { keyPath: 'id' });
-        db.createObjectStore('snapshots', { keyPath: ['mapId', 'time'] });
-        db.createObjectStore('meta');
+        if (event.oldVersion < 1) {
+          db.createObjectStore('maps', { keyPath: 'id' });
+          db.createObjectStore('bin', { keyPath: 'id' });
+          db.createObjectStore('snapshots', { keyPath: ['mapId', 'time'] });
+          db.createObjectStore('meta');
+        }
+        // A save reads the stored version from here, not the whole record with its map.
+        if (event.oldVersion < 2) request.transaction.objectStore('maps').createIndex(VERSIONS, ['id', 'version']);
       };
       const db = await new Promise((resolve, reject) => {
         request.onsuccess = () => resolve(request.result);
@@ -105,13 +111,16 @@
       const tx = this.db.transaction('maps', 'readwrite');
       const maps = tx.objectStore('maps');
       const finished = done(tx);
-      const current = await promisify(maps.get(entry.id));
-      if (current && expectedVersion !== undefined && current.version !== expectedVersion) {
+      // The stored version only (the index's key): reading the record would copy its map too.
+      const found = await promisify(maps.index(VERSIONS).openKeyCursor(versionsOf(entry.id)));
+      const version = found ? found.key[1] : 0;
+      if (found && expectedVersion !== undefined && version !== expectedVersion) {
+        const current = await promisify(maps.get(entry.id));
         tx.abort();
         await finished.catch(() => {});
         return { ok: false, conflict: current };
       }
-      const record = { ...entry, version: (current ? current.version : 0) + 1, tab: tabId, modified: Date.now() };
+      const record = { ...entry, version: version + 1, tab: tabId, modified: Date.now() };
       maps.put(record);
       await finished;
       return { ok: true, record };

@@ -138,6 +138,62 @@ export const tests = [
     },
   },
   {
+    name: 'a map stored by the previous version of the storage (database version 1) opens, and its edits are stored',
+    async run({ context, url }) {
+      // A map to store: the example, retitled.
+      const first = await openApp(context, url + '?lang=en');
+      const map = JSON.parse(await getMap(first));
+      await first.close();
+      map.meta.title = 'Stored before the upgrade';
+      const json = JSON.stringify(map, null, 2);
+      // The database as the previous version made it, from a page of the same origin without the app.
+      const plain = await context.newPage();
+      await plain.goto(url + 'favicon.svg');
+      await plain.evaluate(async (text) => {
+        await new Promise((resolve, reject) => {
+          const del = indexedDB.deleteDatabase('trayecto');
+          del.onsuccess = resolve; del.onerror = () => reject(del.error);
+        });
+        const db = await new Promise((resolve, reject) => {
+          const req = indexedDB.open('trayecto', 1);
+          req.onupgradeneeded = () => {
+            const d = req.result;
+            d.createObjectStore('maps', { keyPath: 'id' });
+            d.createObjectStore('bin', { keyPath: 'id' });
+            d.createObjectStore('snapshots', { keyPath: ['mapId', 'time'] });
+            d.createObjectStore('meta');
+          };
+          req.onsuccess = () => resolve(req.result); req.onerror = () => reject(req.error);
+        });
+        const tx = db.transaction(['maps', 'meta'], 'readwrite');
+        tx.objectStore('maps').put({ id: 'before', json: new TextEncoder().encode(text), title: 'Stored before the upgrade',
+                                     personas: 3, cards: 1, version: 3, tab: '', modified: Date.now() - 60000 });
+        tx.objectStore('meta').put({ mapId: 'before' }, 'session');
+        await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
+        db.close();
+        localStorage.setItem('trayecto-kept', '1');
+      }, json);
+      await plain.close();
+
+      const page = await openApp(context, url + '?lang=en');
+      await page.waitForFunction((t) => JSON.parse(window.trayecto.getMap()).meta.title === t, map.meta.title, { timeout: 5000 });
+      assertEqual(await page.evaluate(() => window.trayecto.persistence.mapId), 'before', 'the stored session is the open map');
+      const edited = await edit(page);
+      await waitSaved(page, edited);
+      const stored = await page.evaluate(() => new Promise((resolve, reject) => {
+        const req = indexedDB.open('trayecto');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const g = db.transaction('maps').objectStore('maps').get('before');
+          g.onsuccess = () => { resolve({ dbVersion: db.version, version: g.result.version }); db.close(); };
+        };
+      }));
+      assertEqual(stored.version, 4, 'the edit is stored as the next version');
+      assert(stored.dbVersion >= 2, 'the database was upgraded');
+    },
+  },
+  {
     name: 'edit, close the page inside the save window, reopen: nothing lost',
     async run({ context, url }) {
       const page = await openApp(context, url);
