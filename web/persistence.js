@@ -86,6 +86,7 @@
       this.channel = null;
       this.held = null;           // {mapId, release}: this tab edits mapId (holds its lock)
       this.following = false;     // another tab edits the open map: this one follows it
+      this.claiming = null;       // {mapId, promise}: a claim() under way
       this.sessionMapId = null;   // the map the stored session names
     }
 
@@ -266,18 +267,28 @@
     // Takes the open map's lock if it is free (this tab edits), else follows the tab that has
     // it, queued to take over when that tab goes away. Without Web Locks every tab edits, and
     // stored versions guard against overwriting (a conflict banner).
-    async claim() {
+    //
+    // One claim per map at a time: a second one while the first waits for its lock (the store
+    // opening just as a template opens) found that lock taken, by this very tab, and followed
+    // itself for good. It now shares the first one's wait.
+    claim() {
       const mapId = this.mapId;
-      if (this.held && this.held.mapId === mapId) return;
+      if (this.claiming && this.claiming.mapId === mapId) return this.claiming.promise;
+      if (this.held && this.held.mapId === mapId) return Promise.resolve();
       this.release();
       this.rememberSession();
-      if (!navigator.locks || !this.store) return this.setFollowing(false);
-      const granted = await this.requestLock(mapId, { ifAvailable: true });
-      if (this.detached || this.mapId !== mapId) return undefined;
-      if (granted) return this.setFollowing(false);
-      this.setFollowing(true);
-      this.waitForLock(mapId);
-      return this.followStored();
+      if (!navigator.locks || !this.store) return Promise.resolve(this.setFollowing(false));
+      const claiming = { mapId, promise: null };
+      claiming.promise = this.requestLock(mapId, { ifAvailable: true }).then((granted) => {
+        if (this.claiming === claiming) this.claiming = null;
+        if (this.detached || this.mapId !== mapId) return undefined;
+        if (granted) return this.setFollowing(false);
+        this.setFollowing(true);
+        this.waitForLock(mapId);
+        return this.followStored();
+      });
+      this.claiming = claiming;
+      return claiming.promise;
     }
 
     // Resolves to true once this tab holds mapId's lock, false if it was not granted. The lock is

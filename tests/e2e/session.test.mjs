@@ -39,9 +39,10 @@ async function typeIntoCard(page, box, text, { enter = true } = {}) {
 }
 
 // What a tab's persistence holds about the open map, for failure messages.
-const tabState = (page) => page.evaluate(() => {
+const tabState = (page) => page.evaluate(async () => {
   const p = window.trayecto.persistence;
-  return JSON.stringify({ mapId: p.mapId, following: p.following, held: p.held && p.held.mapId, store: !!p.store,
+  return JSON.stringify({ stored: p.store && (await p.store.list()).map((m) => `${m.id} v${m.version}`),
+    mapId: p.mapId, session: p.sessionMapId, following: p.following, held: p.held && p.held.mapId, store: !!p.store,
     title: JSON.parse(window.trayecto.getMap()).meta.title, editing: window.trayecto.viewState().editing,
     banners: [...document.querySelectorAll('.tr-banner')].map((b) => b.dataset.banner) });
 });
@@ -96,6 +97,24 @@ export const tests = [
       await page.close({ runBeforeUnload: true });
       const again = await openApp(context, url + '?lang=es');
       assertEqual(await cardText(again, card.id), card.text + ' sin intro', 'the text typed without Enter came back');
+    },
+  },
+  {
+    name: 'a new map claimed twice at once (storage opening as a template opens) is edited here, not followed',
+    async run({ context, url }) {
+      const page = await openApp(context, url + '?lang=en');
+      await page.waitForFunction(() => window.trayecto.persistence.store !== null);
+      // The race of the workshop test, made certain: the template's claim still waits for its
+      // lock when the start's claim comes.
+      const following = await page.evaluate(async () => {
+        const p = window.trayecto.persistence;
+        p.adoptNewMap();
+        await p.claim();
+        await new Promise((r) => setTimeout(r, 200));
+        return p.following;
+      });
+      assertEqual(following, false, 'this tab edits its new map');
+      assertEqual(await page.locator('[data-banner="following"]').count(), 0, 'no banner says another tab edits it');
     },
   },
   {
