@@ -43,6 +43,7 @@ struct Platform {
     bool wakePending = false;            // a timer will ask for a frame
     double lastTime = 0;
     float drawnZoom = 0, drawnPanX = 0, drawnPanY = 0;   // the view of the last frame drawn (panning redraws all)
+    double movedAt = -1e9;                               // when a frame last showed the view moved
     unsigned long long frameCount = 0;
     bool firstFrameAnnounced = false;
     bool textInputActive = false;
