@@ -192,7 +192,10 @@ void FrameDamage::trianglesInDamage(const ImDrawData& data, const ImDrawList& li
                                     std::vector<unsigned>& out) const {
     const PixelRect clip = clipPixels(data, command);
     PixelRect bound{};
-    for (const PixelRect& rect : rects_) bound = bound.empty() ? intersection(rect, clip) : hull(bound, intersection(rect, clip));
+    for (const PixelRect& rect : rects_) {
+        const PixelRect part = intersection(rect, clip);
+        if (!part.empty()) bound = bound.empty() ? part : hull(bound, part);
+    }
     if (bound.empty()) return;
     const ImDrawIdx* index = list.IdxBuffer.Data + command.IdxOffset;
     for (unsigned t = 0; t + 2 < command.ElemCount; t += 3) {
