@@ -27,29 +27,23 @@
 
     // Strings go to the wasm heap, never through ccall's 'string' arguments: those are copied
     // onto the 1 MB wasm stack, and a large map, paste or URL parameter would overflow it.
-    // A long text is encoded straight into a heap block a quarter larger than its length (most
-    // maps are mostly ASCII): 6 ms for a 3 MB map, where Emscripten's lengthBytesUTF8 counts in a
-    // JS loop (~20 ms) and TextEncoder.encode takes 12-20 ms. A text that does not fit (mostly
-    // other scripts) is encoded to its exact size instead.
+    // The text is encoded straight into a heap block: three bytes a character (always enough)
+    // for a short one, a quarter more than its length for a long one (most maps are mostly
+    // ASCII): 6 ms for a 3 MB map, where Emscripten's lengthBytesUTF8 counts in a JS loop (~20 ms)
+    // and TextEncoder.encode takes 12-20 ms. A long text that does not fit (mostly other scripts)
+    // is encoded to its exact size instead.
     heapString(text) {
       const m = this.m;
       text = String(text);
-      if (text.length > (1 << 16)) {
-        const room = text.length + (text.length >> 2) + 4;
-        const ptr = m._malloc(room);
-        const { read, written } = encoder.encodeInto(text, m.HEAPU8.subarray(ptr, ptr + room - 1));
-        if (read === text.length) {
-          m.HEAPU8[ptr + written] = 0;
-          return { ptr, size: written };
-        }
-        m._free(ptr);
-        return this.heapBytes(encoder.encode(text), true);
+      const room = text.length > (1 << 16) ? text.length + (text.length >> 2) + 4 : text.length * 3 + 1;
+      const ptr = m._malloc(room);
+      const { read, written } = encoder.encodeInto(text, m.HEAPU8.subarray(ptr, ptr + room - 1));
+      if (read === text.length) {
+        m.HEAPU8[ptr + written] = 0;
+        return { ptr, size: written };
       }
-      const max = text.length * 3 + 1;
-      const ptr = m._malloc(max);
-      const { written } = encoder.encodeInto(text, m.HEAPU8.subarray(ptr, ptr + max - 1));
-      m.HEAPU8[ptr + written] = 0;
-      return { ptr, size: written };
+      m._free(ptr);
+      return this.heapBytes(encoder.encode(text), true);
     }
 
     // `terminated`: a NUL after the bytes (for text the wasm may also read as a C string).
