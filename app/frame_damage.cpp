@@ -62,6 +62,20 @@ inline PixelRect hull(const PixelRect& a, const PixelRect& b) {
     return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
 }
 
+// Calls visit(a, b, c, box) for each triangle of `command` that touches `clip`: its vertex
+// indices in the list and its pixel box within `clip`.
+template <typename Visit>
+void forEachTriangle(const ImDrawData& data, const ImDrawList& list, const ImDrawCmd& command, const PixelRect& clip,
+                     Visit&& visit) {
+    const ImDrawIdx* index = list.IdxBuffer.Data + command.IdxOffset;
+    for (unsigned t = 0; t + 2 < command.ElemCount; t += 3) {
+        const unsigned a = index[t] + command.VtxOffset, b = index[t + 1] + command.VtxOffset, c = index[t + 2] + command.VtxOffset;
+        const PixelRect box = triangleBox(list.VtxBuffer[static_cast<int>(a)], list.VtxBuffer[static_cast<int>(b)],
+                                          list.VtxBuffer[static_cast<int>(c)], data.DisplayPos, data.FramebufferScale, clip);
+        if (!box.empty()) visit(a, b, c, box);
+    }
+}
+
 }  // namespace
 
 PixelRect intersection(const PixelRect& a, const PixelRect& b) {
@@ -98,7 +112,6 @@ void FrameDamage::next(const ImDrawData& data, std::uint64_t surface, bool movin
     tiles_.assign(static_cast<size_t>(columns_) * static_cast<size_t>(rows_), 0);
     valid_ = true;
 
-    const ImVec2 offset = data.DisplayPos, scale = data.FramebufferScale;
     for (int n = 0; n < data.CmdListsCount; ++n) {
         const ImDrawList& list = *data.CmdLists[n];
         vertexHashes_.resize(static_cast<size_t>(list.VtxBuffer.Size));
@@ -109,19 +122,14 @@ void FrameDamage::next(const ImDrawData& data, std::uint64_t surface, bool movin
             const std::uint64_t commandHash = mix(mix(bits(static_cast<float>(clip.x0), static_cast<float>(clip.y0)),
                                                       bits(static_cast<float>(clip.x1), static_cast<float>(clip.y1))),
                                                   static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(command.GetTexID())));
-            const ImDrawIdx* index = list.IdxBuffer.Data + command.IdxOffset;
-            for (unsigned t = 0; t + 2 < command.ElemCount; t += 3) {
-                const unsigned a = index[t] + command.VtxOffset, b = index[t + 1] + command.VtxOffset, c = index[t + 2] + command.VtxOffset;
-                const PixelRect box = triangleBox(list.VtxBuffer[static_cast<int>(a)], list.VtxBuffer[static_cast<int>(b)],
-                                                  list.VtxBuffer[static_cast<int>(c)], offset, scale, clip);
-                if (box.empty()) continue;
+            forEachTriangle(data, list, command, clip, [&](unsigned a, unsigned b, unsigned c, const PixelRect& box) {
                 const std::uint64_t h = mix(mix(mix(commandHash, vertexHashes_[a]), vertexHashes_[b]), vertexHashes_[c]);
                 const int c0 = box.x0 / kTile, c1 = (box.x1 - 1) / kTile, r0 = box.y0 / kTile, r1 = (box.y1 - 1) / kTile;
                 for (int r = r0; r <= r1; ++r) {
                     std::uint64_t* row = tiles_.data() + static_cast<size_t>(r) * static_cast<size_t>(columns_);
                     for (int col = c0; col <= c1; ++col) row[col] = mix(row[col], h);
                 }
-            }
+            });
         }
     }
     full_ = !sameSurface;
@@ -197,19 +205,14 @@ void FrameDamage::trianglesInDamage(const ImDrawData& data, const ImDrawList& li
         if (!part.empty()) bound = bound.empty() ? part : hull(bound, part);
     }
     if (bound.empty()) return;
-    const ImDrawIdx* index = list.IdxBuffer.Data + command.IdxOffset;
-    for (unsigned t = 0; t + 2 < command.ElemCount; t += 3) {
-        const unsigned a = index[t] + command.VtxOffset, b = index[t + 1] + command.VtxOffset, c = index[t + 2] + command.VtxOffset;
-        const PixelRect box = triangleBox(list.VtxBuffer[static_cast<int>(a)], list.VtxBuffer[static_cast<int>(b)],
-                                          list.VtxBuffer[static_cast<int>(c)], data.DisplayPos, data.FramebufferScale, bound);
-        if (box.empty()) continue;
+    forEachTriangle(data, list, command, bound, [&](unsigned a, unsigned b, unsigned c, const PixelRect& box) {
         bool inside = rects_.size() == 1;
         for (size_t i = 0; !inside && i < rects_.size(); ++i) inside = meets(box, rects_[i]);
-        if (!inside) continue;
+        if (!inside) return;
         out.push_back(a);
         out.push_back(b);
         out.push_back(c);
-    }
+    });
 }
 
 }  // namespace trayecto::app
