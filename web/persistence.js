@@ -17,6 +17,21 @@
   const sourceTimeoutMs = () => window.__trayectoSourceTimeoutMs || 20000;
   // One tab edits a map; the others follow its stored versions (Web Locks decide which).
   const lockName = (mapId) => 'trayecto-map:' + mapId;
+  // One tab at a time chooses the map it starts with and, when that is a new one, makes it the
+  // stored session before another tab looks: two tabs opened together show one map, not one each.
+  const SESSION_LOCK = 'trayecto-session';
+  const SESSION_HOLD_MAX_MS = 10000;   // a start that never finishes lets the others go after this
+
+  // Resolves to a function that releases the session lock once held (at once without Web Locks).
+  function holdSessionLock() {
+    if (!navigator.locks) return Promise.resolve(() => {});
+    return new Promise((granted) => {
+      navigator.locks.request(SESSION_LOCK, () => new Promise((release) => {
+        const timer = setTimeout(release, SESSION_HOLD_MAX_MS);
+        granted(() => { clearTimeout(timer); release(); });
+      })).catch(() => granted(() => {}));
+    });
+  }
 
   // Is `url` (a URL) allowed by an entry of "allowedSources"? An entry is an origin
   // ("https://maps.example.com": any path there) or a folder ("https://example.com/maps/": only
@@ -88,6 +103,7 @@
       this.following = false;     // another tab edits the open map: this one follows it
       this.claiming = null;       // {mapId, promise}: a claim() under way
       this.sessionMapId = null;   // the map the stored session names
+      this.sessionHold = null;    // releases the session lock (held while this tab starts a new map)
     }
 
     // Before the app starts: opens storage and decides which map to show first.
@@ -113,7 +129,17 @@
         }
       }
       if (o.src) return this.fetchSource(o.src);
-      return (this.store && await this.storedMap()) || { source: 'first-run' };
+      if (!this.store) return { source: 'first-run' };
+      // A new map when nothing is stored: the lock stays held until it is (storeOpened).
+      this.sessionHold = await holdSessionLock();
+      const stored = await this.storedMap().catch(() => null);
+      if (stored) this.releaseSession();
+      return stored || { source: 'first-run' };
+    }
+
+    releaseSession() {
+      if (this.sessionHold) this.sessionHold();
+      this.sessionHold = null;
     }
 
     // The map to restore from storage: the rescue copy if newer, else the last session's map.
@@ -228,18 +254,25 @@
     async storeOpened() {
       if (this.detached) return;
       try { localStorage.setItem(KEPT_KEY, '1'); } catch (e) { /* the next visit waits for storage */ }
-      // Started without storage, yet it holds a session (its mark in localStorage was cleared, or
-      // the map was kept before the mark existed): restore it, unless the user has begun on
-      // what is open.
-      const untouched = () => this.bridge.revision() === this.openRevision;
-      if (this.restoreLate && untouched()) {
-        const stored = await this.storedMap().catch(() => null);
-        if (stored && !this.detached && untouched()) this.openInitial(stored);
+      if (!this.sessionHold && this.restoreLate) this.sessionHold = await holdSessionLock();
+      try {
+        // Started without storage, yet it holds a session (another tab's, opened meanwhile; or
+        // the mark in localStorage was cleared): restore it, unless the user has begun on what
+        // is open.
+        const untouched = () => this.bridge.revision() === this.openRevision;
+        if (this.restoreLate && untouched()) {
+          const stored = await this.storedMap().catch(() => null);
+          if (stored && !this.detached && untouched()) this.openInitial(stored);
+        }
+        if (this.detached) return;
+        this.wasm.setStorageStatus(STORAGE.on);
+        this.listenToOtherTabs();
+        await this.claim();
+        // A new map is stored now, not after the autosave's delay: a tab opened next finds it.
+        if (this.sessionHold && !this.following) await this.save();
+      } finally {
+        this.releaseSession();
       }
-      if (this.detached) return;
-      this.wasm.setStorageStatus(STORAGE.on);
-      this.listenToOtherTabs();
-      await this.claim();
     }
 
     // The store, once opening it has finished; null when storage is off or failed.
@@ -261,6 +294,7 @@
       if (this.channel) this.channel.close();
       clearTimeout(this.timer);
       this.release();
+      this.releaseSession();
     }
 
     // ---- one editing tab per map --------------------------------------------------------

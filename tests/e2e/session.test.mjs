@@ -118,6 +118,39 @@ export const tests = [
     },
   },
   {
+    // Three tabs opened at once in a new browser: each started a new map, and a person editing
+    // one lost their work to another's session on the next visit (the soak's lost edits).
+    name: 'three tabs opened at once on a first visit show one map: one edits, the others follow it, and the next visit opens it',
+    timeout: 90,
+    async run({ context, url }) {
+      const tabs = await Promise.all([0, 1, 2].map(() => openApp(context, url + '?lang=es')));
+      for (const t of tabs) await t.waitForFunction(() => window.trayecto.persistence.store !== null);
+      const states = async () => Promise.all(tabs.map((t) => t.evaluate(() => {
+        const p = window.trayecto.persistence;
+        return { mapId: p.mapId, following: p.following, banner: !!document.querySelector('[data-banner="following"]') };
+      })));
+      await tabs[0].waitForFunction(() => !window.trayecto.persistence.claiming);
+      let seen = await states();
+      const describe = async () => `${JSON.stringify(seen)}\n  ${(await Promise.all(tabs.map(tabState))).join('\n  ')}`;
+      for (let i = 0; i < 50 && (new Set(seen.map((s) => s.mapId)).size > 1 || seen.filter((s) => !s.following).length !== 1); i++) {
+        await tabs[0].waitForTimeout(100);
+        seen = await states();
+      }
+      assertEqual(new Set(seen.map((s) => s.mapId)).size, 1, `one map in every tab: ${await describe()}`);
+      assertEqual(seen.filter((s) => !s.following).length, 1, `one tab edits it: ${await describe()}`);
+      assertEqual(seen.filter((s) => s.banner).length, 2, 'the two others say another tab edits it');
+      // What the editing tab types is what the next visit opens.
+      const editor = tabs[seen.findIndex((s) => !s.following)];
+      await editor.bringToFront();
+      const { card, box } = await cardOnScreen(editor);
+      await typeIntoCard(editor, box, ' juntos');
+      await storedWaitsFor(editor, ' juntos');
+      for (const t of tabs) await t.close({ runBeforeUnload: true });
+      const next = await openApp(context, url + '?lang=es');
+      assertEqual(await cardText(next, card.id), card.text + ' juntos', 'the next visit opens the map that was edited');
+    },
+  },
+  {
     name: 'two tabs of one map: one edits, the other follows; idle tabs never write; a handover loses nothing',
     timeout: 120,
     async run({ context, url }) {
@@ -133,7 +166,8 @@ export const tests = [
         throw new Error(`${e.message}\n  tab A: ${await tabState(a)}\n  tab B: ${await tabState(b)}`);
       });
       assertEqual(await a.locator('.tr-banner').count(), 0, 'the editing tab shows no banner');
-      assert((await cardText(b, card.id)).endsWith(' A1'), 'the second tab shows the stored map');
+      const shownB = await cardText(b, card.id);
+      assert(shownB.endsWith(' A1'), `the second tab shows the stored map (it shows "${shownB}")\n  tab A: ${await tabState(a)}\n  tab B: ${await tabState(b)}`);
       await screenshot(b, 'session-two-tabs-following');
 
       // Idle: no tab writes anything.
