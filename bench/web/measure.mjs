@@ -507,6 +507,8 @@ async function autosave(browser, page) {
   return {
     longestTaskMs: Math.max(...saveTasks.map((t) => t.dur / 1000), ...windowTasks.map((t) => t.dur / 1000)),
     tasksUntilWritten: windowTasks.length,
+    // The window's tasks, longest first (ms): which one sets the figure.
+    windowTasksMs: windowTasks.map((t) => t.dur / 1000).sort((a, b) => b - a).slice(0, 8),
     saveTasks: saveTasks.map((t) => ({ ms: t.dur / 1000, does: [...new Set(kinds(t))] })),
     getMapMs: getMapMs.length ? Math.max(...getMapMs) : null,
     editFrameMs, writes: work.filter((e) => stamp(e, 'bench-idb-write')).length,
