@@ -427,6 +427,12 @@ void App::menuBar() {
         if (ImGui::MenuItem(tr(L, Text::SaveFile), "Ctrl+S")) saveFile();
         if (ImGui::MenuItem(tr(L, Text::YourNameMenu))) nameRequested_ = true;
         if (ImGui::MenuItem(tr(L, Text::CopyLink))) host(HostAction::CopyLink);
+        if (!inRoom_) {
+            if (ImGui::MenuItem(tr(L, Text::StartLiveSession), nullptr, false, !hostReadOnly_)) host(HostAction::LiveStart);
+        } else {
+            if (ImGui::MenuItem(tr(L, Text::LiveSessionLink))) host(HostAction::LiveLink);
+            if (ImGui::MenuItem(tr(L, Text::LeaveLiveSession))) host(HostAction::LiveLeave);
+        }
         if (ImGui::MenuItem(tr(L, Text::VersionHistory))) host(HostAction::VersionHistory);
         if (ImGui::MenuItem(tr(L, Text::MergeFiles), nullptr, false, !document_.readOnly())) host(HostAction::MergeFiles);
         if (ImGui::MenuItem(tr(L, Text::Analysis))) host(HostAction::Analysis);

@@ -82,6 +82,7 @@ public:
     void newBlankMap();
     void setLanguage(Lang lang);
     void setReadOnly(bool readOnly);   // the host's choice (embedding); see also setFollowing
+    void setInRoom(bool inRoom) { inRoom_ = inRoom; }
     void setPresenting(bool presenting);
     void setMinimalUi(bool minimal) { view_.minimalUi = minimal; }
     // The welcome (what Trayecto is; a template, a blank map, the example or a file): the page
@@ -165,6 +166,7 @@ private:
     std::uint64_t openedRevision_ = 0;   // the revision the open map was opened at
     StorageStatus storageStatus_ = StorageStatus::Unknown;
     bool hostReadOnly_ = false, following_ = false;
+    bool inRoom_ = false;   // the open map is a live room's (the page's web/live.js)
     bool editingTitle_ = false, titleFocusPending_ = false;   // the title field in the menu bar
     void host(HostAction action) { if (onHostAction) onHostAction(action); }
 };

@@ -11,6 +11,9 @@ namespace trayecto::app {
     X(MyMaps, "my-maps")                  \
     X(VersionHistory, "history")          \
     X(CopyLink, "copy-link")              \
+    X(LiveStart, "live-start")            \
+    X(LiveLink, "live-link")              \
+    X(LiveLeave, "live-leave")            \
     X(MergeFiles, "merge-files")          \
     X(Analysis, "analysis")               \
     X(ExportCsv, "export-csv")            \

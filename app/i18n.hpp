@@ -138,6 +138,9 @@ enum class Lang { En, Es };
     X(OpenFile, "Open file…", "Abrir archivo…") \
     X(SaveFile, "Save as file", "Guardar como archivo") \
     X(CopyLink, "Copy link", "Copiar enlace") \
+    X(StartLiveSession, "Start live session…", "Iniciar sesión en vivo…") \
+    X(LiveSessionLink, "Live session link…", "Enlace de la sesión en vivo…") \
+    X(LeaveLiveSession, "Leave live session", "Salir de la sesión en vivo") \
     X(VersionHistory, "Version history…", "Historial de versiones…") \
     X(SavedInBrowser, "Saved in this browser", "Guardado en este navegador") \
     X(Saving, "Saving…", "Guardando…") \

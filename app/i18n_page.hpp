@@ -55,6 +55,22 @@
     X(PageLinkText, "Anyone who opens this link gets their own copy of the map. It has been copied to the clipboard.", \
       "Quien abra este enlace obtiene su propia copia del mapa. Se ha copiado al portapapeles.") \
     X(PageMyMaps, "My maps", "Mis mapas") \
+    X(PageLiveNoServer, "This site has no live server, so live sessions cannot start here. Share the map as a file or a link instead.", \
+      "Este sitio no tiene servidor en vivo, así que aquí no pueden iniciarse sesiones en vivo. Comparte el mapa como archivo o enlace.") \
+    X(PageLiveTitle, "Live session", "Sesión en vivo") \
+    X(PageLiveLinkText, "Everyone who opens this link edits this map with you, live. It has been copied to the clipboard.", \
+      "Quien abra este enlace edita este mapa contigo, en vivo. Se ha copiado al portapapeles.") \
+    X(PageLiveConnecting, "Joining the live session…", "Entrando en la sesión en vivo…") \
+    X(PageLiveCannotJoin, "Could not reach the live session ({1}). The map you had open is unchanged; the link will work once the server is back.", \
+      "No se pudo llegar a la sesión en vivo ({1}). El mapa que tenías abierto no ha cambiado; el enlace funcionará cuando vuelva el servidor.") \
+    X(PageLiveOffline, "Live session offline: {1} change(s) of yours are kept here and will be sent when the connection is back.", \
+      "Sesión en vivo sin conexión: {1} cambio(s) tuyos se guardan aquí y se enviarán al volver la conexión.") \
+    X(PageLiveBack, "Back in the live session: every change is shared.", "De vuelta en la sesión en vivo: todos los cambios compartidos.") \
+    X(PageLiveHere, "In this session:", "En esta sesión:") \
+    X(PageLiveYou, "you", "tú") \
+    X(PageLiveGuest, "Guest {1}", "Invitado {1}") \
+    X(PageLiveLeft, "You left the live session. The map stays in My maps.", "Has salido de la sesión en vivo. El mapa sigue en Mis mapas.") \
+    X(PageLiveRefused, "The live session refused this page ({1}).", "La sesión en vivo ha rechazado esta página ({1}).") \
     X(PageNoStorage, "Maps cannot be kept in this browser right now.", "Ahora mismo no se pueden guardar mapas en este navegador.") \
     X(PageColumnTitle, "Title", "Título") \
     X(PageLastChange, "Last change", "Último cambio") \

@@ -96,11 +96,12 @@
       setTimeout(() => node.remove(), 4000);
     }
 
-    linkDialog(link) {
+    // A link to share (a map's, or a live room's: then its own title and words).
+    linkDialog(link, title = this.t('PageLinkTitle'), text = this.t('PageLinkText')) {
       const field = el('textarea', { class: 'tr-link', readonly: 'readonly', rows: '4' });
       field.value = link;
-      const body = el('div', {}, [el('p', { text: this.t('PageLinkText') }), field]);
-      return this.modal(this.t('PageLinkTitle'), body, [{ label: this.t('Close'), value: true, primary: true }]);
+      const body = el('div', {}, [el('p', { text }), field]);
+      return this.modal(title, body, [{ label: this.t('Close'), value: true, primary: true }]);
     }
 
     date(ms) {

@@ -104,6 +104,8 @@
       this.claiming = null;       // {mapId, promise}: a claim() under way
       this.sessionMapId = null;   // the map the stored session names
       this.sessionHold = null;    // releases the session lock (held while this tab starts a new map)
+      this.live = false;          // the open map is a live room's (web/live.js): every tab of it edits
+      this.onLeaveMap = null;     // called before another map replaces the open one (leaves a room)
     }
 
     // Before the app starts: opens storage and decides which map to show first.
@@ -311,7 +313,8 @@
       if (this.held && this.held.mapId === mapId) return Promise.resolve();
       this.release();
       this.rememberSession();
-      if (!navigator.locks || !this.store) return Promise.resolve(this.setFollowing(false));
+      // A room's tabs all edit: the room keeps them in step, not the storage.
+      if (this.live || !navigator.locks || !this.store) return Promise.resolve(this.setFollowing(false));
       const claiming = { mapId, promise: null };
       claiming.promise = this.requestLock(mapId, { ifAvailable: true }).then((granted) => {
         if (this.claiming === claiming) this.claiming = null;
@@ -488,8 +491,9 @@
           const json = await this.bridge.getMapBytesSliced();
           const summary = this.bridge.mapSummary();
           const entry = { id: this.mapId, json, ...summary };
-          // The tab holding the map's lock is its only writer: no version to compare.
-          const owner = this.held && this.held.mapId === this.mapId;
+          // The tab holding the map's lock is its only writer: no version to compare. Nor in a
+          // room: every tab there has the room's map.
+          const owner = this.live || (this.held && this.held.mapId === this.mapId);
           const result = await this.store.save(entry, owner ? undefined : this.version, this.tabId);
           if (!result.ok) return this.conflict(result.conflict);
           this.version = result.record.version;
@@ -580,7 +584,7 @@
         if (m.mapId !== this.mapId || m.tab === this.tabId) return;
         if (m.type === 'take-over') return this.handOver(m.tab);
         if (m.type === 'handed-over' && m.to === this.tabId) { if (this.onHandedOver) this.onHandedOver(); return undefined; }
-        if (m.type !== 'saved' || m.version === this.version) return undefined;
+        if (m.type !== 'saved' || m.version === this.version || this.live) return undefined;
         if (this.following) return this.followStored();   // the editing tab's newer version
         // Two tabs edit one map only without Web Locks: never overwrite unstored changes.
         if (!this.wasm.isClean(KEEPER.browser)) return this.conflict({ id: m.mapId });
@@ -742,6 +746,7 @@
     // ---- My maps and version history ---------------------------------------------------
     async openStored(id) {
       if (this.refuseIfReadOnly()) return;
+      if (id !== this.mapId) this.leavingMap();
       await this.save();
       const record = await this.store.get(id);
       if (!record) return;
@@ -800,6 +805,7 @@
     // (synchronously captured), whatever the autosave timer was waiting for.
     // With a version-history snapshot of it as it was.
     storeBeforeSwitch() {
+      this.leavingMap();
       clearTimeout(this.timer);
       if (!this.store || this.blockedByConflict || this.following) return;
       const clean = this.wasm.isClean(KEEPER.browser);
@@ -807,6 +813,27 @@
       const owner = this.held && this.held.mapId === this.mapId;
       if (!clean) this.store.save(entry, owner ? undefined : this.version, this.tabId).catch((e) => this.fail(e));
       this.store.addSnapshot(entry).catch((e) => this.fail(e));
+    }
+
+    leavingMap() { if (this.onLeaveMap) this.onLeaveMap(); }
+
+    // The open map became a live room's (started here, or joined): stored as its own entry of My
+    // maps (the same one whenever this browser joins that room), edited in every tab of it.
+    enterRoom(roomId) {
+      this.live = true;
+      this.release();
+      this.mapId = 'live-' + roomId;
+      this.version = undefined;
+      this.blockedByConflict = false;
+      this.ui.hideBanner('storage');
+      this.rememberSession();
+      this.setFollowing(false);   // and stores it
+    }
+
+    // Left the room: the map stays here as it is, edited in one tab at a time again.
+    leaveRoom() {
+      this.live = false;
+      this.claim();
     }
 
     // A new map was opened here (a template, a file, a link): a new entry in My maps, edited here.

@@ -94,7 +94,9 @@
   // Anything else in the file is ignored; a missing or broken file is an empty configuration.
   function normalizeConfig(c) {
     const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string' && x.trim()).map((x) => x.trim()) : []);
-    return { allowedSources: strings(c && c.allowedSources), allowedOrigins: strings(c && c.allowedOrigins) };
+    // liveServer: the live rooms' server (docs/live.md): an address, false for none, else this site's own.
+    const liveServer = c && (c.liveServer === false || typeof c.liveServer === 'string') ? c.liveServer : null;
+    return { allowedSources: strings(c && c.allowedSources), allowedOrigins: strings(c && c.allowedOrigins), liveServer };
   }
 
   async function loadConfig(base = scriptBase) {
@@ -207,6 +209,7 @@
     ready.catch(() => {});   // a failed start is shown in the element; callers may still await it
 
     let wasm = null;   // TrayectoWasm.WasmBridge: every call into the wasm goes through it
+    let live = null;   // TrayectoLive.Live: the live room, once the app runs
     let glyphs = null; // GlyphPieces, when the app's files are served (not given inline)
     const running = () => wasm && !destroyed;
     const notRunning = () => (destroyed ? 'This Trayecto instance was destroyed' : 'Trayecto has not started yet');
@@ -311,6 +314,7 @@
       destroy() {
         if (destroyed) return;
         if (module) { try { finalMap = handle.getMap(); finalRevision = handle.revision(); } catch (e) { /* not started */ } }
+        if (live) live.destroy();
         if (handle.persistence) handle.persistence.detach();
         destroyed = true;
         clearTimeout(changeTimer);
@@ -475,11 +479,17 @@
         onTextInput: (active) => {
           // The on-screen keyboard opens only while a text field is being edited.
           input.setAttribute('inputmode', active ? 'text' : 'none');
-          if (active) input.focus({ preventScroll: true });
+          if (active) {
+            input.focus({ preventScroll: true });
+            // The caret in the field: a dialog closed just before gives the focus back without
+            // one, and then typed keys arrive with no text (seen after Escape on the live link).
+            input.setSelectionRange(input.value.length, input.value.length);
+          }
         },
         onChange: (revision, cause) => {
           if (destroyed) return;
           persistence.onChange(cause);
+          if (live) live.changed(cause);
           if (mirror) mirror.changed(cause);
           // The host hears of what the user did (edits, undo, redo, a file or template opened in the
           // app): not of the map it started with or loaded itself, nor of another tab's versions.
@@ -497,6 +507,7 @@
             if (mirror) mirror.changed(TrayectoWasm.CAUSE.none);
             return showLanguage(wasm.language());
           }
+          if (name.startsWith('live-')) return live && live.hostAction(name);
           return persistence.hostAction(name);
         },
         // Given files (single file, options.files) bring no pieces: such characters stay '?'.
@@ -533,6 +544,11 @@
       const bridge = Object.create(handle, { loadMap: { value: openText } });
       // Before the first frame: no flash of another map.
       persistence.attach(wasm, bridge, initial);
+      live = new TrayectoLive.Live({ persistence, wasm, ui: dialogs, root, config, base });
+      Object.defineProperty(handle, 'live', { value: live, enumerable: false });   // read by tests
+      persistence.onLeaveMap = () => live.leave();
+      live.joinFromLink();
+      listen(window, 'hashchange', () => live.joinFromLink());
       if (options.ui === 'minimal') wasm.setMinimalUi(true);
       if (options.persona) wasm.setPersonaFilter(options.persona);
       if (options.present) wasm.setPresenting(true);

@@ -4,7 +4,7 @@
   'use strict';
 
   // Must match trayecto::ChangeCause, trayecto::Keeper and App::MapSource / App::StorageStatus.
-  const CAUSE = { none: 0, edit: 1, undo: 2, redo: 3, open: 4, otherTab: 5 };
+  const CAUSE = { none: 0, edit: 1, undo: 2, redo: 3, open: 4, otherTab: 5, remote: 6 };
   const KEEPER = { browser: 0, file: 1 };
   const SOURCE = { elsewhere: 0, file: 1, browser: 2, otherTab: 3 };
   const STORAGE = { unknown: 0, on: 1, failing: 2, off: 3 };
@@ -137,6 +137,14 @@
     changedSinceFile() { return this.m._trayecto_changed_since_file() !== 0; }
     setStorageStatus(status) { this.m._trayecto_set_storage_status(status); }
     setFollowing(on) { this.m._trayecto_set_following(on ? 1 : 0); }
+
+    // ---- live rooms (web/live.js): changes as JSON text, [[scope, id, field, value], ...]
+    liveStart() { return this.text(this.m._trayecto_live_start()); }
+    liveJoin(changes) { return this.withHeap([changes], (c) => this.m._trayecto_live_join(c.ptr, c.size)) !== 0; }
+    liveOutgoing() { return this.text(this.m._trayecto_live_outgoing()); }
+    liveReceive(changes) { return this.withHeap([changes], (c) => this.m._trayecto_live_receive(c.ptr, c.size)); }
+    liveLeave() { this.m._trayecto_live_leave(); }
+    liveActive() { return this.m._trayecto_live_active() !== 0; }
 
     // ---- view and embedding
     setLanguage(tag) { this.withHeap([tag], (t) => this.m._trayecto_set_language(t.ptr)); }

@@ -1,11 +1,10 @@
 // Every click does what a person expects, in Spanish and in English: dialogs, inspector
 // combos, in-place editing, keys that stay where the focus is, undo notices. Real input only
 // (page.mouse, page.keyboard); state is read through window.trayecto.
-import { assert, assertEqual, openApp, settle, screenshot } from './harness.mjs';
+import { assert, assertEqual, centre, clickWidget, openApp, settle, screenshot, widget, widgetNow } from './harness.mjs';
 
 const getMap = async (page) => JSON.parse(await page.evaluate(() => window.trayecto.getMap()));
 const viewState = (page) => page.evaluate(() => window.trayecto.viewState());
-const centre = (r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
 
 const T = {
   es: { map: 'Mapa', newMap: 'Nuevo mapa…', create: 'Crear', isMoment: 'Es un momento de la verdad', view: 'Ver',
@@ -31,12 +30,6 @@ async function cardOnScreen(page, kind, n = 0) {
 }
 
 // A widget of the UI (by its visible text or ##id), once drawn; null if it is not there.
-async function widget(page, text, { timeout = 10000 } = {}) {
-  await settle(page);
-  const handle = await page.waitForFunction((t) => window.trayecto.locateWidget(t), text, { timeout });
-  return handle.jsonValue();
-}
-const widgetNow = async (page, text) => { await settle(page); return page.evaluate((t) => window.trayecto.locateWidget(t), text); };
 // Scrolls the side panel's content with the mouse wheel, as a person would, until `text` shows.
 async function revealInPanel(page, text) {
   const shown = async () => { const r = await widgetNow(page, text); return r && r.y + r.height < 700; };
@@ -46,12 +39,6 @@ async function revealInPanel(page, text) {
   }
 }
 
-async function clickWidget(page, text, { double = false } = {}) {
-  const c = centre(await widget(page, text));
-  if (double) await page.mouse.dblclick(c.x, c.y);
-  else await page.mouse.click(c.x, c.y);
-  await settle(page);
-}
 
 // A pause after a click, so that the next one is not taken as a double click.
 const apart = (page) => page.waitForTimeout(550);
@@ -74,6 +61,40 @@ async function openNewMapDialog(page, lang) {
 }
 
 export const tests = [
+  ...['es', 'en'].map((lang) => ({
+    // Escape on a dialog gave the focus back to the app's text field without a caret: when
+    // another window opened meanwhile, a card opened for editing took the keys but no text.
+    name: `after Escape closes a dialog (${lang}), a card opened for editing takes what is typed, even when another window opened meanwhile`,
+    async run({ browser, context, url }) {
+      const other = await browser.newContext();
+      try {
+        for (let round = 0; round < 4; round++) {
+          const page = await openApp(context, url + '?lang=' + lang);
+          await clickWidget(page, T[lang].map);
+          await clickWidget(page, lang === 'es' ? 'Copiar enlace' : 'Copy link');
+          const field = page.locator('dialog .tr-link');
+          await field.waitFor();
+          await page.keyboard.press('Escape');
+          await field.waitFor({ state: 'detached' });
+          const elsewhere = await other.newPage();   // a participant's window, say
+          await elsewhere.goto(url + 'index.html?storage=none');
+          const { card, box } = await cardOnScreen(page, null);
+          await page.mouse.dblclick(centre(box).x, centre(box).y);
+          await settle(page);
+          assertEqual((await viewState(page)).editing, card.id, 'the card is open for editing');
+          await page.keyboard.press('Control+End');
+          await page.keyboard.type(' ok' + round);
+          await page.keyboard.press('Enter');
+          await settle(page);
+          assertEqual((await getMap(page)).cards.find((c) => c.id === card.id).text, card.text + ' ok' + round, `round ${round}: what was typed is in the card`);
+          await page.close();
+          await elsewhere.close();
+        }
+      } finally {
+        await other.close();
+      }
+    },
+  })),
   ...['es', 'en'].map((lang) => ({
     name: `new map dialog (${lang}): each template is created by clicking it (then Create), and by a double click`,
     timeout: 180,

@@ -109,7 +109,7 @@ export async function loadAndGetBack(page, map) {
   return page.evaluate(() => received.find((m) => m.data.requestId === 2).data.map);
 }
 
-export const centre = (r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
+export { centre } from './harness.mjs';
 
 // Drags with the mouse from a to b in small steps (so the app sees a drag, not a jump).
 export async function drag(page, a, b, steps = 10) {

@@ -67,6 +67,26 @@ export async function settle(page, timeout = 10000) {
   await page.waitForFunction(() => !window.trayecto.busy(), null, { timeout, polling: 20 });
 }
 
+export const centre = (r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
+
+// A widget of the UI (by its visible text or ##id), once drawn; widgetNow: as it is now, or null.
+export async function widget(page, text, { timeout = 10000 } = {}) {
+  await settle(page);
+  const handle = await page.waitForFunction((t) => window.trayecto.locateWidget(t), text, { timeout });
+  return handle.jsonValue();
+}
+export const widgetNow = async (page, text) => { await settle(page); return page.evaluate((t) => window.trayecto.locateWidget(t), text); };
+
+// Clicks (or double-clicks) a widget of the UI as a person would, then waits for the app to settle.
+export async function clickWidget(page, text, { double = false } = {}) {
+  const r = await widget(page, text);
+  const c = centre(r);
+  if (double) await page.mouse.dblclick(c.x, c.y);
+  else await page.mouse.click(c.x, c.y);
+  await settle(page);
+  return r;
+}
+
 // Waits until the app has drawn at least `n` more frames than `since`.
 export async function framesAfter(page, since, n = 1, timeout = 5000) {
   await page.waitForFunction(([s, k]) => window.trayecto.frameCount() >= s + k, [since, n], { timeout });

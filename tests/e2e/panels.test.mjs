@@ -5,13 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, assertEqual, openApp, settle, screenshot } from './harness.mjs';
+import { assert, assertEqual, centre, clickWidget, openApp, settle, screenshot, widget, widgetNow } from './harness.mjs';
+
+export { clickWidget, widget };
 export { settle };
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const MERGE_FIXTURES = path.join(HERE, '../fixtures/merge');
 const getMap = async (page) => JSON.parse(await page.evaluate(() => window.trayecto.getMap()));
-const centre = (r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
 const PANEL = 330;   // the side panel's width in CSS pixels (app/app.cpp kSidePanelWidth)
 
 export const T = {
@@ -23,18 +24,6 @@ export const T = {
 const TAB_IDS = ['inspector', 'personas', 'workshop', 'moments'];
 
 // A widget of the UI (by its visible text or ##id), once drawn.
-export async function widget(page, text, { timeout = 10000 } = {}) {
-  await settle(page);
-  const handle = await page.waitForFunction((t) => window.trayecto.locateWidget(t), text, { timeout });
-  return handle.jsonValue();
-}
-const widgetNow = async (page, text) => { await settle(page); return page.evaluate((t) => window.trayecto.locateWidget(t), text); };
-export async function clickWidget(page, text) {
-  const r = await widget(page, text);
-  await page.mouse.click(centre(r).x, centre(r).y);
-  await settle(page);
-  return r;
-}
 
 // The width a label needs in the app's UI font (DejaVu Sans 15 px) plus the tab's padding.
 async function textWidths(page, texts) {

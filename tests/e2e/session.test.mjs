@@ -2,26 +2,12 @@
 // only — mouse, keyboard, tabs. The bridge is used to read state, never to make a change.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, assertEqual, cardOnScreen as cardOnCanvas, countWrites, openApp, settle, screenshot } from './harness.mjs';
+import { assert, assertEqual, cardOnScreen as cardOnCanvas, centre, clickWidget, countWrites, openApp, settle, screenshot, widget } from './harness.mjs';
 
 const getMap = async (page) => JSON.parse(await page.evaluate(() => window.trayecto.getMap()));
-const centre = (r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
 
 const writes = (page) => page.evaluate(() => window.__idbWrites);
 
-// A widget of the UI (by its visible text or ##id), once drawn.
-async function widget(page, text) {
-  await settle(page);
-  const handle = await page.waitForFunction((t) => window.trayecto.locateWidget(t), text, { timeout: 10000 });
-  return handle.jsonValue();
-}
-
-async function clickWidget(page, text) {
-  const w = await widget(page, text);
-  const c = centre(w);
-  await page.mouse.click(c.x, c.y);
-  await settle(page);
-}
 
 // A card clear of the side panel, the overview map and any banner, for `n`-th choice.
 const cardOnScreen = (page, n = 0) =>

@@ -1,0 +1,226 @@
+// Live rooms in the page (docs/live.md), as people use them: a facilitator starts a live session
+// from the Map menu and shares its link; participants in other browsers open it and everyone's
+// edits appear for the others, with who is here; one goes offline, edits, and comes back; the
+// server restarts mid-session. Real mouse and keyboard only; the bridge only reads state.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { startApp } from '../../scripts/serve.mjs';
+import { DIST, assert, assertEqual, asReturningVisitor, cardOnScreen as cardOnCanvas, centre, clickWidget, openApp, screenshot, settle } from './harness.mjs';
+
+const T = {
+  es: { map: 'Mapa', start: 'Iniciar sesión en vivo…', leave: 'Salir de la sesión en vivo', here: 'En esta sesión:' },
+  en: { map: 'Map', start: 'Start live session…', leave: 'Leave live session', here: 'In this session:' },
+};
+
+const getMap = async (page) => JSON.parse(await page.evaluate(() => window.trayecto.getMap()));
+const cardOnScreen = (page, n = 0) =>
+  cardOnCanvas(page, (r) => r.x + r.width < 860 && r.y > 60 && r.y + r.height < 600 && r.width > 40, n);
+
+async function typeIntoCard(page, box, text) {
+  const c = centre(box);
+  await page.mouse.dblclick(c.x, c.y);
+  await settle(page);
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await settle(page);
+}
+
+// Resolves once `page`'s map has a card whose text ends with `text`; else says what the page's
+// room had (its document, who it saw, its banners).
+const shows = (page, text, timeout = 15000) => page.waitForFunction(
+  (t) => JSON.parse(window.trayecto.getMap()).cards.some((c) => c.text.endsWith(t)), text, { timeout, polling: 100 })
+  .catch(async (e) => {
+    const room = await page.evaluate((t) => {
+      const r = window.trayecto.live.room;
+      return r && { status: r.status, inDocument: [...r.doc.getMap('cards').values()].some((c) => String(c.get('text')).endsWith(t + '"')) };
+    }, text).catch(() => null);
+    const presence = await page.locator('.tr-presence').allInnerTexts();
+    const banners = await page.locator('.tr-banner').allInnerTexts();
+    throw new Error(`${e.message}: "${text}" not on the map; room ${JSON.stringify(room)}, presence ${JSON.stringify(presence)}, banners ${JSON.stringify(banners)}`);
+  });
+
+// A room server of our own (the suite's static server has none), on a fresh data folder.
+async function liveServer(port = 0, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trayecto-live-e2e-'))) {
+  const app = await startApp(DIST, port, '127.0.0.1', { dataDir });
+  return {
+    ...app, dataDir,
+    async stop() { await app.live.close(); app.server.closeAllConnections?.(); await new Promise((r) => app.server.close(r)); },
+  };
+}
+
+async function newParticipant(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await asReturningVisitor(context);
+  return context;
+}
+
+// The facilitator starts a live session from the Map menu: the dialog gives the room's link.
+async function startSession(page, lang) {
+  await clickWidget(page, T[lang].map);
+  await clickWidget(page, T[lang].start);
+  const field = page.locator('dialog .tr-link');
+  await field.waitFor({ timeout: 15000 });
+  const link = await field.inputValue();
+  assert(/#room=[A-Za-z0-9_-]{22}$/.test(link), `a room link: ${link}`);
+  await page.keyboard.press('Escape');
+  await field.waitFor({ state: 'detached' });
+  return link;
+}
+
+async function joined(page) {
+  await page.waitForFunction(() => window.trayecto.viewState && document.querySelectorAll('.tr-presence .tr-peer').length > 0, null, { timeout: 15000 });
+  await settle(page);
+}
+
+export const tests = [
+  {
+    name: 'three people in a live room (es, en): each edit appears for the others, presence shows, the map stays one',
+    timeout: 150,
+    async run({ browser, context }) {
+      const server = await liveServer();
+      const contexts = [];
+      try {
+        const a = await openApp(context, server.url + '?lang=es');
+        await a.waitForFunction(() => window.trayecto.persistence.store !== null);
+        const link = await startSession(a, 'es');
+        await screenshot(a, 'live-started-es');
+        const pages = [a];
+        for (const lang of ['en', 'es']) {
+          const ctx = await newParticipant(browser);
+          contexts.push(ctx);
+          const p = await openApp(ctx, link.replace('?lang=es', '?lang=' + lang));
+          await joined(p);
+          pages.push(p);
+        }
+        const [, b, c] = pages;
+        assertEqual((await getMap(b)).cards.length, (await getMap(a)).cards.length, 'the joining page has the room\'s map');
+        // Everyone sees the three of them.
+        for (const p of pages) await p.waitForFunction(() => document.querySelectorAll('.tr-presence .tr-peer').length === 3, null, { timeout: 15000 });
+        assert((await b.locator('.tr-presence').innerText()).startsWith(T.en.here), 'the English page says who is here in English');
+        assert((await a.locator('.tr-presence').innerText()).startsWith(T.es.here), 'and the Spanish one in Spanish');
+
+        // An edit in each page reaches the other two.
+        const { box: boxA } = await cardOnScreen(a, 0);
+        await typeIntoCard(a, boxA, ' de Ana');
+        for (const p of [b, c]) await shows(p, ' de Ana');
+        const { box: boxB } = await cardOnScreen(b, 1);
+        await typeIntoCard(b, boxB, ' from Ben');
+        for (const p of [a, c]) await shows(p, ' from Ben');
+        await screenshot(b, 'live-room-en');
+        await screenshot(c, 'live-room-es');
+
+        // Ctrl+Z in one page takes back only that person's edit.
+        await b.keyboard.press('Escape');
+        await b.keyboard.press('Control+z');
+        await a.waitForFunction(() => !window.trayecto.getMap().includes(' from Ben'), null, { timeout: 15000 });
+        assert((await getMap(b)).cards.some((card) => card.text.endsWith(' de Ana')), 'Ana\'s edit stays after Ben\'s undo');
+
+        // Everyone ends with the same map.
+        await a.waitForFunction(() => !window.trayecto.busy());
+        const maps = await Promise.all(pages.map((p) => p.evaluate(() => window.trayecto.getMap())));
+        await a.waitForTimeout(500);
+        const again = await Promise.all(pages.map((p) => p.evaluate(() => window.trayecto.getMap())));
+        assertEqual(again[1], again[0], 'Ben\'s map is Ana\'s');
+        assertEqual(again[2], again[0], 'Carla\'s map is Ana\'s');
+        assert(maps.length === 3, 'three maps read');
+      } finally {
+        for (const ctx of contexts) await ctx.close();
+        await server.stop();
+      }
+    },
+  },
+  {
+    name: 'live room: a participant offline keeps editing (banner counts the changes), comes back: everything merged, nothing lost',
+    timeout: 150,
+    async run({ browser, context }) {
+      const server = await liveServer();
+      const ctxB = await newParticipant(browser);
+      try {
+        const a = await openApp(context, server.url + '?lang=en');
+        await a.waitForFunction(() => window.trayecto.persistence.store !== null);
+        const link = await startSession(a, 'en');
+        let b = await openApp(ctxB, link.replace('?lang=en', '?lang=es'));
+        await joined(b);
+
+        await ctxB.setOffline(true);
+        await b.locator('[data-banner="live"]').waitFor({ timeout: 10000 });
+        const { box: boxB } = await cardOnScreen(b, 2);
+        await typeIntoCard(b, boxB, ' sin red');
+        await b.waitForFunction(() => /\b1\b/.test(document.querySelector('[data-banner="live"]').textContent), null, { timeout: 5000 })
+          .catch(async (e) => {
+            throw new Error(`${e.message}: the banner says "${await b.locator('[data-banner="live"]').innerText()}"; typed: ${(await b.evaluate(() => window.trayecto.getMap())).includes(' sin red')}`);
+          });
+        await screenshot(b, 'live-offline-es');
+        // The tab is closed before the connection comes back; meanwhile the other one edits another card.
+        await b.close({ runBeforeUnload: true });
+        const { box: boxA } = await cardOnScreen(a, 0);
+        await typeIntoCard(a, boxA, ' online');
+        await ctxB.setOffline(false);
+        // Opened again: what was typed offline is there, and reaches the room.
+        b = await openApp(ctxB, link.replace('?lang=en', '?lang=es'));
+        await joined(b);
+        await shows(b, ' sin red');
+        await shows(a, ' sin red', 20000);
+        await shows(b, ' online', 20000);
+        await a.waitForTimeout(500);
+        assertEqual(await b.evaluate(() => window.trayecto.getMap()), await a.evaluate(() => window.trayecto.getMap()), 'both have the same map');
+      } finally {
+        await ctxB.close();
+        await server.stop();
+      }
+    },
+  },
+  {
+    name: 'live room: the server restarts mid-session: the room comes back whole and edits flow again',
+    timeout: 150,
+    async run({ browser, context }) {
+      let server = await liveServer();
+      const ctxB = await newParticipant(browser);
+      try {
+        const a = await openApp(context, server.url + '?lang=es');
+        await a.waitForFunction(() => window.trayecto.persistence.store !== null);
+        const link = await startSession(a, 'es');
+        const b = await openApp(ctxB, link);
+        await joined(b);
+        const { box: boxA } = await cardOnScreen(a, 0);
+        await typeIntoCard(a, boxA, ' antes');
+        await shows(b, ' antes');
+        const { port, dataDir } = server;
+        await server.stop();
+        await b.locator('[data-banner="live"]').waitFor({ timeout: 15000 });
+        server = await liveServer(port, dataDir);
+        await b.locator('[data-banner="live"]').waitFor({ state: 'detached', timeout: 30000 });
+        await a.locator('[data-banner="live"]').waitFor({ state: 'detached', timeout: 30000 });
+        const { box: boxB } = await cardOnScreen(b, 1);
+        await typeIntoCard(b, boxB, ' después');
+        await shows(a, ' después', 20000);
+        assert((await getMap(a)).cards.some((c) => c.text.endsWith(' antes')), 'the edit from before the restart is still there');
+      } finally {
+        await ctxB.close();
+        await server.stop();
+      }
+    },
+  },
+  {
+    name: 'a site without a live server says so in the user\'s language (es, en), and the map is untouched',
+    async run({ context, url }) {
+      for (const lang of ['es', 'en']) {
+        const page = await openApp(context, url + '?lang=' + lang);
+        const before = await page.evaluate(() => window.trayecto.getMap());
+        await clickWidget(page, T[lang].map);
+        await clickWidget(page, T[lang].start);
+        const dialog = page.locator('dialog.tr-dialog');
+        await dialog.waitFor({ timeout: 20000 });
+        const text = await dialog.innerText();
+        assert(lang === 'es' ? text.includes('servidor en vivo') : text.includes('no live server'), `the message says there is no live server: ${text}`);
+        await screenshot(page, `live-no-server-${lang}`);
+        await page.keyboard.press('Escape');
+        assertEqual(await page.evaluate(() => window.trayecto.getMap()), before, 'the map is unchanged');
+        await page.close();
+      }
+    },
+  },
+];

@@ -1,0 +1,313 @@
+// Live rooms in the page (docs/live.md): Map → "Start live session" turns the open map into a
+// room and gives its link; opening a link with #room=<id> joins it. The core's sync session
+// (web/live_bridge.cpp, through the WasmBridge) turns this user's edits into field changes and
+// takes others'; the room's Yjs document and its connection (web/live-engine.mjs, bundled as
+// trayecto-live.js) are loaded only when a room starts. Presence shows who is here; while the
+// connection is down, a banner counts the changes kept here, and they merge when it is back.
+(function () {
+  'use strict';
+
+  const CONNECT_WAIT_MS = 8000;    // a room that has not answered by then: no server, or unreachable
+  const PRESENCE_POLL_MS = 700;    // how often this user's selection is looked at for others
+  const OFFLINE_KEEP_MS = 500;     // edits made offline are stored this long after the last one
+  const COLOURS = ['#c2185b', '#1565c0', '#2e7d32', '#6a1b9a', '#ef6c00', '#00838f', '#5d4037', '#ad1457'];
+  const ROOM_HASH = /(?:^#|&)room=([A-Za-z0-9_-]{22})(?:&|$)/;
+  const keyOf = (room) => 'live:' + room;   // the room's document kept in storage's meta store
+  const RESCUE_PREFIX = 'trayecto-live-rescue:';   // and in localStorage as the page goes away
+
+  const toBase64 = (bytes) => {
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    return btoa(s);
+  };
+  const fromBase64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+  class Live {
+    // persistence: TrayectoPersistence; wasm: TrayectoWasm.WasmBridge; ui: TrayectoDialogs;
+    // root: the app's element; config: normalized trayecto.config.json; base: where the files are.
+    constructor({ persistence, wasm, ui, root, config, base }) {
+      this.persistence = persistence;
+      this.wasm = wasm;
+      this.ui = ui;
+      this.t = (...a) => ui.t(...a);
+      this.root = root;
+      this.config = {};
+      this.configReady = Promise.resolve(config).then((c) => { this.config = c || {}; }, () => {});
+      this.base = base || '';
+      this.room = null;       // the engine's Room while in one
+      this.roomId = '';
+      this.engine = null;     // the promise of the loaded engine
+      this.presence = null;   // the "who is here" element
+      this.timers = [];
+      this.waiting = new Set();   // the items this user changed while the room was out of reach
+    }
+
+    // The room server's WebSocket address, or '' when this site has none.
+    serverUrl(livePath) {
+      const given = this.config.liveServer;
+      if (given === false) return '';
+      if (typeof given === 'string' && given) {
+        try {
+          const u = new URL(given, location.href);
+          if (u.protocol === 'http:' || u.protocol === 'https:') u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
+          return u.protocol === 'ws:' || u.protocol === 'wss:' ? u.href : '';
+        } catch (e) { return ''; }
+      }
+      if (location.protocol !== 'http:' && location.protocol !== 'https:') return '';
+      return (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + livePath;
+    }
+
+    loadEngine() {
+      if (window.TrayectoLiveEngine) return Promise.resolve(window.TrayectoLiveEngine);
+      if (!this.engine) {
+        this.engine = new Promise((resolve, reject) => {
+          const script = document.createElement('script');
+          script.src = new URL('trayecto-live.js', this.base || location.href).href;
+          script.onload = () => (window.TrayectoLiveEngine ? resolve(window.TrayectoLiveEngine) : reject(new Error('no engine')));
+          script.onerror = () => reject(new Error('trayecto-live.js did not load'));
+          document.head.appendChild(script);
+        });
+        this.engine.catch(() => { this.engine = null; });
+      }
+      return this.engine;
+    }
+
+    me(engineRoomColour) {
+      const name = this.wasm.participantName() || this.t('PageLiveGuest', Math.floor(100 + Math.random() * 900));
+      return { name, colour: engineRoomColour, selection: [] };
+    }
+
+    // A Room of `roomId` connected (or given up after CONNECT_WAIT_MS): resolves to the room, or
+    // to {error} when it was refused, could not connect and nothing of it is kept here.
+    async connect(roomId, stored) {
+      await this.configReady;
+      let engine;
+      try { engine = await this.loadEngine(); } catch (e) { return { error: this.t('PageLiveNoServer') }; }
+      const url = this.serverUrl(engine.LIVE_PATH);
+      if (!url) return { error: this.t('PageLiveNoServer') };
+      let settle, refusal = '';
+      const answered = new Promise((resolve) => { settle = resolve; });
+      const room = new engine.Room({
+        url, room: roomId, stored,
+        me: this.me(COLOURS[Math.floor(Math.random() * COLOURS.length)]),
+        onChanges: (changes) => this.received(changes),
+        onStatus: (status, reason) => { if (reason) refusal = reason; settle(status); this.statusChanged(status); },
+        onPresence: (peers) => this.showPresence(peers),
+      });
+      const timer = setTimeout(() => settle('timeout'), CONNECT_WAIT_MS);
+      let status = await answered;
+      while (status === 'connecting') status = await new Promise((resolve) => { settle = resolve; });
+      clearTimeout(timer);
+      if (status === 'online' || (stored && status !== 'refused')) return { room };
+      room.close();
+      return { error: status === 'refused' ? this.t('PageLiveRefused', refusal) : this.t('PageLiveNoServer') };
+    }
+
+    // Map → Start live session.
+    async start() {
+      if (this.room) return this.showLink();
+      const roomId = await this.loadEngine().then((e) => e.newRoomId(), () => '');
+      if (!roomId) return this.ui.message(this.t('PageLiveTitle'), this.t('PageLiveNoServer'));
+      this.ui.toast(this.t('PageLiveConnecting'));
+      const { room, error } = await this.connect(roomId, null);
+      if (error) return this.ui.message(this.t('PageLiveTitle'), error);
+      this.enter(room, roomId);
+      room.publish(JSON.parse(this.wasm.liveStart()));
+      this.persistence.enterRoom(roomId);
+      return this.showLink();
+    }
+
+    // The page was opened on a room's link: join it (the stored map shows until the room answers).
+    async joinFromLink() {
+      const m = ROOM_HASH.exec(location.hash || '');
+      if (!m) return false;
+      const roomId = m[1];
+      if (this.room && roomId === this.roomId) return true;
+      const store = await this.persistence.openedStore();
+      // What was typed here while the room was out of reach (storage, and the copy a closing page left).
+      const kept = [store ? await store.getMeta(keyOf(roomId)).catch(() => null) : null, this.readRescue(roomId)]
+        .filter((k) => k && k.update instanceof Uint8Array);
+      const stored = kept.map((k) => k.update);
+      this.ui.toast(this.t('PageLiveConnecting'));
+      const { room, error } = await this.connect(roomId, stored.length ? stored : null);
+      if (error) { this.ui.message(this.t('PageLiveTitle'), this.t('PageLiveCannotJoin', error)); return false; }
+      if (room.empty()) {
+        room.close();
+        this.ui.message(this.t('PageLiveTitle'), this.t('PageLiveCannotJoin', 'room ' + roomId));
+        return false;
+      }
+      this.persistence.storeBeforeSwitch();
+      if (!room.synced) this.waiting = new Set(kept.flatMap((k) => k.waiting || []));
+      this.enter(room, roomId);
+      this.wasm.liveJoin(JSON.stringify(room.changes()));
+      this.persistence.enterRoom(roomId);
+      if (room.synced && kept.length) this.forgetKept();   // sent with the join
+      return true;
+    }
+
+    enter(room, roomId) {
+      this.room = room;
+      this.roomId = roomId;
+      if (!ROOM_HASH.test(location.hash)) history.replaceState(null, '', location.pathname + location.search + '#room=' + roomId);
+      this.watchSelection();
+      if (!this.hiding) {
+        this.hiding = (e) => { if (e.type === 'pagehide' || document.visibilityState === 'hidden') this.storeOffline(true); };
+        document.addEventListener('visibilitychange', this.hiding);
+        window.addEventListener('pagehide', this.hiding);
+      }
+      this.showPresence(room.peers());
+      if (!room.synced) this.showOffline();
+    }
+
+    link() { return location.href.replace(/#.*$/, '') + '#room=' + this.roomId; }
+
+    async showLink() {
+      const link = this.link();
+      try { await navigator.clipboard.writeText(link); } catch (e) { /* shown to copy by hand */ }
+      return this.ui.linkDialog(link, this.t('PageLiveTitle'), this.t('PageLiveLinkText'));
+    }
+
+    // Map → Leave live session, or another map opened here: the map stays, as a map of My maps.
+    leave({ quietly = false } = {}) {
+      if (!this.room) return;
+      this.room.close();
+      this.room = null;
+      this.wasm.liveLeave();
+      for (const t of this.timers) clearInterval(t);
+      this.timers = [];
+      this.ui.hideBanner('live');
+      this.waiting.clear();
+      if (this.presence) { this.presence.remove(); this.presence = null; }
+      history.replaceState(null, '', location.pathname + location.search);
+      this.persistence.leaveRoom();
+      if (!quietly) this.ui.toast(this.t('PageLiveLeft'));
+    }
+
+    // Someone else's changes.
+    received(changes) {
+      if (!this.room) return;
+      this.wasm.liveReceive(JSON.stringify(changes));
+    }
+
+    // The map changed here (TrayectoWasm.CAUSE): this user's edits, undo and redo go to the room.
+    changed(cause) {
+      if (!this.room || !TrayectoWasm.isUserChange(cause)) return;
+      const out = this.wasm.liveOutgoing();
+      if (out === '[]') return;
+      const changes = JSON.parse(out);
+      this.room.publish(changes);
+      if (this.room.synced) return;
+      // An edit also stamps the map's "modified": that alone is not a change of the user's.
+      const items = changes.filter(([scope]) => scope !== 'map').map(([scope, id]) => scope + '/' + id);
+      for (const key of items.length ? items : ['map']) this.waiting.add(key);
+      this.keepOffline();
+    }
+
+    // Offline: the room's document (with this user's changes) is kept in storage, so a reload or
+    // a closed tab loses none of them; they merge when the room answers again. The banner counts
+    // the items changed (a card typed into is one change, however many keys).
+    keepOffline() {
+      this.showOffline();
+      clearTimeout(this.keepTimer);
+      this.keepTimer = setTimeout(() => this.storeOffline(), OFFLINE_KEEP_MS);
+    }
+
+    // Also when the page is hidden or goes away: then the write starts at once, and a copy goes
+    // to localStorage too (written before the page dies, which an IndexedDB write may not be).
+    storeOffline(leaving = false) {
+      clearTimeout(this.keepTimer);
+      if (!this.room || !this.waiting.size) return;
+      const kept = { update: this.room.state(), waiting: [...this.waiting] };
+      if (leaving) {
+        try { localStorage.setItem(RESCUE_PREFIX + this.roomId, JSON.stringify({ update: toBase64(kept.update), waiting: kept.waiting })); } catch (e) { /* too large: storage is still tried */ }
+      }
+      const store = this.persistence.store;
+      if (store) store.setMeta(keyOf(this.roomId), kept).catch(() => {});
+    }
+
+    readRescue(roomId) {
+      try {
+        const r = JSON.parse(localStorage.getItem(RESCUE_PREFIX + roomId) || 'null');
+        return r && { update: fromBase64(r.update), waiting: r.waiting };
+      } catch (e) { return null; }
+    }
+
+    // The room has everything this page kept for it.
+    forgetKept() {
+      try { localStorage.removeItem(RESCUE_PREFIX + this.roomId); } catch (e) { /* nothing kept */ }
+      const store = this.persistence.store;
+      if (store) store.setMeta(keyOf(this.roomId), null).catch(() => {});
+    }
+
+    showOffline() {
+      if (this.room && this.room.synced) return;
+      const room = this.room;
+      if (room) this.ui.banner('live', () => this.t('PageLiveOffline', this.waiting.size), []);
+    }
+
+    statusChanged(status) {
+      if (!this.room) return;
+      if (status === 'offline') this.showOffline();
+      if (status === 'online' && this.ui.banners.has('live')) {
+        this.waiting.clear();
+        this.ui.hideBanner('live');
+        this.ui.toast(this.t('PageLiveBack'));
+        this.forgetKept();
+      }
+    }
+
+    watchSelection() {
+      let last = '';
+      this.timers.push(setInterval(() => {
+        if (!this.room) return;
+        const selection = (this.wasm.viewState().selection || []).slice(0, 50);
+        const text = JSON.stringify(selection);
+        if (text !== last) { last = text; this.room.setPresence({ selection }); }
+      }, PRESENCE_POLL_MS));
+    }
+
+    // Who is here: a coloured dot and a name each (the user first), and what each has selected.
+    showPresence(peers) {
+      if (!this.room) return;
+      if (!this.presence) {
+        this.presence = document.createElement('div');
+        this.presence.className = 'tr-presence';
+        this.presence.setAttribute('role', 'status');
+        this.root.appendChild(this.presence);
+      }
+      const list = [...peers].sort((a, b) => (b.you - a.you) || a.name.localeCompare(b.name));
+      this.presence.textContent = '';
+      const label = document.createElement('span');
+      label.textContent = this.t('PageLiveHere');
+      this.presence.appendChild(label);
+      for (const p of list) {
+        const item = document.createElement('span');
+        item.className = 'tr-peer';
+        item.dataset.peer = p.name;
+        const dot = document.createElement('i');
+        dot.style.background = p.colour;
+        item.append(dot, p.you ? `${p.name} (${this.t('PageLiveYou')})` : p.name);
+        if (!p.you && p.selection.length) item.title = p.selection.join(', ');
+        this.presence.appendChild(item);
+      }
+    }
+
+    hostAction(name) {
+      if (name === 'live-start') return this.start();
+      if (name === 'live-link') return this.showLink();
+      if (name === 'live-leave') return this.leave();
+      return undefined;
+    }
+
+    destroy() {
+      this.storeOffline(true);
+      this.leave({ quietly: true });
+      if (this.hiding) {
+        document.removeEventListener('visibilitychange', this.hiding);
+        window.removeEventListener('pagehide', this.hiding);
+      }
+    }
+  }
+
+  window.TrayectoLive = { Live };
+})();
