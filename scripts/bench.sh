@@ -76,3 +76,23 @@ cp "$work/native.json" "$OUT/results/native-$stamp.json"
 cp "$work/browser.json" "$OUT/results/browser-$stamp.json"
 node bench/web/report.mjs --results "$work/browser.json" --native "$work/native.json" \
   --dist "$OUT/dist" --hello "$OUT/hello" --doc docs/performance.md --build-type "$BUILD_TYPE"
+
+# Live rooms on loopback (docs/live.md): the server in its own process, Yjs clients in another.
+# LIVE_SECONDS=0 leaves them out.
+if [ "${LIVE_SECONDS:-60}" != 0 ]; then
+  step "live rooms: ${LIVE_CLIENTS:-30} clients a room, one room then ${LIVE_ROOMS:-20}, ${LIVE_SECONDS:-60} s each"
+  quiet cmake --build build/bench-web/app-build -j"$JOBS" --target sync_node
+  node --no-experimental-fetch bench/live/rooms-bench.mjs "$OUT/dist" build/bench-web/app-build/tests/sync_node.js \
+    --seconds "${LIVE_SECONDS:-60}" --clients "${LIVE_CLIENTS:-30}" --rooms "${LIVE_ROOMS:-20}" | tee "$work/live.txt"
+  cp "$work/live.txt" "$OUT/results/live-$stamp.txt"
+  node -e '
+    const fs = require("fs");
+    const [doc, live] = process.argv.slice(1);
+    const text = fs.readFileSync(doc, "utf8");
+    const lines = fs.readFileSync(live, "utf8").trim().split("\n").map((l) => "- " + l);
+    const block = "<!-- live:begin (written by scripts/bench.sh) -->\n" +
+      `Measured ${new Date().toISOString().slice(0, 19)}Z, bench/live/rooms-bench.mjs on loopback:\n\n` + lines.join("\n") + "\n<!-- live:end -->";
+    const re = /<!-- live:begin[\s\S]*?<!-- live:end -->/;
+    fs.writeFileSync(doc, re.test(text) ? text.replace(re, block) : text.trimEnd() + "\n\n## Live rooms\n\n" + block + "\n");
+  ' docs/performance.md "$work/live.txt"
+fi

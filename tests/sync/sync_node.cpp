@@ -185,6 +185,15 @@ EMSCRIPTEN_KEEPALIVE int sync_client_generated(int cards, unsigned seed) {
     return static_cast<int>(clients.size()) - 1;
 }
 
+// Every field of a generated map of `cards` cards, as changes: what a room started from it holds
+// (bench/live/rooms-bench.mjs).
+EMSCRIPTEN_KEEPALIVE const char* sync_state_generated(int cards, unsigned seed) {
+    Document document;
+    document.reset(generateMap(cards, seed));
+    sync::Session session(document);
+    return give(changesJson(session.takeOutgoing()).dump());
+}
+
 // The id of the client's card at `index` (of its cards in order).
 EMSCRIPTEN_KEEPALIVE const char* sync_card_id(int h, int index) {
     return give(clients[h]->document.map().cards.at(static_cast<std::size_t>(index)).id);
