@@ -63,6 +63,8 @@
     X(PageLiveConnecting, "Joining the live session…", "Entrando en la sesión en vivo…") \
     X(PageLiveCannotJoin, "Could not reach the live session ({1}). The map you had open is unchanged; the link will work once the server is back.", \
       "No se pudo llegar a la sesión en vivo ({1}). El mapa que tenías abierto no ha cambiado; el enlace funcionará cuando vuelva el servidor.") \
+    X(PageLiveEmpty, "This live session holds no map: it was never started, or its link is cut short.", \
+      "Esta sesión en vivo no tiene ningún mapa: nunca se inició, o su enlace está cortado.") \
     X(PageLiveOffline, "Live session offline: {1} change(s) of yours are kept here and will be sent when the connection is back.", \
       "Sesión en vivo sin conexión: {1} cambio(s) tuyos se guardan aquí y se enviarán al volver la conexión.") \
     X(PageLiveBack, "Back in the live session: every change is shared.", "De vuelta en la sesión en vivo: todos los cambios compartidos.") \

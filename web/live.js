@@ -91,7 +91,7 @@
         url, room: roomId, stored,
         me: this.me(COLOURS[Math.floor(Math.random() * COLOURS.length)]),
         onChanges: (changes) => this.received(changes),
-        onStatus: (status, reason) => { if (reason) refusal = reason; settle(status); this.statusChanged(status); },
+        onStatus: (status, reason) => { if (reason) refusal = reason; settle(status); this.statusChanged(status, reason); },
         onPresence: (peers) => this.showPresence(peers),
       });
       const timer = setTimeout(() => settle('timeout'), CONNECT_WAIT_MS);
@@ -133,7 +133,7 @@
       if (error) { this.ui.message(this.t('PageLiveTitle'), this.t('PageLiveCannotJoin', error)); return false; }
       if (room.empty()) {
         room.close();
-        this.ui.message(this.t('PageLiveTitle'), this.t('PageLiveCannotJoin', 'room ' + roomId));
+        this.ui.message(this.t('PageLiveTitle'), this.t('PageLiveEmpty'));
         return false;
       }
       this.persistence.storeBeforeSwitch();
@@ -245,8 +245,14 @@
       if (room) this.ui.banner('live', () => this.t('PageLiveOffline', this.waiting.size), []);
     }
 
-    statusChanged(status) {
+    statusChanged(status, reason) {
       if (!this.room) return;
+      if (status === 'refused') {
+        // The server will not have this page any more (a size, a rate, no right to the room).
+        this.leave({ quietly: true });
+        this.ui.message(this.t('PageLiveTitle'), this.t('PageLiveRefused', reason || ''));
+        return;
+      }
       if (status === 'offline') this.showOffline();
       if (status === 'online' && this.ui.banners.has('live')) {
         this.waiting.clear();

@@ -205,6 +205,30 @@ export const tests = [
     },
   },
   {
+    name: 'a room link that holds no map (never started, or cut short) says so (es, en), and the map is untouched',
+    async run({ context }) {
+      const server = await liveServer();
+      try {
+        for (const lang of ['es', 'en']) {
+          const page = await openApp(context, server.url + '?lang=' + lang);
+          const before = await page.evaluate(() => window.trayecto.getMap());
+          await page.goto(server.url + '?lang=' + lang + '#room=' + 'A'.repeat(21) + lang[0]);
+          await page.evaluate(() => window.trayecto.ready.then(() => true));
+          const dialog = page.locator('dialog.tr-dialog');
+          await dialog.waitFor({ timeout: 20000 });
+          const text = await dialog.innerText();
+          assert(lang === 'es' ? text.includes('no tiene ningún mapa') : text.includes('holds no map'), `the message says the room has no map: ${text}`);
+          await page.keyboard.press('Escape');
+          assertEqual(await page.evaluate(() => window.trayecto.getMap()), before, 'the map is the one stored here');
+          assertEqual(await page.locator('.tr-presence').count(), 0, 'not in a room');
+          await page.close();
+        }
+      } finally {
+        await server.stop();
+      }
+    },
+  },
+  {
     name: 'a site without a live server says so in the user\'s language (es, en), and the map is untouched',
     async run({ context, url }) {
       for (const lang of ['es', 'en']) {
