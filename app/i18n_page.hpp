@@ -63,6 +63,14 @@
     X(PageLiveConnecting, "Joining the live session…", "Entrando en la sesión en vivo…") \
     X(PageLiveCannotJoin, "Could not reach the live session ({1}). The map you had open is unchanged; the link will work once the server is back.", \
       "No se pudo llegar a la sesión en vivo ({1}). El mapa que tenías abierto no ha cambiado; el enlace funcionará cuando vuelva el servidor.") \
+    X(PageLiveStartText, "Everyone who opens the link will edit this map with you, live. You may set a password they must type to join.", \
+      "Quien abra el enlace editará este mapa contigo, en vivo. Puedes poner una contraseña que tendrán que escribir para entrar.") \
+    X(PageLivePasswordOptional, "Password (optional)", "Contraseña (opcional)") \
+    X(PageLiveStart, "Start", "Iniciar") \
+    X(PageLivePasswordText, "This live session has a password. Type it to join.", "Esta sesión en vivo tiene contraseña. Escríbela para entrar.") \
+    X(PageLivePasswordWrong, "That is not the session's password. Try again.", "Esa no es la contraseña de la sesión. Prueba otra vez.") \
+    X(PageLivePassword, "Password", "Contraseña") \
+    X(PageLiveJoin, "Join", "Entrar") \
     X(PageLiveEmpty, "This live session holds no map: it was never started, or its link is cut short.", \
       "Esta sesión en vivo no tiene ningún mapa: nunca se inició, o su enlace está cortado.") \
     X(PageLiveOffline, "Live session offline: {1} change(s) of yours are kept here and will be sent when the connection is back.", \

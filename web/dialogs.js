@@ -96,6 +96,20 @@
       setTimeout(() => node.remove(), 4000);
     }
 
+    // Asks for a password (text above the field, its label, the button that goes on): resolves to
+    // what was typed, or null when cancelled. `optional`: an empty field goes on too.
+    async passwordDialog(title, text, label, go, { optional = false } = {}) {
+      const id = 'tr-password-' + Math.random().toString(36).slice(2, 8);
+      const field = el('input', { type: 'password', id, class: 'tr-password', autocomplete: 'off' });
+      const body = el('div', {}, [el('p', { text }), el('label', { for: id, text: label }), field]);
+      const pressed = this.modal(title, body, [{ label: this.t('Cancel'), value: false }, { label: go, value: true, primary: true }]);
+      field.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter') { e.preventDefault(); body.closest('dialog').querySelector('button.primary').click(); }
+      });
+      setTimeout(() => field.focus(), 0);
+      return (await pressed) === true && (optional || field.value) ? field.value : null;
+    }
+
     // A link to share (a map's, or a live room's: then its own title and words).
     linkDialog(link, title = this.t('PageLinkTitle'), text = this.t('PageLinkText')) {
       const field = el('textarea', { class: 'tr-link', readonly: 'readonly', rows: '4' });

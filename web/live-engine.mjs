@@ -118,7 +118,10 @@ export class Room {
     if (decoding.readVarString(d) !== this.room) return;
     const type = decoding.readVarUint(d);
     if (type === AUTH) {
-      if (decoding.readVarUint(d) === AUTH_DENIED) this.refuse(decoding.hasContent(d) ? decoding.readVarString(d) : 'denied');
+      if (decoding.readVarUint(d) === AUTH_DENIED) {
+        this.passwordRefused = true;   // the room has a password, and this was not it
+        this.refuse(decoding.hasContent(d) ? decoding.readVarString(d) : 'denied');
+      }
     } else if (type === SYNC || type === SYNC_REPLY) {
       const reply = encoding.createEncoder();
       encoding.writeVarString(reply, this.room);

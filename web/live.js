@@ -79,7 +79,8 @@
 
     // A Room of `roomId` connected (or given up after CONNECT_WAIT_MS): resolves to the room, or
     // to {error} when it was refused, could not connect and nothing of it is kept here.
-    async connect(roomId, stored) {
+    // token: the room's password ('' for none).
+    async connect(roomId, stored, token = '') {
       await this.configReady;
       let engine;
       try { engine = await this.loadEngine(); } catch (e) { return { error: this.t('PageLiveNoServer') }; }
@@ -88,7 +89,7 @@
       let settle, refusal = '';
       const answered = new Promise((resolve) => { settle = resolve; });
       const room = new engine.Room({
-        url, room: roomId, stored,
+        url, room: roomId, stored, token,
         me: this.me(COLOURS[Math.floor(Math.random() * COLOURS.length)]),
         onChanges: (changes) => this.received(changes),
         onStatus: (status, reason) => { if (reason) refusal = reason; settle(status); this.statusChanged(status, reason); },
@@ -100,16 +101,37 @@
       clearTimeout(timer);
       if (status === 'online' || (stored && status !== 'refused')) return { room };
       room.close();
+      if (room.passwordRefused) return { passwordRefused: true };
       return { error: status === 'refused' ? this.t('PageLiveRefused', refusal) : this.t('PageLiveNoServer') };
+    }
+
+    // Resolves to whether a WebSocket to `url` opens (within CONNECT_WAIT_MS); it is closed at once.
+    serverAnswers(url) {
+      if (!url) return Promise.resolve(false);
+      return new Promise((resolve) => {
+        let ws;
+        const done = (ok) => { clearTimeout(timer); if (ws) { ws.onopen = ws.onerror = ws.onclose = null; ws.close(); } resolve(ok); };
+        const timer = setTimeout(() => done(false), CONNECT_WAIT_MS);
+        try { ws = new WebSocket(url); } catch (e) { done(false); return; }
+        ws.onopen = () => done(true);
+        ws.onerror = ws.onclose = () => done(false);
+      });
     }
 
     // Map → Start live session.
     async start() {
       if (this.room) return this.showLink();
       const roomId = await this.loadEngine().then((e) => e.newRoomId(), () => '');
-      if (!roomId) return this.ui.message(this.t('PageLiveTitle'), this.t('PageLiveNoServer'));
+      // Is there a server to start a room on? Asked before the password, which would be in vain.
+      await this.configReady;
+      if (!roomId || !(await this.serverAnswers(this.serverUrl(window.TrayectoLiveEngine.LIVE_PATH)))) {
+        return this.ui.message(this.t('PageLiveTitle'), this.t('PageLiveNoServer'));
+      }
+      const password = await this.ui.passwordDialog(this.t('PageLiveTitle'), this.t('PageLiveStartText'),
+        this.t('PageLivePasswordOptional'), this.t('PageLiveStart'), { optional: true });
+      if (password === null) return undefined;
       this.ui.toast(this.t('PageLiveConnecting'));
-      const { room, error } = await this.connect(roomId, null);
+      const { room, error } = await this.connect(roomId, null, password);
       if (error) return this.ui.message(this.t('PageLiveTitle'), error);
       this.enter(room, roomId);
       room.publish(JSON.parse(this.wasm.liveStart()));
@@ -129,7 +151,16 @@
         .filter((k) => k && k.update instanceof Uint8Array);
       const stored = kept.map((k) => k.update);
       this.ui.toast(this.t('PageLiveConnecting'));
-      const { room, error } = await this.connect(roomId, stored.length ? stored : null);
+      let token = '';
+      let joined = await this.connect(roomId, stored.length ? stored : null, token);
+      // A room with a password: asked for until it is right, or the person gives up.
+      for (let asked = 0; joined.passwordRefused; asked++) {
+        token = await this.ui.passwordDialog(this.t('PageLiveTitle'), this.t(asked ? 'PageLivePasswordWrong' : 'PageLivePasswordText'),
+          this.t('PageLivePassword'), this.t('PageLiveJoin'));
+        if (token === null) return false;
+        joined = await this.connect(roomId, stored.length ? stored : null, token);
+      }
+      const { room, error } = joined;
       if (error) { this.ui.message(this.t('PageLiveTitle'), this.t('PageLiveCannotJoin', error)); return false; }
       if (room.empty()) {
         room.close();

@@ -10,8 +10,8 @@ import { startApp } from '../../scripts/serve.mjs';
 import { DIST, assert, assertEqual, asReturningVisitor, cardOnScreen as cardOnCanvas, centre, clickWidget, openApp, screenshot, settle } from './harness.mjs';
 
 const T = {
-  es: { map: 'Mapa', start: 'Iniciar sesión en vivo…', leave: 'Salir de la sesión en vivo', here: 'En esta sesión:' },
-  en: { map: 'Map', start: 'Start live session…', leave: 'Leave live session', here: 'In this session:' },
+  es: { map: 'Mapa', start: 'Iniciar sesión en vivo…', go: 'Iniciar', join: 'Entrar', here: 'En esta sesión:', wrong: 'no es la contraseña' },
+  en: { map: 'Map', start: 'Start live session…', go: 'Start', join: 'Join', here: 'In this session:', wrong: 'not the session\'s password' },
 };
 
 const getMap = async (page) => JSON.parse(await page.evaluate(() => window.trayecto.getMap()));
@@ -57,10 +57,12 @@ async function newParticipant(browser) {
   return context;
 }
 
-// The facilitator starts a live session from the Map menu: the dialog gives the room's link.
-async function startSession(page, lang) {
+// The facilitator starts a live session from the Map menu (with a password, or none): the dialog
+// gives the room's link.
+async function startSession(page, lang, password = '') {
   await clickWidget(page, T[lang].map);
   await clickWidget(page, T[lang].start);
+  await typePassword(page, password, T[lang].go);
   const field = page.locator('dialog .tr-link');
   await field.waitFor({ timeout: 15000 });
   const link = await field.inputValue();
@@ -68,6 +70,17 @@ async function startSession(page, lang) {
   await page.keyboard.press('Escape');
   await field.waitFor({ state: 'detached' });
   return link;
+}
+
+// The password dialog: what is typed, then its button, clicked.
+async function typePassword(page, password, button) {
+  const input = page.locator('dialog input.tr-password');
+  await input.waitFor({ timeout: 15000 });
+  await input.click();
+  if (password) await page.keyboard.type(password);
+  const typedInto = await input.elementHandle();
+  await page.locator('dialog button', { hasText: button }).click();
+  await page.waitForFunction((el) => !el.isConnected, typedInto);   // that dialog closed (another may come)
 }
 
 async function joined(page) {
@@ -198,6 +211,33 @@ export const tests = [
         await typeIntoCard(b, boxB, ' después');
         await shows(a, ' después', 20000);
         assert((await getMap(a)).cards.some((c) => c.text.endsWith(' antes')), 'the edit from before the restart is still there');
+      } finally {
+        await ctxB.close();
+        await server.stop();
+      }
+    },
+  },
+  {
+    name: 'a live room with a password (es, en): the link alone does not let in, a wrong password is refused and asked again, the right one joins',
+    timeout: 120,
+    async run({ browser, context }) {
+      const server = await liveServer();
+      const ctxB = await newParticipant(browser);
+      try {
+        const a = await openApp(context, server.url + '?lang=es');
+        await a.waitForFunction(() => window.trayecto.persistence.store !== null);
+        const link = await startSession(a, 'es', 'secreto 42');
+        const b = await openApp(ctxB, link.replace('?lang=es', '?lang=en'));
+        const before = await b.evaluate(() => window.trayecto.getMap());
+        await typePassword(b, 'nope', T.en.join);
+        await b.locator('dialog', { hasText: T.en.wrong }).waitFor({ timeout: 15000 });
+        assertEqual(await b.evaluate(() => window.trayecto.getMap()), before, 'nothing of the room before the right password');
+        await screenshot(b, 'live-password-wrong-en');
+        await typePassword(b, 'secreto 42', T.en.join);
+        await joined(b);
+        const { box } = await cardOnScreen(b, 0);
+        await typeIntoCard(b, box, ' with the password');
+        await shows(a, ' with the password');
       } finally {
         await ctxB.close();
         await server.stop();
