@@ -12,6 +12,8 @@
 #include "view_state.hpp"
 
 struct ImDrawList;
+struct ImVec2;
+struct ImFont;
 
 namespace trayecto::app {
 
@@ -74,6 +76,8 @@ private:
     void draw(const Document& doc, const ViewState& view, const Fonts& fonts);
     void drawTo(ImDrawList* dl, const Document& doc, const ViewState& view, const Fonts& fonts);
     void drawCards(ImDrawList* dl, const Map& map, const ViewState& view, const Fonts& fonts, const Box& visible);
+    void drawPeerMarks(ImDrawList* dl, const ViewState& view, const Id& id, const ImVec2& p0, const ImVec2& p1,
+                       const Fonts& fonts, ImFont* font) const;
     void drawEmotionLane(ImDrawList* dl, const Map& map, const ViewState& view, const Fonts& fonts, int row);
     void drawCrowdBand(ImDrawList* dl, const Map& map, const ViewState& view, const Persona& persona, int row);
     void drawHeaders(ImDrawList* dl, const Map& map, const ViewState& view, const Fonts& fonts, const Box& visible);

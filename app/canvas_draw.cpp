@@ -1,5 +1,6 @@
 // Drawing the map canvas: only what is inside the visible rectangle is built.
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 #include "canvas.hpp"
@@ -182,6 +183,7 @@ void Canvas::drawCards(ImDrawList* dl, const Map& map, const ViewState& view, co
                     dl->AddRect(p0, p1, theme::SearchHit, rounding, 0, 3.0f * fonts.pixelRatio);
                 dl->AddRect(p0, p1, selected ? theme::Selection : theme::CardBorder, rounding, 0,
                             (selected ? 2.5f : 1.0f) * fonts.pixelRatio);
+                drawPeerMarks(dl, view, card.id, p0, p1, fonts, legible ? font : nullptr);
                 if (view.editingCard == card.id) continue;
                 if (!legible) {   // too small to read: a grey bar per line of text, no footer
                     textBars(dl, slot.box, s, p0);
@@ -208,6 +210,30 @@ void Canvas::drawCards(ImDrawList* dl, const Map& map, const ViewState& view, co
             }
         }
     }
+}
+
+// Others in a live room who selected this card: a ring in each one's colour just outside it, and
+// the first one's name over its corner.
+void Canvas::drawPeerMarks(ImDrawList* dl, const ViewState& view, const Id& id, const ImVec2& p0, const ImVec2& p1,
+                           const Fonts& fonts, ImFont* font) const {
+    if (view.peers.empty()) return;
+    const float k = fonts.pixelRatio;
+    float out = 3.0f * k;
+    const Peer* first = nullptr;
+    for (const Peer& peer : view.peers) {
+        if (std::find(peer.selection.begin(), peer.selection.end(), id) == peer.selection.end()) continue;
+        dl->AddRect(ImVec2(p0.x - out, p0.y - out), ImVec2(p1.x + out, p1.y + out), theme::fromRgb(peer.rgb), 4.0f * k, 0,
+                    2.0f * k);
+        out += 2.5f * k;
+        if (!first) first = &peer;
+    }
+    if (!first || !font || first->name.empty()) return;
+    const float size = 11.0f * k;
+    const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, first->name.c_str());
+    const ImVec2 at(p0.x, p0.y - extent.y - 4.0f * k);
+    dl->AddRectFilled(ImVec2(at.x - 2.0f * k, at.y - 1.0f * k), ImVec2(at.x + extent.x + 3.0f * k, at.y + extent.y + 1.0f * k),
+                      theme::fromRgb(first->rgb), 3.0f * k);
+    dl->AddText(font, size, at, theme::textOn(theme::fromRgb(first->rgb)), first->name.c_str());
 }
 
 void Canvas::drawEmotionLane(ImDrawList* dl, const Map& map, const ViewState& view, const Fonts& fonts, int row) {

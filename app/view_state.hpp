@@ -3,6 +3,7 @@
 // Map::workshop.)
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +13,13 @@
 #include "trayecto/model.hpp"
 
 namespace trayecto::app {
+
+// Someone else in the live room (web/live.js): their name, colour (0xRRGGBB) and what they selected.
+struct Peer {
+    std::string name;
+    std::uint32_t rgb = 0;
+    std::vector<Id> selection;
+};
 
 struct ViewState {
     float zoom = 1.0f;            // device pixels per world unit = zoom * pixel ratio
@@ -36,6 +44,7 @@ struct ViewState {
     Id participant = "local";     // who votes on this screen (the host says: App::setParticipant)
     Lang lang = Lang::En;
     std::optional<CsvSeparator> csvSeparator;   // the CSV export's; unset: the language's own
+    std::vector<Peer> peers;      // the others in a live room: their selections are drawn too
 
     bool isSelected(const Id& id) const;
     void select(const Id& id) { selection.assign(1, id); }

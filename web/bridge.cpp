@@ -70,14 +70,16 @@ EMSCRIPTEN_KEEPALIVE const char* trayecto_view_state() {
     const ViewState& v = P.app->view();
     const ImGuiIO& io = ImGui::GetIO();
     // Ids are any text the format allows: the JSON library escapes them.
-    const nlohmann::json state = {
+    nlohmann::json state = {
         {"zoom", v.zoom}, {"panX", v.panX}, {"panY", v.panY}, {"lang", langTag(v.lang)},
         {"editing", v.editingCard}, {"activePersona", v.activePersona}, {"mouseDown", io.MouseDown[0]},
         {"pointer", {io.MousePos.x, io.MousePos.y}}, {"selection", v.selection},
         {"following", P.app->following()}, {"readOnly", P.app->document().readOnly()},
         {"undoSteps", P.app->document().history().undoCount()}, {"showMinimap", v.showMinimap},
         {"personaFilter", v.personaFilter}, {"renaming", P.app->canvas().renaming()},
-        {"focusStage", v.focusStage}, {"focusLane", v.focusLane}};
+        {"focusStage", v.focusStage}, {"focusLane", v.focusLane}, {"peers", nlohmann::json::array()}};
+    nlohmann::json& peers = state["peers"];
+    for (const Peer& p : v.peers) peers.push_back({{"name", p.name}, {"rgb", p.rgb}, {"selection", p.selection}});
     P.scratch = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return P.scratch.c_str();
 }

@@ -303,9 +303,11 @@
       }, PRESENCE_POLL_MS));
     }
 
-    // Who is here: a coloured dot and a name each (the user first), and what each has selected.
+    // Who is here: a coloured dot and a name each (the user first); what the others selected is
+    // drawn on the canvas in their colours.
     showPresence(peers) {
       if (!this.room) return;
+      this.wasm.livePeers(JSON.stringify(peers.filter((p) => !p.you).map(({ name, colour, selection }) => ({ name, colour, selection }))));
       if (!this.presence) {
         this.presence = document.createElement('div');
         this.presence.className = 'tr-presence';

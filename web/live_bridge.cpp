@@ -4,6 +4,7 @@
 // Text returned lives in P.scratch until the next call.
 #include <emscripten.h>
 
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>
@@ -94,11 +95,37 @@ EMSCRIPTEN_KEEPALIVE void trayecto_live_leave() {
     if (!gSession) return;
     gSession.reset();
     if (!P.app) return;
+    P.app->view().peers.clear();
     P.app->document().setRebase({});
     P.app->setInRoom(false);
     requestFrames(2);
 }
 
 EMSCRIPTEN_KEEPALIVE int trayecto_live_active() { return gSession ? 1 : 0; }
+
+// The others in the room, for their selections on the canvas: [{name, colour: "#rrggbb",
+// selection: [ids]}] (anything else in it is left out).
+EMSCRIPTEN_KEEPALIVE void trayecto_live_peers(const char* bytes, int size) {
+    if (!P.app || size < 0) return;
+    const Json list = Json::parse(std::string_view(bytes, static_cast<std::size_t>(size)), nullptr, false);
+    std::vector<app::Peer> peers;
+    if (list.is_array()) {
+        for (const Json& p : list) {
+            if (!p.is_object()) continue;
+            app::Peer peer;
+            if (p.contains("name") && p["name"].is_string()) peer.name = p["name"].get<std::string>().substr(0, 80);
+            if (p.contains("colour") && p["colour"].is_string()) {
+                const std::string c = p["colour"].get<std::string>();
+                if (c.size() == 7 && c[0] == '#') peer.rgb = static_cast<std::uint32_t>(std::strtoul(c.c_str() + 1, nullptr, 16));
+            }
+            if (p.contains("selection") && p["selection"].is_array())
+                for (const Json& id : p["selection"])
+                    if (id.is_string() && peer.selection.size() < 50) peer.selection.push_back(id.get<std::string>());
+            peers.push_back(std::move(peer));
+        }
+    }
+    P.app->view().peers = std::move(peers);
+    requestFrames(1);
+}
 
 }  // extern "C"

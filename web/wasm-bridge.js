@@ -145,6 +145,7 @@
     liveReceive(changes) { return this.withHeap([changes], (c) => this.m._trayecto_live_receive(c.ptr, c.size)); }
     liveLeave() { this.m._trayecto_live_leave(); }
     liveActive() { return this.m._trayecto_live_active() !== 0; }
+    livePeers(peers) { this.withHeap([peers], (p) => this.m._trayecto_live_peers(p.ptr, p.size)); }
 
     // ---- view and embedding
     setLanguage(tag) { this.withHeap([tag], (t) => this.m._trayecto_set_language(t.ptr)); }

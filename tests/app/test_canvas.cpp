@@ -3,6 +3,7 @@
 
 #include "headless.hpp"
 #include "search.hpp"
+#include "theme.hpp"
 #include "trayecto/format.hpp"
 #include "trayecto/workshop.hpp"
 
@@ -332,4 +333,26 @@ TEST_CASE("the Delete key removes a selected stage or lane, with its cards, in o
     h.key(key::Z, true);
     h.key(key::Z, true);
     CHECK(saveMap(h.map()) == before);
+}
+
+// Live rooms: what the others selected is drawn in their colours (ViewState::peers).
+TEST_CASE("a card another person in the room selected is ringed in their colour, with their name") {
+    Headless h;
+    const Card card = firstCardInLane(h.map(), LaneType::Actions);
+    const ImU32 colour = app::theme::fromRgb(0xc2185b);
+    auto drawnInColour = [&] {
+        int vertices = 0;
+        const ImDrawData* data = ImGui::GetDrawData();
+        for (int l = 0; l < data->CmdListsCount; ++l)
+            for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer) vertices += v.col == colour;
+        return vertices;
+    };
+    h.frame();
+    REQUIRE(drawnInColour() == 0);
+    h.view().peers.push_back({"Ben", 0xc2185b, {card.id}});
+    h.frame();
+    CHECK(drawnInColour() > 8);   // the ring and the name's label
+    h.view().peers.front().selection.clear();
+    h.frame();
+    CHECK(drawnInColour() == 0);
 }

@@ -125,6 +125,33 @@ export const tests = [
         await screenshot(b, 'live-room-en');
         await screenshot(c, 'live-room-es');
 
+        // What Ben selects shows on Ana's canvas: a ring in Ben's colour around that card.
+        const { card: picked, box: pickedBox } = await cardOnScreen(b, 3);
+        await b.keyboard.press('Escape');
+        await b.mouse.click(centre(pickedBox).x, centre(pickedBox).y);
+        await a.waitForFunction((id) => window.trayecto.viewState().peers.some((p) => p.selection.includes(id)), picked.id, { timeout: 15000 });
+        const peer = (await a.evaluate(() => window.trayecto.viewState())).peers.find((p) => p.selection.includes(picked.id));
+        await settle(a);
+        const ring = await a.evaluate(([id, rgb]) => {
+          const box = window.trayecto.locate(id);
+          const src = document.querySelector('.tr-canvas');
+          const c = document.createElement('canvas');
+          c.width = src.width; c.height = src.height;
+          const g = c.getContext('2d');
+          g.drawImage(src, 0, 0);
+          const k = src.width / src.getBoundingClientRect().width;
+          const [x0, y0, x1, y1] = [box.x - 8, box.y - 8, box.x + box.width + 8, box.y + box.height + 8].map((v) => Math.round(v * k));
+          const data = g.getImageData(x0, y0, x1 - x0, y1 - y0).data;
+          const [r, gr, bl] = [(rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255];
+          let near = 0;
+          for (let i = 0; i < data.length; i += 4) {
+            if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - gr) + Math.abs(data[i + 2] - bl) < 40) near++;
+          }
+          return near;
+        }, [picked.id, peer.rgb]);
+        assert(ring > 40, `Ben's colour rings the card he selected on Ana's canvas (${ring} pixels)`);
+        await screenshot(a, 'live-peer-selection-es');
+
         // Ctrl+Z in one page takes back only that person's edit.
         await b.keyboard.press('Escape');
         await b.keyboard.press('Control+z');
