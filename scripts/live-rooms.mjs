@@ -15,10 +15,9 @@ import { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 
-import { LIVE_PATH, ROOM_ID } from '../web/live-room.mjs';
+import { CLOSE_POLICY, LIVE_PATH, ROOM_ID } from '../web/live-room.mjs';
 
 export const DEFAULT_RATE = { burst: 400, perSecond: 200 };
-const CLOSE_POLICY = 1008;   // WebSocket close code: policy violation
 
 // What a hook throws to refuse: Hocuspocus sends `reason` to the client (and closes with `code`
 // a connection whose message is refused); without a `message` it does not log it as an error.

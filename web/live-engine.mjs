@@ -9,15 +9,13 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 
-import { LIVE_PATH, ROOM_ID, newRoomId } from './live-room.mjs';
+import { LIVE_PATH, REFUSING_CLOSES, ROOM_ID, newRoomId } from './live-room.mjs';
 import { allChanges, observeChanges, writeChanges } from './live-yjs.mjs';
 
 const SYNC = 0, AWARENESS = 1, AUTH = 2, QUERY_AWARENESS = 3, SYNC_REPLY = 4, CLOSE = 7;
 const AUTH_TOKEN = 0, AUTH_DENIED = 1;
 const RETRY_MS = [500, 1000, 2000, 4000, 8000];   // reconnecting: waits between tries, then the last again
-// Close codes of a server that will not have this page (a policy, a size, no right to the room):
-// tried again, it would refuse again. Any other close (a restart, a network cut) is tried again.
-const REFUSED = new Set([1008, 1009, 4401, 4403]);
+const REFUSED = new Set(REFUSING_CLOSES);
 
 export class Room {
   // url: the server's WebSocket address; room: its id. Calls back:

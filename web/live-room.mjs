@@ -8,6 +8,12 @@ export const LIVE_PATH = '/live';
 // the only names the server accepts.
 export const ROOM_ID = /^[A-Za-z0-9_-]{22}$/;
 
+// WebSocket close codes of a server that will not have a page (tried again, it would refuse
+// again): a policy (the server's refusals), a message too big (ws's maxPayload), and Hocuspocus's
+// "unauthorized" and "forbidden". Any other close (a restart, a network cut) is tried again.
+export const CLOSE_POLICY = 1008;
+export const REFUSING_CLOSES = [CLOSE_POLICY, 1009, 4401, 4403];
+
 // A new room's name. `crypto`: the Web Crypto API (browsers; under node 18, node:crypto's webcrypto).
 export function newRoomId(crypto = globalThis.crypto) {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
