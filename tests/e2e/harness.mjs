@@ -87,6 +87,17 @@ export async function clickWidget(page, text, { double = false } = {}) {
   return r;
 }
 
+// Double-clicks a card to edit its text in place and types `text` at its end (then Enter, unless not).
+export async function typeIntoCard(page, box, text, { enter = true } = {}) {
+  const c = centre(box);
+  await page.mouse.dblclick(c.x, c.y);
+  await settle(page);
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text);
+  if (enter) await page.keyboard.press('Enter');
+  await settle(page);
+}
+
 // Waits until the app has drawn at least `n` more frames than `since`.
 export async function framesAfter(page, since, n = 1, timeout = 5000) {
   await page.waitForFunction(([s, k]) => window.trayecto.frameCount() >= s + k, [since, n], { timeout });

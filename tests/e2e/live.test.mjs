@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { startApp } from '../../scripts/serve.mjs';
-import { DIST, assert, assertEqual, asReturningVisitor, cardOnScreen as cardOnCanvas, centre, clickWidget, openApp, screenshot, settle } from './harness.mjs';
+import { DIST, assert, assertEqual, asReturningVisitor, cardOnScreen as cardOnCanvas, centre, clickWidget, openApp, screenshot, settle, typeIntoCard } from './harness.mjs';
 
 const T = {
   es: { map: 'Mapa', start: 'Iniciar sesión en vivo…', go: 'Iniciar', join: 'Entrar', here: 'En esta sesión:', wrong: 'no es la contraseña' },
@@ -17,16 +17,6 @@ const T = {
 const getMap = async (page) => JSON.parse(await page.evaluate(() => window.trayecto.getMap()));
 const cardOnScreen = (page, n = 0) =>
   cardOnCanvas(page, (r) => r.x + r.width < 860 && r.y > 60 && r.y + r.height < 600 && r.width > 40, n);
-
-async function typeIntoCard(page, box, text) {
-  const c = centre(box);
-  await page.mouse.dblclick(c.x, c.y);
-  await settle(page);
-  await page.keyboard.press('Control+End');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-  await settle(page);
-}
 
 // Resolves once `page`'s map has a card whose text ends with `text`; else says what the page's
 // room had (its document, who it saw, its banners).

@@ -2,7 +2,7 @@
 // only — mouse, keyboard, tabs. The bridge is used to read state, never to make a change.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, assertEqual, cardOnScreen as cardOnCanvas, centre, clickWidget, countWrites, openApp, settle, screenshot, widget } from './harness.mjs';
+import { assert, assertEqual, cardOnScreen as cardOnCanvas, centre, clickWidget, countWrites, openApp, settle, screenshot, typeIntoCard, widget } from './harness.mjs';
 
 const getMap = async (page) => JSON.parse(await page.evaluate(() => window.trayecto.getMap()));
 
@@ -12,17 +12,6 @@ const writes = (page) => page.evaluate(() => window.__idbWrites);
 // A card clear of the side panel, the overview map and any banner, for `n`-th choice.
 const cardOnScreen = (page, n = 0) =>
   cardOnCanvas(page, (r) => r.x + r.width < 880 && r.y > 60 && r.y + r.height < 620 && r.width > 40, n);
-
-// Double-clicks a card to edit its text in place and types `text` at its end.
-async function typeIntoCard(page, box, text, { enter = true } = {}) {
-  const c = centre(box);
-  await page.mouse.dblclick(c.x, c.y);
-  await settle(page);
-  await page.keyboard.press('Control+End');
-  await page.keyboard.type(text);
-  if (enter) await page.keyboard.press('Enter');
-  await settle(page);
-}
 
 // What a tab's persistence holds about the open map, for failure messages.
 const tabState = (page) => page.evaluate(async () => {
