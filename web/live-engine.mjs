@@ -9,11 +9,10 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 
+import { AUTH, AUTH_DENIED, AUTH_TOKEN, AWARENESS, CLOSE, QUERY_AWARENESS, SYNC, SYNC_REPLY, answerSync, roomMessage } from './live-protocol.mjs';
 import { LIVE_PATH, REFUSING_CLOSES, ROOM_ID, newRoomId } from './live-room.mjs';
 import { allChanges, observeChanges, writeChanges } from './live-yjs.mjs';
 
-const SYNC = 0, AWARENESS = 1, AUTH = 2, QUERY_AWARENESS = 3, SYNC_REPLY = 4, CLOSE = 7;
-const AUTH_TOKEN = 0, AUTH_DENIED = 1;
 const RETRY_MS = [500, 1000, 2000, 4000, 8000];   // reconnecting: waits between tries, then the last again
 const REFUSED = new Set(REFUSING_CLOSES);
 
@@ -97,15 +96,7 @@ export class Room {
     this.retry = setTimeout(() => this.connect(), wait);
   }
 
-  message(type, body) {
-    const e = encoding.createEncoder();
-    encoding.writeVarString(e, this.room);
-    encoding.writeVarUint(e, type);
-    body(e);
-    return encoding.toUint8Array(e);
-  }
-
-  send(type, body) { this.ws.send(this.message(type, body)); }
+  send(type, body) { this.ws.send(roomMessage(this.room, type, body)); }
 
   sendAwareness(clients) {
     this.send(AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
@@ -121,12 +112,7 @@ export class Room {
         this.refuse(decoding.hasContent(d) ? decoding.readVarString(d) : 'denied');
       }
     } else if (type === SYNC || type === SYNC_REPLY) {
-      const reply = encoding.createEncoder();
-      encoding.writeVarString(reply, this.room);
-      encoding.writeVarUint(reply, SYNC);
-      const before = encoding.length(reply);
-      const kind = syncProtocol.readSyncMessage(d, reply, this.doc, this);
-      if (encoding.length(reply) > before) this.ws.send(encoding.toUint8Array(reply));
+      const kind = answerSync(d, this.room, this.doc, this, (bytes) => this.ws.send(bytes));
       if (kind === syncProtocol.messageYjsSyncStep2 && !this.synced) {
         this.synced = true;
         this.tries = 0;

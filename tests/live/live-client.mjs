@@ -7,8 +7,7 @@ import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 
-const SYNC = 0, AUTH = 2, SYNC_REPLY = 4, CLOSE = 7;
-const AUTH_TOKEN = 0, AUTH_DENIED = 1, AUTH_OK = 2;
+import { AUTH, AUTH_DENIED, AUTH_OK, AUTH_TOKEN, CLOSE, SYNC, SYNC_REPLY, answerSync, roomMessage } from '../../web/live-protocol.mjs';
 
 // Resolves once `test()` holds (checked every 10 ms); rejects after `ms` naming `what`.
 export async function waitFor(test, what, ms = 5000) {
@@ -43,15 +42,7 @@ export class LiveClient {
   }
 
   // A message of `type` for this room, its body written by `body(encoder)`.
-  message(type, body) {
-    const e = encoding.createEncoder();
-    encoding.writeVarString(e, this.room);
-    encoding.writeVarUint(e, type);
-    body(e);
-    return encoding.toUint8Array(e);
-  }
-
-  send(type, body) { this.ws.send(this.message(type, body)); }
+  send(type, body) { this.ws.send(roomMessage(this.room, type, body)); }
 
   onMessage(data) {
     const d = decoding.createDecoder(data);
@@ -62,13 +53,8 @@ export class LiveClient {
       if (sub === AUTH_OK) this.status = 'authenticated';
       else if (sub === AUTH_DENIED) this.status = 'denied';
     } else if (type === SYNC || type === SYNC_REPLY) {
-      const reply = encoding.createEncoder();
-      encoding.writeVarString(reply, this.room);
-      encoding.writeVarUint(reply, SYNC);
-      const before = encoding.length(reply);
-      const kind = syncProtocol.readSyncMessage(d, reply, this.doc, this);
+      const kind = answerSync(d, this.room, this.doc, this, (bytes) => this.ws.send(bytes));
       if (kind === syncProtocol.messageYjsSyncStep2) this.synced = true;
-      if (encoding.length(reply) > before) this.ws.send(encoding.toUint8Array(reply));
     } else if (type === CLOSE) {
       this.status = 'closed';
     }
