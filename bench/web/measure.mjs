@@ -77,7 +77,7 @@ function appInitScript({ gl }) {
         v.ready.then(() => { window.__benchFirstFrame = performance.now(); console.debug('bench-first-frame'); }, () => {});
       }
       window.__benchGetMap = [];
-      for (const name of ['getMap', 'getMapBytes', 'getMapBytesSliced']) {   // autosave serializes through one
+      for (const name of ['getMap', 'getMapBytes', 'getMapBlob']) {   // autosave serializes through one
         if (!v || typeof v[name] !== 'function') continue;
         const original = v[name];
         v[name] = function (...args) {
@@ -111,7 +111,7 @@ function appInitScript({ gl }) {
       const original = IDBObjectStore.prototype[name];
       IDBObjectStore.prototype[name] = function (...args) {
         const t = performance.now();
-        console.timeStamp('bench-idb-write');
+        console.timeStamp('bench-idb-write ' + this.name);   // which store: the map's own write is to 'maps'
         const request = original.apply(this, args);
         window.__benchWrites.push({ t, store: this.name });
         return request;
@@ -451,7 +451,8 @@ async function visibleCard(page, min = { width: 30, height: 16 }) {
 
 // ---- 7. autosave -------------------------------------------------------------------------------
 // Clicks a card that is visible and big enough, presses Delete, and once the edit is drawn traces
-// the main thread until the app's IndexedDB write is done. The figure is the longest of the
+// the main thread until the app has written the map to IndexedDB (its 'maps' store: the version
+// history's snapshot, written first when editing resumes, is not the save). The figure is the longest of the
 // main-thread tasks that do the autosave's work: the one that serializes the map
 // (trayecto.getMap()) and the one that hands it to IndexedDB. While such a task runs the page
 // cannot draw a frame or react to input.
@@ -465,6 +466,7 @@ async function autosave(browser, page) {
   if (!selected.includes(card.id)) return { na: 'could not select a card' };
   const revision = await page.evaluate(() => (window.trayecto.revision ? window.trayecto.revision() : null));
   const writesBefore = await page.evaluate(() => { window.__benchGetMap = []; return window.__benchWrites.length; });
+  const MAP_WRITE = 'bench-idb-write maps';
 
   await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   // The mark goes before the key: the app may write as soon as the edit's frame is drawn.
@@ -475,7 +477,7 @@ async function autosave(browser, page) {
   await page.evaluate(() => console.timeStamp('bench-edit-drawn'));
   let wrote = false;
   try {
-    await page.waitForFunction((n) => window.__benchWrites.length > n, writesBefore, { timeout: 4000, polling: 50 });
+    await page.waitForFunction((n) => window.__benchWrites.slice(n).some((w) => w.store === 'maps'), writesBefore, { timeout: 4000, polling: 50 });
     wrote = true;
     await page.waitForTimeout(300);
   } catch (e) { /* nothing written */ }
@@ -491,7 +493,8 @@ async function autosave(browser, page) {
   const drawn = events.find((e) => stamp(e, 'bench-edit-drawn'));
   if (!mark || !drawn) return { na: 'trace without the edit marks', editFrameMs };
   const onMain = (e) => e.pid === mark.pid && e.tid === mark.tid;
-  const work = events.filter((e) => onMain(e) && e.ts > mark.ts && (stamp(e, 'bench-getmap') || stamp(e, 'bench-idb-write')));
+  const isWrite = (e) => e.name === 'TimeStamp' && e.args && e.args.data && /^bench-idb-write /.test(e.args.data.message || '');
+  const work = events.filter((e) => onMain(e) && e.ts > mark.ts && (stamp(e, 'bench-getmap') || isWrite(e)));
   const tasks = events.filter((e) => onMain(e) && e.ph === 'X' && e.ts + (e.dur || 0) > mark.ts &&
                                      (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask'));
   const taskOf = (e) => tasks.filter((t) => t.ts <= e.ts && t.ts + (t.dur || 0) >= e.ts)
@@ -502,7 +505,9 @@ async function autosave(browser, page) {
   // Every task from the edit's frame (drawn) to the last write, whatever it does: a save written
   // in slices runs in tasks that carry no stamp of ours. A task that saves is counted even when
   // the edit's frame ran in it too.
-  const lastWrite = Math.max(...work.filter((e) => stamp(e, 'bench-idb-write')).map((e) => e.ts), drawn.ts);
+  const mapWrites = work.filter((e) => stamp(e, MAP_WRITE));
+  if (!mapWrites.length) return { na: 'the map\'s write not found in the trace', editFrameMs };
+  const lastWrite = Math.max(...mapWrites.map((e) => e.ts), drawn.ts);
   const windowTasks = tasks.filter((t) => t.ts >= drawn.ts && t.ts <= lastWrite);
   return {
     longestTaskMs: Math.max(...saveTasks.map((t) => t.dur / 1000), ...windowTasks.map((t) => t.dur / 1000)),
@@ -511,7 +516,9 @@ async function autosave(browser, page) {
     windowTasksMs: windowTasks.map((t) => t.dur / 1000).sort((a, b) => b - a).slice(0, 8),
     saveTasks: saveTasks.map((t) => ({ ms: t.dur / 1000, does: [...new Set(kinds(t))] })),
     getMapMs: getMapMs.length ? Math.max(...getMapMs) : null,
-    editFrameMs, writes: work.filter((e) => stamp(e, 'bench-idb-write')).length,
+    editFrameMs, writes: mapWrites.length,
+    debug: windowTasks.filter((t) => t.dur > 15000).map((t) => [(t.ts - mark.ts) / 1000, t.dur / 1000,
+      [...new Set(events.filter((e) => onMain(e) && e.ts >= t.ts && e.ts <= t.ts + t.dur && e !== t && e.dur > 2000).map((e) => e.name + (e.args && e.args.data ? ':' + (e.args.data.functionName || e.args.data.url || e.args.data.type || e.args.data.timerId || '') : '') + ':' + Math.round(e.dur / 1000)))].slice(0, 12)]),
   };
 }
 

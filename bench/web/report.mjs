@@ -154,10 +154,10 @@ if (saved.length) {
   const serializations = median(saved.map((s) => s.saveTasks.filter((t) => t.does.includes('getmap')).length));
   const tasksUntil = median(saved.map((s) => s.tasksUntilWritten));
   notes.push('Autosave (5 000 cards, after deleting a card): the longest main-thread task from the edit\'s frame until ' +
-    `the IndexedDB write is done, whatever the task does (from a Chromium trace; ${num(tasksUntil, 0)} tasks in that window). ` +
+    `the map's IndexedDB write is done, whatever the task does (from a Chromium trace; ${num(tasksUntil, 0)} tasks in that window). ` +
     `The map was serialized ${num(serializations, 0)} time(s) per edit (\`getMap()\`, \`getMapBytes()\` or ` +
-    `\`getMapBytesSliced()\`, the last a slice of 1 000 items per task); the IndexedDB write task took ` +
-    `${ms(taskMs('idb-write'))} ms. The edit's own frame took ${ms(editFrame)} ms (frameTimes()).`);
+    `\`getMapBlob()\`, the last a slice of 1 000 items per task); the task writing it to IndexedDB took ` +
+    `${ms(taskMs('idb-write maps'))} ms. The edit's own frame took ${ms(editFrame)} ms (frameTimes()).`);
 } else if (saves.length && saves[0].na !== 'autosave not built yet') {
   autosaveCell = `n/a (${saves[0].na})`;
 }
