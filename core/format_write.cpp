@@ -104,6 +104,7 @@ public:
     // (set by code, never by the loader) is written as a JSON string so output stays valid.
     void jsonText(const std::string& text);
 
+    std::string_view written() const { return out_; }
     std::string finish() {
         out_ += '\n';
         return std::move(out_);
@@ -486,6 +487,10 @@ bool MapSaver::step(std::size_t items) {
         s.part = kMapMembers + 2;
     }
     return true;
+}
+
+std::string_view MapSaver::written() const {
+    return done() ? std::string_view(state_->text) : state_->writer.written();
 }
 
 std::string MapSaver::take() { return std::move(state_->text); }

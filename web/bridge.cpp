@@ -34,8 +34,9 @@ EMSCRIPTEN_KEEPALIVE const char* trayecto_get_map() {
 EMSCRIPTEN_KEEPALIVE double trayecto_scratch_size() { return static_cast<double>(P.scratch.size()); }
 
 // The open map's text written a slice at a time, so that no task is long (autosave):
-// trayecto_save_begin(), then trayecto_save_step(n) until it returns 1 (the text is then
-// trayecto_save_text(), trayecto_scratch_size() bytes) or -1 (the map changed: begin again).
+// trayecto_save_begin(), then trayecto_save_step(n) until it returns 1 (all written) or -1 (the
+// map changed: begin again). After each step, trayecto_save_written() is the text so far
+// (trayecto_save_written_size() bytes, valid until the next call); trayecto_save_end() frees it.
 EMSCRIPTEN_KEEPALIVE void trayecto_save_begin() {
     P.saver.reset();
     if (!P.app) return;
@@ -48,13 +49,19 @@ EMSCRIPTEN_KEEPALIVE int trayecto_save_step(int items) {
         P.saver.reset();
         return -1;
     }
-    if (!P.saver->step(static_cast<std::size_t>(std::max(1, items)))) return 0;
-    P.scratch = P.saver->take();
-    P.saver.reset();
-    return 1;
+    if (P.saver->done()) return 1;
+    return P.saver->step(static_cast<std::size_t>(std::max(1, items))) ? 1 : 0;
 }
 
-EMSCRIPTEN_KEEPALIVE const char* trayecto_save_text() { return P.scratch.c_str(); }
+EMSCRIPTEN_KEEPALIVE const char* trayecto_save_written() {
+    const std::string_view text = P.saver ? P.saver->written() : std::string_view();
+    P.savedSize = text.size();
+    return text.data();
+}
+
+EMSCRIPTEN_KEEPALIVE double trayecto_save_written_size() { return static_cast<double>(P.savedSize); }
+
+EMSCRIPTEN_KEEPALIVE void trayecto_save_end() { P.saver.reset(); }
 
 // "cards<TAB>personas<TAB>title" of the open map, for My maps (no serialisation needed).
 EMSCRIPTEN_KEEPALIVE const char* trayecto_summary() {

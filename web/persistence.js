@@ -487,8 +487,8 @@
       this.saving = (async () => {
         try {
           // Bytes written in slices between frames, and a summary straight from the wasm: no long
-          // task, no UTF-16 copy of the map, no JSON.parse. The bytes carry their revision.
-          const json = await this.bridge.getMapBytesSliced();
+          // task, no UTF-16 copy of the map, no JSON.parse. The Blob carries its revision.
+          const json = await this.bridge.getMapBlob();
           const summary = this.bridge.mapSummary();
           const entry = { id: this.mapId, json, ...summary };
           // The tab holding the map's lock is its only writer: no version to compare. Nor in a
@@ -794,7 +794,7 @@
         // What is open now goes into the history first; the restore itself can be undone.
         await this.save();
         await this.snapshot();
-        const error = this.wasm.restoreVersion(TrayectoStorage.text(snapshot.json));
+        const error = this.wasm.restoreVersion(await TrayectoStorage.text(snapshot.json));
         if (error) return this.ui.message(this.t('LoadFailed'), this.ui.sentence(error));
         this.ui.toast(this.t('PageRestored'));
         return undefined;

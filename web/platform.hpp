@@ -40,6 +40,7 @@ struct Platform {
     std::unique_ptr<MapSaver> saver;   // a save written in slices (trayecto_save_*)
     app::Mirror mirror;                // what the page's screen-reader copy of the map has (trayecto_mirror)
     std::uint64_t saverRevision = 0;
+    std::size_t savedSize = 0;         // bytes at the pointer trayecto_save_written() returned
     bool wakePending = false;            // a timer will ask for a frame
     double lastTime = 0;
     float drawnZoom = 0, drawnPanX = 0, drawnPanY = 0;   // the view of the last frame drawn (panning redraws all)

@@ -27,10 +27,12 @@
     });
   }
 
-  // Maps are stored as UTF-8 bytes (a structured clone of bytes is a memory copy; of a long
-  // string it is not); records written before that hold strings. Readers get text either way.
+  // Maps are stored as UTF-8: autosave writes a Blob (IndexedDB keeps it without cloning it on
+  // the main thread), other writes bytes; records written before that hold strings. Readers get
+  // text (a promise of it) whichever it is.
   const decoder = new TextDecoder();
-  const text = (json) => (typeof json === 'string' ? json : json instanceof Uint8Array ? decoder.decode(json) : '');
+  const text = async (json) => (typeof json === 'string' ? json : json instanceof Uint8Array ? decoder.decode(json)
+    : json instanceof Blob ? json.text() : '');
 
   const snapshotsOf = (mapId) => IDBKeyRange.bound([mapId, 0], [mapId, Infinity]);
   const VERSIONS = 'versions';
@@ -80,10 +82,10 @@
 
     async get(id) {
       const record = await this.getStored(id);
-      return record ? { ...record, json: text(record.json) } : record;
+      return record ? { ...record, json: await text(record.json) } : record;
     }
 
-    // The record as stored: its map as bytes (or, from before, a string), not decoded.
+    // The record as stored: its map as a Blob or bytes (or, from before, a string), not decoded.
     async getStored(id) { return promisify(this.db.transaction('maps').objectStore('maps').get(id)); }
 
     async list() {
@@ -94,8 +96,13 @@
     // The id and version of a stored map whose text is exactly `json` (bytes), or null.
     async findSame(json) {
       const maps = await promisify(this.db.transaction('maps').objectStore('maps').getAll());
-      const wanted = text(json);
-      const same = maps.find((m) => text(m.json) === wanted);
+      const wanted = await text(json);
+      const sizeOf = (j) => (j instanceof Blob ? j.size : j instanceof Uint8Array ? j.length : -1);   // -1: a string
+      let same = null;
+      for (const m of maps) {
+        if (sizeOf(m.json) >= 0 && sizeOf(json) >= 0 && sizeOf(m.json) !== sizeOf(json)) continue;
+        if ((await text(m.json)) === wanted) { same = m; break; }
+      }
       return same ? { id: same.id, version: same.version } : null;
     }
 

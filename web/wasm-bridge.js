@@ -98,7 +98,13 @@
     // A save written a slice at a time: begin, then step(items) → 0 more, 1 done, -1 changed.
     saveBegin() { this.m._trayecto_save_begin(); }
     saveStep(items) { return this.m._trayecto_save_step(items); }
-    savedBytes() { return this.scratch(this.m._trayecto_save_text()).slice(); }
+    // What the save wrote after its first `from` bytes (a copy: the heap may move or grow before
+    // the next slice), and how many bytes it has written in all.
+    savedSince(from) {
+      const at = this.m._trayecto_save_written(), end = this.m._trayecto_save_written_size();
+      return { bytes: this.m.HEAPU8.slice(at + from, at + end), end };
+    }
+    saveEnd() { this.m._trayecto_save_end(); }
     summary() {
       const [cards, personas, ...title] = this.text(this.m._trayecto_summary()).split('\t');
       return { title: title.join('\t'), personas: Number(personas), cards: Number(cards) };

@@ -64,6 +64,8 @@ public:
     // the whole text is written.
     bool step(std::size_t items);
     bool done() const;
+    // The text written so far (valid until the next step or take); all of it once done().
+    std::string_view written() const;
     std::string take();   // the text, once done()
 
 private:

@@ -48,3 +48,26 @@ TEST_CASE("an empty map saved in slices", "[format][save]") {
     int steps = 0;
     CHECK(sliced(map, 1, steps) == saveMap(map));
 }
+
+TEST_CASE("what a save has written grows by appending: its parts after each slice make the whole text",
+          "[format][save]") {
+    // The page copies out what each slice added (a Blob part per slice) and never reads a byte twice.
+    Map map = generateMap(200, 3);
+    const std::string whole = saveMap(map);
+    MapSaver saver(map);
+    std::string parts;
+    std::string before;
+    bool finished = false;
+    for (int steps = 0; !finished; ++steps) {
+        REQUIRE(steps < 100000);
+        finished = saver.step(5);
+        const std::string_view now = saver.written();
+        REQUIRE(now.size() >= before.size());
+        REQUIRE(now.substr(0, before.size()) == before);   // nothing written earlier changed
+        parts += now.substr(before.size());
+        before = std::string(now);
+    }
+    CHECK(parts == whole);
+    CHECK(saver.written() == whole);
+    CHECK(saver.take() == whole);
+}

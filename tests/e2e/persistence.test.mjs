@@ -273,20 +273,20 @@ export const tests = [
         const base = map.cards.slice();
         for (let i = 0; map.cards.length < 4000; i++) map.cards.push({ ...base[i % base.length], id: 'cd-big-' + i });
         const opened = t.loadMap(JSON.stringify(map));
-        const decode = (bytes) => new TextDecoder().decode(bytes);
-        const first = decode(await t.getMapBytesSliced());
+        const decode = (blob) => blob.text();
+        const first = await decode(await t.getMapBlob());
         const whole = t.getMap();
         // Change the map while a save is under way: the save must begin again and see the change.
-        const pending = t.getMapBytesSliced();
-        const again = t.getMapBytesSliced();   // the same save, not a second one
+        const pending = t.getMapBlob();
+        const again = t.getMapBlob();   // the same save, not a second one
         t.loadMap(JSON.stringify({ ...map, meta: { ...map.meta, title: 'Changed mid-save' } }));
-        const changed = decode(await pending);
+        const changed = await decode(await pending);
         return { ok: opened.ok, same: first === whole, length: first.length, shared: pending === again,
                  changedTitle: JSON.parse(changed).meta.title, changedWhole: changed === t.getMap() };
       });
       assert(result.ok, 'the big map opens');
       assert(result.length > 1000000, 'the map is big: ' + result.length);
-      assert(result.same, 'the sliced bytes are getMap()\'s text');
+      assert(result.same, 'the sliced Blob holds getMap()\'s text');
       assert(result.shared, 'concurrent callers share one save');
       assertEqual(result.changedTitle, 'Changed mid-save', 'a change during the save is in what it returns');
       assert(result.changedWhole, 'and the text is whole');
