@@ -1,6 +1,8 @@
 #include "mirror.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -71,11 +73,63 @@ std::uint64_t wordedFrom(const Map& map, const Card& card, const MomentOfTruth* 
 
 }  // namespace
 
+// The surveyed card at `index` is gone: the cells' indices past it shift down by one.
+void Mirror::forgetCard(size_t index) {
+    const int cell = cellOfCard_[index];
+    cardIds_.erase(cardIds_.begin() + static_cast<std::ptrdiff_t>(index));
+    cardFrom_.erase(cardFrom_.begin() + static_cast<std::ptrdiff_t>(index));
+    cellOfCard_.erase(cellOfCard_.begin() + static_cast<std::ptrdiff_t>(index));
+    for (Cell& c : cells_) {
+        if (&c - cells_.data() == cell) c.cards.erase(std::find(c.cards.begin(), c.cards.end(), index));
+        for (size_t& k : c.cards)
+            if (k > index) --k;
+    }
+    if (cell >= 0) rehash(cells_[static_cast<size_t>(cell)]);
+}
+
+// A card now surveyed at `index` (in cell `cell`, -1 when not in the grid): indices from it shift up.
+void Mirror::addCard(size_t index, const Id& id, std::uint64_t from, int cell) {
+    cardIds_.insert(cardIds_.begin() + static_cast<std::ptrdiff_t>(index), id);
+    cardFrom_.insert(cardFrom_.begin() + static_cast<std::ptrdiff_t>(index), from);
+    cellOfCard_.insert(cellOfCard_.begin() + static_cast<std::ptrdiff_t>(index), cell);
+    for (Cell& c : cells_)
+        for (size_t& k : c.cards)
+            if (k >= index) ++k;
+    if (cell < 0) return;
+    Cell& c = cells_[static_cast<size_t>(cell)];
+    c.cards.insert(std::lower_bound(c.cards.begin(), c.cards.end(), index), index);   // in the map's order
+    rehash(c);
+}
+
+void Mirror::rehash(Cell& cell) {
+    cell.hash = 0;
+    for (size_t k : cell.cards) cell.hash = mix(cell.hash, cardFrom_[k]);
+}
+
 bool Mirror::surveyCards(const Document& doc, Lang lang) {
     const Command* command = doc.lastSmallCommand();
     const Map& map = doc.map();
-    if (!command || doc.revision() != surveyed_ + 1 || cardFrom_.size() != map.cards.size()) return false;
-    std::vector<std::pair<size_t, const Card*>> changed;
+    if (!command || doc.revision() != surveyed_ + 1 || cardFrom_.size() != cardIds_.size()) return false;
+    // The cell a card of the map as it is now belongs in (-1: none), or nullopt when the grid has
+    // no such stage or lane (the shape changed: survey it all).
+    auto cellOf = [&](const Card& card) -> std::optional<int> {
+        const int column = stageIndex(map, card.stageId), lane = laneIndex(map, card.laneId);
+        if (column < 0 || lane < 0 || static_cast<size_t>(lane) >= rowOfLane_.size()) return std::nullopt;
+        const int row = rowOfLane_[static_cast<size_t>(lane)];
+        return row < 0 ? -1 : row * static_cast<int>(map.stages.size()) + column;
+    };
+    auto momentOf = [&](const Id& card) -> const MomentOfTruth* {
+        for (const MomentOfTruth& m : map.moments)
+            if (m.cardId && *m.cardId == card) return &m;
+        return nullptr;
+    };
+    auto surveyedAt = [&](const Id& id) -> std::optional<size_t> {
+        const auto at = std::find(cardIds_.begin(), cardIds_.end(), id);
+        if (at == cardIds_.end()) return std::nullopt;
+        return static_cast<size_t>(at - cardIds_.begin());
+    };
+    // The edits in order, each brought into the survey: a card reworded in its cell, added or
+    // removed (deleting, pasting, undoing those). Anything else: survey it all.
     bool shape = false;   // the map's title, the workshop or an emotion: the grid's name and curves
     for (const Edit& e : command->edits) {
         const auto* replace = std::get_if<edit::Replace>(&e);
@@ -88,25 +142,29 @@ bool Mirror::surveyCards(const Document& doc, Lang lang) {
             shape = true;
             continue;
         }
+        if (erase && erase->collection == Collection::Cards) {
+            const auto at = surveyedAt(erase->id);
+            if (!at) return false;
+            forgetCard(*at);
+            continue;
+        }
+        if (insert && collectionOf(insert->item) == Collection::Cards) {
+            const Card& card = std::get<Card>(insert->item);
+            const auto cell = cellOf(card);
+            const size_t at = insert->index < 0 ? cardIds_.size() : static_cast<size_t>(insert->index);
+            if (!cell || at > cardIds_.size()) return false;
+            addCard(at, card.id, wordedFrom(map, card, momentOf(card.id)), *cell);
+            continue;
+        }
         if (!replace || collectionOf(replace->item) != Collection::Cards) return false;
         const Card& card = std::get<Card>(replace->item);
-        const int index = cardIndex(map, card.id);
-        const int column = stageIndex(map, card.stageId), lane = laneIndex(map, card.laneId);
-        if (index < 0 || column < 0 || lane < 0 || static_cast<size_t>(lane) >= rowOfLane_.size()) return false;
-        const int row = rowOfLane_[static_cast<size_t>(lane)];
-        const int cell = row < 0 ? -1 : row * static_cast<int>(map.stages.size()) + column;
-        if (cell < 0 || cellOfCard_[static_cast<size_t>(index)] != cell) return false;   // it moved
-        changed.emplace_back(static_cast<size_t>(index), &card);
+        const auto at = surveyedAt(card.id);
+        const auto cell = cellOf(card);
+        if (!at || !cell || *cell < 0 || cellOfCard_[*at] != *cell) return false;   // it moved
+        cardFrom_[*at] = wordedFrom(map, card, momentOf(card.id));
+        rehash(cells_[static_cast<size_t>(*cell)]);
     }
-    for (const auto& [index, card] : changed) {
-        const MomentOfTruth* moment = nullptr;
-        for (const MomentOfTruth& m : map.moments)
-            if (m.cardId && *m.cardId == card->id) moment = &m;
-        cardFrom_[index] = wordedFrom(map, map.cards[index], moment);
-        Cell& cell = cells_[static_cast<size_t>(cellOfCard_[index])];
-        cell.hash = 0;
-        for (size_t k : cell.cards) cell.hash = mix(cell.hash, cardFrom_[k]);
-    }
+    if (cardIds_.size() != map.cards.size()) return false;
     if (shape) surveyShape(map, lang);
     surveyed_ = doc.revision();
     return true;
@@ -149,6 +207,7 @@ void Mirror::survey(const Document& doc, const ViewState& view) {
     if (surveyed_ == doc.revision() && surveyedLang_ == view.lang) return;
     if (surveyedLang_ == view.lang && surveyCards(doc, view.lang)) return;
     if (surveyedLang_ != view.lang) worded_.clear();   // worded in the other language
+    ++fullSurveys_;
     surveyed_ = doc.revision();
     surveyedLang_ = view.lang;
     const Map& map = doc.map();
@@ -171,8 +230,10 @@ void Mirror::survey(const Document& doc, const ViewState& view) {
         }
     cardFrom_.assign(map.cards.size(), 0);
     cellOfCard_.assign(map.cards.size(), -1);
+    cardIds_.resize(map.cards.size());
     for (size_t i = 0; i < map.cards.size(); ++i) {
         const Card& card = map.cards[i];
+        cardIds_[i] = card.id;
         const auto s = stageAt.find(card.stageId), l = laneAt.find(card.laneId);
         if (s == stageAt.end() || l == laneAt.end() || rowOfLane_[l->second] < 0) continue;
         Cell& cell = cells_[static_cast<size_t>(rowOfLane_[l->second]) * columns + s->second];

@@ -26,6 +26,9 @@ public:
     // left. The emotion lanes are the curves, not rows. `cause` (ChangeCause) words "announce":
     // the edit, the undo or the redo just made, and where ("" for other causes).
     std::string next(const Document& doc, const ViewState& view, ChangeCause cause, size_t maxCards);
+    // How many times every card was looked at again (a new map, a language, a change of shape):
+    // a change to a few cards looks at those alone.
+    size_t fullSurveys() const { return fullSurveys_; }
 
 private:
     // A cell: its cards (indices into map.cards, in order) and a hash of what they would be worded from.
@@ -43,13 +46,18 @@ private:
     std::unordered_map<Id, Worded> worded_;
     std::vector<std::uint64_t> cardFrom_;   // per card of the map surveyed: what it is worded from
     std::vector<int> cellOfCard_;            // per card: its index in cells_, -1 when not in the grid
+    std::vector<Id> cardIds_;                // per card: its id
     std::vector<int> rowOfLane_;             // per lane: its row in the grid, -1 for an emotion lane
     // The one change since the last survey only rewords cards that stay in their cells (typing,
-    // a vote) or changes the title, the workshop or emotions: those cells, and the grid's name
-    // and curves, alone are looked at again.
+    // a vote), adds or removes cards (deleting, pasting) or changes the title, the workshop or
+    // emotions: those cells, and the grid's name and curves, alone are looked at again.
     bool surveyCards(const Document& doc, Lang lang);
+    void forgetCard(size_t index);
+    void addCard(size_t index, const Id& id, std::uint64_t from, int cell);
+    void rehash(Cell& cell);
     void surveyShape(const Map& map, Lang lang);   // the shape, the grid's name and the curves
     size_t rowCount_ = 0;
+    size_t fullSurveys_ = 0;
     const std::string& wordCard(const Map& map, Lang lang, size_t card);
 };
 

@@ -83,15 +83,15 @@
     build(shape) {
       this.noCards = shape.noCards;
       const grid = el('table', { role: 'grid', 'aria-readonly': 'true' });
-      const phases = el('tr', {}, [el('td')]);
+      const phases = el('tr', { role: 'row' }, [el('td')]);
       for (const p of shape.phases) phases.appendChild(el('th', { role: 'columnheader', scope: 'colgroup', colspan: String(p.span), text: p.name }));
-      const stages = el('tr', {}, [el('th', { role: 'columnheader', scope: 'col', text: shape.corner })]);
+      const stages = el('tr', { role: 'row' }, [el('th', { role: 'columnheader', scope: 'col', text: shape.corner })]);
       for (const s of shape.stages) stages.appendChild(el('th', { role: 'columnheader', scope: 'col', text: s.name }));
       grid.append(el('thead', {}, [phases, stages]));
       const body = el('tbody');
       this.cells = shape.rows.map((r) => {
         const tds = shape.stages.map(() => el('td', { role: 'gridcell' }));
-        body.appendChild(el('tr', {}, [el('th', { role: 'rowheader', scope: 'row', text: r.name }), ...tds]));
+        body.appendChild(el('tr', { role: 'row' }, [el('th', { role: 'rowheader', scope: 'row', text: r.name }), ...tds]));
         return tds;
       });
       grid.appendChild(body);
@@ -104,10 +104,11 @@
 
     // A table per persona: the emotion at each stage.
     showCurves(curves) {
-      this.curvesArea.replaceChildren(...curves.map((c) => el('table', {}, [
+      // Roles as well as elements: the mirror's tables are not laid out as tables (trayecto.css).
+      this.curvesArea.replaceChildren(...curves.map((c) => el('table', { role: 'table', 'aria-label': c.caption }, [
         el('caption', { text: c.caption }),
-        el('tr', {}, this.stageNames.map((name) => el('th', { scope: 'col', text: name }))),
-        el('tr', {}, c.values.map((v) => el('td', { text: v })))])));
+        el('tr', { role: 'row' }, this.stageNames.map((name) => el('th', { role: 'columnheader', scope: 'col', text: name }))),
+        el('tr', { role: 'row' }, c.values.map((v) => el('td', { role: 'cell', text: v })))])));
     }
   }
 

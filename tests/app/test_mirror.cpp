@@ -144,6 +144,24 @@ TEST_CASE("what the page holds after each change's pieces is what a fresh mirror
     workshop.voting = !workshop.voting;
     REQUIRE(!doc.execute(cmd::setWorkshop(h.map(), workshop, "Voting")));
     CHECK(follow() == 0);
+    // Cards deleted and added (one, two at once, at the end and inside a cell): their cells
+    // alone, without looking at every card again.
+    const size_t surveys = kept.fullSurveys();
+    REQUIRE(!doc.execute(cmd::removeCards(h.map(), {h.map().cards[2].id})));
+    CHECK(follow() == 1);
+    REQUIRE(!doc.execute(cmd::removeCards(h.map(), {h.map().cards[0].id, h.map().cards.back().id})));
+    follow();
+    Card added = h.map().cards[4];
+    added.id = "cd-added-inside";
+    added.text = "Añadida dentro de la celda";
+    REQUIRE(!doc.execute(cmd::addCard(h.map(), added, 0)));
+    CHECK(follow() == 1);
+    added.id = "cd-added-at-the-end";
+    REQUIRE(!doc.execute(cmd::addCard(h.map(), added)));
+    CHECK(follow() == 1);
+    REQUIRE(!doc.execute(cmd::duplicateCards(h.map(), {h.map().cards[1].id})));
+    follow();
+    CHECK(kept.fullSurveys() == surveys);
     doc.undo();
     doc.undo();
     follow();
