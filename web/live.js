@@ -46,15 +46,17 @@
     serverUrl(livePath) {
       const given = this.config.liveServer;
       if (given === false) return '';
+      // Relative to the app's own files (a mounted instance's host page may be elsewhere).
+      const app = new URL(this.base || location.href, location.href);
       if (typeof given === 'string' && given) {
         try {
-          const u = new URL(given, location.href);
+          const u = new URL(given, app.href);
           if (u.protocol === 'http:' || u.protocol === 'https:') u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
           return u.protocol === 'ws:' || u.protocol === 'wss:' ? u.href : '';
         } catch (e) { return ''; }
       }
-      if (location.protocol !== 'http:' && location.protocol !== 'https:') return '';
-      return (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + livePath;
+      if (app.protocol !== 'http:' && app.protocol !== 'https:') return '';
+      return (app.protocol === 'https:' ? 'wss://' : 'ws://') + app.host + livePath;
     }
 
     loadEngine() {
@@ -142,8 +144,19 @@
     // The page was opened on a room's link: join it (the stored map shows until the room answers).
     async joinFromLink() {
       const m = ROOM_HASH.exec(location.hash || '');
-      if (!m) return false;
+      return m ? this.join(m[1], { inLink: true }) : false;
+    }
+
+    // Joins a room: its id, or a link with #room=<id> (Trayecto.mount's `room`). `inLink`: the
+    // page's address says which room (else it is left alone: a host page's address is its own).
+    async join(wanted, { inLink = false } = {}) {
+      const m = ROOM_HASH.exec(String(wanted).replace(/^[^#]*(?=#)/, '')) || ROOM_HASH.exec('#room=' + wanted);
+      if (!m) {
+        this.ui.message(this.t('PageLiveTitle'), this.t('PageLiveCannotJoin', String(wanted).slice(0, 80)));
+        return false;
+      }
       const roomId = m[1];
+      this.inLink = inLink;
       if (this.room && roomId === this.roomId) return true;
       const store = await this.persistence.openedStore();
       // What was typed here while the room was out of reach (storage, and the copy a closing page left).
@@ -179,7 +192,7 @@
     enter(room, roomId) {
       this.room = room;
       this.roomId = roomId;
-      if (!ROOM_HASH.test(location.hash)) history.replaceState(null, '', location.pathname + location.search + '#room=' + roomId);
+      if (this.inLink !== false && !ROOM_HASH.test(location.hash)) history.replaceState(null, '', location.pathname + location.search + '#room=' + roomId);
       this.watchSelection();
       if (!this.hiding) {
         this.hiding = (e) => { if (e.type === 'pagehide' || document.visibilityState === 'hidden') this.storeOffline(true); };
@@ -190,7 +203,13 @@
       if (!room.synced) this.showOffline();
     }
 
-    link() { return location.href.replace(/#.*$/, '') + '#room=' + this.roomId; }
+    // The room's link: this page's address, or for a room a host page joined through
+    // Trayecto.mount's `room`, the app's own page next to its files.
+    link() {
+      const page = this.inLink === false && this.base ? new URL('index.html', new URL(this.base, location.href)).href
+        : location.href.replace(/#.*$/, '');
+      return page + '#room=' + this.roomId;
+    }
 
     async showLink() {
       const link = this.link();

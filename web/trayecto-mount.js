@@ -3,7 +3,7 @@
 // share a page. The full app page (index.html) is one mount; see docs/embedding.md.
 //
 // options: { map, src, lang, readOnly, present, persona, ui: 'full'|'minimal',
-//            storage: 'none'|'local', onChange(json), onError(message), baseUrl, focus,
+//            storage: 'none'|'local', onChange(json), onError(message), baseUrl, focus, room,
 //            welcome (true: a first visit with no map given opens with the welcome),
 //            config (object or promise: trayecto.config.json's content; fetched when absent),
 //            files: {wasm, fonts: [regular, bold]} (Uint8Arrays: nothing is downloaded) }
@@ -568,8 +568,11 @@
       live = new TrayectoLive.Live({ persistence, wasm, ui: dialogs, root, config, base });
       Object.defineProperty(handle, 'live', { value: live, enumerable: false });   // read by tests
       persistence.onLeaveMap = () => live.leave();
-      live.joinFromLink();
-      listen(window, 'hashchange', () => live.joinFromLink());
+      if (options.room) live.join(options.room);   // the host's room; its page's address is its own
+      else {
+        live.joinFromLink();
+        listen(window, 'hashchange', () => live.joinFromLink());
+      }
       if (options.ui === 'minimal') wasm.setMinimalUi(true);
       if (options.persona) wasm.setPersonaFilter(options.persona);
       if (options.present) wasm.setPresenting(true);

@@ -33,8 +33,8 @@ const shows = (page, text, timeout = 15000) => page.waitForFunction(
   });
 
 // A room server of our own (the suite's static server has none), on a fresh data folder.
-async function liveServer(port = 0, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trayecto-live-e2e-'))) {
-  const app = await startApp(DIST, port, '127.0.0.1', { dataDir });
+async function liveServer(port = 0, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trayecto-live-e2e-')), dir = DIST) {
+  const app = await startApp(dir, port, '127.0.0.1', { dataDir });
   return {
     ...app, dataDir,
     async stop() { await app.live.close(); app.server.closeAllConnections?.(); await new Promise((r) => app.server.close(r)); },
@@ -301,6 +301,47 @@ export const tests = [
         await page.keyboard.press('Escape');
         assertEqual(await page.evaluate(() => window.trayecto.getMap()), before, 'the map is unchanged');
         await page.close();
+      }
+    },
+  },
+  {
+    name: 'a page that embeds Trayecto.mount with a room option joins that room: edits flow both ways, the host page keeps its address',
+    timeout: 120,
+    async run({ browser, context }) {
+      // The site: the app's files and an intranet page beside them that embeds the map in a box
+      // of its own, below its heading, in the room the page's script names.
+      const site = fs.mkdtempSync(path.join(os.tmpdir(), 'trayecto-live-site-'));
+      for (const name of fs.readdirSync(DIST)) fs.symlinkSync(path.join(DIST, name), path.join(site, name));
+      fs.mkdirSync(path.join(site, 'intranet'));
+      const server = await liveServer(0, undefined, site);
+      const ctxB = await newParticipant(browser);
+      try {
+        const a = await openApp(context, server.url + '?lang=en');
+        await a.waitForFunction(() => window.trayecto.persistence.store !== null);
+        const link = await startSession(a, 'en');
+        fs.writeFileSync(path.join(site, 'intranet', 'workshop.html'), `<!doctype html><html><head><meta charset="utf-8">
+          <link rel="stylesheet" href="../trayecto.css"><script src="../trayecto-embed.js"></script></head>
+          <body style="margin:0"><h1 style="height:60px;margin:0">Taller de hoy</h1><div id="map" style="width:1100px;height:680px"></div>
+          <script>window.trayecto = Trayecto.mount(document.getElementById('map'), { room: ${JSON.stringify(link)}, lang: 'es', focus: true });</script>
+          </body></html>`);
+        const host = server.url + 'intranet/workshop.html';
+        const b = await openApp(ctxB, host);
+        await joined(b);
+        assertEqual((await getMap(b)).cards.length, (await getMap(a)).cards.length, 'the mounted instance has the room\'s map');
+        assertEqual(await b.evaluate(() => location.href), host, 'the host page\'s address is left alone');
+        const { box: boxA } = await cardOnScreen(a, 0);
+        await typeIntoCard(a, boxA, ' de Ana');
+        await shows(b, ' de Ana');
+        const { box: boxB } = await cardOnScreen(b, 2);
+        await typeIntoCard(b, boxB, ' desde la intranet');
+        await shows(a, ' desde la intranet');
+        await screenshot(b, 'live-mounted-es');
+        const linkInB = await b.evaluate(() => window.trayecto.live.link());
+        assert(linkInB.startsWith(server.url + 'index.html#room='), `the room's link in the mounted instance is the app's page: ${linkInB}`);
+      } finally {
+        await ctxB.close();
+        await server.stop();
+        fs.rmSync(site, { recursive: true, force: true });
       }
     },
   },
