@@ -44,6 +44,18 @@ export function allChanges(Y, ydoc) {
   return out;
 }
 
+// Whether the document holds any field at all (a room that was never started holds none).
+export function hasFields(Y, ydoc) {
+  for (const value of ydoc.getMap(MAP_SCOPE).values()) if (text(value) !== null) return true;
+  for (const scope of COLLECTIONS) {
+    for (const item of ydoc.getMap(scope).values()) {
+      if (!(item instanceof Y.Map)) continue;
+      for (const value of item.values()) if (text(value) !== null) return true;
+    }
+  }
+  return false;
+}
+
 // Calls onChanges(changes) for every transaction whose origin is not `localOrigin`.
 export function observeChanges(Y, ydoc, onChanges, localOrigin) {
   const observe = (scope) => (events, transaction) => {

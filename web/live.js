@@ -192,6 +192,7 @@
     enter(room, roomId) {
       this.room = room;
       this.roomId = roomId;
+      room.listen();   // after the core has the room's whole document (joining), or started it
       if (this.inLink !== false && !ROOM_HASH.test(location.hash)) history.replaceState(null, '', location.pathname + location.search + '#room=' + roomId);
       this.watchSelection();
       if (!this.hiding) {

@@ -5,7 +5,7 @@
 //     -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs -DTRAYECTO_DIST_DIR=$PWD/build/bench-web/profile-dist
 //   cmake --build build/bench-web/profile-build -j2
 // then:
-//   node bench/web/profile.mjs --dist build/bench-web/profile-dist --map m5000.json --phase frames
+//   node bench/web/profile.mjs --dist build/bench-web/profile-dist --map m5000.json --phase frames [--cpu-slowdown 4]
 // Phases: start (navigation to first frame), open (loadMap + first frame), frames (3 s of
 // panning and zooming with the mouse), typing (24 keys typed into a card edited in place).
 // Prints the top functions by inclusive and self time.
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { asReturningVisitor, launchBrowser, startServer } = await import(path.join(ROOT, 'tests/e2e/harness.mjs'));
-const opts = { dist: path.join(ROOT, 'build/bench-web/profile-dist'), map: '', phase: 'frames', top: '30' };
+const opts = { dist: path.join(ROOT, 'build/bench-web/profile-dist'), map: '', phase: 'frames', top: '30', 'cpu-slowdown': '1' };
 for (let i = 2; i < process.argv.length; i++) opts[process.argv[i].replace(/^--/, '')] = process.argv[++i];
 if (opts.phase !== 'start' && !opts.map) throw new Error('--map FILE is required for the open and frames phases');
 
@@ -39,6 +39,8 @@ await context.addInitScript(() => {   // a handle on the module, to open big map
 });
 const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
+// --cpu-slowdown 4: a slow laptop, as scripts/bench.sh's CPU_SLOWDOWN.
+if (Number(opts['cpu-slowdown']) > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(opts['cpu-slowdown']) });
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 const json = opts.map ? fs.readFileSync(opts.map, 'utf8') : '';
