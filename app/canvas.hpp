@@ -50,6 +50,9 @@ public:
                        float pixelsPerUnit, float margin);
     void zoomAround(ViewState& view, float factor, float sx, float sy) const;
     void centerOn(ViewState& view, const Box& world) const;
+    // A card chosen outside the canvas (the screen reader's copy of the map): selected, its cell
+    // the one the arrow keys go on from, and on screen. False when the card is not shown.
+    bool showCard(const Map& map, ViewState& view, const Id& id);
     // Screen position of the emotion point for (persona, stage index), for tests and the UI.
     bool emotionPoint(const Map& map, const ViewState& view, const Id& persona, int column,
                       float& sx, float& sy) const;
@@ -104,6 +107,7 @@ private:
     struct KeyCursor { int row = -1, column = -1, place = -1; };
     KeyCursor keyCursor(const Map& map, const ViewState& view) const;
     void focusCell(const Map& map, ViewState& view, int row, int column);
+    void keepOnScreen(ViewState& view, const Box& world) const;   // centred on it if any part is off
     void moveKeyCursor(const Map& map, ViewState& view, int dx, int dy);
     void moveSelectedCards(Document& doc, ViewState& view, int dx, int dy);
     void stepValence(Document& doc, ViewState& view, int delta);

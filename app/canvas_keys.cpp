@@ -85,10 +85,24 @@ void Canvas::moveKeyCursor(const Map& map, ViewState& view, int dx, int dy) {
     } else {
         view.selection.clear();
     }
-    // Keep it on screen.
-    const float sx0 = toScreenX(view, shown.x0), sy0 = toScreenY(view, shown.y0);
-    const float sx1 = toScreenX(view, shown.x1), sy1 = toScreenY(view, shown.y1);
-    if (sx0 < x_ || sy0 < y_ || sx1 > x_ + w_ || sy1 > y_ + h_) centerOn(view, shown);
+    keepOnScreen(view, shown);
+}
+
+void Canvas::keepOnScreen(ViewState& view, const Box& world) const {
+    const float sx0 = toScreenX(view, world.x0), sy0 = toScreenY(view, world.y0);
+    const float sx1 = toScreenX(view, world.x1), sy1 = toScreenY(view, world.y1);
+    if (sx0 < x_ || sy0 < y_ || sx1 > x_ + w_ || sy1 > y_ + h_) centerOn(view, world);
+}
+
+bool Canvas::showCard(const Map& map, ViewState& view, const Id& id) {
+    const int slot = layout_.slotOfCard(cardIndex(map, id));
+    if (slot < 0) return false;
+    const CardSlot& s = layout_.cards[static_cast<size_t>(slot)];
+    focusCell(map, view, s.row, s.column);
+    view.focusShown = true;
+    view.select(id);
+    keepOnScreen(view, s.box);
+    return true;
 }
 
 // Ctrl+arrows: the selected cards go to the next stage (keeping their lanes), or up and down

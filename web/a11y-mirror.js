@@ -20,6 +20,12 @@
       this.body = el('div');
       this.root.append(this.body, this.live);
       container.appendChild(this.root);
+      // A screen reader that moves the focus onto a card (each can take it) selects it on the
+      // canvas and brings it into view, so what is read and what is shown stay one.
+      this.root.addEventListener('focusin', (e) => {
+        const item = e.target.closest && e.target.closest('[data-card]');
+        if (item) this.wasm.showCard(item.dataset.card);
+      });
       this.timer = null;
       this.cause = 0;
       this.cells = [];          // [row][column] -> td
@@ -53,14 +59,7 @@
           const td = this.cells[c.row] && this.cells[c.row][c.column];
           if (td) this.fillCell(td, c.cards);
         }
-        // The cards selected on the canvas are the "current" ones (aria-current: a list item
-        // cannot be aria-selected).
-        const selected = new Set(m.selected);
-        for (const item of this.root.querySelectorAll('[aria-current]')) if (!selected.has(item.dataset.card)) item.removeAttribute('aria-current');
-        for (const id of selected) {
-          const item = this.root.querySelector(`[data-card="${CSS.escape(id)}"]`);
-          if (item) item.setAttribute('aria-current', 'true');
-        }
+        this.markCurrent(m.selected);
         if (told) this.live.textContent = told;
         this.longestMs = Math.max(all ? this.longestMs : 0, performance.now() - t0);
         if (!m.more) return this.longestMs;
@@ -68,12 +67,26 @@
       }
     }
 
+    // The cards selected on the canvas are the "current" ones (aria-current: a list item cannot
+    // be aria-selected).
+    markCurrent(ids) {
+      const selected = new Set(ids);
+      for (const item of this.root.querySelectorAll('[aria-current]')) if (!selected.has(item.dataset.card)) item.removeAttribute('aria-current');
+      for (const id of selected) {
+        const item = this.root.querySelector(`[data-card="${CSS.escape(id)}"]`);
+        if (item) item.setAttribute('aria-current', 'true');
+      }
+    }
+
+    // The selection changed on the canvas (no change to the map): the copy says so at once.
+    selectionChanged() { this.markCurrent(this.wasm.viewState().selection || []); }
+
     fillCell(td, cards) {
       td.textContent = '';
       if (!cards.length) { td.appendChild(el('span', { text: this.noCards })); return; }
       const list = el('ul', { role: 'list' });
       for (const c of cards) {
-        list.appendChild(el('li', { 'data-card': c.id }, [
+        list.appendChild(el('li', { 'data-card': c.id, tabindex: '-1' }, [
           el('span', { text: c.text }), el('span', { text: ' (' + c.about + ')' })]));
       }
       td.appendChild(list);

@@ -128,6 +128,15 @@ EMSCRIPTEN_KEEPALIVE const char* trayecto_locate(const char* idBytes, int idSize
     return P.scratch.c_str();
 }
 
+// A card chosen in the page's screen-reader copy of the map (a11y-mirror.js): selected on the
+// canvas, its cell the arrow keys' start, and on screen. 1 when it is shown, else 0.
+EMSCRIPTEN_KEEPALIVE int trayecto_show_card(const char* idBytes, int idSize) {
+    const Id id(idBytes, static_cast<size_t>(std::max(0, idSize)));
+    if (!P.app || !P.app->canvas().showCard(P.app->document().map(), P.app->view(), id)) return 0;
+    requestFrames(2);
+    return 1;
+}
+
 // Where the widget labelled `text` (its visible text or its ##id) was drawn in the last frame, in
 // CSS pixels relative to the canvas: {"x","y","width","height","window"} as JSON, or "" if none.
 EMSCRIPTEN_KEEPALIVE const char* trayecto_locate_widget(const char* text) {

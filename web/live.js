@@ -8,7 +8,7 @@
   'use strict';
 
   const CONNECT_WAIT_MS = 8000;    // a room that has not answered by then: no server, or unreachable
-  const PRESENCE_POLL_MS = 700;    // how often this user's selection is looked at for others
+  const PRESENCE_EVERY_MS = 150;   // this user's selection goes to the others at most this often
   const OFFLINE_KEEP_MS = 500;     // edits made offline are stored this long after the last one
   const COLOURS = ['#c2185b', '#1565c0', '#2e7d32', '#6a1b9a', '#ef6c00', '#00838f', '#5d4037', '#ad1457'];
   const ROOM_HASH = /(?:^#|&)room=([A-Za-z0-9_-]{22})(?:&|$)/;
@@ -38,7 +38,8 @@
       this.roomId = '';
       this.engine = null;     // the promise of the loaded engine
       this.presence = null;   // the "who is here" element
-      this.timers = [];
+      this.presenceTimer = 0;     // a presence update waiting (selectionChanged)
+      this.presenceSent = '';
       this.waiting = new Set();   // the items this user changed while the room was out of reach
     }
 
@@ -194,7 +195,7 @@
       this.roomId = roomId;
       room.listen();   // after the core has the room's whole document (joining), or started it
       if (this.inLink !== false && !ROOM_HASH.test(location.hash)) history.replaceState(null, '', location.pathname + location.search + '#room=' + roomId);
-      this.watchSelection();
+      this.selectionChanged();   // what is selected now, for the others
       if (!this.hiding) {
         this.hiding = (e) => { if (e.type === 'pagehide' || document.visibilityState === 'hidden') this.storeOffline(true); };
         document.addEventListener('visibilitychange', this.hiding);
@@ -224,8 +225,9 @@
       this.room.close();
       this.room = null;
       this.wasm.liveLeave();
-      for (const t of this.timers) clearInterval(t);
-      this.timers = [];
+      clearTimeout(this.presenceTimer);
+      this.presenceTimer = 0;
+      this.presenceSent = '';
       this.ui.hideBanner('live');
       this.waiting.clear();
       if (this.presence) { this.presence.remove(); this.presence = null; }
@@ -313,14 +315,17 @@
       }
     }
 
-    watchSelection() {
-      let last = '';
-      this.timers.push(setInterval(() => {
+    // The selection changed on the canvas: the others see it (at most every PRESENCE_EVERY_MS,
+    // as a band selection changes it each frame).
+    selectionChanged() {
+      if (!this.room || this.presenceTimer) return;
+      this.presenceTimer = setTimeout(() => {
+        this.presenceTimer = 0;
         if (!this.room) return;
         const selection = (this.wasm.viewState().selection || []).slice(0, 50);
         const text = JSON.stringify(selection);
-        if (text !== last) { last = text; this.room.setPresence({ selection }); }
-      }, PRESENCE_POLL_MS));
+        if (text !== this.presenceSent) { this.presenceSent = text; this.room.setPresence({ selection }); }
+      }, PRESENCE_EVERY_MS);
     }
 
     // Who is here: a coloured dot and a name each (the user first); what the others selected is

@@ -63,6 +63,7 @@ EM_JS(void, js_need_glyphs, (const unsigned* codepoints, int count), {
 });
 // The map changed: its revision and why (trayecto::ChangeCause).
 EM_JS(void, js_changed, (double revision, int cause), { if (Module.onChange) Module.onChange(revision, cause); });
+EM_JS(void, js_selection_changed, (), { if (Module.onSelectionChanged) Module.onSelectionChanged(); });
 EM_JS(double, js_canvas_left, (), { return Module.canvas ? Module.canvas.getBoundingClientRect().left : 0; });
 EM_JS(double, js_canvas_top, (), { return Module.canvas ? Module.canvas.getBoundingClientRect().top : 0; });
 
@@ -212,6 +213,10 @@ void drawFrame(double time) {
     if (revision != P.notifiedRevision) {
         P.notifiedRevision = revision;
         js_changed(revision, static_cast<int>(P.app->document().lastCause()));
+    }
+    if (view.selection != P.notifiedSelection) {   // the screen reader's copy and a live room's presence show it
+        P.notifiedSelection = view.selection;
+        js_selection_changed();
     }
     const float ms = static_cast<float>(emscripten_get_now() - started);
     if (P.frameMs.size() < kFrameRing) P.frameMs.push_back(ms);

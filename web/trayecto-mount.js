@@ -507,6 +507,11 @@
             input.setSelectionRange(input.value.length, input.value.length);
           }
         },
+        onSelectionChanged: () => {
+          if (destroyed) return;
+          if (mirror) mirror.selectionChanged();
+          if (live) live.selectionChanged();
+        },
         onChange: (revision, cause) => {
           if (destroyed) return;
           persistence.onChange(cause);

@@ -167,6 +167,7 @@
     participantName() { return this.text(this.m._trayecto_participant_name()); }
     showWelcome() { this.m._trayecto_show_welcome(); }
     viewState() { return JSON.parse(this.text(this.m._trayecto_view_state())); }
+    showCard(id) { return this.withHeap([id], (i) => this.m._trayecto_show_card(i.ptr, i.size)) === 1; }
     mirror(cause, maxCards) { return JSON.parse(utf8.decode(this.scratch(this.m._trayecto_mirror(cause, maxCards)))); }
     locate(id) {
       const r = this.withHeap([String(id)], (i) => this.text(this.m._trayecto_locate(i.ptr, i.size)));

@@ -76,6 +76,34 @@ export const tests = ['es', 'en'].map((lang) => ({
   },
 }));
 
+// A screen reader that moves the focus onto a card of the copy (as NVDA and JAWS do with items
+// that can take it) selects that card on the canvas and brings it into view.
+tests.push({
+  name: 'screen reader: a card focused in the copy of the map is selected on the canvas and scrolled into view',
+  timeout: 60,
+  async run({ context, url }) {
+    const page = await openApp(context, `${url}?lang=en`);
+    await settle(page);
+    await page.evaluate(() => window.trayecto.refreshMirror());
+    const map = await page.evaluate(() => JSON.parse(window.trayecto.getMap()));
+    const canvas = await page.locator('.tr-canvas').boundingBox();
+    // The card farthest from the start of the map: off screen at first.
+    const card = map.cards[map.cards.length - 1];
+    const before = await page.evaluate((id) => window.trayecto.locate(id), card.id);
+    assert(!before || before.x + before.width > canvas.x + canvas.width || before.y + before.height > canvas.y + canvas.height,
+      'the card starts off screen: ' + JSON.stringify(before));
+    await page.locator(`.tr-mirror [data-card="${card.id}"]`).focus();   // what a screen reader's focus does
+    await page.waitForFunction((id) => window.trayecto.viewState().selection.join() === id, card.id, { timeout: 5000 });
+    await settle(page);
+    const after = await page.evaluate((id) => window.trayecto.locate(id), card.id);
+    assert(after.x >= canvas.x && after.y >= canvas.y && after.x + after.width <= canvas.x + canvas.width &&
+      after.y + after.height <= canvas.y + canvas.height, 'the card is on screen now: ' + JSON.stringify(after));
+    await page.waitForFunction((id) => document.querySelector(`.tr-mirror [data-card="${id}"]`).getAttribute('aria-current') === 'true',
+      card.id, { timeout: 5000 }).catch(() => { throw new Error('the copy marks the card as the current one'); });
+    assertEqual(page.consoleErrors.join('\n'), '', 'no console errors');
+  },
+});
+
 // axe-core's WCAG 2.1 A and AA rules over the page with a map open, and over the HTML report.
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 async function axe(page) {
