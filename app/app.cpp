@@ -450,6 +450,10 @@ void App::menuBar() {
         ImGui::EndMenu();
     }
     if (topMenu(1)) {
+        // The title field of the menu bar, from the keyboard too (F10, then Right).
+        if (ImGui::MenuItem(tr(L, Text::RenameMap, "rename-map").c_str(), nullptr, false, !document_.readOnly()))
+            editingTitle_ = titleFocusPending_ = true;
+        ImGui::Separator();
         // "Deshacer Mover carril": the step in the UI's language, or no name rather than English.
         auto withStep = [L](Text verb, const std::string& step) {
             const std::string name = commandName(L, step);

@@ -151,6 +151,7 @@ enum class Lang { En, Es };
     X(FollowingHint, "Being edited in another tab: its changes show here.", \
       "Se está editando en otra pestaña: aquí se ven sus cambios.") \
     X(MapTitle, "Map title", "Título del mapa") \
+    X(RenameMap, "Rename the map…", "Cambiar el título del mapa…") \
     X(ThisMap, "This map", "Este mapa") \
     X(Scope, "Scope", "Alcance") \
     X(Export, "Export", "Exportar") \

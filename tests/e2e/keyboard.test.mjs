@@ -119,6 +119,16 @@ for (const lang of ['es', 'en']) {
       await press(page, 'Escape');
       assert(!(await page.evaluate((c) => window.trayecto.locateWidget(c), create)), 'Escape closed the dialog');
       assertEqual((await getMap(page)).meta.title, made, 'Escape closed the dialog; the map stays');
+      // The map's title, from the Edit menu: F10, Right, Enter, typed, Enter.
+      await press(page, 'F10');
+      await press(page, 'ArrowRight');
+      await press(page, 'Enter');
+      await settle(page);
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(lang === 'es' ? ' (taller de marzo)' : ' (March workshop)');
+      await press(page, 'Enter');
+      assertEqual((await getMap(page)).meta.title, made + (lang === 'es' ? ' (taller de marzo)' : ' (March workshop)'),
+        'the title was renamed with the keyboard alone');
       // Alt pressed and released alone opens the menus too; Escape closes them.
       const newMap = lang === 'es' ? 'Nuevo mapa…' : 'New map…';
       await press(page, 'Alt');
