@@ -84,6 +84,9 @@ if [ "${LIVE_SECONDS:-60}" != 0 ]; then
   quiet cmake --build build/bench-web/app-build -j"$JOBS" --target sync_node
   node --no-experimental-fetch bench/live/rooms-bench.mjs "$OUT/dist" build/bench-web/app-build/tests/sync_node.js \
     --seconds "${LIVE_SECONDS:-60}" --clients "${LIVE_CLIENTS:-30}" --rooms "${LIVE_ROOMS:-20}" | tee "$work/live.txt"
+  # A page joining such a room, against the same page opening the map from its text.
+  node bench/live/join-page.mjs "$OUT/dist" "$work/maps/m5000.json" --runs "$RUNS" --cpu-slowdown "$CPU_SLOWDOWN" \
+    | tee -a "$work/live.txt"
   cp "$work/live.txt" "$OUT/results/live-$stamp.txt"
   node -e '
     const fs = require("fs");
@@ -91,7 +94,7 @@ if [ "${LIVE_SECONDS:-60}" != 0 ]; then
     const text = fs.readFileSync(doc, "utf8");
     const lines = fs.readFileSync(live, "utf8").trim().split("\n").map((l) => "- " + l);
     const block = "<!-- live:begin (written by scripts/bench.sh) -->\n" +
-      `Measured ${new Date().toISOString().slice(0, 19)}Z, bench/live/rooms-bench.mjs on loopback:\n\n` + lines.join("\n") + "\n<!-- live:end -->";
+      `Measured ${new Date().toISOString().slice(0, 19)}Z, bench/live/rooms-bench.mjs and join-page.mjs on loopback:\n\n` + lines.join("\n") + "\n<!-- live:end -->";
     const re = /<!-- live:begin[\s\S]*?<!-- live:end -->/;
     fs.writeFileSync(doc, re.test(text) ? text.replace(re, block) : text.trimEnd() + "\n\n## Live rooms\n\n" + block + "\n");
   ' docs/performance.md "$work/live.txt"
