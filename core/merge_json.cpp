@@ -26,22 +26,6 @@ std::string escapeSegment(std::string_view key) {
     return out;
 }
 
-std::vector<std::string> splitPath(const std::string& path) {
-    std::vector<std::string> segments(1);
-    for (std::size_t i = 0; i < path.size(); ++i) {
-        const char c = path[i];
-        if (c == '/') {
-            segments.emplace_back();
-        } else if (c == '~' && i + 1 < path.size() && (path[i + 1] == '0' || path[i + 1] == '1')) {
-            segments.back() += path[i + 1] == '0' ? '~' : '/';
-            ++i;
-        } else {
-            segments.back() += c;
-        }
-    }
-    return segments;
-}
-
 void flattenInto(const Json& object, const std::string& prefix, Fields& out) {
     for (auto it = object.begin(); it != object.end(); ++it) {
         const std::string path = prefix.empty() ? escapeSegment(it.key())
@@ -67,6 +51,22 @@ std::string textOf(const Json& item, const char* key) {
 }
 
 }  // namespace
+
+std::vector<std::string> splitPath(const std::string& path) {
+    std::vector<std::string> segments(1);
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        const char c = path[i];
+        if (c == '/') {
+            segments.emplace_back();
+        } else if (c == '~' && i + 1 < path.size() && (path[i + 1] == '0' || path[i + 1] == '1')) {
+            segments.back() += path[i + 1] == '0' ? '~' : '/';
+            ++i;
+        } else {
+            segments.back() += c;
+        }
+    }
+    return segments;
+}
 
 Json documentOf(const Map& map) {
     return Json::parse(saveMap(map), nullptr, /*allow_exceptions=*/false);

@@ -40,6 +40,8 @@ std::string compactText(const Json* value);
 using Fields = std::vector<std::pair<std::string, Json>>;
 Fields flatten(const Json& object);
 const Json* findField(const Fields& fields, const std::string& path);
+// A path's segments, unescaped.
+std::vector<std::string> splitPath(const std::string& path);
 // Builds the object back (intermediate objects created as needed; a value under a path whose
 // parent is not an object is skipped).
 Json unflatten(const Fields& fields);

@@ -74,7 +74,92 @@ Fields mapFieldsOf(const Map& map) {
     return toFields(document);
 }
 
+namespace {
+
+// Whether `text` can stand as one value inside an object's text: outside strings, brackets
+// balance and no ',' or ':' sits at the top (so a peer's value cannot add members of its own).
+// Whether it is valid JSON is the whole object's parse's to say.
+bool standsAlone(const std::string& text) {
+    int depth = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\') ++i;
+            else if (c == '"') inString = false;
+            continue;
+        }
+        if (c == '"') inString = true;
+        else if (c == '[' || c == '{') ++depth;
+        else if (c == ']' || c == '}') { if (--depth < 0) return false; }
+        else if ((c == ',' || c == ':') && depth == 0) return false;
+    }
+    return depth == 0 && !inString && !text.empty();
+}
+
+void appendKey(std::string& out, const std::string& key) {
+    out += '"';
+    for (const char c : key) {
+        if (c == '"' || c == '\\') out += '\\';
+        if (static_cast<unsigned char>(c) < 0x20) {
+            static const char hex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += hex[(c >> 4) & 0xF];
+            out += hex[c & 0xF];
+            continue;
+        }
+        out += c;
+    }
+    out += "\":";
+}
+
+// The object `fields` stand for as one JSON text (paths nest as objects), parsed once: what
+// objectOf gives, without a parse per field. Nullopt when it cannot be that simple (a value that
+// does not stand alone or does not parse, a key that is both a value and an object).
+std::optional<Json> objectInOneParse(const Fields& fields) {
+    std::string text = "{";
+    std::vector<std::string> open;   // the objects open now, outermost first
+    std::vector<bool> emptyAt(1, true);
+    std::string lastKey;             // the last key written at the innermost level
+    for (const auto& [path, value] : fields) {
+        if (path == kOrderField) continue;
+        if (!standsAlone(value)) return std::nullopt;
+        const std::vector<std::string> segments = merging::splitPath(path);
+        std::size_t common = 0;
+        while (common < open.size() && common + 1 < segments.size() && open[common] == segments[common]) ++common;
+        for (std::size_t k = open.size(); k > common; --k) {
+            lastKey = open.back();
+            text += '}';
+            open.pop_back();
+            emptyAt.pop_back();
+        }
+        for (std::size_t k = common; k + 1 < segments.size(); ++k) {
+            if (!emptyAt.back() && lastKey == segments[k]) return std::nullopt;   // a value and an object
+            if (!emptyAt.back()) text += ',';
+            emptyAt.back() = false;
+            appendKey(text, segments[k]);
+            text += '{';
+            open.push_back(segments[k]);
+            emptyAt.push_back(true);
+        }
+        if (!emptyAt.back() && lastKey == segments.back()) return std::nullopt;
+        if (!emptyAt.back()) text += ',';
+        emptyAt.back() = false;
+        appendKey(text, segments.back());
+        text += value;
+        lastKey = segments.back();
+    }
+    for (std::size_t k = open.size(); k > 0; --k) text += '}';
+    text += '}';
+    Json object = Json::parse(text, nullptr, false);
+    if (object.is_discarded() || !object.is_object()) return std::nullopt;
+    return object;
+}
+
+}  // namespace
+
 Json objectOf(const Fields& fields) {
+    if (std::optional<Json> object = objectInOneParse(fields)) return std::move(*object);
     merging::Fields flat;
     for (const auto& [path, text] : fields) {
         if (path == kOrderField) continue;
