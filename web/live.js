@@ -231,7 +231,7 @@
       this.ui.hideBanner('live');
       this.waiting.clear();
       if (this.presence) { this.presence.remove(); this.presence = null; }
-      history.replaceState(null, '', location.pathname + location.search);
+      if (this.inLink !== false) history.replaceState(null, '', location.pathname + location.search);
       this.persistence.leaveRoom();
       if (!quietly) this.ui.toast(this.t('PageLiveLeft'));
     }
