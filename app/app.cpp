@@ -194,7 +194,7 @@ LoadOutcome App::loadMapJson(std::string_view json, MapSource source) {
 // active yet: it becomes active a frame or two later, and a key typed in the frame it does is lost.
 bool App::wantsAnotherFrame() const {
     return canvas_.busy() || (editingTitle_ && titleFocusPending_) || (view_.searchOpen && searchFocusPending_) ||
-           focusMapPending_;
+           focusMapPending_ || nameFocusFrames_ > 0;
 }
 
 double App::secondsUntilWake() const {

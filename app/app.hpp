@@ -100,7 +100,9 @@ public:
     Canvas& canvas() { return canvas_; }
     // Keys and characters must wait before the next frame: the field they are meant for is
     // still opening (the platform passes this to InputQueue::apply).
-    bool typingMustWait() const { return canvas_.textEditOpening(view_); }
+    // Keys typed wait while a field that was just given the keyboard is not active yet (a card
+    // edited in place, the name dialog): else the first letters go to the map.
+    bool typingMustWait() const { return canvas_.textEditOpening(view_) || nameFocusFrames_ > 0; }
 
 private:
     void menuBar();
@@ -161,6 +163,7 @@ private:
     bool welcomeRequested_ = false;
     bool shortcutsRequested_ = false;
     bool nameRequested_ = false, saveAfterName_ = false;
+    int nameFocusFrames_ = 0;   // frames left for the name dialog's field to take the keyboard
     bool nameAsked_ = false;          // the participant's name was asked (and given, or left empty)
     std::string participantName_;     // kept while the page is open
     std::uint64_t openedRevision_ = 0;   // the revision the open map was opened at

@@ -114,9 +114,14 @@ void App::namePopup() {
         return;
     ImGui::TextWrapped("%s", tr(L, Text::YourNameText));
     ImGui::Spacing();
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    if (ImGui::IsWindowAppearing()) {
+        ImGui::SetKeyboardFocusHere();
+        nameFocusFrames_ = 4;   // typing waits until the field has the keyboard (at most this many frames)
+    }
     ImGui::SetNextItemWidth(-FLT_MIN);
     const bool enter = ImGui::InputText("##participant-name", buffer, sizeof(buffer), ImGuiInputTextFlags_EnterReturnsTrue);
+    if (ImGui::IsItemActive()) nameFocusFrames_ = 0;
+    else if (nameFocusFrames_ > 0) --nameFocusFrames_;
     const bool ok = ImGui::Button(tr(L, saveAfterName_ ? Text::SaveNamed : Text::PageOk, "name-save").c_str()) || enter;
     ImGui::SameLine();
     const bool cancel = ImGui::Button(tr(L, Text::Cancel, "name-cancel").c_str()) || ImGui::IsKeyPressed(key::Escape);

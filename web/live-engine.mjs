@@ -42,10 +42,12 @@ export class Room {
       if (origin === this) return;   // from the server: nothing to send back
       if (this.open()) this.send(SYNC, (e) => syncProtocol.writeUpdate(e, update));
     });
-    this.awareness.on('change', ({ added, updated, removed }, origin) => {
+    // 'update', not 'change': the awareness renews this page's state every 15 s without changing
+    // it, and the others drop a state not renewed for 30 s (someone idle vanished from the list).
+    this.awareness.on('update', ({ added, updated, removed }, origin) => {
       if (origin === 'local' && this.open()) this.sendAwareness([...added, ...updated, ...removed]);
-      onPresence(this.peers());
     });
+    this.awareness.on('change', () => onPresence(this.peers()));
     // The browser says the network is gone: a socket may stay "open" long after, so it is
     // dropped now; when the network is back, the room is joined again at once.
     this.wentOffline = () => { const ws = this.ws; if (ws) { this.dropped(); ws.close(); } };
@@ -72,6 +74,7 @@ export class Room {
       this.send(AUTH, (e) => { encoding.writeVarUint(e, AUTH_TOKEN); encoding.writeVarString(e, this.token); });
       this.send(SYNC, (e) => syncProtocol.writeSyncStep1(e, this.doc));
       this.sendAwareness([this.doc.clientID]);
+      this.send(QUERY_AWARENESS, () => {});   // who is here already
     };
     ws.onmessage = (event) => {
       try { this.receive(new Uint8Array(event.data)); } catch (e) { /* a malformed message is dropped */ }
@@ -163,7 +166,7 @@ export class Room {
     const out = [];
     for (const [id, state] of this.awareness.getStates()) {
       if (!state || typeof state !== 'object') continue;
-      out.push({ id, name: String(state.name || '').slice(0, 80), colour: /^#[0-9a-f]{6}$/i.test(state.colour) ? state.colour : '#888888',
+      out.push({ id, name: String(state.name || '').slice(0, 80), guest: Number.isInteger(state.guest) ? state.guest : 0, colour: /^#[0-9a-f]{6}$/i.test(state.colour) ? state.colour : '#888888',
                  selection: Array.isArray(state.selection) ? state.selection.filter((s) => typeof s === 'string').slice(0, 50) : [],
                  you: id === this.doc.clientID });
     }

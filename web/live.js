@@ -12,6 +12,8 @@
   const OFFLINE_KEEP_MS = 500;     // edits made offline are stored this long after the last one
   const COLOURS = ['#c2185b', '#1565c0', '#2e7d32', '#6a1b9a', '#ef6c00', '#00838f', '#5d4037', '#ad1457'];
   const ROOM_HASH = /(?:^#|&)room=([A-Za-z0-9_-]{22})(?:&|$)/;
+  const TOKEN_PREFIX = 'trayecto-live-token:';
+  const NAME_KEY = 'trayecto-live-name', GUEST_KEY = 'trayecto-live-guest', PARTICIPANT_KEY = 'trayecto-live-participant';
   const keyOf = (room) => 'live:' + room;   // the room's document kept in storage's meta store
   const RESCUE_PREFIX = 'trayecto-live-rescue:';   // and in localStorage as the page goes away
 
@@ -75,10 +77,28 @@
       return this.engine;
     }
 
+    // Who this browser is in rooms: an id of its own (votes are counted per person) and the name
+    // it gave (Map → Your name, set in a room), kept across reloads. Without a name, a guest
+    // number that each page words in its own language.
     me(engineRoomColour) {
-      const name = this.wasm.participantName() || this.t('PageLiveGuest', Math.floor(100 + Math.random() * 900));
-      return { name, colour: engineRoomColour, selection: [] };
+      const name = this.remembered(NAME_KEY);
+      const guest = Number(this.remembered(GUEST_KEY)) || this.remember(GUEST_KEY, String(Math.floor(100 + Math.random() * 900)));
+      return { name, guest: Number(guest), colour: engineRoomColour, selection: [] };
     }
+
+    // A room's password, kept for this tab only (sessionStorage): a reload rejoins without asking.
+    tabToken(roomId) { try { return sessionStorage.getItem(TOKEN_PREFIX + roomId) || ''; } catch (e) { return ''; } }
+    keepTabToken(roomId, token) { try { if (token) sessionStorage.setItem(TOKEN_PREFIX + roomId, token); } catch (e) { /* asked again */ } }
+
+    remembered(key) { try { return localStorage.getItem(key) || ''; } catch (e) { return ''; } }
+    remember(key, value) { try { localStorage.setItem(key, value); } catch (e) { /* kept for this page only */ } return value; }
+
+    participantId() {
+      return this.remembered(PARTICIPANT_KEY) || this.remember(PARTICIPANT_KEY, 'pt-' + Math.random().toString(36).slice(2, 12));
+    }
+
+    // A peer's name as this page shows it.
+    nameOf(peer) { return peer.name || this.t('PageLiveGuest', peer.guest || '?'); }
 
     // A Room of `roomId` connected (or given up after CONNECT_WAIT_MS): resolves to the room, or
     // to {error} when it was refused, could not connect and nothing of it is kept here.
@@ -136,6 +156,7 @@
       this.ui.toast(this.t('PageLiveConnecting'));
       const { room, error } = await this.connect(roomId, null, password);
       if (error) return this.ui.message(this.t('PageLiveTitle'), error);
+      this.keepTabToken(roomId, password);
       this.enter(room, roomId);
       room.publish(JSON.parse(this.wasm.liveStart()));
       this.persistence.enterRoom(roomId);
@@ -165,7 +186,8 @@
         .filter((k) => k && k.update instanceof Uint8Array);
       const stored = kept.map((k) => k.update);
       this.ui.toast(this.t('PageLiveConnecting'));
-      let token = '';
+      // The password this tab gave the room before (a reload does not ask it again).
+      let token = this.tabToken(roomId);
       let joined = await this.connect(roomId, stored.length ? stored : null, token);
       // A room with a password: asked for until it is right, or the person gives up.
       for (let asked = 0; joined.passwordRefused; asked++) {
@@ -176,6 +198,7 @@
       }
       const { room, error } = joined;
       if (error) { this.ui.message(this.t('PageLiveTitle'), this.t('PageLiveCannotJoin', error)); return false; }
+      this.keepTabToken(roomId, token);
       if (room.empty()) {
         room.close();
         this.ui.message(this.t('PageLiveTitle'), this.t('PageLiveEmpty'));
@@ -194,6 +217,9 @@
       this.room = room;
       this.roomId = roomId;
       room.listen();   // after the core has the room's whole document (joining), or started it
+      // Votes are this person's, not everyone's in the room; "Your name" set from here on is theirs.
+      this.wasm.setParticipant(this.participantId());
+      this.nameSeen = this.wasm.participantName();
       if (this.inLink !== false && !ROOM_HASH.test(location.hash)) history.replaceState(null, '', location.pathname + location.search + '#room=' + roomId);
       this.selectionChanged();   // what is selected now, for the others
       if (!this.hiding) {
@@ -207,10 +233,12 @@
 
     // The room's link: this page's address, or for a room a host page joined through
     // Trayecto.mount's `room`, the app's own page next to its files.
+    // Without this page's ?lang=: each person opens it in their own language.
     link() {
-      const page = this.inLink === false && this.base ? new URL('index.html', new URL(this.base, location.href)).href
-        : location.href.replace(/#.*$/, '');
-      return page + '#room=' + this.roomId;
+      const page = new URL(this.inLink === false && this.base ? new URL('index.html', new URL(this.base, location.href)).href : location.href);
+      page.hash = '';
+      page.searchParams.delete('lang');
+      return page.href + '#room=' + this.roomId;
     }
 
     async showLink() {
@@ -225,6 +253,7 @@
       this.room.close();
       this.room = null;
       this.wasm.liveLeave();
+      this.wasm.setParticipant('');   // this browser's own maps: as before the room
       clearTimeout(this.presenceTimer);
       this.presenceTimer = 0;
       this.presenceSent = '';
@@ -249,6 +278,12 @@
       if (out === '[]') return;
       const changes = JSON.parse(out);
       this.room.publish(changes);
+      // Map → Your name, here: the name the others see from now on (the map's field is shared).
+      const name = this.wasm.participantName();
+      if (name !== this.nameSeen) {
+        this.nameSeen = name;
+        if (name) this.room.setPresence({ name: this.remember(NAME_KEY, name.slice(0, 80)) });
+      }
       if (this.room.synced) return;
       // An edit also stamps the map's "modified": that alone is not a change of the user's.
       const items = changes.filter(([scope]) => scope !== 'map').map(([scope, id]) => scope + '/' + id);
@@ -332,14 +367,14 @@
     // drawn on the canvas in their colours.
     showPresence(peers) {
       if (!this.room) return;
-      this.wasm.livePeers(JSON.stringify(peers.filter((p) => !p.you).map(({ name, colour, selection }) => ({ name, colour, selection }))));
+      this.wasm.livePeers(JSON.stringify(peers.filter((p) => !p.you).map((p) => ({ name: this.nameOf(p), colour: p.colour, selection: p.selection }))));
       if (!this.presence) {
         this.presence = document.createElement('div');
         this.presence.className = 'tr-presence';
         this.presence.setAttribute('role', 'status');
         this.root.appendChild(this.presence);
       }
-      const list = [...peers].sort((a, b) => (b.you - a.you) || a.name.localeCompare(b.name));
+      const list = [...peers].sort((a, b) => (b.you - a.you) || this.nameOf(a).localeCompare(this.nameOf(b)));
       this.presence.textContent = '';
       const label = document.createElement('span');
       label.textContent = this.t('PageLiveHere');
@@ -347,10 +382,10 @@
       for (const p of list) {
         const item = document.createElement('span');
         item.className = 'tr-peer';
-        item.dataset.peer = p.name;
+        item.dataset.peer = this.nameOf(p);
         const dot = document.createElement('i');
         dot.style.background = p.colour;
-        item.append(dot, p.you ? `${p.name} (${this.t('PageLiveYou')})` : p.name);
+        item.append(dot, p.you ? `${this.nameOf(p)} (${this.t('PageLiveYou')})` : this.nameOf(p));
         if (!p.you && p.selection.length) item.title = p.selection.join(', ');
         this.presence.appendChild(item);
       }

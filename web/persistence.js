@@ -223,6 +223,8 @@
     // the app says what it is and how to start. Once per browser; Help → Welcome shows it again.
     welcome(initial) {
       if (!this.options.welcome || initial.source !== 'first-run') return;
+      // A live room's link (or Trayecto.mount's `room`): the room's map is what comes.
+      if (this.options.room || /(?:^#|&)room=/.test(location.hash)) return;
       try {
         if (localStorage.getItem(WELCOMED_KEY) !== null) return;
         localStorage.setItem(WELCOMED_KEY, '1');

@@ -164,6 +164,7 @@
     setPresenting(on) { this.m._trayecto_set_presenting(on ? 1 : 0); }
     setPersonaFilter(persona) { return this.withHeap([String(persona)], (p) => this.m._trayecto_set_persona_filter(p.ptr)) !== 0; }
     setVoting(votes) { this.m._trayecto_set_voting(votes); }
+    setParticipant(id) { this.withHeap([id], (i) => this.m._trayecto_set_participant(i.ptr)); }
     participantName() { return this.text(this.m._trayecto_participant_name()); }
     showWelcome() { this.m._trayecto_show_welcome(); }
     viewState() { return JSON.parse(this.text(this.m._trayecto_view_state())); }

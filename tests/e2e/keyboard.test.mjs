@@ -27,7 +27,12 @@ export const tests = ['es', 'en'].map((lang) => ({
   async run({ context, url }) {
     const page = await openApp(context, `${url}?lang=${lang}`);
     await settle(page);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
+    // (Once, on a loaded machine, no file chooser came: the failure says where the keyboard was.)
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser').catch(async (e) => {
+      const where = await page.evaluate(() => ({ focused: document.activeElement && (document.activeElement.className || document.activeElement.tagName),
+        dialogs: document.querySelectorAll('dialog[open]').length, view: window.trayecto.viewState(), busy: window.trayecto.busy() }));
+      throw new Error(`${e.message}; ${JSON.stringify(where)}; console: ${page.consoleErrors.join(' | ')}`);
+    }), page.keyboard.press('Control+o')]);
     await chooser.setFiles(FIXTURE);
     await page.waitForFunction(() => JSON.parse(window.trayecto.getMap()).cards.length === 18);
     await settle(page);

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { startApp } from '../../scripts/serve.mjs';
-import { DIST, assert, assertEqual, asReturningVisitor, cardOnScreen as cardOnCanvas, centre, clickWidget, openApp, screenshot, settle, typeIntoCard } from './harness.mjs';
+import { DIST, assert, assertEqual, asReturningVisitor, cardOnScreen as cardOnCanvas, centre, clickWidget, openApp, screenshot, settle, typeIntoCard, widget } from './harness.mjs';
 
 const T = {
   es: { map: 'Mapa', start: 'Iniciar sesión en vivo…', go: 'Iniciar', join: 'Entrar', here: 'En esta sesión:', wrong: 'no es la contraseña' },
@@ -57,10 +57,14 @@ async function startSession(page, lang, password = '') {
   await field.waitFor({ timeout: 15000 });
   const link = await field.inputValue();
   assert(/#room=[A-Za-z0-9_-]{22}$/.test(link), `a room link: ${link}`);
+  assert(!/[?&]lang=/.test(link), `the link does not carry the facilitator's language: ${link}`);
   await page.keyboard.press('Escape');
   await field.waitFor({ state: 'detached' });
   return link;
 }
+
+// The room's link opened in a given language (?lang=, as a person's browser would choose).
+const inLanguage = (link, lang) => { const u = new URL(link); u.searchParams.set('lang', lang); return u.href; };
 
 // The password dialog: what is typed, then its button, clicked.
 async function typePassword(page, password, button) {
@@ -94,7 +98,7 @@ export const tests = [
         for (const lang of ['en', 'es']) {
           const ctx = await newParticipant(browser);
           contexts.push(ctx);
-          const p = await openApp(ctx, link.replace('?lang=es', '?lang=' + lang));
+          const p = await openApp(ctx, inLanguage(link, lang));
           await joined(p);
           pages.push(p);
         }
@@ -148,6 +152,24 @@ export const tests = [
         await a.waitForFunction(() => !window.trayecto.getMap().includes(' from Ben'), null, { timeout: 15000 });
         assert((await getMap(b)).cards.some((card) => card.text.endsWith(' de Ana')), 'Ana\'s edit stays after Ben\'s undo');
 
+        // Ben gives his name (Map → Your name…, typed at once): the others see it; nobody else
+        // is renamed, not after a reload either.
+        await clickWidget(b, T.en.map);
+        await clickWidget(b, 'Your name…');
+        await b.keyboard.type('Ben Ortiz');
+        await b.keyboard.press('Enter');
+        for (const p of [a, c]) await p.waitForFunction(() => document.querySelector('.tr-presence').textContent.includes('Ben Ortiz'), null, { timeout: 15000 });
+        await c.reload();
+        await joined(c);
+        await c.waitForFunction(() => document.querySelectorAll('.tr-presence .tr-peer').length === 3, null, { timeout: 15000 });
+        for (const p of [a, c]) {
+          const mine = await p.locator('.tr-presence .tr-peer').first().innerText();
+          assert(!mine.includes('Ben Ortiz'), `only Ben is Ben Ortiz: this page's own entry is «${mine}»`);
+        }
+        // Idle for longer than a presence is kept without news (30 s): everyone is still listed.
+        await a.waitForTimeout(35000);
+        for (const p of pages) assertEqual(await p.locator('.tr-presence .tr-peer').count(), 3, 'three people are here after 35 s idle');
+
         // Everyone ends with the same map.
         await a.waitForFunction(() => !window.trayecto.busy());
         const maps = await Promise.all(pages.map((p) => p.evaluate(() => window.trayecto.getMap())));
@@ -172,7 +194,7 @@ export const tests = [
         const a = await openApp(context, server.url + '?lang=en');
         await a.waitForFunction(() => window.trayecto.persistence.store !== null);
         const link = await startSession(a, 'en');
-        let b = await openApp(ctxB, link.replace('?lang=en', '?lang=es'));
+        let b = await openApp(ctxB, inLanguage(link, 'es'));
         await joined(b);
 
         await ctxB.setOffline(true);
@@ -190,7 +212,7 @@ export const tests = [
         await typeIntoCard(a, boxA, ' online');
         await ctxB.setOffline(false);
         // Opened again: what was typed offline is there, and reaches the room.
-        b = await openApp(ctxB, link.replace('?lang=en', '?lang=es'));
+        b = await openApp(ctxB, inLanguage(link, 'es'));
         await joined(b);
         await shows(b, ' sin red');
         await shows(a, ' sin red', 20000);
@@ -235,7 +257,7 @@ export const tests = [
     },
   },
   {
-    name: 'a live room with a password (es, en): the link alone does not let in, a wrong password is refused and asked again, the right one joins',
+    name: 'a live room with a password (es, en): the link alone does not let in, a wrong password is refused and asked again, the right one joins; a reload does not ask again',
     timeout: 120,
     async run({ browser, context }) {
       const server = await liveServer();
@@ -244,7 +266,7 @@ export const tests = [
         const a = await openApp(context, server.url + '?lang=es');
         await a.waitForFunction(() => window.trayecto.persistence.store !== null);
         const link = await startSession(a, 'es', 'secreto 42');
-        const b = await openApp(ctxB, link.replace('?lang=es', '?lang=en'));
+        const b = await openApp(ctxB, inLanguage(link, 'en'));
         const before = await b.evaluate(() => window.trayecto.getMap());
         await typePassword(b, 'nope', T.en.join);
         await b.locator('dialog', { hasText: T.en.wrong }).waitFor({ timeout: 15000 });
@@ -255,6 +277,12 @@ export const tests = [
         const { box } = await cardOnScreen(b, 0);
         await typeIntoCard(b, box, ' with the password');
         await shows(a, ' with the password');
+        // A reload in the same tab rejoins without asking again (the facilitator's too).
+        for (const p of [b, a]) {
+          await p.reload();
+          await joined(p);
+          assertEqual(await p.locator('dialog input.tr-password').count(), 0, 'no password asked after a reload');
+        }
       } finally {
         await ctxB.close();
         await server.stop();
@@ -332,12 +360,24 @@ export const tests = [
         const { box: boxA } = await cardOnScreen(a, 0);
         await typeIntoCard(a, boxA, ' de Ana');
         await shows(b, ' de Ana');
+        // The app's positions are the canvas's own; on this page the canvas is below a heading.
+        const at = await b.locator('.tr-canvas').boundingBox();
+        const onPage = (r) => ({ ...r, x: r.x + at.x, y: r.y + at.y });
         const { box: boxB } = await cardOnScreen(b, 2);
-        await typeIntoCard(b, boxB, ' desde la intranet');
+        await typeIntoCard(b, onPage(boxB), ' desde la intranet');
         await shows(a, ' desde la intranet');
         await screenshot(b, 'live-mounted-es');
         const linkInB = await b.evaluate(() => window.trayecto.live.link());
         assert(linkInB.startsWith(server.url + 'index.html#room='), `the room's link in the mounted instance is the app's page: ${linkInB}`);
+        // Leaving from the menu: the map stays, the host page's address too.
+        await b.evaluate(() => history.replaceState(null, '', location.pathname + '#agenda'));
+        for (const text of [T.es.map, 'Salir de la sesión en vivo']) {
+          const c = centre(onPage(await widget(b, text)));
+          await b.mouse.click(c.x, c.y);
+        }
+        await b.waitForFunction(() => !window.trayecto.live.room, null, { timeout: 10000 });
+        assertEqual(await b.evaluate(() => location.hash), '#agenda', 'leaving keeps the host page\'s own address');
+        assert((await getMap(b)).cards.some((c) => c.text.endsWith(' desde la intranet')), 'the map stays after leaving');
       } finally {
         await ctxB.close();
         await server.stop();
