@@ -84,7 +84,8 @@ EMSCRIPTEN_KEEPALIVE const char* trayecto_view_state() {
         {"following", P.app->following()}, {"readOnly", P.app->document().readOnly()},
         {"undoSteps", P.app->document().history().undoCount()}, {"showMinimap", v.showMinimap},
         {"personaFilter", v.personaFilter}, {"renaming", P.app->canvas().renaming()},
-        {"focusStage", v.focusStage}, {"focusLane", v.focusLane}, {"peers", nlohmann::json::array()}};
+        {"focusStage", v.focusStage}, {"focusLane", v.focusLane}, {"participant", v.participant},
+        {"peers", nlohmann::json::array()}};
     nlohmann::json& peers = state["peers"];
     for (const Peer& p : v.peers) peers.push_back({{"name", p.name}, {"rgb", p.rgb}, {"selection", p.selection}});
     P.scratch = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -104,6 +104,10 @@ export const tests = [
         }
         const [, b, c] = pages;
         assertEqual((await getMap(b)).cards.length, (await getMap(a)).cards.length, 'the joining page has the room\'s map');
+        // Each votes as themself: three participants, not one "local" for the whole room.
+        const who = await Promise.all(pages.map((p) => p.evaluate(() => window.trayecto.viewState().participant)));
+        assertEqual(new Set(who).size, 3, `three participants vote in the room: ${who}`);
+        assert(!who.includes('local'), 'none votes as the browser\'s own "local"');
         // Everyone sees the three of them.
         for (const p of pages) await p.waitForFunction(() => document.querySelectorAll('.tr-presence .tr-peer').length === 3, null, { timeout: 15000 });
         assert((await b.locator('.tr-presence').innerText()).startsWith(T.en.here), 'the English page says who is here in English');
