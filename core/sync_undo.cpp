@@ -42,9 +42,12 @@ int sizeOf(const Map& m, Collection c) {
     return static_cast<int>(m.moments.size());
 }
 
-// `current` with the fields where `before` and `after` differ set back to `before`'s values.
+// `current` with the fields where `before` and `after` differ set back to `before`'s values,
+// those that still hold `after`'s: a field someone else has changed since keeps their value (an
+// undo takes back one's own edit, never a later one of another's).
 Json withFieldsOf(Json current, const Json& before, const Json& after) {
     const merging::Fields b = merging::flatten(before), a = merging::flatten(after);
+    const merging::Fields now = merging::flatten(current);
     std::vector<std::string> paths;
     for (const auto& f : b) paths.push_back(f.first);
     for (const auto& f : a) paths.push_back(f.first);
@@ -54,6 +57,8 @@ Json withFieldsOf(Json current, const Json& before, const Json& after) {
         const Json* vb = merging::findField(b, path);
         const Json* va = merging::findField(a, path);
         if (vb && va && *vb == *va) continue;
+        const Json* vn = merging::findField(now, path);
+        if (vn ? !va || *vn != *va : va != nullptr) continue;   // changed by someone else since
         merging::setField(current, path, vb);
     }
     return current;

@@ -125,6 +125,28 @@ TEST_CASE("Undo in a room gives back only one's own fields") {
     CHECK(cardOf(room.b, id).notes == "B's note, later");
 }
 
+TEST_CASE("Undo in a room never takes back a later edit of another to the same field") {
+    Room room(loaded("example-es.json"));
+    const Id id = room.a.map().cards.at(0).id;
+    Card ca = cardOf(room.a, id);
+    ca.text = "Ana v1";
+    ca.votes += 1;
+    REQUIRE(!room.a.execute(cmd::replace(room.a.map(), ca)));
+    room.exchange();
+    Card cb = cardOf(room.b, id);
+    cb.text = "Marta v2";   // the same field, later
+    REQUIRE(!room.b.execute(cmd::replace(room.b.map(), cb)));
+    room.exchange();
+    const int votesBefore = cardOf(room.a, id).votes - 1;
+    REQUIRE(room.a.undo());
+    room.exchange();
+    for (const Document* d : {&room.a, &room.b}) {
+        CHECK(cardOf(*d, id).text == "Marta v2");      // Marta's text stays
+        CHECK(cardOf(*d, id).votes == votesBefore);    // Ana's other field goes back
+    }
+    CHECK(saveMap(room.a.map()) == saveMap(room.b.map()));
+}
+
 TEST_CASE("Undoing an added stage in a room also removes the cards others put in it") {
     Room room(loaded("example-es.json"));
     Stage s;
