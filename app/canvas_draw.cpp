@@ -212,8 +212,8 @@ void Canvas::drawCards(ImDrawList* dl, const Map& map, const ViewState& view, co
     }
 }
 
-// Others in a live room who selected this card: a ring in each one's colour just outside it, and
-// the first one's name over its corner.
+// Others in a live room who selected this card, or type into it: a ring in each one's colour just
+// outside it, and the first one's name in its corner (someone typing first: "Ben · typing").
 void Canvas::drawPeerMarks(ImDrawList* dl, const ViewState& view, const Id& id, const ImVec2& p0, const ImVec2& p1,
                            const Fonts& fonts, ImFont* font) const {
     if (view.peers.empty()) return;
@@ -221,19 +221,22 @@ void Canvas::drawPeerMarks(ImDrawList* dl, const ViewState& view, const Id& id, 
     float out = 3.0f * k;
     const Peer* first = nullptr;
     for (const Peer& peer : view.peers) {
-        if (std::find(peer.selection.begin(), peer.selection.end(), id) == peer.selection.end()) continue;
+        const bool typing = peer.editing == id;
+        if (!typing && std::find(peer.selection.begin(), peer.selection.end(), id) == peer.selection.end()) continue;
         dl->AddRect(ImVec2(p0.x - out, p0.y - out), ImVec2(p1.x + out, p1.y + out), theme::fromRgb(peer.rgb), 4.0f * k, 0,
                     2.0f * k);
         out += 2.5f * k;
-        if (!first) first = &peer;
+        if (!first || (typing && first->editing != id)) first = &peer;
     }
     if (!first || !font || first->name.empty()) return;
+    const std::string label = first->editing == id ? format(view.lang, Text::PeerTyping, {first->name}) : first->name;
     const float size = 11.0f * k;
-    const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, first->name.c_str());
-    const ImVec2 at(p0.x, p0.y - extent.y - 4.0f * k);
+    const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, label.c_str());
+    // Inside the card's top right corner: above it, the lane's top or the stage headers would cut it.
+    const ImVec2 at(std::max(p0.x + 2.0f * k, p1.x - extent.x - 4.0f * k), p0.y + 2.0f * k);
     dl->AddRectFilled(ImVec2(at.x - 2.0f * k, at.y - 1.0f * k), ImVec2(at.x + extent.x + 3.0f * k, at.y + extent.y + 1.0f * k),
                       theme::fromRgb(first->rgb), 3.0f * k);
-    dl->AddText(font, size, at, theme::textOn(theme::fromRgb(first->rgb)), first->name.c_str());
+    dl->AddText(font, size, at, theme::textOn(theme::fromRgb(first->rgb)), label.c_str());
 }
 
 void Canvas::drawEmotionLane(ImDrawList* dl, const Map& map, const ViewState& view, const Fonts& fonts, int row) {

@@ -206,6 +206,7 @@ enum class Lang { En, Es };
     X(MirrorCorner, "Lane / stage", "Carril / etapa") \
     X(MirrorOneVote, "1 vote", "1 voto") \
     X(MirrorVotes, "{1} votes", "{1} votos") \
+    X(PeerTyping, "{1} · typing", "{1} · escribiendo") \
     X(MirrorMoment, "moment of truth: {1}", "momento de la verdad: {1}") \
     X(MirrorFor, "for {1}", "para {1}") \
     X(MirrorNoCards, "no cards", "sin tarjetas") \

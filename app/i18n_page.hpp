@@ -75,7 +75,8 @@
       "Esta sesión en vivo no tiene ningún mapa: nunca se inició, o su enlace está cortado.") \
     X(PageLiveOffline, "Live session offline: {1} change(s) of yours are kept here and will be sent when the connection is back.", \
       "Sesión en vivo sin conexión: {1} cambio(s) tuyos se guardan aquí y se enviarán al volver la conexión.") \
-    X(PageLiveBack, "Back in the live session: every change is shared.", "De vuelta en la sesión en vivo: todos los cambios compartidos.") \
+    X(PageLiveBack, "Back in the live session: your changes are shared. Where someone changed the same field later, theirs is kept.", \
+      "De vuelta en la sesión en vivo: tus cambios están compartidos. Donde otra persona cambió el mismo campo después, queda el suyo.") \
     X(PageLiveHere, "In this session:", "En esta sesión:") \
     X(PageLiveYou, "you", "tú") \
     X(PageLiveGuest, "Guest {1}", "Invitado {1}") \

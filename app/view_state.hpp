@@ -19,6 +19,7 @@ struct Peer {
     std::string name;
     std::uint32_t rgb = 0;
     std::vector<Id> selection;
+    Id editing;   // the card whose text they are typing into, if any
 };
 
 struct ViewState {

@@ -87,7 +87,8 @@ EMSCRIPTEN_KEEPALIVE const char* trayecto_view_state() {
         {"focusStage", v.focusStage}, {"focusLane", v.focusLane}, {"participant", v.participant},
         {"peers", nlohmann::json::array()}};
     nlohmann::json& peers = state["peers"];
-    for (const Peer& p : v.peers) peers.push_back({{"name", p.name}, {"rgb", p.rgb}, {"selection", p.selection}});
+    for (const Peer& p : v.peers)
+        peers.push_back({{"name", p.name}, {"rgb", p.rgb}, {"selection", p.selection}, {"editing", p.editing}});
     P.scratch = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return P.scratch.c_str();
 }

@@ -168,6 +168,7 @@ export class Room {
       if (!state || typeof state !== 'object') continue;
       out.push({ id, name: String(state.name || '').slice(0, 80), guest: Number.isInteger(state.guest) ? state.guest : 0, colour: /^#[0-9a-f]{6}$/i.test(state.colour) ? state.colour : '#888888',
                  selection: Array.isArray(state.selection) ? state.selection.filter((s) => typeof s === 'string').slice(0, 50) : [],
+                 editing: typeof state.editing === 'string' ? state.editing : '',
                  you: id === this.doc.clientID });
     }
     return out;

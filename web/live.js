@@ -350,16 +350,17 @@
       }
     }
 
-    // The selection changed on the canvas: the others see it (at most every PRESENCE_EVERY_MS,
-    // as a band selection changes it each frame).
+    // The selection, or the card typed into, changed on the canvas: the others see it (at most
+    // every PRESENCE_EVERY_MS, as a band selection changes it each frame).
     selectionChanged() {
       if (!this.room || this.presenceTimer) return;
       this.presenceTimer = setTimeout(() => {
         this.presenceTimer = 0;
         if (!this.room) return;
-        const selection = (this.wasm.viewState().selection || []).slice(0, 50);
-        const text = JSON.stringify(selection);
-        if (text !== this.presenceSent) { this.presenceSent = text; this.room.setPresence({ selection }); }
+        const view = this.wasm.viewState();
+        const now = { selection: (view.selection || []).slice(0, 50), editing: view.editing || '' };
+        const text = JSON.stringify(now);
+        if (text !== this.presenceSent) { this.presenceSent = text; this.room.setPresence(now); }
       }, PRESENCE_EVERY_MS);
     }
 
@@ -367,7 +368,14 @@
     // drawn on the canvas in their colours.
     showPresence(peers) {
       if (!this.room) return;
-      this.wasm.livePeers(JSON.stringify(peers.filter((p) => !p.you).map((p) => ({ name: this.nameOf(p), colour: p.colour, selection: p.selection }))));
+      // Two people in one colour: the one who came later (higher id) takes a free colour.
+      const self = peers.find((p) => p.you);
+      if (self && peers.some((p) => !p.you && p.colour === self.colour && p.id < self.id)) {
+        const used = new Set(peers.filter((p) => !p.you).map((p) => p.colour.toLowerCase()));
+        const free = COLOURS.find((c) => !used.has(c.toLowerCase()));
+        if (free) this.room.setPresence({ colour: free });
+      }
+      this.wasm.livePeers(JSON.stringify(peers.filter((p) => !p.you).map((p) => ({ name: this.nameOf(p), colour: p.colour, selection: p.selection, editing: p.editing }))));
       if (!this.presence) {
         this.presence = document.createElement('div');
         this.presence.className = 'tr-presence';

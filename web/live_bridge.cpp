@@ -121,6 +121,7 @@ EMSCRIPTEN_KEEPALIVE void trayecto_live_peers(const char* bytes, int size) {
             if (p.contains("selection") && p["selection"].is_array())
                 for (const Json& id : p["selection"])
                     if (id.is_string() && peer.selection.size() < 50) peer.selection.push_back(id.get<std::string>());
+            if (p.contains("editing") && p["editing"].is_string()) peer.editing = p["editing"].get<std::string>();
             peers.push_back(std::move(peer));
         }
     }

@@ -214,8 +214,10 @@ void drawFrame(double time) {
         P.notifiedRevision = revision;
         js_changed(revision, static_cast<int>(P.app->document().lastCause()));
     }
-    if (view.selection != P.notifiedSelection) {   // the screen reader's copy and a live room's presence show it
+    // The screen reader's copy and a live room's presence show them.
+    if (view.selection != P.notifiedSelection || view.editingCard != P.notifiedEditing) {
         P.notifiedSelection = view.selection;
+        P.notifiedEditing = view.editingCard;
         js_selection_changed();
     }
     const float ms = static_cast<float>(emscripten_get_now() - started);

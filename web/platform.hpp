@@ -49,7 +49,8 @@ struct Platform {
     bool firstFrameAnnounced = false;
     bool textInputActive = false;
     double notifiedRevision = -1;        // the document revision the page was last told of
-    std::vector<Id> notifiedSelection;   // and the selection
+    std::vector<Id> notifiedSelection;   // and the selection, and the card being typed into
+    Id notifiedEditing;
     std::string clipboard;
     std::string scratch;                 // returned strings live here until the next call
     std::vector<float> frameMs;          // CPU time of recent frames (ms), a ring of kFrameRing

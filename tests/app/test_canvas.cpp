@@ -349,10 +349,15 @@ TEST_CASE("a card another person in the room selected is ringed in their colour,
     };
     h.frame();
     REQUIRE(drawnInColour() == 0);
-    h.view().peers.push_back({"Ben", 0xc2185b, {card.id}});
+    h.view().peers.push_back({"Ben", 0xc2185b, {card.id}, {}});
     h.frame();
-    CHECK(drawnInColour() > 8);   // the ring and the name's label
+    const int selected = drawnInColour();
+    CHECK(selected > 8);   // the ring and the name's label
     h.view().peers.front().selection.clear();
     h.frame();
     CHECK(drawnInColour() == 0);
+    // Typing into it (selected or not): ringed the same, with its label ("Ben · escribiendo").
+    h.view().peers.front().editing = card.id;
+    h.frame();
+    CHECK(drawnInColour() == selected);
 }

@@ -111,6 +111,11 @@ export const tests = [
         // Everyone sees the three of them.
         for (const p of pages) await p.waitForFunction(() => document.querySelectorAll('.tr-presence .tr-peer').length === 3, null, { timeout: 15000 });
         assert((await b.locator('.tr-presence').innerText()).startsWith(T.en.here), 'the English page says who is here in English');
+        // Each in a colour of their own.
+        const ownColours = () => Promise.all(pages.map((p) => p.evaluate(() => getComputedStyle(document.querySelector('.tr-presence .tr-peer i')).backgroundColor)));
+        let colours = await ownColours();
+        for (const until = Date.now() + 5000; new Set(colours).size < 3 && Date.now() < until; colours = await ownColours()) await a.waitForTimeout(100);
+        assertEqual(new Set(colours).size, 3, `three people, three colours: ${colours}`);
         assert((await a.locator('.tr-presence').innerText()).startsWith(T.es.here), 'and the Spanish one in Spanish');
 
         // An edit in each page reaches the other two.
@@ -149,6 +154,14 @@ export const tests = [
         }, [picked.id, peer.rgb]);
         assert(ring > 40, `Ben's colour rings the card he selected on Ana's canvas (${ring} pixels)`);
         await screenshot(a, 'live-peer-selection-es');
+        // Ben types into a card: Ana sees who is typing where.
+        const { card: typed, box: typedBox } = await cardOnScreen(b, 4);
+        await b.mouse.dblclick(centre(typedBox).x, centre(typedBox).y);
+        await a.waitForFunction((id) => window.trayecto.viewState().peers.some((p) => p.editing === id), typed.id, { timeout: 15000 });
+        await settle(a);
+        await screenshot(a, 'live-peer-typing-es');
+        await b.keyboard.press('Escape');
+        await a.waitForFunction(() => window.trayecto.viewState().peers.every((p) => !p.editing), null, { timeout: 15000 });
 
         // Ctrl+Z in one page takes back only that person's edit.
         await b.keyboard.press('Escape');
