@@ -269,6 +269,7 @@
     received(changes) {
       if (!this.room) return;
       this.wasm.liveReceive(JSON.stringify(changes));
+      this.nameSeen = this.wasm.participantName();   // another's name in the shared map is not this user's
     }
 
     // The map changed here (TrayectoWasm.CAUSE): this user's edits, undo and redo go to the room.

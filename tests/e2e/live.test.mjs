@@ -176,6 +176,11 @@ export const tests = [
         await b.keyboard.type('Ben Ortiz');
         await b.keyboard.press('Enter');
         for (const p of [a, c]) await p.waitForFunction(() => document.querySelector('.tr-presence').textContent.includes('Ben Ortiz'), null, { timeout: 15000 });
+        // Ana edits after that: she stays herself.
+        const { box: afterName } = await cardOnScreen(a, 5);
+        await typeIntoCard(a, afterName, ' y más');
+        await shows(b, ' y más');
+        assert(!(await a.locator('.tr-presence .tr-peer').first().innerText()).includes('Ben Ortiz'), 'Ana is not renamed by her own next edit');
         await c.reload();
         await joined(c);
         await c.waitForFunction(() => document.querySelectorAll('.tr-presence .tr-peer').length === 3, null, { timeout: 15000 });
