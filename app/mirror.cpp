@@ -80,7 +80,10 @@ void Mirror::forgetCard(size_t index) {
     cardFrom_.erase(cardFrom_.begin() + static_cast<std::ptrdiff_t>(index));
     cellOfCard_.erase(cellOfCard_.begin() + static_cast<std::ptrdiff_t>(index));
     for (Cell& c : cells_) {
-        if (&c - cells_.data() == cell) c.cards.erase(std::find(c.cards.begin(), c.cards.end(), index));
+        if (&c - cells_.data() == cell) {
+            const auto at = std::find(c.cards.begin(), c.cards.end(), index);
+            if (at != c.cards.end()) c.cards.erase(at);
+        }
         for (size_t& k : c.cards)
             if (k > index) --k;
     }
