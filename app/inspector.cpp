@@ -12,12 +12,6 @@ namespace {
 
 Command replaceCard(const Map& map, const Card& card, const char* name) { return cmd::replace(map, card, name); }
 
-const MomentOfTruth* momentOfCard(const Map& map, const Id& cardId) {
-    for (const MomentOfTruth& m : map.moments)
-        if (m.cardId && *m.cardId == cardId) return &m;
-    return nullptr;
-}
-
 void momentFields(Fields& f, const Map& map, const MomentOfTruth& mot) {
     const Lang L = f.lang();
     f.text(tr(L, Text::Name, "mot-name").c_str(), mot.name, [&](std::string v) { MomentOfTruth m = mot; m.name = std::move(v); return cmd::replace(map, m, "Edit moment of truth"); });

@@ -121,11 +121,6 @@ bool Mirror::surveyCards(const Document& doc, Lang lang) {
         const int row = rowOfLane_[static_cast<size_t>(lane)];
         return row < 0 ? -1 : row * static_cast<int>(map.stages.size()) + column;
     };
-    auto momentOf = [&](const Id& card) -> const MomentOfTruth* {
-        for (const MomentOfTruth& m : map.moments)
-            if (m.cardId && *m.cardId == card) return &m;
-        return nullptr;
-    };
     auto surveyedAt = [&](const Id& id) -> std::optional<size_t> {
         const auto at = std::find(cardIds_.begin(), cardIds_.end(), id);
         if (at == cardIds_.end()) return std::nullopt;
@@ -156,7 +151,7 @@ bool Mirror::surveyCards(const Document& doc, Lang lang) {
             const auto cell = cellOf(card);
             const size_t at = insert->index < 0 ? cardIds_.size() : static_cast<size_t>(insert->index);
             if (!cell || at > cardIds_.size()) return false;
-            addCard(at, card.id, wordedFrom(map, card, momentOf(card.id)), *cell);
+            addCard(at, card.id, wordedFrom(map, card, momentOfCard(map, card.id)), *cell);
             continue;
         }
         if (!replace || collectionOf(replace->item) != Collection::Cards) return false;
@@ -164,7 +159,7 @@ bool Mirror::surveyCards(const Document& doc, Lang lang) {
         const auto at = surveyedAt(card.id);
         const auto cell = cellOf(card);
         if (!at || !cell || *cell < 0 || cellOfCard_[*at] != *cell) return false;   // it moved
-        cardFrom_[*at] = wordedFrom(map, card, momentOf(card.id));
+        cardFrom_[*at] = wordedFrom(map, card, momentOfCard(map, card.id));
         rehash(cells_[static_cast<size_t>(*cell)]);
     }
     if (cardIds_.size() != map.cards.size()) return false;

@@ -25,6 +25,11 @@ const Lane* findLane(const Map& m, const Id& id) { return findById(m.lanes, id);
 const Card* findCard(const Map& m, const Id& id) { return findById(m.cards, id); }
 const Emotion* findEmotion(const Map& m, const Id& id) { return findById(m.emotions, id); }
 const MomentOfTruth* findMoment(const Map& m, const Id& id) { return findById(m.moments, id); }
+const MomentOfTruth* momentOfCard(const Map& m, const Id& cardId) {
+    for (const MomentOfTruth& mot : m.moments)
+        if (mot.cardId && *mot.cardId == cardId) return &mot;
+    return nullptr;
+}
 int stageIndex(const Map& m, const Id& id) { return indexById(m.stages, id); }
 int laneIndex(const Map& m, const Id& id) { return indexById(m.lanes, id); }
 int cardIndex(const Map& m, const Id& id) { return indexById(m.cards, id); }

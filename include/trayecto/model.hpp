@@ -300,6 +300,8 @@ const Lane* findLane(const Map& map, const Id& id);
 const Card* findCard(const Map& map, const Id& id);
 const Emotion* findEmotion(const Map& map, const Id& id);
 const MomentOfTruth* findMoment(const Map& map, const Id& id);
+// The (first) moment of truth that points at a card.
+const MomentOfTruth* momentOfCard(const Map& map, const Id& cardId);
 // Index of an item in its vector, or -1.
 int stageIndex(const Map& map, const Id& id);
 int laneIndex(const Map& map, const Id& id);
