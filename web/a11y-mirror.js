@@ -29,6 +29,8 @@
       this.timer = null;
       this.cause = 0;
       this.cells = [];          // [row][column] -> td
+      this.items = new Map();   // card id -> its list item
+      this.current = [];        // the items marked aria-current
       this.noCards = '';
       this.longestMs = 0;       // the longest piece of the last refresh (docs/performance.md)
     }
@@ -69,12 +71,17 @@
 
     // The cards selected on the canvas are the "current" ones (aria-current: a list item cannot
     // be aria-selected).
+    // Called at every change of the selection (each frame of a band selection): it costs the
+    // cards selected, not a search of the whole copy.
     markCurrent(ids) {
       const selected = new Set(ids);
-      for (const item of this.root.querySelectorAll('[aria-current]')) if (!selected.has(item.dataset.card)) item.removeAttribute('aria-current');
+      for (const item of this.current) if (!selected.has(item.dataset.card)) item.removeAttribute('aria-current');
+      this.current = [];
       for (const id of selected) {
-        const item = this.root.querySelector(`[data-card="${CSS.escape(id)}"]`);
-        if (item) item.setAttribute('aria-current', 'true');
+        const item = this.items.get(id);
+        if (!item) continue;
+        if (item.getAttribute('aria-current') !== 'true') item.setAttribute('aria-current', 'true');
+        this.current.push(item);
       }
     }
 
@@ -82,12 +89,15 @@
     selectionChanged() { this.markCurrent(this.wasm.viewState().selection || []); }
 
     fillCell(td, cards) {
+      for (const old of td.querySelectorAll('[data-card]')) if (this.items.get(old.dataset.card) === old) this.items.delete(old.dataset.card);
       td.textContent = '';
       if (!cards.length) { td.appendChild(el('span', { text: this.noCards })); return; }
       const list = el('ul', { role: 'list' });
       for (const c of cards) {
-        list.appendChild(el('li', { 'data-card': c.id, tabindex: '-1' }, [
-          el('span', { text: c.text }), el('span', { text: ' (' + c.about + ')' })]));
+        const item = el('li', { 'data-card': c.id, tabindex: '-1' }, [
+          el('span', { text: c.text }), el('span', { text: ' (' + c.about + ')' })]);
+        this.items.set(c.id, item);
+        list.appendChild(item);
       }
       td.appendChild(list);
     }
@@ -95,6 +105,8 @@
     // The grid and the curves, cells empty until their cards come.
     build(shape) {
       this.noCards = shape.noCards;
+      this.items.clear();
+      this.current = [];
       const grid = el('table', { role: 'grid', 'aria-readonly': 'true' });
       const phases = el('tr', { role: 'row' }, [el('td')]);
       for (const p of shape.phases) phases.appendChild(el('th', { role: 'columnheader', scope: 'colgroup', colspan: String(p.span), text: p.name }));
