@@ -12,6 +12,8 @@
   const OFFLINE_KEEP_MS = 500;     // edits made offline are stored this long after the last one
   const COLOURS = ['#c2185b', '#1565c0', '#2e7d32', '#6a1b9a', '#ef6c00', '#00838f', '#5d4037', '#ad1457'];
   const ROOM_HASH = /(?:^#|&)room=([A-Za-z0-9_-]{22})(?:&|$)/;
+  // The room a page's address (its fragment) names, or ''.
+  const linkedRoom = (hash) => { const m = ROOM_HASH.exec(hash || ''); return m ? m[1] : ''; };
   const TOKEN_PREFIX = 'trayecto-live-token:';
   const NAME_KEY = 'trayecto-live-name', GUEST_KEY = 'trayecto-live-guest', PARTICIPANT_KEY = 'trayecto-live-participant';
   const keyOf = (room) => 'live:' + room;   // the room's document kept in storage's meta store
@@ -165,8 +167,8 @@
 
     // The page was opened on a room's link: join it (the stored map shows until the room answers).
     async joinFromLink() {
-      const m = ROOM_HASH.exec(location.hash || '');
-      return m ? this.join(m[1], { inLink: true }) : false;
+      const roomId = linkedRoom(location.hash);
+      return roomId ? this.join(roomId, { inLink: true }) : false;
     }
 
     // Joins a room: its id, or a link with #room=<id> (Trayecto.mount's `room`). `inLink`: the
@@ -220,7 +222,7 @@
       // Votes are this person's, not everyone's in the room; "Your name" set from here on is theirs.
       this.wasm.setParticipant(this.participantId());
       this.nameSeen = this.wasm.participantName();
-      if (this.inLink !== false && !ROOM_HASH.test(location.hash)) history.replaceState(null, '', location.pathname + location.search + '#room=' + roomId);
+      if (this.inLink !== false && !linkedRoom(location.hash)) history.replaceState(null, '', location.pathname + location.search + '#room=' + roomId);
       this.selectionChanged();   // what is selected now, for the others
       if (!this.hiding) {
         this.hiding = (e) => { if (e.type === 'pagehide' || document.visibilityState === 'hidden') this.storeOffline(true); };
@@ -417,5 +419,5 @@
     }
   }
 
-  window.TrayectoLive = { Live };
+  window.TrayectoLive = { Live, linkedRoom };
 })();

@@ -224,7 +224,7 @@
     welcome(initial) {
       if (!this.options.welcome || initial.source !== 'first-run') return;
       // A live room's link (or Trayecto.mount's `room`): the room's map is what comes.
-      if (this.options.room || /(?:^#|&)room=/.test(location.hash)) return;
+      if (this.options.room || (window.TrayectoLive && TrayectoLive.linkedRoom(location.hash))) return;
       try {
         if (localStorage.getItem(WELCOMED_KEY) !== null) return;
         localStorage.setItem(WELCOMED_KEY, '1');

@@ -299,6 +299,17 @@ export const tests = [
         const { box } = await cardOnScreen(b, 0);
         await typeIntoCard(b, box, ' with the password');
         await shows(a, ' with the password');
+        // Someone who never used Trayecto opens the link: the password, then the room's map, and
+        // no welcome dialog over it.
+        const first = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+        try {
+          const n = await openApp(first, inLanguage(link, 'es'));
+          await typePassword(n, 'secreto 42', T.es.join);
+          await joined(n);
+          assertEqual(await n.evaluate(() => window.trayecto.locateWidget('welcome-template')), null, 'no welcome on a room link');
+        } finally {
+          await first.close();
+        }
         // A reload in the same tab rejoins without asking again (the facilitator's too).
         for (const p of [b, a]) {
           await p.reload();
