@@ -100,10 +100,38 @@ void bakeLargeFonts(void*) {
     requestFrames(1);
 }
 
+// The canvas's CSS size. Asking the element each frame (getBoundingClientRect) makes the browser
+// lay out the page first whenever anything in it changed, such as the screen reader's copy after
+// an edit: ~20 ms in a frame on a slow laptop. A ResizeObserver keeps the size instead, and asks
+// for a frame when it changes; without one, the element is asked each frame as before.
+EM_JS(void, js_canvas_css_size, (double* out), {
+    const canvas = Module.canvas;
+    let size = Module.trayectoCanvasSize;
+    if (!size || size.canvas !== canvas) {
+        size = Module.trayectoCanvasSize = { canvas, width: 0, height: 0, observed: false };
+        const measure = () => {
+            const r = canvas ? canvas.getBoundingClientRect() : { width: 0, height: 0 };
+            size.width = r.width;
+            size.height = r.height;
+        };
+        measure();
+        if (canvas && typeof ResizeObserver === 'function') {
+            size.observed = true;
+            new ResizeObserver(() => { measure(); Module._trayecto_request_frame(); }).observe(canvas);
+        }
+        size.measure = measure;
+    } else if (!size.observed) {
+        size.measure();
+    }
+    HEAPF64[out >> 3] = size.width;
+    HEAPF64[(out >> 3) + 1] = size.height;
+});
+
 // Sizes the drawing buffer to CSS size x devicePixelRatio; rebuilds fonts when the ratio changes.
 void updateSize() {
-    double w = 0, h = 0;
-    emscripten_get_element_css_size(P.target.c_str(), &w, &h);
+    double css[2] = {0, 0};
+    js_canvas_css_size(css);
+    const double w = css[0], h = css[1];
     const float ratio = static_cast<float>(std::clamp(emscripten_get_device_pixel_ratio(), 0.5, 4.0));
     if (w != P.cssWidth || h != P.cssHeight || ratio != P.pixelRatio) {
         // Only when it differs: resizing waits for the GPU process, and the page sized the canvas
@@ -113,6 +141,7 @@ void updateSize() {
         emscripten_get_canvas_element_size(P.target.c_str(), &current, &currentHeight);
         if (current != width || currentHeight != height)
             emscripten_set_canvas_element_size(P.target.c_str(), width, height);
+        emscripten_get_canvas_element_size(P.target.c_str(), &P.bufferWidth, &P.bufferHeight);
         P.cssWidth = w;
         P.cssHeight = h;
     }
@@ -122,9 +151,7 @@ void updateSize() {
         // Keep the same world point at the canvas origin: zoom is in CSS units.
         P.pixelRatio = ratio;
     }
-    int fw = 0, fh = 0;
-    emscripten_get_canvas_element_size(P.target.c_str(), &fw, &fh);
-    ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(fw), static_cast<float>(fh));
+    ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(P.bufferWidth), static_cast<float>(P.bufferHeight));
 }
 
 void commitPendingTouch();

@@ -32,6 +32,7 @@ struct Platform {
     size_t glyphScanAt = 0;              // the next text item the pass looks at
     bool glyphScanScheduled = false;     // a step of the pass is waiting for its task
     double cssWidth = 0, cssHeight = 0;
+    int bufferWidth = 0, bufferHeight = 0;   // the drawing buffer's size, as last set
     float pixelRatio = 0;                // 0: fonts not built yet
     int framesOwed = 0;                  // frames to draw before going idle
     bool framePending = false;

@@ -7,8 +7,9 @@
 // then:
 //   node bench/web/profile.mjs --dist build/bench-web/profile-dist --map m5000.json --phase frames [--cpu-slowdown 4]
 // Phases: start (navigation to first frame), open (loadMap + first frame), frames (3 s of
-// panning and zooming with the mouse), typing (24 keys typed into a card edited in place).
-// Prints the top functions by inclusive and self time.
+// panning and zooming with the mouse), autosave (a card deleted and the 1.5 s after), typing (24 keys typed into a card edited in place).
+// Prints the top functions by inclusive and self time; --under NAME keeps only the samples taken
+// inside a function whose name contains NAME.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,16 +45,25 @@ if (Number(opts['cpu-slowdown']) > 1) await cdp.send('Emulation.setCPUThrottling
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 const json = opts.map ? fs.readFileSync(opts.map, 'utf8') : '';
-const open = () => page.evaluate(async () => {
+// As the bench opens maps: through the mount's loadMap (the page's own path: encoding, the
+// change notices, the screen reader's copy); --direct calls the C function with the text copied
+// by Emscripten's helpers instead.
+const open = () => page.evaluate(async (direct) => {
   const m = window.__benchModule, text = window.__benchJson;
-  const size = m.lengthBytesUTF8(text) + 1, ptr = m._malloc(size);
-  m.stringToUTF8(text, ptr, size);
-  const error = m.UTF8ToString(m._trayecto_load_map_bytes(ptr, size - 1, 0));
-  m._free(ptr);
+  let error = '';
+  if (direct) {
+    const size = m.lengthBytesUTF8(text) + 1, ptr = m._malloc(size);
+    m.stringToUTF8(text, ptr, size);
+    error = m.UTF8ToString(m._trayecto_load_map_bytes(ptr, size - 1, 0));
+    m._free(ptr);
+  } else {
+    const result = window.trayecto.loadMap(text);
+    if (!result.ok) error = result.error;
+  }
   const frames = window.trayecto.frameCount();
   await new Promise((resolve) => { const poll = () => (window.trayecto.frameCount() > frames ? resolve() : requestAnimationFrame(poll)); requestAnimationFrame(poll); });
   if (error) throw new Error(error);
-});
+}, Boolean(opts.direct));
 
 if (opts.phase === 'start') await cdp.send('Profiler.start');
 await page.goto(url);
@@ -72,6 +82,23 @@ if (opts.phase === 'frames') {
     await page.mouse.up({ button: 'middle' });
     for (let k = 0; k < 6; k++) { await page.mouse.wheel(0, k < 3 ? -100 : 100); await page.waitForTimeout(16); }
   }
+}
+if (opts.phase === 'autosave') {   // a card clicked, then Delete, and 1.5 s of what follows (the save)
+  await page.waitForTimeout(3000);
+  const card = await page.evaluate(() => {
+    for (const c of JSON.parse(window.__benchJson).cards) {
+      const r = window.trayecto.locate(c.id);
+      if (r && r.width >= 6 && r.height >= 6 && r.x > 10 && r.y > 60 && r.x + r.width < 900 && r.y + r.height < 760)
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }
+    return null;
+  });
+  if (!card) throw new Error('no card to click');
+  await page.mouse.click(card.x, card.y);
+  await page.waitForTimeout(300);
+  await cdp.send('Profiler.start');
+  await page.keyboard.press('Delete');
+  await page.waitForTimeout(1500);
 }
 if (opts.phase === 'typing') {   // a card edited in place, 24 characters typed 80 ms apart
   await page.waitForTimeout(1500);
@@ -106,8 +133,11 @@ const perNode = new Map();
 profile.samples.forEach((id, k) => perNode.set(id, (perNode.get(id) || 0) + (profile.timeDeltas[k] || 0)));
 const self = new Map(), inclusive = new Map();
 const nameOf = (id) => byId.get(id).callFrame.functionName || '(anonymous)';
+// --under NAME: only the samples taken inside NAME (e.g. drawFrame), to see where a frame goes.
+const inside = (id) => { for (let cur = id; cur !== undefined; cur = parent.get(cur)) if (nameOf(cur).includes(opts.under)) return true; return false; };
 let total = 0;
 for (const [id, us] of perNode) {
+  if (opts.under && !inside(id)) continue;
   total += us;
   self.set(nameOf(id), (self.get(nameOf(id)) || 0) + us);
   const seen = new Set();
@@ -123,3 +153,31 @@ const print = (title, m) => {
 };
 print('inclusive', inclusive);
 print('self', self);
+// --tasks MS: each stretch of samples with no idle between them that lasts at least MS, with the
+// functions it spent most in (what makes one long task, e.g. after an edit).
+if (opts.tasks) {
+  const idle = (id) => /^\((idle|program|garbage collector)\)$/.test(nameOf(id)) && nameOf(id) !== '(garbage collector)';
+  let t = profile.startTime, run = null;
+  const runs = [];
+  profile.samples.forEach((id, k) => {
+    t += profile.timeDeltas[k] || 0;
+    if (idle(id)) { if (run) { runs.push(run); run = null; } return; }
+    if (!run) run = { start: t, end: t, ids: [] };
+    run.end = t;
+    run.ids.push(id);
+  });
+  if (run) runs.push(run);
+  for (const r of runs.filter((x) => (x.end - x.start) / 1000 >= Number(opts.tasks))) {
+    const incl = new Map();
+    for (const id of r.ids) {
+      const seen = new Set();
+      for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+        const name = nameOf(cur);
+        if (!seen.has(name)) { seen.add(name); incl.set(name, (incl.get(name) || 0) + 1); }
+      }
+    }
+    console.log(`--- task at ${((r.start - profile.startTime) / 1000).toFixed(0)} ms, ${((r.end - r.start) / 1000).toFixed(1)} ms:`);
+    [...incl].filter(([n]) => !/^\((root|anonymous)\)$/.test(n)).sort((a, b) => b[1] - a[1]).slice(0, 14)
+      .forEach(([n, c]) => console.log(`   ${(100 * c / r.ids.length).toFixed(0).padStart(3)}%  ${n.slice(0, 110)}`));
+  }
+}

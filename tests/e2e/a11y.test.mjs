@@ -104,6 +104,45 @@ tests.push({
   },
 });
 
+// A card deleted on the canvas takes its own item out of the copy and leaves the others of its
+// cell as they were (the same elements, in order): a screen reader's place in the list is kept,
+// and a cell of 80 cards is not laid out again for one change.
+tests.push({
+  name: 'screen reader: a card deleted on the canvas leaves the other items of its cell untouched',
+  timeout: 60,
+  async run({ context, url }) {
+    const page = await openApp(context, `${url}?lang=en`);
+    await settle(page);
+    await page.evaluate(() => window.trayecto.refreshMirror());
+    // A cell with three cards or more, whose first card is on screen; its items are tagged.
+    const cell = await page.evaluate(() => {
+      for (const list of document.querySelectorAll('.tr-mirror td ul')) {
+        const ids = [...list.children].map((li) => li.dataset.card);
+        const r = ids.length >= 3 && window.trayecto.locate(ids[0]);
+        if (!r || r.width < 20 || r.x < 0 || r.y < 60 || r.x + r.width > 800 || r.y + r.height > 760) continue;
+        for (const li of list.children) li.keptForTest = true;
+        return { ids, at: { x: r.x + r.width / 2, y: r.y + r.height / 2 } };
+      }
+      return null;
+    });
+    assert(cell, 'a cell of three cards or more with its first card on screen');
+    await page.mouse.click(cell.at.x, cell.at.y);
+    await page.waitForFunction((id) => window.trayecto.viewState().selection.join() === id, cell.ids[0]);
+    await page.keyboard.press('Delete');
+    await page.waitForFunction((id) => !document.querySelector(`.tr-mirror [data-card="${id}"]`), cell.ids[0], { timeout: 5000 });
+    const after = await page.evaluate((ids) => ids.slice(1).map((id) => {
+      const li = document.querySelector(`.tr-mirror [data-card="${id}"]`);
+      return li ? { id, kept: li.keptForTest === true, next: li.nextElementSibling && li.nextElementSibling.dataset.card } : { id, missing: true };
+    }), cell.ids);
+    for (const [k, item] of after.entries()) {
+      assert(!item.missing, `card ${item.id} is still in the copy`);
+      assert(item.kept, `card ${item.id} keeps its element`);
+      assertEqual(item.next || null, cell.ids[k + 2] || null, `card ${item.id} keeps its place`);
+    }
+    assertEqual(page.consoleErrors.join('\n'), '', 'no console errors');
+  },
+});
+
 // axe-core's WCAG 2.1 A and AA rules over the page with a map open, and over the HTML report.
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 async function axe(page) {

@@ -71,6 +71,22 @@ export const tests = [
     },
   },
   {
+    // The page (or a host page around an embedded Trayecto) resizes the element, not the window:
+    // the app keeps the canvas's size from a ResizeObserver, not by asking every frame.
+    name: 'a canvas resized without the window is redrawn at its new size',
+    async run({ context, url }) {
+      const page = await openApp(context, url);
+      await page.evaluate(() => { document.querySelector('.tr-canvas').style.width = '700px'; });
+      await page.waitForFunction(() => document.querySelector('.tr-canvas').width === 700, null, { timeout: 5000 });
+      await expectBackingMatches(page, 'after the element changed');
+      const before = await page.evaluate(() => window.trayecto.frameCount());
+      await page.evaluate(() => { document.querySelector('.tr-canvas').style.width = ''; });
+      await page.waitForFunction(() => document.querySelector('.tr-canvas').width === 1280, null, { timeout: 5000 });
+      assert(await page.evaluate((n) => window.trayecto.frameCount() > n, before), 'a frame was drawn at the new size');
+      await expectBackingMatches(page, 'back to the window width');
+    },
+  },
+  {
     name: 'bridge: getMap returns the open map, loadMap accepts a map and refuses a bad one',
     async run({ context, url }) {
       const page = await openApp(context, url);
