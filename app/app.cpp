@@ -275,6 +275,15 @@ void App::undoNotice(float x, float bottom) {
 
 void App::frame() {
     ImGuiIO& io = ImGui::GetIO();
+    // The keyboard's move to another region lands in the next frame or two; if its region went
+    // away meanwhile (the panel hidden, presenting), it is dropped, so held keys never wait long.
+    const bool moving = sideFocusPending_ || focusMapPending_ || menuToOpen_ >= 0;
+    regionMoveFrames_ = moving ? regionMoveFrames_ + 1 : 0;
+    if (regionMoveFrames_ > 3) {
+        sideFocusPending_ = focusMapPending_ = false;
+        menuToOpen_ = -1;
+        regionMoveFrames_ = 0;
+    }
     const std::uint64_t revisionBefore = document_.revision();
     const MapCounts countsBefore = countsOf(document_.map());
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -395,7 +404,8 @@ void App::keyboardRegions(bool popupOpen, bool mapHasKeys) {
         return;
     }
     ImGuiWindow* side = ImGui::FindWindowByName("##side");
-    const bool sideFocused = side && ImGui::GetCurrentContext()->NavWindow == side;
+    const ImGuiWindow* nav = ImGui::GetCurrentContext()->NavWindow;
+    const bool sideFocused = side && nav && nav->RootWindow == side;   // the panel or its content
     if (sideFocused && !popupOpen && !ImGui::IsAnyItemActive() && (f6 || ImGui::IsKeyPressed(key::Escape, false)))
         focusMapPending_ = true;
 }

@@ -98,11 +98,15 @@ public:
     const Document& document() const { return document_; }
     ViewState& view() { return view_; }
     Canvas& canvas() { return canvas_; }
-    // Keys and characters must wait before the next frame: the field they are meant for is
-    // still opening (the platform passes this to InputQueue::apply).
-    // Keys typed wait while a field that was just given the keyboard is not active yet (a card
-    // edited in place, the name dialog): else the first letters go to the map.
-    bool typingMustWait() const { return canvas_.textEditOpening(view_) || nameFocusFrames_ > 0; }
+    // Keys and characters must wait before the next frame (the platform passes this to
+    // InputQueue::apply) while a field that was just given the keyboard is not active yet (a card
+    // edited in place, the name dialog): else the first letters go to the map. Also while the
+    // keyboard is on its way to another region (F6, F10, Escape from the panel): keys typed
+    // meanwhile go where it lands, not to the region it leaves.
+    bool typingMustWait() const {
+        return canvas_.textEditOpening(view_) || nameFocusFrames_ > 0 || sideFocusPending_ || focusMapPending_ ||
+               menuToOpen_ >= 0;
+    }
 
 private:
     void menuBar();
@@ -142,6 +146,7 @@ private:
     bool focusMapPending_ = false;   // give the map the keyboard focus on the next frame
     bool sideFocusPending_ = false;  // give the side panel the keyboard (and its first item) next frame
     int menuToOpen_ = -1;            // a top menu opened from the keyboard next frame (F10, Left, Right)
+    int regionMoveFrames_ = 0;       // frames one of the three above has waited (App::frame drops it after 3)
     bool altAlone_ = false;          // Alt is down and no other key went with it
     bool popupOpenBefore_ = false;   // a menu, combo or dialog was open when the last frame ended
     void keyboardRegions(bool popupOpen, bool mapHasKeys);

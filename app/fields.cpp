@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 #include "imgui_internal.h"   // GetItemID
@@ -135,6 +136,7 @@ void Fields::text(const char* label, const std::string& value, const std::functi
                                    fieldCallback, &field);
     }
     widgets::relabelLastItem(label);   // found by the text above it
+    widgets::describeLastItem(widgets::FieldRole::Text, value);
     const ImGuiID itemId = ImGui::GetItemID();
     if (changed && buffer != value) {
         const Command command = apply(buffer);
@@ -148,6 +150,7 @@ void Fields::integer(const char* label, int value, int min, int max, const std::
     const std::string id = labelAbove(label);
     const bool changed = ImGui::SliderInt(id.c_str(), &v, min, max);
     widgets::relabelLastItem(label);
+    widgets::describeLastItem(widgets::FieldRole::Number, std::to_string(value));
     trackGroup(label);
     if (changed && v != value) run(apply(v));
 }
@@ -158,12 +161,14 @@ void Fields::optionalScore(const char* label, const std::optional<int>& value,
     ImGui::PushID(label);
     bool has = value.has_value();
     if (ImGui::Checkbox("##has", &has)) run(apply(has ? std::optional<int>(3) : std::nullopt));
+    widgets::relabelLastItem(label);   // whether the field has a score at all
     ImGui::SameLine();
     if (has) {
         int v = *value;
         ImGui::SetNextItemWidth(-FLT_MIN);
         const bool changed = ImGui::SliderInt(id.c_str(), &v, 1, 5);
         widgets::relabelLastItem(label);
+        widgets::describeLastItem(widgets::FieldRole::Number, std::to_string(*value));
         trackGroup(label);
         if (changed && v != *value) run(apply(v));
     } else {
@@ -178,12 +183,16 @@ void Fields::number(const char* label, const std::optional<double>& value,
     ImGui::PushID(label);
     bool has = value.has_value();
     if (ImGui::Checkbox("##has", &has)) run(apply(has ? std::optional<double>(0.0) : std::nullopt));
+    widgets::relabelLastItem(label);   // whether the field has a number at all
     ImGui::SameLine();
     if (has) {
         double v = *value;
         ImGui::SetNextItemWidth(-FLT_MIN);
         ImGui::InputDouble(id.c_str(), &v, 0.0, 0.0, "%.2f");
         widgets::relabelLastItem(label);
+        char shownValue[32];
+        std::snprintf(shownValue, sizeof shownValue, "%.2f", *value);
+        widgets::describeLastItem(widgets::FieldRole::Number, shownValue);
         if (ImGui::IsItemDeactivatedAfterEdit() && std::isfinite(v) && v != *value) run(apply(v));
     } else {
         ImGui::TextDisabled("—");
@@ -204,6 +213,9 @@ void Fields::color(const char* label, Rgb value, const std::function<Command(Rgb
                     static_cast<float>(value & 0xff) / 255.0f};
     const bool changed = ImGui::ColorEdit3(label, rgb, ImGuiColorEditFlags_NoInputs);
     widgets::reportItem(button, label);   // 1.86 does not report colour buttons
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "#%06x", static_cast<unsigned>(value & 0xffffff));
+    widgets::describeLastItem(widgets::FieldRole::Colour, hex, button);
     trackGroup(label);
     if (changed) {
         auto channel = [](float f) { return static_cast<Rgb>(std::lround(std::fmin(1.0f, std::fmax(0.0f, f)) * 255.0f)); };

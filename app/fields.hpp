@@ -56,6 +56,7 @@ public:
         const std::string id = labelAbove(label);
         const bool open = ImGui::BeginCombo(id.c_str(), app::label(lang_, value));
         widgets::reportLastItem(label, widgets::kOpenable);   // 1.86 does not report combos
+        widgets::describeLastItem(widgets::FieldRole::Choice, app::label(lang_, value));
         if (open) {
             for (int i = 0; i < enumCount<E>(); ++i) {
                 const E option = static_cast<E>(i);

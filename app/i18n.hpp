@@ -213,6 +213,12 @@ enum class Lang { En, Es };
     X(MirrorCurve, "Emotional curve of {1}", "Curva emocional de {1}") \
     X(MirrorNotRated, "not rated", "sin valorar") \
     X(MirrorIn, "{1} in {2} · {3}", "{1} en {2} · {3}") \
+    X(PanelCopyName, "Side panel: {1}", "Panel lateral: {1}") \
+    X(PanelSayField, "{1}: {2}", "{1}: {2}") \
+    X(PanelSayChecked, "{1}: checked", "{1}: marcado") \
+    X(PanelSayNotChecked, "{1}: not checked", "{1}: sin marcar") \
+    X(PanelSayButton, "{1}, button", "{1}, botón") \
+    X(PanelSayTab, "{1}, tab", "{1}, pestaña") \
     X(ShortcutsTitle, "Keyboard shortcuts", "Atajos de teclado") \
     X(KeysArrows, "Arrows", "Flechas") \
     X(DoArrows, "Move between cards and cells, empty ones too", "Moverse entre tarjetas y celdas, también las vacías") \

@@ -48,11 +48,13 @@ bool pressedOrReleased(const bool (&buttonChanged)[5]) {
     return false;
 }
 
-// A key that can open, close or leave a text field, or a shortcut: what comes after it waits
-// for the next frame, where it goes wherever that key sent the focus.
+// A key that can open, close or leave a text field, a key that moves the keyboard to another
+// region (F6 the side panel, F10 the menus), or a shortcut: what comes after it waits for the
+// next frame, where it goes wherever that key sent the focus.
 bool endsFrame(const InputEvent& e) {
     return e.ctrl || e.alt || e.super || e.button == key::Enter || e.button == key::KeypadEnter ||
-           e.button == key::F2 || e.button == key::Tab || e.button == key::Escape;
+           e.button == key::F2 || e.button == key::Tab || e.button == key::Escape || e.button == key::F6 ||
+           e.button == key::F10;
 }
 }  // namespace
 

@@ -142,6 +142,7 @@ bool App::sideTab(SideTab tab, const std::string& label, bool first) {
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, style.Colors[ImGuiCol_TabHovered]);
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, style.Colors[ImGuiCol_TabActive]);
     const bool clicked = ImGui::Button(label.c_str(), ImVec2(width, 0));
+    widgets::describeLastItem(widgets::FieldRole::Tab, chosen ? "chosen" : "");
     ImGui::PopStyleColor(3);
     if (clicked) sideTab_ = tab;
     return clicked;
@@ -181,7 +182,9 @@ void App::sidePanel(float) {
     sideTab(SideTab::Moments, tab(L, Text::ShowMoments, "moments"), false);
     ImGui::Separator();
 
-    ImGui::BeginChild("##side-content", ImVec2(0, 0), false);
+    // Flattened: the arrows go from the tabs into the fields and on, as one list (else the
+    // content is one item the keyboard must enter with Enter, and a screen reader hears nothing).
+    ImGui::BeginChild("##side-content", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
     ImGui::PushItemWidth(-FLT_MIN);   // fields take the whole width; their labels are above them
     ImGui::PushTextWrapPos(0.0f);     // and no text runs past the panel's edge
     const bool readOnly = document_.readOnly();   // read-only: every field is shown, none can be changed

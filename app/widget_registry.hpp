@@ -12,12 +12,18 @@
 
 namespace trayecto::app::widgets {
 
+// What a field of the side panel holds, for the screen reader's copy of the panel (app/panel_copy.hpp).
+// Tab: one of the panel's tabs, value "chosen" for the one shown.
+enum class FieldRole : unsigned char { None, Text, Number, Choice, Colour, Tab };
+
 struct Widget {
     ImGuiID id = 0;
     std::string label;    // as given to ImGui, "Text##stable" included
     std::string window;   // the window it is in
     ImVec2 min, max;      // screen rectangle (device pixels)
     int flags = 0;        // ImGuiItemStatusFlags_ (Openable: a combo or menu; Checkable…)
+    FieldRole role = FieldRole::None;   // set by describeLastItem (a field's kind and value)
+    std::string value;
 };
 
 // ImGuiItemStatusFlags_Openable (imgui_internal.h): a combo or a menu.
@@ -39,6 +45,9 @@ void reportLastItem(const char* label, int flags = 0);
 // Gives the last item reported the label a person reads for it (a multiline box whose label is
 // drawn above it as text, its own label only "##stable").
 void relabelLastItem(const char* label);
+// Gives the last item reported (if it is the last item, or the item `id`) what kind of field it
+// is and the value it shows, as text.
+void describeLastItem(FieldRole role, std::string_view value, ImGuiID id = 0);
 // Every pair of the last frame's widgets that share an id: two widgets with one id share their
 // state in ImGui (a combo that never opens), so there should be none.
 std::vector<std::pair<const Widget*, const Widget*>> clashes();

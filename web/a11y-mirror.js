@@ -9,6 +9,7 @@
 
   const REFRESH_MS = 250;    // after the last change: typing rewrites the cell once it pauses
   const PIECE_CARDS = 400;   // cards per piece: each piece a short task, whatever the map's size
+  const PANEL_MS = 100;      // the side panel's copy, after its last change
 
   const { el } = window.TrayectoDialogs;
 
@@ -18,7 +19,8 @@
       this.root = el('div', { class: 'tr-mirror' });
       this.live = el('div', { class: 'tr-mirror-live', 'aria-live': 'polite', role: 'status' });
       this.body = el('div');
-      this.root.append(this.body, this.live);
+      this.panelArea = el('section');   // the side panel (panelChanged)
+      this.root.append(this.body, this.panelArea, this.live);
       container.appendChild(this.root);
       // A screen reader that moves the focus onto a card (each can take it) selects it on the
       // canvas and brings it into view, so what is read and what is shown stay one.
@@ -33,6 +35,9 @@
       this.current = [];        // the items marked aria-current
       this.noCards = '';
       this.longestMs = 0;       // the longest piece of the last refresh (docs/performance.md)
+      this.panelTimer = null;
+      this.panelShown = '';
+      this.panelSaid = '';
     }
 
     // A change (TrayectoWasm.CAUSE): the mirror follows a while later; the last user change is told.
@@ -83,6 +88,43 @@
         if (item.getAttribute('aria-current') !== 'true') item.setAttribute('aria-current', 'true');
         this.current.push(item);
       }
+    }
+
+    // The side panel changed (its fields, their values, or where the keyboard is in it). It is
+    // drawn on the canvas; the copy shows it as read-only form controls with their labels and
+    // values, and says the field the keyboard moves to. A tenth of a second after the last
+    // change: typing into a field rewrites the copy once it pauses.
+    panelChanged() {
+      if (!this.panelTimer) this.panelTimer = setTimeout(() => this.showPanel(), PANEL_MS);
+    }
+
+    showPanel() {
+      this.panelTimer = null;
+      const p = this.wasm.panel();
+      const focused = p.items && p.items[p.focused];
+      const key = focused ? `${p.focused}\t${focused.kind}\t${focused.label}` : '';
+      if (key !== this.panelSaid) {
+        this.panelSaid = key;
+        if (p.say) this.live.textContent = p.say;
+      }
+      const shown = JSON.stringify([p.name, p.items]);
+      if (shown === this.panelShown) return;
+      this.panelShown = shown;
+      this.panelArea.setAttribute('aria-label', p.name);
+      const control = (item) => {
+        const off = { tabindex: '-1' };
+        if (item.kind === 'button') return el('button', { ...off, type: 'button', 'aria-disabled': 'true', text: item.label });
+        if (item.kind === 'tab') return el('button', { ...off, type: 'button', 'aria-pressed': String(item.value === 'chosen'), text: item.label });
+        if (item.kind === 'check') {
+          const box = el('input', { ...off, type: 'checkbox', disabled: '' });
+          box.checked = item.checked;
+          return el('label', {}, [box, document.createTextNode(' ' + item.label)]);
+        }
+        const field = el('input', { ...off, type: 'text', readonly: '' });
+        field.value = item.value;
+        return el('label', {}, [document.createTextNode(item.label + ' '), field]);
+      };
+      this.panelArea.replaceChildren(el('ul', { role: 'list' }, (p.items || []).map((item) => el('li', {}, [control(item)]))));
     }
 
     // The selection changed on the canvas (no change to the map): the copy says so at once.

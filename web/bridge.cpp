@@ -103,6 +103,14 @@ EMSCRIPTEN_KEEPALIVE const char* trayecto_mirror(int cause, int maxCards) {
     return P.scratch.c_str();
 }
 
+// The side panel for the screen reader's copy (app/panel_copy.hpp): its fields, the one with the
+// keyboard and what to say of it. Asked when the app tells the page it changed (onPanelChanged).
+EMSCRIPTEN_KEEPALIVE const char* trayecto_panel() {
+    if (!P.app) return "{}";
+    P.scratch = P.panel.json(P.app->view().lang);
+    return P.scratch.c_str();
+}
+
 // Where an item is on screen, in CSS pixels relative to the canvas: "x,y,w,h", or "" when it is
 // not laid out. Cards, stages (their header), lanes (their row); for tests and embedding hosts.
 EMSCRIPTEN_KEEPALIVE const char* trayecto_locate(const char* idBytes, int idSize) {

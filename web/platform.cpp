@@ -19,6 +19,7 @@
 
 #include "fonts.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"   // the keyboard's item and window (keyboardItemIn)
 #include "platform.hpp"
 #include "theme.hpp"
 #include "widget_registry.hpp"
@@ -64,6 +65,7 @@ EM_JS(void, js_need_glyphs, (const unsigned* codepoints, int count), {
 // The map changed: its revision and why (trayecto::ChangeCause).
 EM_JS(void, js_changed, (double revision, int cause), { if (Module.onChange) Module.onChange(revision, cause); });
 EM_JS(void, js_selection_changed, (), { if (Module.onSelectionChanged) Module.onSelectionChanged(); });
+EM_JS(void, js_panel_changed, (), { if (Module.onPanelChanged) Module.onPanelChanged(); });
 EM_JS(double, js_canvas_left, (), { return Module.canvas ? Module.canvas.getBoundingClientRect().left : 0; });
 EM_JS(double, js_canvas_top, (), { return Module.canvas ? Module.canvas.getBoundingClientRect().top : 0; });
 
@@ -209,6 +211,16 @@ void verifyRenderer(void*) {
     js_renderer_failed();
 }
 
+// The item that has the keyboard, when it is in a window named from `window` on and the keyboard
+// (not the mouse) put it there or it is being typed into; else 0.
+ImGuiID keyboardItemIn(const char* window) {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImGuiWindow* nav = g.NavWindow ? g.NavWindow->RootWindow : nullptr;
+    if (!nav || std::strncmp(nav->Name, window, std::strlen(window)) != 0) return 0;
+    if (g.ActiveId != 0 && g.ActiveIdWindow && g.ActiveIdWindow->RootWindow == nav) return g.ActiveId;
+    return g.NavDisableHighlight ? 0 : g.NavId;
+}
+
 void drawFrame(double time) {
     const double started = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
@@ -226,6 +238,8 @@ void drawFrame(double time) {
     P.app->frame();
     ImGui::Render();
     widgets::endFrame();
+    // The screen reader's copy of the side panel: its fields, and the one the keyboard is on.
+    if (P.panel.update(widgets::lastFrame(), "##side", keyboardItemIn("##side"))) js_panel_changed();
     // Panning or zooming, or just now (the frames between a wheel's notches): everything changes,
     // so the renderer draws all without looking for what changed, which costs ~1 ms a frame.
     const ViewState& view = P.app->view();

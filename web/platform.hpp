@@ -14,6 +14,7 @@
 #include "gl_renderer.hpp"
 #include "input_queue.hpp"
 #include "mirror.hpp"
+#include "panel_copy.hpp"
 #include "trayecto/format.hpp"
 
 namespace trayecto::web {
@@ -40,6 +41,7 @@ struct Platform {
     GlRenderer renderer;           // WebGL2, no GL state read back
     std::unique_ptr<MapSaver> saver;   // a save written in slices (trayecto_save_*)
     app::Mirror mirror;                // what the page's screen-reader copy of the map has (trayecto_mirror)
+    app::PanelCopy panel;              // and of the side panel (trayecto_panel)
     std::uint64_t saverRevision = 0;
     std::size_t savedSize = 0;         // bytes at the pointer trayecto_save_written() returned
     bool wakePending = false;            // a timer will ask for a frame

@@ -512,6 +512,7 @@
           if (mirror) mirror.selectionChanged();
           if (live) live.selectionChanged();
         },
+        onPanelChanged: () => { if (!destroyed && mirror) mirror.panelChanged(); },
         onChange: (revision, cause) => {
           if (destroyed) return;
           persistence.onChange(cause);

@@ -72,6 +72,13 @@ void trayecto::app::widgets::relabelLastItem(const char* label) {
     if (ctx && !gCurrent.empty() && gCurrent.back().id == ctx->LastItemData.ID) gCurrent.back().label = label;
 }
 
+void trayecto::app::widgets::describeLastItem(FieldRole role, std::string_view value, ImGuiID id) {
+    ImGuiContext* ctx = ImGui::GetCurrentContext();
+    if (!ctx || gCurrent.empty() || gCurrent.back().id != (id ? id : ctx->LastItemData.ID)) return;
+    gCurrent.back().role = role;
+    gCurrent.back().value.assign(value.data(), value.size());
+}
+
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect& bb, ImGuiID id) {
     using namespace trayecto::app::widgets;
     gRects[id] = bb;

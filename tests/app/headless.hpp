@@ -125,6 +125,20 @@ public:
         frames(2);
         modifiers(false, false);
     }
+    // Keys pressed one after the other faster than frames come (a person's F6 then Down): all
+    // queued before the next frame.
+    void keysTogether(std::initializer_list<int> keys) {
+        for (int k : keys) {
+            app::InputEvent e;
+            e.type = app::InputEvent::Type::Key;
+            e.button = k;
+            e.down = true;
+            input_.push(e);
+            e.down = false;
+            input_.push(e);
+        }
+        frames(6);
+    }
     void type(const std::u32string& text) {
         for (char32_t c : text) {
             app::InputEvent e;

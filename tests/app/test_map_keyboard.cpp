@@ -249,9 +249,12 @@ TEST_CASE("F6 and Tab take the keyboard to the side panel, where the arrows and 
     h.key(key::Down);
     h.key(key::Down);
     CHECK(h.view().selection == std::vector<Id>{card});
+    const ImGuiWindow* nav = ImGui::GetCurrentContext()->NavWindow;
+    CHECK((nav && nav->RootWindow == side));   // the arrows went on into the panel's fields
     h.key(key::F6);
     h.frames(2);
-    CHECK(ImGui::GetCurrentContext()->NavWindow != side);
+    nav = ImGui::GetCurrentContext()->NavWindow;
+    CHECK((!nav || nav->RootWindow != side));
     h.key(key::Down);   // the map has the arrows again
     CHECK(h.view().selection != std::vector<Id>{card});
 
@@ -261,6 +264,18 @@ TEST_CASE("F6 and Tab take the keyboard to the side panel, where the arrows and 
     h.key(key::Escape);
     h.frames(2);
     CHECK(ImGui::GetCurrentContext()->NavWindow != side);
+}
+
+TEST_CASE("keys typed right after F6, Tab or F10 go where that key sent the keyboard, never to the map") {
+    for (int k : {key::F6, key::Tab, key::F10}) {
+        CAPTURE(k);
+        Headless h(app::Lang::Es);
+        h.key(key::Down);
+        const std::vector<Id> selected = h.view().selection;
+        REQUIRE(selected.size() == 1);
+        h.keysTogether({k, key::Down, key::Down});
+        CHECK(h.view().selection == selected);   // the arrows moved in the panel or the menus
+    }
 }
 
 TEST_CASE("a first visit with the keyboard alone: the welcome's buttons, the template dialog, a new map") {

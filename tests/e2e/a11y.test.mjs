@@ -143,6 +143,48 @@ tests.push({
   },
 });
 
+// The side panel is drawn on the canvas: the copy shows it as read-only form controls named by
+// their labels, and the live region says each field the keyboard moves to (F6, then arrows).
+for (const lang of ['es', 'en']) {
+  tests.push({
+    name: `screen reader (${lang}): the side panel's fields are in the copy, and the field the keyboard reaches is said`,
+    timeout: 60,
+    async run({ context, url }) {
+      const page = await openApp(context, `${url}?lang=${lang}`);
+      await settle(page);
+      const map = await page.evaluate(() => JSON.parse(window.trayecto.getMap()));
+      const card = map.cards.find((c) => c.kind === 'touchpoint');
+      const r = await page.evaluate((id) => window.trayecto.locate(id), card.id);
+      await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+      await page.waitForFunction((id) => window.trayecto.viewState().selection.join() === id, card.id);
+      const words = lang === 'es' ? { panel: 'Panel lateral: Inspector', text: 'Texto', kind: 'Tipo', kindValue: 'Punto de contacto' }
+                                  : { panel: 'Side panel: Inspector', text: 'Text', kind: 'Kind', kindValue: 'Touchpoint' };
+      await page.waitForFunction((name) => { const s = document.querySelector('.tr-mirror section'); return s && s.getAttribute('aria-label') === name; },
+        words.panel, { timeout: 5000 });
+      const tree = await axTree(page);
+      const region = tree.findIndex((n) => n.role === 'region' && n.name === words.panel);
+      assert(region >= 0, `a region named «${words.panel}» in the accessibility tree`);
+      const inRegion = tree.slice(region + 1).filter((n, k, all) => all.slice(0, k + 1).every((m) => m.depth > tree[region].depth));
+      assert(inRegion.some((n) => n.role === 'textbox' && n.name === words.text), `a text box named «${words.text}» in it`);
+      assert(inRegion.some((n) => n.role === 'checkbox'), 'check boxes in it');
+      const fields = await page.evaluate(() => [...document.querySelectorAll('.tr-mirror section label')].map((l) => [l.textContent.trim(), (l.querySelector('input[type=text]') || {}).value]));
+      assert(fields.some(([label, value]) => label === words.text && value === card.text), `«${words.text}» holds the card's text: ${JSON.stringify(fields.slice(0, 4))}`);
+      assert(fields.some(([label, value]) => label === words.kind && value === words.kindValue), `«${words.kind}» says ${words.kindValue}`);
+
+      // The keyboard to the panel (F6), then down its items: each one reached is said.
+      await page.keyboard.press('F6');
+      const said = [];
+      for (let i = 0; i < 8 && !said.includes(`${words.text}: ${card.text}`); i++) {
+        await page.keyboard.press('ArrowDown');
+        await page.waitForTimeout(250);
+        said.push(await page.evaluate(() => document.querySelector('.tr-mirror-live').textContent));
+      }
+      assert(said.includes(`${words.text}: ${card.text}`), `the text field is said when the keyboard reaches it: ${JSON.stringify(said)}`);
+      assertEqual(page.consoleErrors.join('\n'), '', 'no console errors');
+    },
+  });
+}
+
 // axe-core's WCAG 2.1 A and AA rules over the page with a map open, and over the HTML report.
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 async function axe(page) {

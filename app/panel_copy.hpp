@@ -1,0 +1,46 @@
+// The side panel as a screen reader meets it: the fields, choices, boxes and buttons of its last
+// frame (from the widget registry), each with its label, kind and value, and the one that has the
+// keyboard. The page shows it beside the copy of the map as read-only form controls, and says the
+// field the keyboard moves to (web/a11y-mirror.js): the panel is drawn on the canvas, where a
+// screen reader finds nothing.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "i18n.hpp"
+#include "widget_registry.hpp"
+
+namespace trayecto::app {
+
+struct PanelItem {
+    enum class Kind { Button, Tab, Check, Text, Number, Choice, Colour };
+    std::string label, value;   // the label as shown; the value as text ("chosen" for the tab shown)
+    Kind kind = Kind::Button;
+    bool checked = false;       // a check box's state
+    bool operator==(const PanelItem& o) const {
+        return label == o.label && value == o.value && kind == o.kind && checked == o.checked;
+    }
+};
+
+class PanelCopy {
+public:
+    // The panel's widgets are those of windows named from `window` on ("##side", its child
+    // windows). `keyboard`: the widget that has the keyboard (0 when the keyboard is elsewhere).
+    // True when what the copy shows or says changed since the last call.
+    bool update(const std::vector<widgets::Widget>& frame, const char* window, ImGuiID keyboard);
+    const std::vector<PanelItem>& items() const { return items_; }
+    int focused() const { return focused_; }   // index into items(), -1 when none
+    // {"name": …, "items": [{"label", "value", "kind", "checked"}…], "focused": n, "say": …},
+    // worded in `lang`: "say" is what to announce for the focused item ("" when none).
+    std::string json(Lang lang) const;
+    // What a screen reader says of an item that takes the keyboard ("Notas: …", "Duplicar, botón").
+    static std::string say(Lang lang, const PanelItem& item);
+
+private:
+    std::vector<PanelItem> items_, next_;
+    std::vector<ImGuiID> ids_;
+    int focused_ = -1;
+};
+
+}  // namespace trayecto::app
