@@ -686,41 +686,57 @@ void App::newMapPopup() {
     ImGui::EndPopup();
 }
 
+// What the status line says, part by part: where the work is kept, the votes left, the zoom and
+// a hint. Drawn by statusLine and read by the screen reader's copy of the page (statusWords).
+std::vector<App::StatusPart> App::statusParts() const {
+    const Lang L = view_.lang;
+    const ImVec4 kept(0.2f, 0.5f, 0.3f, 1), warning(0.75f, 0.15f, 0.1f, 1), attention(0.6f, 0.3f, 0.0f, 1);
+    const ImVec4 muted(0, 0, 0, 0);   // drawn as ImGui's disabled text
+    std::vector<StatusPart> parts;
+    // Where the work is kept: the browser copy, and whether a file has the latest changes.
+    switch (storageStatus_) {
+        case StorageStatus::On:
+            if (document_.isClean(Keeper::Browser)) parts.push_back({std::string("\xe2\x9c\x93 ") + tr(L, Text::SavedInBrowser), kept});
+            else parts.push_back({tr(L, Text::Saving), muted});
+            break;
+        case StorageStatus::Failing: parts.push_back({tr(L, Text::NotKept), warning}); break;
+        case StorageStatus::Off: parts.push_back({tr(L, Text::StorageOff), muted}); break;
+        case StorageStatus::Unknown: break;
+    }
+    if (changedSinceFileSave()) parts.push_back({std::string("\xe2\x80\xa2 ") + tr(L, Text::NotInFile), muted});
+    else if (document_.isClean(Keeper::File)) parts.push_back({std::string("\xe2\x9c\x93 ") + tr(L, Text::InFile), kept});
+    const Map& map = document_.map();
+    if (map.workshop.voting)
+        parts.push_back({std::string(tr(L, Text::VotesLeft)) + ": " + std::to_string(votesLeft(map, view_.participant)) + "/" +
+                             std::to_string(map.workshop.votesPerPerson), attention});
+    parts.push_back({"  " + std::to_string(static_cast<int>(view_.zoom * 100.0f + 0.5f)) + "%  ", muted});
+    if (following_) parts.push_back({tr(L, Text::FollowingHint), attention, true});   // the page offers "Edit here"
+    else parts.push_back({tr(L, document_.readOnly() ? Text::ReadOnlyHint : Text::HintAddCard), ImVec4(0.3f, 0.3f, 0.33f, 1), true});
+    return parts;
+}
+
+std::string App::statusWords() const {
+    std::string words;
+    for (const StatusPart& part : statusParts()) {
+        const size_t from = part.text.find_first_not_of(' '), to = part.text.find_last_not_of(' ');
+        if (from == std::string::npos) continue;
+        if (!words.empty()) words += " · ";
+        words.append(part.text, from, to - from + 1);
+    }
+    return words;
+}
+
 void App::statusLine() {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(236, 233, 226, 255));
     ImGui::BeginChild("##status", ImVec2(0, ImGui::GetFrameHeight()), false, ImGuiWindowFlags_NoScrollbar);
     ImGui::SetCursorPos(ImVec2(8.0f * fonts_.pixelRatio, ImGui::GetStyle().FramePadding.y));
-    const Lang L = view_.lang;
-    // Where the work is kept: the browser copy, and whether a file has the latest changes.
-    switch (storageStatus_) {
-        case StorageStatus::On:
-            if (document_.isClean(Keeper::Browser))
-                ImGui::TextColored(ImVec4(0.2f, 0.5f, 0.3f, 1), "\xe2\x9c\x93 %s", tr(L, Text::SavedInBrowser));
-            else
-                ImGui::TextDisabled("%s", tr(L, Text::Saving));
-            break;
-        case StorageStatus::Failing: ImGui::TextColored(ImVec4(0.75f, 0.15f, 0.1f, 1), "%s", tr(L, Text::NotKept)); break;
-        case StorageStatus::Off: ImGui::TextDisabled("%s", tr(L, Text::StorageOff)); break;
-        case StorageStatus::Unknown: break;
-    }
-    if (storageStatus_ != StorageStatus::Unknown) ImGui::SameLine();
-    const bool inFile = document_.isClean(Keeper::File);
-    if (changedSinceFileSave()) ImGui::TextDisabled("\xe2\x80\xa2 %s", tr(L, Text::NotInFile));
-    else if (inFile) ImGui::TextColored(ImVec4(0.2f, 0.5f, 0.3f, 1), "\xe2\x9c\x93 %s", tr(L, Text::InFile));
-    if (changedSinceFileSave() || inFile) ImGui::SameLine();
-    const Map& map = document_.map();
-    if (map.workshop.voting) {
-        const int left = votesLeft(map, view_.participant);
-        ImGui::TextColored(ImVec4(0.6f, 0.3f, 0.0f, 1), "%s: %d/%d", tr(L, Text::VotesLeft), left,
-                           map.workshop.votesPerPerson);
-        ImGui::SameLine();
-    }
-    ImGui::TextDisabled("  %d%%  ", static_cast<int>(view_.zoom * 100.0f + 0.5f));
-    ImGui::SameLine();
-    if (following_) {
-        fittedText(ImVec4(0.6f, 0.3f, 0.0f, 1), tr(L, Text::FollowingHint));   // the page offers "Edit here"
-    } else {
-        fittedText(ImVec4(0.3f, 0.3f, 0.33f, 1), tr(L, document_.readOnly() ? Text::ReadOnlyHint : Text::HintAddCard));
+    bool first = true;
+    for (const StatusPart& part : statusParts()) {
+        if (!first) ImGui::SameLine();
+        first = false;
+        if (part.fitted) fittedText(part.colour, part.text.c_str());   // cut at a word to fit
+        else if (part.colour.w == 0) ImGui::TextDisabled("%s", part.text.c_str());
+        else ImGui::TextColored(part.colour, "%s", part.text.c_str());
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();

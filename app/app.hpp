@@ -6,11 +6,13 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "agenda.hpp"
 #include "canvas.hpp"
 #include "fonts.hpp"
 #include "host_action.hpp"
+#include "imgui.h"
 #include "trayecto/commands.hpp"
 #include "view_state.hpp"
 
@@ -103,6 +105,8 @@ public:
     // edited in place, the name dialog): else the first letters go to the map. Also while the
     // keyboard is on its way to another region (F6, F10, Escape from the panel): keys typed
     // meanwhile go where it lands, not to the region it leaves.
+    // What the status line says, its parts joined ("✓ Guardado en este navegador · 80% · …").
+    std::string statusWords() const;
     bool typingMustWait() const {
         return canvas_.textEditOpening(view_) || nameFocusFrames_ > 0 || sideFocusPending_ || focusMapPending_ ||
                menuToOpen_ >= 0;
@@ -114,6 +118,12 @@ private:
     enum class SideTab { Inspector, Personas, Votes, Merge, Workshop, Moments };
     bool sideTab(SideTab tab, const std::string& label, bool first);   // one tab of the side panel
     void statusLine();
+    struct StatusPart {
+        std::string text;
+        ImVec4 colour;          // alpha 0: ImGui's disabled text colour
+        bool fitted = false;    // cut at a word to fit the line (the hint)
+    };
+    std::vector<StatusPart> statusParts() const;
     void searchBar(float right, float top);
     void jumpToMatch(int step);   // +1 next, -1 previous, 0 current
     void openMap(Map map, MapSource source = MapSource::Elsewhere);

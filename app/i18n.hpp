@@ -214,6 +214,7 @@ enum class Lang { En, Es };
     X(MirrorNotRated, "not rated", "sin valorar") \
     X(MirrorIn, "{1} in {2} · {3}", "{1} en {2} · {3}") \
     X(PanelCopyName, "Side panel: {1}", "Panel lateral: {1}") \
+    X(StatusLineName, "Status line", "Línea de estado") \
     X(PanelSayField, "{1}: {2}", "{1}: {2}") \
     X(PanelSayChecked, "{1}: checked", "{1}: marcado") \
     X(PanelSayNotChecked, "{1}: not checked", "{1}: sin marcar") \

@@ -39,7 +39,8 @@ const char* kindName(PanelItem::Kind kind) {
 
 }  // namespace
 
-bool PanelCopy::update(const std::vector<widgets::Widget>& frame, const char* window, ImGuiID keyboard) {
+bool PanelCopy::update(const std::vector<widgets::Widget>& frame, const char* window, ImGuiID keyboard,
+                       const std::string& status) {
     const size_t prefix = std::strlen(window);
     size_t n = 0;
     int focused = -1;
@@ -61,10 +62,11 @@ bool PanelCopy::update(const std::vector<widgets::Widget>& frame, const char* wi
         if (keyboard != 0 && w.id == keyboard) focused = static_cast<int>(n);
         ++n;
     }
-    const bool changed = n != items_.size() || focused != focused_ ||
+    const bool changed = n != items_.size() || focused != focused_ || status != status_ ||
                          !std::equal(items_.begin(), items_.end(), next_.begin());
     if (changed) items_.assign(next_.begin(), next_.begin() + static_cast<long>(n));
     focused_ = focused;
+    if (status != status_) status_ = status;
     return changed;
 }
 
@@ -89,7 +91,9 @@ std::string PanelCopy::json(Lang lang) const {
     const json out = {{"name", format(lang, Text::PanelCopyName, {tab})},
                       {"items", std::move(items)},
                       {"focused", focused_},
-                      {"say", focused_ >= 0 ? say(lang, items_[static_cast<size_t>(focused_)]) : std::string()}};
+                      {"say", focused_ >= 0 ? say(lang, items_[static_cast<size_t>(focused_)]) : std::string()},
+                      {"statusName", tr(lang, Text::StatusLineName)},
+                      {"status", status_}};
     return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

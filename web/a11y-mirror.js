@@ -20,7 +20,8 @@
       this.live = el('div', { class: 'tr-mirror-live', 'aria-live': 'polite', role: 'status' });
       this.body = el('div');
       this.panelArea = el('section');   // the side panel (panelChanged)
-      this.root.append(this.body, this.panelArea, this.live);
+      this.statusArea = el('section');  // the status line (panelChanged)
+      this.root.append(this.body, this.panelArea, this.statusArea, this.live);
       container.appendChild(this.root);
       // A screen reader that moves the focus onto a card (each can take it) selects it on the
       // canvas and brings it into view, so what is read and what is shown stay one.
@@ -90,7 +91,8 @@
       }
     }
 
-    // The side panel changed (its fields, their values, or where the keyboard is in it). It is
+    // The side panel changed (its fields, their values, or where the keyboard is in it), or the
+    // status line did (its words are shown as a region of their own, not announced). It is
     // drawn on the canvas; the copy shows it as read-only form controls with their labels and
     // values, and says the field the keyboard moves to. A tenth of a second after the last
     // change: typing into a field rewrites the copy once it pauses.
@@ -107,6 +109,8 @@
         this.panelSaid = key;
         if (p.say) this.live.textContent = p.say;
       }
+      if (this.statusArea.getAttribute('aria-label') !== p.statusName) this.statusArea.setAttribute('aria-label', p.statusName);
+      if (this.statusArea.textContent !== p.status) this.statusArea.replaceChildren(el('p', { text: p.status }));
       const shown = JSON.stringify([p.name, p.items]);
       if (shown === this.panelShown) return;
       this.panelShown = shown;

@@ -238,8 +238,9 @@ void drawFrame(double time) {
     P.app->frame();
     ImGui::Render();
     widgets::endFrame();
-    // The screen reader's copy of the side panel: its fields, and the one the keyboard is on.
-    if (P.panel.update(widgets::lastFrame(), "##side", keyboardItemIn("##side"))) js_panel_changed();
+    // The screen reader's copy of the side panel (its fields, and the one the keyboard is on) and
+    // of the status line.
+    if (P.panel.update(widgets::lastFrame(), "##side", keyboardItemIn("##side"), P.app->statusWords())) js_panel_changed();
     // Panning or zooming, or just now (the frames between a wheel's notches): everything changes,
     // so the renderer draws all without looking for what changed, which costs ~1 ms a frame.
     const ViewState& view = P.app->view();

@@ -586,6 +586,7 @@
       wasm.runFrames(1);   // the first frame now, not at the next animation frame
       mirror = new TrayectoMirror.Mirror(root, wasm);
       mirror.changed(TrayectoWasm.CAUSE.open);
+      mirror.panelChanged();   // the panel and status line as they are (told before the copy existed)
       wireKeyboard();
       if (options.focus) input.focus({ preventScroll: true });
       return undefined;

@@ -143,11 +143,12 @@ tests.push({
   },
 });
 
-// The side panel is drawn on the canvas: the copy shows it as read-only form controls named by
-// their labels, and the live region says each field the keyboard moves to (F6, then arrows).
+// The side panel and the status line are drawn on the canvas: the copy shows the panel as
+// read-only form controls named by their labels and the status line as a region of its own, and
+// the live region says each field the keyboard moves to (F6, then arrows).
 for (const lang of ['es', 'en']) {
   tests.push({
-    name: `screen reader (${lang}): the side panel's fields are in the copy, and the field the keyboard reaches is said`,
+    name: `screen reader (${lang}): the side panel's fields and the status line are in the copy, and the field the keyboard reaches is said`,
     timeout: 60,
     async run({ context, url }) {
       const page = await openApp(context, `${url}?lang=${lang}`);
@@ -159,14 +160,22 @@ for (const lang of ['es', 'en']) {
       await page.waitForFunction((id) => window.trayecto.viewState().selection.join() === id, card.id);
       const words = lang === 'es' ? { panel: 'Panel lateral: Inspector', text: 'Texto', kind: 'Tipo', kindValue: 'Punto de contacto' }
                                   : { panel: 'Side panel: Inspector', text: 'Text', kind: 'Kind', kindValue: 'Touchpoint' };
-      await page.waitForFunction((name) => { const s = document.querySelector('.tr-mirror section'); return s && s.getAttribute('aria-label') === name; },
-        words.panel, { timeout: 5000 });
+      // The copy follows the panel a tenth of a second after it changes: the card's fields.
+      await page.waitForFunction(([name, text]) => {
+        const s = [...document.querySelectorAll('.tr-mirror section')].find((e) => e.getAttribute('aria-label') === name);
+        return s && [...s.querySelectorAll('input[type=text]')].some((i) => i.value === text);
+      }, [words.panel, card.text], { timeout: 5000 });
       const tree = await axTree(page);
       const region = tree.findIndex((n) => n.role === 'region' && n.name === words.panel);
       assert(region >= 0, `a region named «${words.panel}» in the accessibility tree`);
       const inRegion = tree.slice(region + 1).filter((n, k, all) => all.slice(0, k + 1).every((m) => m.depth > tree[region].depth));
       assert(inRegion.some((n) => n.role === 'textbox' && n.name === words.text), `a text box named «${words.text}» in it`);
       assert(inRegion.some((n) => n.role === 'checkbox'), 'check boxes in it');
+      // The status line, a region of its own: where the work is kept and the zoom.
+      const statusName = lang === 'es' ? 'Línea de estado' : 'Status line';
+      assert(tree.some((n) => n.role === 'region' && n.name === statusName), `a region named «${statusName}»`);
+      const status = await page.evaluate((name) => [...document.querySelectorAll('.tr-mirror section')].find((s) => s.getAttribute('aria-label') === name).textContent, statusName);
+      assert(status.includes(lang === 'es' ? 'Guardado en este navegador' : 'Saved in this browser') && /\d+%/.test(status), `the status line says where the map is kept and the zoom: «${status}»`);
       const fields = await page.evaluate(() => [...document.querySelectorAll('.tr-mirror section label')].map((l) => [l.textContent.trim(), (l.querySelector('input[type=text]') || {}).value]));
       assert(fields.some(([label, value]) => label === words.text && value === card.text), `«${words.text}» holds the card's text: ${JSON.stringify(fields.slice(0, 4))}`);
       assert(fields.some(([label, value]) => label === words.kind && value === words.kindValue), `«${words.kind}» says ${words.kindValue}`);
