@@ -112,7 +112,8 @@ public:
         input_.push(e);
         frame();
     }
-    void key(int k, bool ctrl = false, bool shift = false) {
+    // A key pressed and released, queued for the next frame.
+    void pushKey(int k, bool ctrl = false, bool shift = false) {
         app::InputEvent e;
         e.type = app::InputEvent::Type::Key;
         e.button = k;
@@ -122,21 +123,16 @@ public:
         input_.push(e);
         e.down = false;
         input_.push(e);
+    }
+    void key(int k, bool ctrl = false, bool shift = false) {
+        pushKey(k, ctrl, shift);
         frames(2);
         modifiers(false, false);
     }
     // Keys pressed one after the other faster than frames come (a person's F6 then Down): all
     // queued before the next frame.
     void keysTogether(std::initializer_list<int> keys) {
-        for (int k : keys) {
-            app::InputEvent e;
-            e.type = app::InputEvent::Type::Key;
-            e.button = k;
-            e.down = true;
-            input_.push(e);
-            e.down = false;
-            input_.push(e);
-        }
+        for (int k : keys) pushKey(k);
         frames(6);
     }
     void type(const std::u32string& text) {
