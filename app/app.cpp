@@ -284,6 +284,7 @@ void App::frame() {
         menuToOpen_ = -1;
         regionMoveFrames_ = 0;
     }
+    statusWords_.clear();   // the status line, if drawn, says them again
     const std::uint64_t revisionBefore = document_.revision();
     const MapCounts countsBefore = countsOf(document_.map());
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -687,7 +688,7 @@ void App::newMapPopup() {
 }
 
 // What the status line says, part by part: where the work is kept, the votes left, the zoom and
-// a hint. Drawn by statusLine and read by the screen reader's copy of the page (statusWords).
+// a hint. Drawn by statusLine, which also joins them for the screen reader's copy (statusWords).
 std::vector<App::StatusPart> App::statusParts() const {
     const Lang L = view_.lang;
     const ImVec4 kept(0.2f, 0.5f, 0.3f, 1), warning(0.75f, 0.15f, 0.1f, 1), attention(0.6f, 0.3f, 0.0f, 1);
@@ -715,28 +716,18 @@ std::vector<App::StatusPart> App::statusParts() const {
     return parts;
 }
 
-std::string App::statusWords() const {
-    std::string words;
-    for (const StatusPart& part : statusParts()) {
-        const size_t from = part.text.find_first_not_of(' '), to = part.text.find_last_not_of(' ');
-        if (from == std::string::npos) continue;
-        if (!words.empty()) words += " · ";
-        words.append(part.text, from, to - from + 1);
-    }
-    return words;
-}
-
 void App::statusLine() {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(236, 233, 226, 255));
     ImGui::BeginChild("##status", ImVec2(0, ImGui::GetFrameHeight()), false, ImGuiWindowFlags_NoScrollbar);
     ImGui::SetCursorPos(ImVec2(8.0f * fonts_.pixelRatio, ImGui::GetStyle().FramePadding.y));
-    bool first = true;
     for (const StatusPart& part : statusParts()) {
-        if (!first) ImGui::SameLine();
-        first = false;
+        if (!statusWords_.empty()) ImGui::SameLine();
         if (part.fitted) fittedText(part.colour, part.text.c_str());   // cut at a word to fit
         else if (part.colour.w == 0) ImGui::TextDisabled("%s", part.text.c_str());
         else ImGui::TextColored(part.colour, "%s", part.text.c_str());
+        const size_t from = part.text.find_first_not_of(' '), to = part.text.find_last_not_of(' ');
+        if (!statusWords_.empty()) statusWords_ += " \xc2\xb7 ";   // " · "
+        if (from != std::string::npos) statusWords_.append(part.text, from, to - from + 1);
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();

@@ -105,12 +105,14 @@ public:
     // edited in place, the name dialog): else the first letters go to the map. Also while the
     // keyboard is on its way to another region (F6, F10, Escape from the panel): keys typed
     // meanwhile go where it lands, not to the region it leaves.
-    // What the status line says, its parts joined ("✓ Guardado en este navegador · 80% · …").
-    std::string statusWords() const;
     bool typingMustWait() const {
         return canvas_.textEditOpening(view_) || nameFocusFrames_ > 0 || sideFocusPending_ || focusMapPending_ ||
                menuToOpen_ >= 0;
     }
+
+    // What the status line said in the last frame, its parts joined ("✓ Guardado en este
+    // navegador · 80% · …"): the screen reader's copy shows it.
+    const std::string& statusWords() const { return statusWords_; }
 
 private:
     void menuBar();
@@ -124,6 +126,7 @@ private:
         bool fitted = false;    // cut at a word to fit the line (the hint)
     };
     std::vector<StatusPart> statusParts() const;
+    std::string statusWords_;
     void searchBar(float right, float top);
     void jumpToMatch(int step);   // +1 next, -1 previous, 0 current
     void openMap(Map map, MapSource source = MapSource::Elsewhere);
