@@ -66,6 +66,7 @@ EM_JS(void, js_need_glyphs, (const unsigned* codepoints, int count), {
 EM_JS(void, js_changed, (double revision, int cause), { if (Module.onChange) Module.onChange(revision, cause); });
 EM_JS(void, js_selection_changed, (), { if (Module.onSelectionChanged) Module.onSelectionChanged(); });
 EM_JS(void, js_panel_changed, (), { if (Module.onPanelChanged) Module.onPanelChanged(); });
+EM_JS(void, js_popup_open, (int open), { if (Module.onPopupOpen) Module.onPopupOpen(!!open); });
 EM_JS(double, js_canvas_left, (), { return Module.canvas ? Module.canvas.getBoundingClientRect().left : 0; });
 EM_JS(double, js_canvas_top, (), { return Module.canvas ? Module.canvas.getBoundingClientRect().top : 0; });
 
@@ -241,6 +242,13 @@ void drawFrame(double time) {
     // The screen reader's copy of the side panel (its fields, and the one the keyboard is on) and
     // of the status line.
     if (P.panel.update(widgets::lastFrame(), "##side", keyboardItemIn("##side"), P.app->statusWords())) js_panel_changed();
+    // A menu, combo or dialog of the app is open: the page's banners step aside (they lie over
+    // the top of the canvas, where the menus drop down, and would take their clicks).
+    const bool popup = ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
+    if (popup != P.popupOpen) {
+        P.popupOpen = popup;
+        js_popup_open(popup ? 1 : 0);
+    }
     // Panning or zooming, or just now (the frames between a wheel's notches): everything changes,
     // so the renderer draws all without looking for what changed, which costs ~1 ms a frame.
     const ViewState& view = P.app->view();

@@ -42,6 +42,7 @@ struct Platform {
     std::unique_ptr<MapSaver> saver;   // a save written in slices (trayecto_save_*)
     app::Mirror mirror;                // what the page's screen-reader copy of the map has (trayecto_mirror)
     app::PanelCopy panel;              // and of the side panel (trayecto_panel)
+    bool popupOpen = false;            // a menu, combo or dialog of the app, as last told to the page
     std::uint64_t saverRevision = 0;
     std::size_t savedSize = 0;         // bytes at the pointer trayecto_save_written() returned
     bool wakePending = false;            // a timer will ask for a frame

@@ -513,6 +513,8 @@
           if (live) live.selectionChanged();
         },
         onPanelChanged: () => { if (!destroyed && mirror) mirror.panelChanged(); },
+        // The banners step aside while a menu, combo or dialog of the app is open (trayecto.css).
+        onPopupOpen: (open) => { if (!destroyed) root.classList.toggle('tr-menu-open', open); },
         onChange: (revision, cause) => {
           if (destroyed) return;
           persistence.onChange(cause);

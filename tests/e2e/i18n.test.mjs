@@ -122,6 +122,41 @@ export const tests = [
     },
   },
   {
+    // A banner lies over the top of the canvas, where the menus drop down: while a menu is open
+    // it steps aside, and a click on an item under it reaches the item (it used to hit the banner).
+    name: 'a menu opened under a banner takes its clicks, and the banner comes back when it closes',
+    async run({ context, url }) {
+      await context.addInitScript(() => {
+        Object.defineProperty(window, 'indexedDB', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+      });
+      const page = await openApp(context, `${url}?lang=en`);
+      const banner = page.locator('.tr-banner[data-banner="storage"]');
+      await banner.waitFor();
+      const over = await banner.boundingBox();
+      await menu(page, 'Help');   // the menu whose items drop down under the banner (centred, 640 px wide)
+      const items = [];
+      for (const text of ['Welcome…', 'Keyboard shortcuts']) {
+        const box = await page.evaluate((t) => window.trayecto.locateWidget(t), text);
+        if (!box) continue;
+        // The middle of the part of the item that the banner covers, if it covers any.
+        const x0 = Math.max(box.x, over.x), x1 = Math.min(box.x + box.width, over.x + over.width);
+        const y0 = Math.max(box.y, over.y), y1 = Math.min(box.y + box.height, over.y + over.height);
+        if (x0 < x1 && y0 < y1) items.push({ text, x: (x0 + x1) / 2, y: (y0 + y1) / 2 });
+      }
+      const item = items.find((i) => i.text === 'Welcome…');
+      assert(item, `"Welcome…" lies under the banner: ${JSON.stringify({ over, items })}`);
+      const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y).tagName, item);
+      assertEqual(hit, 'CANVAS', 'the point of the menu item under the banner is the canvas\'s');
+      await page.mouse.click(item.x, item.y);
+      await page.waitForFunction(() => window.trayecto.locateWidget('welcome-template'), null, { timeout: 5000 });   // the welcome opened
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => !window.trayecto.locateWidget('welcome-template'), null, { timeout: 5000 });
+      await page.waitForFunction(() => getComputedStyle(document.querySelector('.tr-banners')).opacity === '1', null, { timeout: 5000 });
+      const back = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y).closest('.tr-banner') !== null, item);
+      assert(back, 'the banner is back, and takes clicks again, once the menu closed');
+    },
+  },
+  {
     name: 'the CSV export: semicolons and a BOM in Spanish, commas in English, and either by choice',
     async run({ context, url }) {
       const es = await openApp(context, `${url}?lang=es`);
