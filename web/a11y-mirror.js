@@ -37,7 +37,8 @@
       this.noCards = '';
       this.longestMs = 0;       // the longest piece of the last refresh (docs/performance.md)
       this.panelTimer = null;
-      this.panelShown = '';
+      this.panelShape = '';     // the panel's fields as shown: their kinds and labels
+      this.panelFields = [];    // and their controls, in order
       this.panelSaid = '';
     }
 
@@ -111,24 +112,40 @@
       }
       if (this.statusArea.getAttribute('aria-label') !== p.statusName) this.statusArea.setAttribute('aria-label', p.statusName);
       if (this.statusArea.textContent !== p.status) this.statusArea.replaceChildren(el('p', { text: p.status }));
-      const shown = JSON.stringify([p.name, p.items]);
-      if (shown === this.panelShown) return;
-      this.panelShown = shown;
+      // The same fields as shown (typing into one changes its value only): values set in place.
+      const items = p.items || [];
+      const shape = JSON.stringify([p.name, items.map((i) => [i.kind, i.label])]);
+      if (shape === this.panelShape) {
+        items.forEach((item, k) => {
+          const field = this.panelFields[k];
+          if (!field) return;
+          if (field.type === 'checkbox') field.checked = item.checked;
+          else if (field.type === 'text' && field.value !== item.value) field.value = item.value;
+          else if (field.tagName === 'BUTTON' && item.kind === 'tab') field.setAttribute('aria-pressed', String(item.value === 'chosen'));
+        });
+        return;
+      }
+      this.panelShape = shape;
       this.panelArea.setAttribute('aria-label', p.name);
+      this.panelFields = [];
       const control = (item) => {
         const off = { tabindex: '-1' };
-        if (item.kind === 'button') return el('button', { ...off, type: 'button', 'aria-disabled': 'true', text: item.label });
-        if (item.kind === 'tab') return el('button', { ...off, type: 'button', 'aria-pressed': String(item.value === 'chosen'), text: item.label });
-        if (item.kind === 'check') {
-          const box = el('input', { ...off, type: 'checkbox', disabled: '' });
-          box.checked = item.checked;
-          return el('label', {}, [box, document.createTextNode(' ' + item.label)]);
+        let field;
+        if (item.kind === 'button') field = el('button', { ...off, type: 'button', 'aria-disabled': 'true', text: item.label });
+        else if (item.kind === 'tab') field = el('button', { ...off, type: 'button', 'aria-pressed': String(item.value === 'chosen'), text: item.label });
+        else if (item.kind === 'check') {
+          field = el('input', { ...off, type: 'checkbox', disabled: '' });
+          field.checked = item.checked;
+        } else {
+          field = el('input', { ...off, type: 'text', readonly: '' });
+          field.value = item.value;
         }
-        const field = el('input', { ...off, type: 'text', readonly: '' });
-        field.value = item.value;
-        return el('label', {}, [document.createTextNode(item.label + ' '), field]);
+        this.panelFields.push(field);
+        if (field.tagName === 'BUTTON') return field;
+        return item.kind === 'check' ? el('label', {}, [field, document.createTextNode(' ' + item.label)])
+                                     : el('label', {}, [document.createTextNode(item.label + ' '), field]);
       };
-      this.panelArea.replaceChildren(el('ul', { role: 'list' }, (p.items || []).map((item) => el('li', {}, [control(item)]))));
+      this.panelArea.replaceChildren(el('ul', { role: 'list' }, items.map((item) => el('li', {}, [control(item)]))));
     }
 
     // The selection changed on the canvas (no change to the map): the copy says so at once.

@@ -67,6 +67,9 @@ export const tests = ['es', 'en'].map((lang) => ({
       card.text + ' y más', { timeout: 5000 });
     tree = await axTree(page);
     assert(tree.some((n) => n.role === 'StaticText' && n.name === card.text + ' y más'), 'the edited text is in the accessibility tree');
+    // The side panel's copy follows the typing too (its text field's value, set in place).
+    await page.waitForFunction((t) => [...document.querySelectorAll('.tr-mirror section input[type=text]')].some((i) => i.value === t),
+      card.text + ' y más', { timeout: 5000 });
     const live = tree.find((n) => n.role === 'status' && n.name !== '' && /tarjeta|card/i.test(n.name)) ||
                  { name: await page.evaluate(() => document.querySelector('.tr-mirror-live').textContent) };
     const stage = map.stages.find((s) => s.id === card.stageId).name;
