@@ -95,8 +95,8 @@
     // The side panel changed (its fields, their values, or where the keyboard is in it), or the
     // status line did (its words are shown as a region of their own, not announced). It is
     // drawn on the canvas; the copy shows it as read-only form controls with their labels and
-    // values, and says the field the keyboard moves to. A tenth of a second after the last
-    // change: typing into a field rewrites the copy once it pauses.
+    // values, and says the field the keyboard moves to. At most every tenth of a second, and
+    // in place while the panel keeps its fields (typing into one changes its value only).
     panelChanged() {
       if (!this.panelTimer) this.panelTimer = setTimeout(() => this.showPanel(), PANEL_MS);
     }
