@@ -400,10 +400,6 @@
         if (clipboardKey && e.keyCode === 86) return;            // the paste event brings the text
         sendKey(e, true);
         if (clipboardKey) { wasm.runFrames(2); return; }   // ImGui copies before the copy event
-        // A shortcut acts within its key's own event, not at the next animation frame: Ctrl+O's
-        // file chooser needs the key's user activation, which a frame that comes late (a busy
-        // laptop) no longer has, and then no chooser opens.
-        if (command && !e.altKey) wasm.runFrames(1);
         if ((NAVIGATION_KEYS.has(e.keyCode) && e.keyCode !== 32) || (command && !e.altKey)) e.preventDefault();
       });
       listen(input, 'keyup', (e) => { if (e.keyCode !== 229) sendKey(e, false); });

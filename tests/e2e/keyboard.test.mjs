@@ -144,21 +144,3 @@ for (const lang of ['es', 'en']) {
     },
   });
 }
-
-// Ctrl+O opens the file chooser even when the app's frames come late (a busy laptop): the key is
-// acted on within its own event, while it still carries the user's activation, which a file
-// chooser needs. Frames are held to stand for a machine too busy to draw one soon.
-tests.push({
-  name: 'Ctrl+O opens the file chooser even when no frame comes soon after the key',
-  timeout: 60,
-  async run({ context, url }) {
-    const page = await openApp(context, `${url}?lang=en`);
-    await settle(page);
-    await page.evaluate(() => window.trayecto.persistence.wasm.holdFrames(true));
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 8000 }), page.keyboard.press('Control+o')]);
-    await page.evaluate(() => window.trayecto.persistence.wasm.holdFrames(false));
-    await chooser.setFiles(FIXTURE);
-    await page.waitForFunction(() => JSON.parse(window.trayecto.getMap()).cards.length === 18);
-    assertEqual(page.consoleErrors.join('\n'), '', 'no console errors');
-  },
-});
