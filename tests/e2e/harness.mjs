@@ -58,8 +58,8 @@ export async function openApp(context, url, { waitReady = true } = {}) {
   page.on('pageerror', (e) => page.consoleErrors.push('pageerror: ' + e.message));
   // File choosers are intercepted from the start. Playwright turns interception on only when a
   // test starts waiting for one, without waiting for the browser to agree: a chooser the app
-  // opens at once (Ctrl+O acts within its key's event) could come first and be lost, and the
-  // test then waited 30 s for nothing (4 runs in 10 in keyboard.test.mjs).
+  // opens promptly (Ctrl+O, in the next frame) could come first and be lost, and the test then
+  // waited 30 s for nothing (seen on loaded runs; 4 runs in 10 when the chooser came sooner).
   page.on('filechooser', () => {});
   await page.goto(url);
   if (waitReady) await page.evaluate(() => window.trayecto.ready.then(() => true));
