@@ -37,6 +37,17 @@ const char* kindName(PanelItem::Kind kind) {
     return "button";
 }
 
+// What a screen reader says of an item that takes the keyboard ("Notas: …", "Duplicar, botón").
+std::string say(Lang lang, const PanelItem& item) {
+    switch (item.kind) {
+        case PanelItem::Kind::Button: return format(lang, Text::PanelSayButton, {item.label});
+        case PanelItem::Kind::Tab: return format(lang, Text::PanelSayTab, {item.label});
+        case PanelItem::Kind::Check:
+            return format(lang, item.checked ? Text::PanelSayChecked : Text::PanelSayNotChecked, {item.label});
+        default: return format(lang, Text::PanelSayField, {item.label, item.value});
+    }
+}
+
 }  // namespace
 
 bool PanelCopy::update(const std::vector<widgets::Widget>& frame, const char* window, ImGuiID keyboard,
@@ -68,16 +79,6 @@ bool PanelCopy::update(const std::vector<widgets::Widget>& frame, const char* wi
     focused_ = focused;
     if (status != status_) status_ = status;
     return changed;
-}
-
-std::string PanelCopy::say(Lang lang, const PanelItem& item) {
-    switch (item.kind) {
-        case PanelItem::Kind::Button: return format(lang, Text::PanelSayButton, {item.label});
-        case PanelItem::Kind::Tab: return format(lang, Text::PanelSayTab, {item.label});
-        case PanelItem::Kind::Check:
-            return format(lang, item.checked ? Text::PanelSayChecked : Text::PanelSayNotChecked, {item.label});
-        default: return format(lang, Text::PanelSayField, {item.label, item.value});
-    }
 }
 
 std::string PanelCopy::json(Lang lang) const {

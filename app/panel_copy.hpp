@@ -1,8 +1,8 @@
-// The side panel (and the status line) as a screen reader meets them: the fields, choices, boxes and buttons of its last
-// frame (from the widget registry), each with its label, kind and value, and the one that has the
-// keyboard. The page shows it beside the copy of the map as read-only form controls, and says the
-// field the keyboard moves to (web/a11y-mirror.js): the panel is drawn on the canvas, where a
-// screen reader finds nothing.
+// The side panel (and the status line) as a screen reader meets them: the fields, choices, boxes
+// and buttons of the panel's last frame (from the widget registry), each with its label, kind and
+// value, and the one that has the keyboard. The page shows them beside the copy of the map as
+// read-only form controls, and says the field the keyboard moves to (web/a11y-mirror.js): the
+// panel is drawn on the canvas, where a screen reader finds nothing.
 #pragma once
 
 #include <string>
@@ -31,19 +31,15 @@ public:
     // True when what the copy shows or says changed since the last call.
     bool update(const std::vector<widgets::Widget>& frame, const char* window, ImGuiID keyboard,
                 const std::string& status);
-    const std::vector<PanelItem>& items() const { return items_; }
-    int focused() const { return focused_; }   // index into items(), -1 when none
     // {"name": …, "items": [{"label", "value", "kind", "checked"}…], "focused": n, "say": …,
     //  "statusName": …, "status": …}, worded in `lang`: "say" is what to announce for the focused
     // item ("" when none).
     std::string json(Lang lang) const;
-    // What a screen reader says of an item that takes the keyboard ("Notas: …", "Duplicar, botón").
-    static std::string say(Lang lang, const PanelItem& item);
 
 private:
     std::vector<PanelItem> items_, next_;
     std::vector<ImGuiID> ids_;
-    int focused_ = -1;
+    int focused_ = -1;   // index into items_, -1 when the keyboard is not on one
     std::string status_;
 };
 

@@ -169,7 +169,8 @@
     showWelcome() { this.m._trayecto_show_welcome(); }
     viewState() { return JSON.parse(this.text(this.m._trayecto_view_state())); }
     showCard(id) { return this.withHeap([id], (i) => this.m._trayecto_show_card(i.ptr, i.size)) === 1; }
-    // The side panel for the screen reader's copy: {name, items, focused, say} (app/panel_copy.hpp).
+    // The side panel and status line for the screen reader's copy: {name, items, focused, say,
+    // statusName, status} (app/panel_copy.hpp).
     panel() { return JSON.parse(this.text(this.m._trayecto_panel())); }
     mirror(cause, maxCards) { return JSON.parse(utf8.decode(this.scratch(this.m._trayecto_mirror(cause, maxCards)))); }
     locate(id) {

@@ -28,6 +28,17 @@ async function menu(page, ...items) {
 
 const dialogText = (page) => page.locator('dialog[open]').innerText();
 
+// The app in English where storage fails (no IndexedDB): the page's storage banner on screen.
+async function withStorageBanner(context, url) {
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  const page = await openApp(context, `${url}?lang=en`);
+  const banner = page.locator('.tr-banner[data-banner="storage"]');
+  await banner.waitFor();
+  return { page, banner };
+}
+
 async function shot(page, name) {
   fs.mkdirSync(RESULTS, { recursive: true });
   await page.screenshot({ path: path.join(RESULTS, `i18n-${name}.png`) });
@@ -106,13 +117,7 @@ export const tests = [
   {
     name: 'a banner on screen is re-worded when the language changes',
     async run({ context, url }) {
-      // Storage fails (no IndexedDB): the page's banner says so, in the app's language.
-      await context.addInitScript(() => {
-        Object.defineProperty(window, 'indexedDB', { get() { throw new DOMException('blocked', 'SecurityError'); } });
-      });
-      const page = await openApp(context, `${url}?lang=en`);
-      const banner = page.locator('.tr-banner[data-banner="storage"]');
-      await banner.waitFor();
+      const { page, banner } = await withStorageBanner(context, url);
       assert((await banner.innerText()).includes('NOT being kept'), 'the banner speaks English');
       await menu(page, MENU.en.language, 'Español');
       await page.waitForFunction(() => document.querySelector('.tr-banner[data-banner="storage"]').innerText.includes('NO se están guardando'));
@@ -126,12 +131,7 @@ export const tests = [
     // it steps aside, and a click on an item under it reaches the item (it used to hit the banner).
     name: 'a menu opened under a banner takes its clicks, and the banner comes back when it closes',
     async run({ context, url }) {
-      await context.addInitScript(() => {
-        Object.defineProperty(window, 'indexedDB', { get() { throw new DOMException('blocked', 'SecurityError'); } });
-      });
-      const page = await openApp(context, `${url}?lang=en`);
-      const banner = page.locator('.tr-banner[data-banner="storage"]');
-      await banner.waitFor();
+      const { page, banner } = await withStorageBanner(context, url);
       const over = await banner.boundingBox();
       await menu(page, 'Help');   // the menu whose items drop down under the banner (centred, 640 px wide)
       const items = [];
