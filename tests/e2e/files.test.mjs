@@ -4,7 +4,7 @@
 // Real input only (page.mouse, page.keyboard, file choosers, downloads); the bridge reads state.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, assertEqual, openApp, settle, screenshot, RESULTS } from './harness.mjs';
+import { assert, assertEqual, openApp, settle, screenshot, waitUntil, RESULTS } from './harness.mjs';
 import { clickWidget, openFileThroughMenu, widget, MERGE_FIXTURES, T } from './panels.test.mjs';
 
 const getMap = async (page) => JSON.parse(await page.evaluate(() => window.trayecto.getMap()));
@@ -119,7 +119,8 @@ export const tests = [
       await openFileThroughMenu(page, 'en', BASE);
       const title = 'Taller: alta en la app';
       const entries = async () => (await storedMaps(page)).filter((m) => m.title === title);
-      await page.waitForFunction(async (t) => (await window.trayecto.persistence.store.list()).some((m) => m.title === t), title);
+      await waitUntil(page, async (t) => (await window.trayecto.persistence.store.list()).some((m) => m.title === t), title,
+        { what: 'the file in My maps' });
       await openFileThroughMenu(page, 'en', BASE);
       await settle(page);
       await page.waitForTimeout(800);   // past the autosave delay: whatever would be stored, is
@@ -129,11 +130,11 @@ export const tests = [
       await page.mouse.click(centre(r).x, centre(r).y);
       await settle(page);
       await page.keyboard.press('Control+d');
-      await page.waitForFunction(async (t) => {
+      await waitUntil(page, async (t) => {
         const p = window.trayecto.persistence;
         const m = (await p.store.list()).find((x) => x.title === t);
         return m && m.cards > 4;
-      }, title);
+      }, title, { what: 'the duplicated card stored' });
       await clickWidget(page, T.en.map);
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), clickWidget(page, T.en.open)]);
       await chooser.setFiles(BASE);

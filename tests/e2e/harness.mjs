@@ -61,9 +61,34 @@ export async function openApp(context, url, { waitReady = true } = {}) {
   // opens promptly (Ctrl+O, in the next frame) could come first and be lost, and the test then
   // waited 30 s for nothing (seen on loaded runs; 4 runs in 10 when the chooser came sooner).
   page.on('filechooser', () => {});
+  refuseAsyncWaits(page);
   await page.goto(url);
   if (waitReady) await page.evaluate(() => window.trayecto.ready.then(() => true));
   return page;
+}
+
+// Playwright's waitForFunction does not await what its function returns: an async function's
+// promise is truthy, so the wait ended at once, whatever the promise then said (a test believed
+// a map stored when it was not yet). Asynchronous conditions go through waitUntil.
+function refuseAsyncWaits(page) {
+  const waitForFunction = page.waitForFunction.bind(page);
+  page.waitForFunction = (fn, ...rest) => {
+    if (typeof fn === 'function' && fn.constructor.name === 'AsyncFunction') {
+      throw new Error('waitForFunction does not await an async function: use waitUntil(page, fn, arg)');
+    }
+    return waitForFunction(fn, ...rest);
+  };
+}
+
+// Waits until `fn(arg)`, evaluated in the page and awaited, is truthy; returns its value.
+export async function waitUntil(page, fn, arg, { timeout = 10000, polling = 100, what = 'the condition' } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await page.evaluate(fn, arg);
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`waitUntil: ${what} not met after ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, polling));
+  }
 }
 
 // Waits until the app has applied all input and drawn every frame it owed (trayecto.busy()).

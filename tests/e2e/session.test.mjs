@@ -2,7 +2,7 @@
 // only — mouse, keyboard, tabs. The bridge is used to read state, never to make a change.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, assertEqual, cardOnScreen as cardOnCanvas, centre, clickWidget, countWrites, openApp, settle, screenshot, typeIntoCard, widget } from './harness.mjs';
+import { assert, assertEqual, cardOnScreen as cardOnCanvas, centre, clickWidget, countWrites, openApp, settle, screenshot, typeIntoCard, waitUntil, widget } from './harness.mjs';
 
 const getMap = async (page) => JSON.parse(await page.evaluate(() => window.trayecto.getMap()));
 
@@ -22,12 +22,12 @@ const tabState = (page) => page.evaluate(async () => {
     banners: [...document.querySelectorAll('.tr-banner')].map((b) => b.dataset.banner) });
 });
 const cardText = async (page, id) => (await getMap(page)).cards.find((c) => c.id === id).text;
-const storedWaitsFor = (page, text, timeout = 8000) => page.waitForFunction(async (t) => {
+const storedWaitsFor = (page, text, timeout = 8000) => waitUntil(page, async (t) => {
   const p = window.trayecto.persistence;
   if (!p.store) return false;
   const record = await p.store.get(p.mapId);
   return !!record && record.json.includes(t);
-}, text, { timeout, polling: 100 });
+}, text, { timeout, what: `the stored map holding "${text}"` });
 
 export const tests = [
   ...['es', 'en'].map((lang) => ({
@@ -266,10 +266,10 @@ export const tests = [
         return q.store ? (await q.store.snapshots(q.mapId)).length : -1;
       });
       const { card, box } = await cardOnScreen(page);
-      const snapshotsAre = (n) => page.waitForFunction(async (k) => {
+      const snapshotsAre = (n) => waitUntil(page, async (k) => {
         const q = window.trayecto.persistence;
         return q.store && (await q.store.snapshots(q.mapId)).length === k;
-      }, n, { timeout: 8000 });
+      }, n, { timeout: 8000, what: `${n} snapshots` });
       // Each edit after a pause keeps the version before it: the map as opened, then v1, then v2.
       for (const [i, v] of [' v1', ' v2', ' v3'].entries()) {
         await page.waitForTimeout(400);
