@@ -437,7 +437,8 @@ void App::menuBar() {
         if (ImGui::MenuItem(tr(L, Text::OpenFile), "Ctrl+O")) host(HostAction::OpenFile);
         if (ImGui::MenuItem(tr(L, Text::SaveFile), "Ctrl+S")) saveFile();
         if (ImGui::MenuItem(tr(L, Text::YourNameMenu))) nameRequested_ = true;
-        if (ImGui::MenuItem(tr(L, Text::CopyLink))) host(HostAction::CopyLink);
+        // In a room, the share link is the one easily mistaken for the room's: it opens a copy.
+        if (ImGui::MenuItem(tr(L, inRoom_ ? Text::CopyLinkToCopy : Text::CopyLink))) host(HostAction::CopyLink);
         if (!inRoom_) {
             if (ImGui::MenuItem(tr(L, Text::StartLiveSession), nullptr, false, !hostReadOnly_)) host(HostAction::LiveStart);
         } else {

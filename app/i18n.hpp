@@ -138,6 +138,7 @@ enum class Lang { En, Es };
     X(OpenFile, "Open file…", "Abrir archivo…") \
     X(SaveFile, "Save as file", "Guardar como archivo") \
     X(CopyLink, "Copy link", "Copiar enlace") \
+    X(CopyLinkToCopy, "Copy link to a copy of this map", "Copiar enlace a una copia del mapa") \
     X(StartLiveSession, "Start live session…", "Iniciar sesión en vivo…") \
     X(LiveSessionLink, "Live session link…", "Enlace de la sesión en vivo…") \
     X(LeaveLiveSession, "Leave live session", "Salir de la sesión en vivo") \

@@ -54,6 +54,9 @@
     X(PageLinkTitle, "Link to this map", "Enlace a este mapa") \
     X(PageLinkText, "Anyone who opens this link gets their own copy of the map. It has been copied to the clipboard.", \
       "Quien abra este enlace obtiene su propia copia del mapa. Se ha copiado al portapapeles.") \
+    X(PageLinkNotLive, "It is not the live session's link: for people to edit this map with you, share the one in {1} → {2}", \
+      "No es el enlace de la sesión en vivo: para que editen este mapa contigo, comparte el de {1} → {2}") \
+    X(PageLiveEntry, "{1} · live session", "{1} · sesión en vivo") \
     X(PageMyMaps, "My maps", "Mis mapas") \
     X(PageLiveNoServer, "This site has no live server, so live sessions cannot start here. Share the map as a file or a link instead.", \
       "Este sitio no tiene servidor en vivo, así que aquí no pueden iniciarse sesiones en vivo. Comparte el mapa como archivo o enlace.") \

@@ -90,10 +90,12 @@
       if (banner) { banner.node.remove(); this.banners.delete(key); }
     }
 
+    // A short notice for 4 s; returns what takes it away sooner (when what it says is over).
     toast(text) {
       const node = el('div', { class: 'tr-toast', role: 'status', text });
       document.body.appendChild(node);
       setTimeout(() => node.remove(), 4000);
+      return () => node.remove();
     }
 
     // Asks for a password (text above the field, its label, the button that goes on): resolves to
@@ -134,7 +136,8 @@
         for (const m of maps) {
           const act = async (fn) => { await fn(); const [a, b] = await lib.refresh(); render(a, b); };
           tbody.appendChild(el('tr', { 'data-id': m.id }, [
-            el('td', { text: (m.title || '—') + (m.id === lib.current ? ` (${this.t('PageOpenNow')})` : '') }),
+            el('td', { text: (lib.isRoom(m.id) ? this.t('PageLiveEntry', m.title || '—') : m.title || '—') +
+                             (m.id === lib.current ? ` (${this.t('PageOpenNow')})` : '') }),
             el('td', { text: String(m.personas) }), el('td', { text: this.date(m.modified) }),
             el('td', { class: 'tr-row-actions' }, [
               el('button', { type: 'button', text: this.t('PageOpen'), onclick: () => { dialog.close(); lib.open(m.id); } }),

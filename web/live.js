@@ -155,8 +155,9 @@
       const password = await this.ui.passwordDialog(this.t('PageLiveTitle'), this.t('PageLiveStartText'),
         this.t('PageLivePasswordOptional'), this.t('PageLiveStart'), { optional: true });
       if (password === null) return undefined;
-      this.ui.toast(this.t('PageLiveConnecting'));
+      const connecting = this.ui.toast(this.t('PageLiveConnecting'));
       const { room, error } = await this.connect(roomId, null, password);
+      connecting();
       if (error) return this.ui.message(this.t('PageLiveTitle'), error);
       this.keepTabToken(roomId, password);
       this.enter(room, roomId);
@@ -187,10 +188,11 @@
       const kept = [store ? await store.getMeta(keyOf(roomId)).catch(() => null) : null, this.readRescue(roomId)]
         .filter((k) => k && k.update instanceof Uint8Array);
       const stored = kept.map((k) => k.update);
-      this.ui.toast(this.t('PageLiveConnecting'));
+      const connecting = this.ui.toast(this.t('PageLiveConnecting'));
       // The password this tab gave the room before (a reload does not ask it again).
       let token = this.tabToken(roomId);
       let joined = await this.connect(roomId, stored.length ? stored : null, token);
+      connecting();
       // A room with a password: asked for until it is right, or the person gives up.
       for (let asked = 0; joined.passwordRefused; asked++) {
         token = await this.ui.passwordDialog(this.t('PageLiveTitle'), this.t(asked ? 'PageLivePasswordWrong' : 'PageLivePasswordText'),

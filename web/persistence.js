@@ -9,6 +9,7 @@
   const HANDOVER_WAIT_MS = 3000;     // how long a tab taking a map over waits for its editor to store it
   const MAX_LINK_CHARS = 60000;
   const RESCUE_KEY = 'trayecto-rescue';
+  const ROOM_ENTRY = 'live-';   // My maps' entry of a live room: this, then the room's id
   const KEPT_KEY = 'trayecto-kept';  // set once storage has opened here: later visits wait for it
   const WELCOMED_KEY = 'trayecto-welcomed';  // the welcome was shown in this browser
   const { SOURCE, KEEPER, STORAGE, MAX_MAP_BYTES, isUserChange } = window.TrayectoWasm;
@@ -742,7 +743,9 @@
         return this.ui.message(this.t('PageLinkTooLargeTitle'), this.t('PageLinkTooLarge', Math.round(link.length / 1000)));
       }
       try { await navigator.clipboard.writeText(link); } catch (e) { /* the dialog shows it to copy by hand */ }
-      this.ui.linkDialog(link);
+      // In a room, what a person most likely wanted is the room's own link: said where to find it.
+      const text = this.t('PageLinkText') + (this.live ? ' ' + this.t('PageLinkNotLive', this.t('MenuMap'), this.t('LiveSessionLink')) : '');
+      this.ui.linkDialog(link, undefined, text);
     }
 
     // ---- My maps and version history ---------------------------------------------------
@@ -767,6 +770,7 @@
       const [maps, bin] = await Promise.all([this.store.list(), this.store.listBin()]);
       this.ui.libraryDialog({
         maps, bin, current: this.mapId,
+        isRoom: (id) => id.startsWith(ROOM_ENTRY),   // beside the map it started from, same title
         open: (id) => this.openStored(id),
         // The open map is renamed by a command (undoable); a stored one through the core too:
         // no JS code edits map JSON.
@@ -824,11 +828,12 @@
     enterRoom(roomId) {
       this.live = true;
       this.release();
-      this.mapId = 'live-' + roomId;
+      this.mapId = ROOM_ENTRY + roomId;
       this.version = undefined;
       this.blockedByConflict = false;
       this.ui.hideBanner('storage');
       this.rememberSession();
+      this.wasm.forgetClean(KEEPER.browser);   // not stored under the room's entry yet
       this.setFollowing(false);   // and stores it
     }
 

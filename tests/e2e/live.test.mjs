@@ -10,8 +10,12 @@ import { startApp } from '../../scripts/serve.mjs';
 import { DIST, assert, assertEqual, asReturningVisitor, cardOnScreen as cardOnCanvas, centre, clickWidget, openApp, screenshot, settle, typeIntoCard, widget } from './harness.mjs';
 
 const T = {
-  es: { map: 'Mapa', start: 'Iniciar sesión en vivo…', go: 'Iniciar', join: 'Entrar', here: 'En esta sesión:', wrong: 'no es la contraseña' },
-  en: { map: 'Map', start: 'Start live session…', go: 'Start', join: 'Join', here: 'In this session:', wrong: 'not the session\'s password' },
+  es: { map: 'Mapa', start: 'Iniciar sesión en vivo…', go: 'Iniciar', join: 'Entrar', here: 'En esta sesión:', wrong: 'no es la contraseña',
+        copyLink: 'Copiar enlace a una copia del mapa', notRoom: 'No es el enlace de la sesión en vivo', roomPath: 'Mapa → Enlace de la sesión en vivo…',
+        myMaps: 'Mis mapas…', roomEntry: ' · sesión en vivo', joining: 'Entrando en la sesión' },
+  en: { map: 'Map', start: 'Start live session…', go: 'Start', join: 'Join', here: 'In this session:', wrong: 'not the session\'s password',
+        copyLink: 'Copy link to a copy of this map', notRoom: 'It is not the live session\'s link', roomPath: 'Map → Live session link…',
+        myMaps: 'My maps…', roomEntry: ' · live session', joining: 'Joining the live session' },
 };
 
 const getMap = async (page) => JSON.parse(await page.evaluate(() => window.trayecto.getMap()));
@@ -322,6 +326,44 @@ export const tests = [
       }
     },
   },
+  ...['es', 'en'].map((lang) => ({
+    // Seen by a facilitator: in a room, "Copy link" gave a link to a copy, shared as if it were
+    // the room's; and My maps listed the room and the map it started from under one title.
+    name: `in a live room (${lang}) the share link says it opens a copy and where the room's link is; My maps tells the room from the map it started from`,
+    timeout: 90,
+    async run({ context }) {
+      const server = await liveServer();
+      try {
+        const page = await openApp(context, server.url + '?lang=' + lang);
+        await page.waitForFunction(() => window.trayecto.persistence.store !== null);
+        await startSession(page, lang);
+        // Started: "Joining the live session…" is over (it stayed up for 4 s, over the link's dialog).
+        assertEqual(await page.locator('.tr-toast', { hasText: T[lang].joining }).count(), 0, 'no "joining" notice once in the room');
+        await clickWidget(page, T[lang].map);
+        await clickWidget(page, T[lang].copyLink);
+        const dialog = page.locator('dialog.tr-dialog');
+        await dialog.locator('.tr-link').waitFor();
+        const text = await dialog.innerText();
+        assert(text.includes(T[lang].notRoom) && text.includes(T[lang].roomPath), `the link's dialog says where the room's link is: ${text}`);
+        assert(!(await dialog.locator('.tr-link').inputValue()).includes('#room='), 'the share link is not the room\'s');
+        await screenshot(page, `live-copy-link-${lang}`);
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
+
+        await clickWidget(page, T[lang].map);
+        await clickWidget(page, T[lang].myMaps);
+        const rows = page.locator('dialog.tr-dialog tbody tr');
+        await rows.first().waitFor();
+        const titles = (await rows.locator('td:first-child').allInnerTexts());
+        assertEqual(titles.length, 2, `the map it started from and the room's: ${JSON.stringify(titles)}`);
+        assertEqual(titles.filter((t) => t.includes(T[lang].roomEntry)).length, 1, `one of them is the room's: ${JSON.stringify(titles)}`);
+        assertEqual(new Set(titles).size, 2, `told apart: ${JSON.stringify(titles)}`);
+        await screenshot(page, `live-my-maps-${lang}`);
+      } finally {
+        await server.stop();
+      }
+    },
+  })),
   {
     name: 'a room link that holds no map (never started, or cut short) says so (es, en), and the map is untouched',
     async run({ context }) {
