@@ -85,6 +85,8 @@ public:
     void setLanguage(Lang lang);
     void setReadOnly(bool readOnly);   // the host's choice (embedding); see also setFollowing
     void setInRoom(bool inRoom) { inRoom_ = inRoom; }
+    // The name the person here gave (Your name, or when saving): theirs, whatever the map says.
+    const std::string& givenName() const { return participantName_; }
     void setPresenting(bool presenting);
     void setMinimalUi(bool minimal) { view_.minimalUi = minimal; }
     // The welcome (what Trayecto is; a template, a blank map, the example or a file): the page

@@ -14,6 +14,7 @@ namespace trayecto::app {
     X(LiveStart, "live-start")            \
     X(LiveLink, "live-link")              \
     X(LiveLeave, "live-leave")            \
+    X(LiveName, "live-name")              \
     X(MergeFiles, "merge-files")          \
     X(Analysis, "analysis")               \
     X(ExportCsv, "export-csv")            \

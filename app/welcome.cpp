@@ -139,6 +139,9 @@ void App::namePopup() {
     if (saveAfterName_) saveFile();
     else if (!name.empty() && !document_.readOnly()) document_.execute(cmd::setParticipantName(document_.map(), name));
     saveAfterName_ = false;
+    // The person here named themself: the name live rooms show for them, now and later. (The
+    // map's field alone cannot say it: in a room it is shared, and a file brings its owner's.)
+    if (!name.empty()) host(HostAction::LiveName);
 }
 
 }  // namespace trayecto::app

@@ -337,6 +337,13 @@ EMSCRIPTEN_KEEPALIVE const char* trayecto_participant_name() {
     return P.scratch.c_str();
 }
 
+// The name the person at this page gave (HostAction::LiveName says when): the one rooms show.
+EMSCRIPTEN_KEEPALIVE const char* trayecto_given_name() {
+    if (!P.app) return "";
+    P.scratch = P.app->givenName();
+    return P.scratch.c_str();
+}
+
 // The welcome dialog (a first visit; the page decides).
 EMSCRIPTEN_KEEPALIVE void trayecto_show_welcome() {
     if (P.app) P.app->showWelcome();

@@ -80,7 +80,7 @@
     }
 
     // Who this browser is in rooms: an id of its own (votes are counted per person) and the name
-    // it gave (Map → Your name, set in a room), kept across reloads. Without a name, a guest
+    // it gave (Map → Your name, or when saving; see named), kept across reloads. Without a name, a guest
     // number that each page words in its own language.
     me(engineRoomColour) {
       const name = this.remembered(NAME_KEY);
@@ -223,7 +223,6 @@
       room.listen();   // after the core has the room's whole document (joining), or started it
       // Votes are this person's, not everyone's in the room; "Your name" set from here on is theirs.
       this.wasm.setParticipant(this.participantId());
-      this.nameSeen = this.wasm.participantName();
       if (this.inLink !== false && !linkedRoom(location.hash)) history.replaceState(null, '', location.pathname + location.search + '#room=' + roomId);
       this.selectionChanged();   // what is selected now, for the others
       if (!this.hiding) {
@@ -273,7 +272,6 @@
     received(changes) {
       if (!this.room) return;
       this.wasm.liveReceive(JSON.stringify(changes));
-      this.nameSeen = this.wasm.participantName();   // another's name in the shared map is not this user's
     }
 
     // The map changed here (TrayectoWasm.CAUSE): this user's edits, undo and redo go to the room.
@@ -283,12 +281,6 @@
       if (out === '[]') return;
       const changes = JSON.parse(out);
       this.room.publish(changes);
-      // Map → Your name, here: the name the others see from now on (the map's field is shared).
-      const name = this.wasm.participantName();
-      if (name !== this.nameSeen) {
-        this.nameSeen = name;
-        if (name) this.room.setPresence({ name: this.remember(NAME_KEY, name.slice(0, 80)) });
-      }
       if (this.room.synced) return;
       // An edit also stamps the map's "modified": that alone is not a change of the user's.
       const items = changes.filter(([scope]) => scope !== 'map').map(([scope, id]) => scope + '/' + id);
@@ -408,7 +400,18 @@
       if (name === 'live-start') return this.start();
       if (name === 'live-link') return this.showLink();
       if (name === 'live-leave') return this.leave();
+      if (name === 'live-name') return this.named();
       return undefined;
+    }
+
+    // The person here gave their name (Map → Your name, or when saving a file), in a room or
+    // before one: the name this browser shows in rooms from now on. Not the map's field: in a
+    // room that is shared, and a file brings its owner's.
+    named() {
+      const name = this.wasm.givenName().slice(0, 80);
+      if (!name) return;
+      this.remember(NAME_KEY, name);
+      if (this.room) this.room.setPresence({ name });
     }
 
     destroy() {

@@ -166,6 +166,7 @@
     setVoting(votes) { this.m._trayecto_set_voting(votes); }
     setParticipant(id) { this.withHeap([id], (i) => this.m._trayecto_set_participant(i.ptr)); }
     participantName() { return this.text(this.m._trayecto_participant_name()); }
+    givenName() { return this.text(this.m._trayecto_given_name()); }
     showWelcome() { this.m._trayecto_show_welcome(); }
     viewState() { return JSON.parse(this.text(this.m._trayecto_view_state())); }
     showCard(id) { return this.withHeap([id], (i) => this.m._trayecto_show_card(i.ptr, i.size)) === 1; }

@@ -365,6 +365,47 @@ export const tests = [
     },
   })),
   {
+    // Seen by a new user: the facilitator gave her name before starting the room and stayed
+    // "Invitado"; the participant who joined took her name with his first edit (the map's field,
+    // which the room shares, was read as his own).
+    name: 'a name given before the room starts is the facilitator\'s there; a participant who joins never takes it',
+    timeout: 120,
+    async run({ browser, context }) {
+      const server = await liveServer();
+      const other = await newParticipant(browser);
+      try {
+        const a = await openApp(context, server.url + '?lang=es');
+        await a.waitForFunction(() => window.trayecto.persistence.store !== null);
+        await clickWidget(a, T.es.map);
+        await clickWidget(a, 'Tu nombre…');
+        await a.keyboard.type('Marta');
+        await a.keyboard.press('Enter');
+        await settle(a);
+        const link = await startSession(a, 'es');
+        const own = (p) => p.locator('.tr-presence .tr-peer').first().innerText();
+        await a.waitForFunction(() => document.querySelector('.tr-presence .tr-peer')?.textContent.includes('Marta'), null, { timeout: 15000 })
+          .catch(async () => { throw new Error(`the facilitator is «${await own(a)}», not Marta`); });
+        const b = await openApp(other, inLanguage(link, 'en'));
+        await joined(b);
+        const { box } = await cardOnScreen(b, 1);
+        await typeIntoCard(b, box, ' from a guest');
+        await shows(a, ' from a guest');
+        await a.waitForFunction(() => document.querySelectorAll('.tr-presence .tr-peer').length === 2, null, { timeout: 15000 });
+        await a.waitForTimeout(1000);   // a name the guest took would have reached the others by now
+        assert(!(await own(b)).includes('Marta'), `the guest is not Marta: «${await own(b)}»`);
+        const names = await a.locator('.tr-presence .tr-peer').allInnerTexts();
+        assertEqual(names.filter((n) => n.includes('Marta')).length, 1, `one Marta in the room: ${JSON.stringify(names)}`);
+        await b.reload();
+        await joined(b);
+        assert(!(await own(b)).includes('Marta'), `after a reload the guest is still not Marta: «${await own(b)}»`);
+        await screenshot(a, 'live-names-es');
+      } finally {
+        await other.close();
+        await server.stop();
+      }
+    },
+  },
+  {
     name: 'a room link that holds no map (never started, or cut short) says so (es, en), and the map is untouched',
     async run({ context }) {
       const server = await liveServer();
