@@ -657,6 +657,11 @@ void App::newMapPopup() {
     if (!shown.empty()) chosenTemplate_ = shown[static_cast<size_t>(chosen)].id;
     bool create = keys && (ImGui::IsKeyPressed(key::Enter, false) || ImGui::IsKeyPressed(key::KeypadEnter, false));
     ImGui::TextWrapped("%s", tr(L, Text::ChooseTemplate));
+    if (inRoom_) {   // as the page asks before opening another map in a room
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.6f, 0.3f, 0.0f, 1));
+        ImGui::TextWrapped("%s", tr(L, Text::PageLeaveRoomText));
+        ImGui::PopStyleColor();
+    }
     ImGui::Spacing();
     for (const TemplateInfo& t : shown) {
         ImGui::PushID(t.id.c_str());

@@ -46,6 +46,9 @@
     X(PageUnsavedTitle, "Open another map?", "¿Abrir otro mapa?") \
     X(PageUnsavedText, "The open map has changes that are not in a file. It stays in My maps, so nothing is lost.", \
       "El mapa abierto tiene cambios que no están en un archivo. Sigue en Mis mapas, así que no se pierde nada.") \
+    X(PageLeaveRoomTitle, "Leave the live session?", "¿Salir de la sesión en vivo?") \
+    X(PageLeaveRoomText, "Opening another map here takes you out of the live session; the others go on without you. The session's map stays in My maps, and its link brings you back.", \
+      "Abrir otro mapa aquí te saca de la sesión en vivo; los demás siguen sin ti. El mapa de la sesión sigue en Mis mapas, y su enlace te devuelve a ella.") \
     X(PageOpen, "Open", "Abrir") \
     X(PageOk, "OK", "Aceptar") \
     X(PageLinkTooLargeTitle, "This map is too large for a link", "Este mapa es demasiado grande para un enlace") \

@@ -654,10 +654,17 @@
       return true;
     }
 
+    // Another map is about to replace the open one: in a live room that takes this person out of
+    // it (the others go on), so they are asked first; else only changes not in a file are asked about.
+    async mayReplace({ unsavedToo }) {
+      if (this.live) return this.ui.confirm(this.t('PageLeaveRoomTitle'), this.t('PageLeaveRoomText'), this.t('PageOpen'));
+      if (!unsavedToo || !this.wasm.changedSinceFile()) return true;
+      return this.ui.confirm(this.t('PageUnsavedTitle'), this.t('PageUnsavedText'), this.t('PageOpen'));
+    }
+
     async openFile(file) {
       if (this.refuseIfReadOnly()) return false;
-      const changed = this.wasm.changedSinceFile();
-      if (changed && !(await this.ui.confirm(this.t('PageUnsavedTitle'), this.t('PageUnsavedText'), this.t('PageOpen')))) return false;
+      if (!(await this.mayReplace({ unsavedToo: true }))) return false;
       let text;
       try { text = new Uint8Array(await file.arrayBuffer()); } catch (e) {
         this.ui.message(this.t('LoadFailed'), this.t('PageOpenFailed', file.name, this.ui.sentence(e.message)));
@@ -751,7 +758,9 @@
     // ---- My maps and version history ---------------------------------------------------
     async openStored(id) {
       if (this.refuseIfReadOnly()) return;
-      if (id !== this.mapId) this.leavingMap();
+      if (id === this.mapId) return;   // it is open
+      if (!(await this.mayReplace({ unsavedToo: false }))) return;
+      this.leavingMap();
       await this.save();
       const record = await this.store.get(id);
       if (!record) return;

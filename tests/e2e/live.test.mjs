@@ -8,6 +8,7 @@ import path from 'node:path';
 
 import { startApp } from '../../scripts/serve.mjs';
 import { DIST, assert, assertEqual, asReturningVisitor, cardOnScreen as cardOnCanvas, centre, clickWidget, openApp, screenshot, settle, typeIntoCard, widget } from './harness.mjs';
+import { MERGE_FIXTURES } from './panels.test.mjs';
 
 const T = {
   es: { map: 'Mapa', start: 'Iniciar sesión en vivo…', go: 'Iniciar', join: 'Entrar', here: 'En esta sesión:', wrong: 'no es la contraseña',
@@ -401,6 +402,43 @@ export const tests = [
         await screenshot(a, 'live-names-es');
       } finally {
         await other.close();
+        await server.stop();
+      }
+    },
+  },
+  {
+    // Seen by a new user: Map → Open file… in a room took the facilitator out of it at once,
+    // leaving the others alone, with no word before.
+    name: 'opening a file in a live room asks first: Cancel stays in the room, Open leaves it for the file',
+    timeout: 90,
+    async run({ context }) {
+      const server = await liveServer();
+      try {
+        const a = await openApp(context, server.url + '?lang=en');
+        await a.waitForFunction(() => window.trayecto.persistence.store !== null);
+        await startSession(a, 'en');
+        const before = await a.evaluate(() => window.trayecto.getMap());
+        const dialog = a.locator('dialog.tr-dialog');
+        const chooseFile = async () => {
+          await clickWidget(a, T.en.map);
+          const [chooser] = await Promise.all([a.waitForEvent('filechooser'), clickWidget(a, 'Open file…')]);
+          await chooser.setFiles(path.join(MERGE_FIXTURES, 'base.json'));
+          await dialog.waitFor();
+          const text = await dialog.innerText();
+          assert(text.includes('Leave the live session?') && text.includes('the others go on without you'), `it asks first: ${text}`);
+        };
+        await chooseFile();
+        await screenshot(a, 'live-open-file-asks-en');
+        await dialog.locator('button', { hasText: 'Cancel' }).click();
+        await dialog.waitFor({ state: 'detached' });
+        await settle(a);
+        assertEqual(await a.locator('.tr-presence').count(), 1, 'still in the room');
+        assertEqual(await a.evaluate(() => window.trayecto.getMap()), before, 'the room\'s map is still open');
+        await chooseFile();
+        await dialog.locator('button', { hasText: 'Open' }).click();
+        await a.locator('.tr-presence').waitFor({ state: 'detached' });
+        await a.waitForFunction(() => JSON.parse(window.trayecto.getMap()).meta.title === 'Taller: alta en la app');
+      } finally {
         await server.stop();
       }
     },
