@@ -161,6 +161,7 @@ private:
     bool caretToEndPending_ = false;   // the in-place editor's caret goes to the end once it is active
     int editOpeningFrames_ = 0;        // frames since the editor was asked to open (see textEditOpening)
     std::string editKey_;          // merge key of the current visit to a card's text
+    std::string newCardKey_;       // that key when the visit began by adding the card (Escape takes it back)
     unsigned editVisits_ = 0;
     std::string nextEditKey(const Id& cardId);
     void beginTextEdit(ViewState& view, const Card& card, std::string mergeKey = {});

@@ -150,6 +150,7 @@ void Canvas::addCardAt(Document& doc, ViewState& view, int row, int column) {
     if (doc.execute(cmd::addCard(map, std::move(card)), key)) return;  // an error: nothing added
     view.select(id);
     beginTextEdit(view, *findCard(doc.map(), id), key);
+    newCardKey_ = editKey_;
 }
 
 std::string Canvas::nextEditKey(const Id& cardId) {
@@ -209,6 +210,10 @@ void Canvas::editCardText(Document& doc, ViewState& view, const Fonts& fonts) {
         doc.execute(cmd::replace(doc.map(), edited, "Edit card text"), editKey_);
     }
     if (submitted || left) {
+        // Escape on a card this visit added: no card at all, as if the cell had not been clicked.
+        if (!submitted && ImGui::IsKeyPressed(key::Escape, false) && editKey_ == newCardKey_ && doc.withdraw(editKey_))
+            view.selection.clear();
+        newCardKey_.clear();
         view.editingCard.clear();
         editKey_.clear();
     }

@@ -109,6 +109,13 @@ bool History::redo(Map& map, const Rebase& rebase, std::vector<Command>* applied
     return true;
 }
 
+bool History::withdraw(Map& map, const std::string& mergeKey, const Rebase& rebase, std::vector<Command>* applied) {
+    if (mergeKey.empty() || !canUndo() || undo_.back().mergeKey != mergeKey) return false;
+    if (!undo(map, rebase, applied)) return false;
+    redo_.pop_back();
+    return true;
+}
+
 std::string History::undoName() const { return canUndo() ? undo_.back().name : std::string(); }
 
 std::string History::redoName() const { return canRedo() ? redo_.back().name : std::string(); }
@@ -170,6 +177,14 @@ bool Document::undo() {
     if (readOnly_ || !history_.undo(map_, rebase_, &applied)) return false;
     for (const Command& c : applied) touched_.add(c);
     changed(ChangeCause::Undo);
+    return true;
+}
+
+bool Document::withdraw(const std::string& mergeKey) {
+    std::vector<Command> applied;
+    if (readOnly_ || !history_.withdraw(map_, mergeKey, rebase_, &applied)) return false;
+    for (const Command& c : applied) touched_.add(c);
+    changed(ChangeCause::Edit);
     return true;
 }
 

@@ -139,6 +139,10 @@ public:
     // `applied` (optional) receives the commands actually applied, in order.
     bool undo(Map& map, const Rebase& rebase = {}, std::vector<Command>* applied = nullptr);
     bool redo(Map& map, const Rebase& rebase = {}, std::vector<Command>* applied = nullptr);
+    // Takes back the newest step if it was made under `mergeKey` (a visit the user cancelled, such
+    // as a new card left with Escape), as if it had never been: reverted, and kept for neither
+    // undo nor redo. False, and nothing changed, for any other newest step.
+    bool withdraw(Map& map, const std::string& mergeKey, const Rebase& rebase = {}, std::vector<Command>* applied = nullptr);
     std::string undoName() const;   // name of the step undo would revert ("" if none)
     std::string redoName() const;
     void beginGroup(std::string name);
@@ -196,6 +200,8 @@ public:
     std::optional<std::string> execute(const Command& command, const std::string& mergeKey = {});
     bool undo();
     bool redo();
+    // History::withdraw: a change of this user's (it reaches a live room as an edit does).
+    bool withdraw(const std::string& mergeKey);
     History& history() { return history_; }
     const History& history() const { return history_; }
     // Someone else's change (a live room): applied to the map but not recorded in the history, so

@@ -344,6 +344,31 @@ TEST_CASE("commands with one merge key make one undo step (one text-field visit)
     CHECK(findCard(doc.map(), "a1")->text == "x");
 }
 
+TEST_CASE("withdrawing a visit (a new card left with Escape) leaves no card and no step to undo or redo", "[history][document]") {
+    Document doc(smallJourney());
+    REQUIRE_FALSE(doc.execute(cmd::removeCards(doc.map(), {"a3"})));   // an earlier step, kept
+    const std::string before = saveMap(doc.map());
+    Card c;
+    c.id = "new";
+    c.stageId = "s2";
+    c.laneId = "l1";
+    REQUIRE_FALSE(doc.execute(cmd::addCard(doc.map(), c), "visit-new"));
+    c.text = "typed";
+    REQUIRE_FALSE(doc.execute(cmd::replace(doc.map(), c, "Edit card text"), "visit-new"));
+    CHECK_FALSE(doc.withdraw("visit-other"));   // not the newest step's key: nothing happens
+    CHECK(findCard(doc.map(), "new") != nullptr);
+    const auto revision = doc.revision();
+    REQUIRE(doc.withdraw("visit-new"));
+    CHECK(saveMap(doc.map()) == before);
+    CHECK(doc.revision() == revision + 1);
+    CHECK(doc.lastCause() == ChangeCause::Edit);   // this user's change: kept and sent like an edit
+    CHECK(doc.history().undoCount() == 1);
+    CHECK(doc.history().redoCount() == 0);
+    CHECK_FALSE(doc.withdraw("visit-new"));        // once
+    REQUIRE(doc.undo());                           // the earlier step is still there
+    CHECK(findCard(doc.map(), "a3") != nullptr);
+}
+
 TEST_CASE("clean marks answer whether the map is kept, and only user changes make it unclean", "[history][document]") {
     Document doc(smallJourney());
     CHECK_FALSE(doc.isClean(Keeper::Browser));   // never written anywhere

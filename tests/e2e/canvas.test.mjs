@@ -94,6 +94,31 @@ export const tests = [
     },
   },
   {
+    // Seen by a new user (mouse, and touch on a tablet): a card begun with a double click and
+    // left with Escape stayed on the map, empty, and was saved.
+    name: 'a card begun with a double click and left with Escape is not added (typed into or not); nothing to undo',
+    async run({ context, url }) {
+      const page = await openApp(context, url + '?lang=en');
+      const map = await getMap(page);
+      const before = JSON.stringify(map);
+      const row = await locate(page, laneOfType(map, 'pain-points').id);
+      const stage = await locate(page, map.stages[2].id);
+      for (const typed of ['Signs the annual plan', '']) {
+        await page.mouse.dblclick(stage.x + stage.width / 2, row.y + row.height - 6);
+        await settle(page);
+        assert((await viewState(page)).editing, 'a new card is being edited');
+        if (typed) await page.keyboard.type(typed);
+        await page.keyboard.press('Escape');
+        await settle(page);
+        assertEqual(JSON.stringify(await getMap(page)), before, `no card left (${typed ? 'typed into' : 'empty'})`);
+        assertEqual((await viewState(page)).selection.length, 0, 'nothing selected');
+      }
+      await page.keyboard.press('Control+z');
+      await settle(page);
+      assertEqual(JSON.stringify(await getMap(page)), before, 'nothing to undo');
+    },
+  },
+  {
     name: 'copy goes to the system clipboard and paste comes from it',
     context: { permissions: ['clipboard-read', 'clipboard-write'] },
     async run({ context, url }) {
