@@ -7,8 +7,7 @@
 // --maps holds m200.json, m5000.json and m20000.json (`trayecto generate --cards N`).
 // Every figure is measured --runs times (cold loads --cold-runs times, by default 8 x --runs);
 // report.mjs takes the medians. --cpu-slowdown N runs every page under CDP
-// Emulation.setCPUThrottlingRate N (4: a slow laptop); --separate-cores 1 keeps the pages on a core
-// of their own (see separateCores; by hand only, not in the doc's tables). What is measured:
+// Emulation.setCPUThrottlingRate N (4: a slow laptop). What is measured:
 //   cold load   navigation start -> first frame drawn, Trayecto vs hello, a fresh browser context
 //               (empty cache, cache disabled) per run; the files the app downloads are recorded
 //   open        trayecto.loadMap(json) + the next frame drawn, at each size
@@ -29,7 +28,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const { asReturningVisitor, launchBrowser, startServer } = await import(path.join(ROOT, 'tests/e2e/harness.mjs'));
 
 // ---- options -----------------------------------------------------------------------------
-const opts = { runs: 5, out: '', app: '', hello: '', maps: '', sizes: '200,5000,20000', only: '', 'cpu-slowdown': '1', 'separate-cores': '' };
+const opts = { runs: 5, out: '', app: '', hello: '', maps: '', sizes: '200,5000,20000', only: '', 'cpu-slowdown': '1' };
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i];
   if (!a.startsWith('--')) throw new Error('unexpected argument ' + a);
@@ -165,29 +164,8 @@ async function newContext(browser) {
   return context;
 }
 
-// --separate-cores 1: the pages' renderer processes on the first core, everything else (the GPU
-// process with its software rasterizer, the browser, this script) on the others. With the CPU
-// slowed down, Chromium's throttler (ThreadCPUThrottler, on Linux) busy-waits on the page's thread
-// (rate - 1) times the wall-clock time since its last signal, so time that thread waited for a
-// core (on 2 cores: SwiftShader drawing the last frame) is charged as its CPU time. Apart, the
-// page's figures are its own work, as on a laptop whose GPU draws. Informative, not the table's.
-const SEPARATE_CORES = opts['separate-cores'] === '1' && (await import('node:os')).cpus().length > 1;
-async function separateCores(context) {
-  if (!SEPARATE_CORES) return;
-  const { execFileSync } = await import('node:child_process');
-  const cores = (await import('node:os')).cpus().length;
-  const others = ((1 << cores) - 1) & ~1;
-  const cdp = await context.browser().newBrowserCDPSession();
-  const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
-  await cdp.detach();
-  const pin = (pid, mask) => execFileSync('taskset', ['-a', '-p', mask.toString(16), String(pid)], { stdio: 'ignore' });
-  for (const p of processInfo) pin(p.id, p.type === 'renderer' ? 1 : others);
-  pin(process.pid, others);
-}
-
 async function newPage(context) {
   const page = await context.newPage();
-  await separateCores(context);
   page.benchErrors = [];
   page.on('pageerror', (e) => page.benchErrors.push(e.message));
   const cdp = await context.newCDPSession(page);
@@ -596,7 +574,7 @@ const cors = () => ({ 'Access-Control-Allow-Origin': '*' });
 const servers = await Promise.all([startServer(opts.app), startServer(opts.hello), startServer(opts.maps, 0, '127.0.0.1', cors)]);
 const [appServer, helloServer, mapsServer] = servers;
 const browser = await launchBrowser();
-const results = { runs: RUNS, coldRuns: COLD_RUNS, cpuSlowdown: CPU_SLOWDOWN, separateCores: SEPARATE_CORES, viewport: VIEWPORT, cards: SIZES, browser: browser.version(),
+const results = { runs: RUNS, coldRuns: COLD_RUNS, cpuSlowdown: CPU_SLOWDOWN, viewport: VIEWPORT, cards: SIZES, browser: browser.version(),
                   loadAverage: (await import('node:os')).loadavg(), started: new Date().toISOString() };
 try {
   if (ONLY.has('load')) results.coldLoad = await measureColdLoad(browser, appServer.url, helloServer.url);
