@@ -63,27 +63,28 @@ void App::openMap(Map map, MapSource source) {
     if (source == MapSource::File) document_.markClean(Keeper::File);
     if (source == MapSource::Browser || source == MapSource::OtherTab) document_.markClean(Keeper::Browser);
     openedRevision_ = document_.revision();
+    if (sameMap) return keepViewOnMap();
     const Map& m = document_.map();
-    if (sameMap) {
-        // Another version of the map on screen: the view stays, less what no longer exists.
-        auto exists = [&m](const Id& id) {
-            return findCard(m, id) || findStage(m, id) || findLane(m, id) || findPersona(m, id) || findMoment(m, id) ||
-                   findEmotion(m, id);
-        };
-        view_.selection.erase(std::remove_if(view_.selection.begin(), view_.selection.end(),
-                                             [&](const Id& id) { return !exists(id); }),
-                              view_.selection.end());
-        if (!findCard(m, view_.editingCard)) view_.editingCard.clear();
-        if (!findPersona(m, view_.personaFilter)) view_.personaFilter.clear();
-        if (findPersona(m, view_.activePersona)) return;
-    } else {
-        view_.selection.clear();
-        view_.editingCard.clear();
-        view_.personaFilter.clear();
-        view_.fitPending = true;
-    }
+    view_.selection.clear();
+    view_.editingCard.clear();
+    view_.personaFilter.clear();
+    view_.fitPending = true;
     view_.activePersona = m.personas.empty() ? Id() : m.personas.front().id;
-    if (!sameMap) mergeTabClosed_ = mergeTabWanted_ = false;
+    mergeTabClosed_ = mergeTabWanted_ = false;
+}
+
+void App::keepViewOnMap() {
+    const Map& m = document_.map();
+    auto exists = [&m](const Id& id) {
+        return findCard(m, id) || findStage(m, id) || findLane(m, id) || findPersona(m, id) || findMoment(m, id) ||
+               findEmotion(m, id);
+    };
+    view_.selection.erase(std::remove_if(view_.selection.begin(), view_.selection.end(),
+                                         [&](const Id& id) { return !exists(id); }),
+                          view_.selection.end());
+    if (!findCard(m, view_.editingCard)) view_.editingCard.clear();
+    if (!findPersona(m, view_.personaFilter)) view_.personaFilter.clear();
+    if (!findPersona(m, view_.activePersona)) view_.activePersona = m.personas.empty() ? Id() : m.personas.front().id;
 }
 
 bool App::newFromTemplate(const std::string& templateId) {

@@ -85,6 +85,9 @@ public:
     void setLanguage(Lang lang);
     void setReadOnly(bool readOnly);   // the host's choice (embedding); see also setFollowing
     void setInRoom(bool inRoom) { inRoom_ = inRoom; }
+    // The map changed under the view (another tab's version, a live room's map or changes): the
+    // view stays, less what no longer exists; the active persona falls back to the first.
+    void keepViewOnMap();
     // The name the person here gave (Your name, or when saving): theirs, whatever the map says.
     const std::string& givenName() const { return participantName_; }
     void setPresenting(bool presenting);

@@ -69,6 +69,7 @@ EMSCRIPTEN_KEEPALIVE int trayecto_live_join(const char* bytes, int size) {
     sync::SharedState state;
     sync::applyChanges(state, *changes);
     gSession = std::make_unique<sync::Session>(P.app->document(), std::move(state));
+    P.app->keepViewOnMap();   // the room's map: its own personas (the one drawn on top among them)
     P.app->setInRoom(true);
     requestFrames(3);
     return 1;
@@ -86,6 +87,7 @@ EMSCRIPTEN_KEEPALIVE int trayecto_live_receive(const char* bytes, int size) {
     auto changes = changesOf(bytes, size);
     if (!changes) return -1;
     const bool changed = gSession->receive(*changes);
+    if (changed) P.app->keepViewOnMap();   // what the others removed is not selected here any more
     if (changed) requestFrames(2);
     return changed ? 1 : 0;
 }

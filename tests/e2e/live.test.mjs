@@ -8,7 +8,7 @@ import path from 'node:path';
 
 import { startApp } from '../../scripts/serve.mjs';
 import { DIST, assert, assertEqual, asReturningVisitor, cardOnScreen as cardOnCanvas, centre, clickWidget, openApp, screenshot, settle, typeIntoCard, widget } from './harness.mjs';
-import { MERGE_FIXTURES } from './panels.test.mjs';
+import { MERGE_FIXTURES, openFileThroughMenu } from './panels.test.mjs';
 
 const T = {
   es: { map: 'Mapa', start: 'Iniciar sesión en vivo…', go: 'Iniciar', join: 'Entrar', here: 'En esta sesión:', wrong: 'no es la contraseña',
@@ -439,6 +439,33 @@ export const tests = [
         await a.locator('.tr-presence').waitFor({ state: 'detached' });
         await a.waitForFunction(() => JSON.parse(window.trayecto.getMap()).meta.title === 'Taller: alta en la app');
       } finally {
+        await server.stop();
+      }
+    },
+  },
+  {
+    // Seen by a new user: a participant who joined a room saw its emotion curves thin and
+    // without their feelings until a reload (the persona drawn on top was still one of the map
+    // their page had opened with, which the room's map has not).
+    name: 'a participant who joins a room draws one of its personas on top, with its feelings, at once',
+    timeout: 90,
+    async run({ browser, context }) {
+      const server = await liveServer();
+      const other = await newParticipant(browser);
+      try {
+        const a = await openApp(context, server.url + '?lang=es');
+        await a.waitForFunction(() => window.trayecto.persistence.store !== null);
+        await openFileThroughMenu(a, 'es', path.join(MERGE_FIXTURES, 'base.json'));
+        const link = await startSession(a, 'es');
+        const b = await openApp(other, inLanguage(link, 'en'));
+        await joined(b);
+        const map = await getMap(b);
+        assertEqual(map.meta.title, 'Taller: alta en la app', 'the room\'s map');
+        const active = (await b.evaluate(() => window.trayecto.viewState())).activePersona;
+        assert(map.personas.some((p) => p.id === active), `the persona on top (${active}) is one of the room's: ${map.personas.map((p) => p.id)}`);
+        await screenshot(b, 'live-joined-personas-en');
+      } finally {
+        await other.close();
         await server.stop();
       }
     },
