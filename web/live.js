@@ -80,8 +80,8 @@
     }
 
     // Who this browser is in rooms: an id of its own (votes are counted per person) and the name
-    // it gave (Map → Your name, or when saving; see named), kept across reloads. Without a name, a guest
-    // number that each page words in its own language.
+    // it gave (Map → Your name, or when saving; see named), kept across reloads. Without a name,
+    // a guest number that each page words in its own language.
     me(engineRoomColour) {
       const name = this.remembered(NAME_KEY);
       const guest = Number(this.remembered(GUEST_KEY)) || this.remember(GUEST_KEY, String(Math.floor(100 + Math.random() * 900)));
