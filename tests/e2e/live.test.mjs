@@ -46,6 +46,13 @@ async function liveServer(port = 0, dataDir = fs.mkdtempSync(path.join(os.tmpdir
   };
 }
 
+// The page that starts a room: the app, once its storage is open (the room's entry goes there).
+async function facilitator(context, url) {
+  const page = await openApp(context, url);
+  await page.waitForFunction(() => window.trayecto.persistence.store !== null);
+  return page;
+}
+
 async function newParticipant(browser) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await asReturningVisitor(context);
@@ -95,8 +102,7 @@ export const tests = [
       const server = await liveServer();
       const contexts = [];
       try {
-        const a = await openApp(context, server.url + '?lang=es');
-        await a.waitForFunction(() => window.trayecto.persistence.store !== null);
+        const a = await facilitator(context, server.url + '?lang=es');
         const link = await startSession(a, 'es');
         await screenshot(a, 'live-started-es');
         const pages = [a];
@@ -218,8 +224,7 @@ export const tests = [
       const server = await liveServer();
       const ctxB = await newParticipant(browser);
       try {
-        const a = await openApp(context, server.url + '?lang=en');
-        await a.waitForFunction(() => window.trayecto.persistence.store !== null);
+        const a = await facilitator(context, server.url + '?lang=en');
         const link = await startSession(a, 'en');
         let b = await openApp(ctxB, inLanguage(link, 'es'));
         await joined(b);
@@ -259,8 +264,7 @@ export const tests = [
       let server = await liveServer();
       const ctxB = await newParticipant(browser);
       try {
-        const a = await openApp(context, server.url + '?lang=es');
-        await a.waitForFunction(() => window.trayecto.persistence.store !== null);
+        const a = await facilitator(context, server.url + '?lang=es');
         const link = await startSession(a, 'es');
         const b = await openApp(ctxB, link);
         await joined(b);
@@ -290,8 +294,7 @@ export const tests = [
       const server = await liveServer();
       const ctxB = await newParticipant(browser);
       try {
-        const a = await openApp(context, server.url + '?lang=es');
-        await a.waitForFunction(() => window.trayecto.persistence.store !== null);
+        const a = await facilitator(context, server.url + '?lang=es');
         const link = await startSession(a, 'es', 'secreto 42');
         const b = await openApp(ctxB, inLanguage(link, 'en'));
         const before = await b.evaluate(() => window.trayecto.getMap());
@@ -335,8 +338,7 @@ export const tests = [
     async run({ context }) {
       const server = await liveServer();
       try {
-        const page = await openApp(context, server.url + '?lang=' + lang);
-        await page.waitForFunction(() => window.trayecto.persistence.store !== null);
+        const page = await facilitator(context, server.url + '?lang=' + lang);
         await startSession(page, lang);
         // Started: "Joining the live session…" is over (it stayed up for 4 s, over the link's dialog).
         assertEqual(await page.locator('.tr-toast', { hasText: T[lang].joining }).count(), 0, 'no "joining" notice once in the room');
@@ -375,8 +377,7 @@ export const tests = [
       const server = await liveServer();
       const other = await newParticipant(browser);
       try {
-        const a = await openApp(context, server.url + '?lang=es');
-        await a.waitForFunction(() => window.trayecto.persistence.store !== null);
+        const a = await facilitator(context, server.url + '?lang=es');
         await clickWidget(a, T.es.map);
         await clickWidget(a, 'Tu nombre…');
         await a.keyboard.type('Marta');
@@ -414,8 +415,7 @@ export const tests = [
     async run({ context }) {
       const server = await liveServer();
       try {
-        const a = await openApp(context, server.url + '?lang=en');
-        await a.waitForFunction(() => window.trayecto.persistence.store !== null);
+        const a = await facilitator(context, server.url + '?lang=en');
         await startSession(a, 'en');
         const before = await a.evaluate(() => window.trayecto.getMap());
         const dialog = a.locator('dialog.tr-dialog');
@@ -453,8 +453,7 @@ export const tests = [
       const server = await liveServer();
       const other = await newParticipant(browser);
       try {
-        const a = await openApp(context, server.url + '?lang=es');
-        await a.waitForFunction(() => window.trayecto.persistence.store !== null);
+        const a = await facilitator(context, server.url + '?lang=es');
         await openFileThroughMenu(a, 'es', path.join(MERGE_FIXTURES, 'base.json'));
         const link = await startSession(a, 'es');
         const b = await openApp(other, inLanguage(link, 'en'));
@@ -525,8 +524,7 @@ export const tests = [
       const server = await liveServer(0, undefined, site);
       const ctxB = await newParticipant(browser);
       try {
-        const a = await openApp(context, server.url + '?lang=en');
-        await a.waitForFunction(() => window.trayecto.persistence.store !== null);
+        const a = await facilitator(context, server.url + '?lang=en');
         const link = await startSession(a, 'en');
         fs.writeFileSync(path.join(site, 'intranet', 'workshop.html'), `<!doctype html><html><head><meta charset="utf-8">
           <link rel="stylesheet" href="../trayecto.css"><script src="../trayecto-embed.js"></script></head>
