@@ -1,7 +1,9 @@
-// The map with the keyboard alone (issue #17), in Spanish and in English: a file opened with
-// Ctrl+O, a card added in an empty cell with N and typed, moved two stages with Ctrl+arrows, the
-// persona's emotion raised with +, a moment of truth marked with M and its type chosen with the
-// arrows, undone with Ctrl+Z, the key list shown with ?. No mouse or touch event at all.
+// The map with the keyboard alone (issue #17), in Spanish and in English: from the first visit's
+// welcome, a map made from a template, a card added in an empty cell with N and typed, moved two
+// stages with Ctrl+arrows, the persona's emotion raised with +, a moment of truth marked with M and
+// its type chosen with the arrows, undone with Ctrl+Z, the key list shown with ?, the map saved as
+// a file with Ctrl+S, another file opened with Ctrl+O. Then the menus. No mouse or touch event at all.
+import fs from 'node:fs';
 import path from 'node:path';
 import { assert, assertEqual, openApp, ROOT, screenshot, settle } from './harness.mjs';
 
@@ -22,30 +24,39 @@ async function cursor(page) {
 }
 
 export const tests = ['es', 'en'].map((lang) => ({
-  name: `keyboard only (${lang}): open a file, add a card in an empty cell, type, move it, emotion, moment of truth, undo`,
-  timeout: 120,
+  name: `keyboard only (${lang}): first open, a template, a card in an empty cell, typed, moved two cells, emotion, ZMOT, undo, saved as a file`,
+  welcome: true,
+  timeout: 150,
   async run({ context, url }) {
     const page = await openApp(context, `${url}?lang=${lang}`);
+    await page.waitForFunction(() => !!window.trayecto.locateWidget('welcome-template'));
     await settle(page);
-    // (Once, on a loaded machine, no file chooser came: the failure says where the keyboard was.)
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser').catch(async (e) => {
-      const where = await page.evaluate(() => ({ focused: document.activeElement && (document.activeElement.className || document.activeElement.tagName),
-        dialogs: document.querySelectorAll('dialog[open]').length, view: window.trayecto.viewState(), busy: window.trayecto.busy() }));
-      throw new Error(`${e.message}; ${JSON.stringify(where)}; console: ${page.consoleErrors.join(' | ')}`);
-    }), page.keyboard.press('Control+o')]);
-    await chooser.setFiles(FIXTURE);
-    await page.waitForFunction(() => JSON.parse(window.trayecto.getMap()).cards.length === 18);
+    // The welcome's first choice has the keyboard: Enter opens the templates; ↓ Enter makes a map.
+    const before = (await getMap(page)).meta.title;
+    await press(page, 'Enter');
+    const create = lang === 'es' ? 'Crear' : 'Create';
+    await page.waitForFunction((c) => !window.trayecto.locateWidget('welcome-template') && !!window.trayecto.locateWidget(c), create);
+    await press(page, 'ArrowDown');
+    await press(page, 'Enter');
+    await page.waitForFunction((t) => JSON.parse(window.trayecto.getMap()).meta.title !== t, before);
     await settle(page);
     const map = await getMap(page);
     const lanes = map.lanes.map((l) => l.id), stages = map.stages.map((s) => s.id);
-    // An empty cell in the first stage (two stages to move on), as a person sees it on the map.
-    const emptyLane = lanes.find((l) => !map.cards.some((c) => c.laneId === l && c.stageId === stages[0]));
-    assert(emptyLane, 'the fixture has an empty cell in its first stage');
+    // An empty cell with two stages after it (to move on), as a person sees it on the map.
+    let target = null;
+    for (let s = 0; s + 2 < stages.length && !target; s++) {
+      const lane = lanes.find((l) => !map.cards.some((c) => c.laneId === l && c.stageId === stages[s]));
+      if (lane) target = { stage: stages[s], lane };
+    }
+    assert(target, 'the template has an empty cell with two stages after it');
 
-    // Arrows: down the first stage to the empty cell.
+    // Arrows: the first cell, then right to the stage and down to the lane.
     await press(page, 'ArrowDown');
-    for (let i = 0; i < 40 && (await cursor(page)).lane !== emptyLane; i++) await press(page, 'ArrowDown');
-    assertEqual(JSON.stringify(await cursor(page)), JSON.stringify({ stage: stages[0], lane: emptyLane }), 'the arrows reach the empty cell');
+    for (let i = 0; i < 20 && (await cursor(page)).stage !== target.stage; i++) await press(page, 'ArrowRight');
+    for (let i = 0; i < 40 && (await cursor(page)).lane !== target.lane; i++) {
+      await press(page, lanes.indexOf((await cursor(page)).lane) < lanes.indexOf(target.lane) ? 'ArrowDown' : 'ArrowUp');
+    }
+    assertEqual(JSON.stringify(await cursor(page)), JSON.stringify(target), 'the arrows reach the empty cell');
     assertEqual((await view(page)).selection.length, 0, 'an empty cell: no card selected');
     await screenshot(page, `keyboard-${lang}-1-empty-cell`);
 
@@ -55,20 +66,22 @@ export const tests = ['es', 'en'].map((lang) => ({
     await press(page, 'Enter');
     let card = (await getMap(page)).cards.find((c) => c.text === 'Llamada de bienvenida');
     assert(card, 'the card typed with the keyboard is in the map');
-    assertEqual(`${card.stageId} ${card.laneId}`, `${stages[0]} ${emptyLane}`, 'in the focused cell');
+    assertEqual(`${card.stageId} ${card.laneId}`, `${target.stage} ${target.lane}`, 'in the focused cell');
 
     // Ctrl+→ twice: two stages on, same lane.
+    const moved = stages[stages.indexOf(target.stage) + 2];
     await press(page, 'Control+ArrowRight');
     await press(page, 'Control+ArrowRight');
     card = (await getMap(page)).cards.find((c) => c.id === card.id);
-    assertEqual(`${card.stageId} ${card.laneId}`, `${stages[2]} ${emptyLane}`, 'moved two stages');
+    assertEqual(`${card.stageId} ${card.laneId}`, `${moved} ${target.lane}`, 'moved two stages');
 
     // +: the active persona's emotion at that stage, one up.
     const persona = (await view(page)).activePersona;
-    const valence = (m) => (m.emotions.find((e) => e.personaId === persona && e.stageId === stages[2] && !e.cardId) || { valence: 0 }).valence;
-    const before = valence(await getMap(page));
+    const valence = (m) => (m.emotions.find((e) => e.personaId === persona && e.stageId === moved && !e.cardId) || { valence: 0 }).valence;
+    const valenceBefore = valence(await getMap(page));
     await press(page, '+');
-    assertEqual(valence(await getMap(page)), Math.min(3, before + 1), 'the emotion went up one step');
+    const raised = Math.min(3, valenceBefore + 1);
+    assertEqual(valence(await getMap(page)), raised, 'the emotion went up one step');
 
     // M: a moment of truth (first moment by default) and its type list; ↑ Enter: the zero moment.
     await press(page, 'm');
@@ -92,6 +105,29 @@ export const tests = ['es', 'en'].map((lang) => ({
     await screenshot(page, `keyboard-${lang}-3-shortcuts`);
     await press(page, 'Escape');
     assert(!(await page.evaluate(() => window.trayecto.locateWidget('shortcuts-close'))), 'Escape closed the list');
+
+    // Ctrl+S: the name is asked once (typed), Enter saves the file: the map as the keyboard left it.
+    await press(page, 'Control+s');
+    await page.waitForFunction(() => !!window.trayecto.locateWidget('participant-name'));
+    await page.keyboard.type('Ana');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    const saved = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    const savedCard = saved.cards.find((c) => c.id === card.id);
+    assert(savedCard && savedCard.text === 'Llamada de bienvenida', 'the saved file has the typed card');
+    assertEqual(`${savedCard.stageId} ${savedCard.laneId}`, `${moved} ${target.lane}`, 'where it was moved');
+    assertEqual(valence(saved), raised, 'and the emotion set');
+    assert(!momentOf(saved), 'and not the undone moment of truth');
+    assert(download.suggestedFilename().endsWith('.json'), 'a JSON file: ' + download.suggestedFilename());
+
+    // Ctrl+O: another file, opened at once (everything is in a file now: nothing to ask).
+    await settle(page);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser').catch(async (e) => {
+      const where = await page.evaluate(() => ({ focused: document.activeElement && (document.activeElement.className || document.activeElement.tagName),
+        dialogs: document.querySelectorAll('dialog[open]').length, view: window.trayecto.viewState(), busy: window.trayecto.busy() }));
+      throw new Error(`${e.message}; ${JSON.stringify(where)}; console: ${page.consoleErrors.join(' | ')}`);
+    }), page.keyboard.press('Control+o')]);
+    await chooser.setFiles(FIXTURE);
+    await page.waitForFunction(() => JSON.parse(window.trayecto.getMap()).cards.length === 18);
     assertEqual(page.consoleErrors.join('\n'), '', 'no console errors');
   },
 }));
