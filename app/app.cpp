@@ -10,6 +10,7 @@
 #include "imgui_internal.h"   // the open popups and keyboard navigation (Escape, the menus by keyboard)
 #include "input_queue.hpp"
 #include "search.hpp"
+#include "text_measure.hpp"
 #include "trayecto/examples.hpp"
 #include "trayecto/export.hpp"
 #include "trayecto/format.hpp"
@@ -24,19 +25,10 @@ constexpr float kSidePanelWidth = 330.0f;   // CSS pixels
 
 // A line of text in the width left on the current line: cut at a word with "…" when it does not
 // fit, and then shown whole in a tooltip on hover.
-void fittedText(const ImVec4& colour, const char* text) {
-    const float room = ImGui::GetContentRegionAvail().x;
-    if (ImGui::CalcTextSize(text).x <= room) {
-        ImGui::TextColored(colour, "%s", text);
-        return;
-    }
-    const char* const ellipsis = "\xe2\x80\xa6";
-    const float ellipsisWidth = ImGui::CalcTextSize(ellipsis).x;
-    const char* fits = text;   // the longest start, ending at a space, that fits with the ellipsis
-    for (const char* p = text; *p; ++p)
-        if (*p == ' ' && ImGui::CalcTextSize(text, p).x + ellipsisWidth <= room) fits = p;
-    ImGui::TextColored(colour, "%.*s%s", static_cast<int>(fits - text), text, ellipsis);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
+void cutText(const ImVec4& colour, const char* text) {
+    const std::string shown = app::fittedText(*ImGui::GetFont(), ImGui::GetFontSize(), text, ImGui::GetContentRegionAvail().x, true);
+    ImGui::TextColored(colour, "%s", shown.c_str());
+    if (shown != text && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
 }
 }  // namespace
 
@@ -351,7 +343,7 @@ void App::frame() {
         }
     } else {
         ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + canvasH));
-        statusLine();
+        statusLine(canvasW);
     }
     ImGui::End();
 
@@ -723,13 +715,14 @@ std::vector<App::StatusPart> App::statusParts() const {
     return parts;
 }
 
-void App::statusLine() {
+// As wide as the map: the side panel runs down beside it.
+void App::statusLine(float width) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(236, 233, 226, 255));
-    ImGui::BeginChild("##status", ImVec2(0, ImGui::GetFrameHeight()), false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild("##status", ImVec2(width, ImGui::GetFrameHeight()), false, ImGuiWindowFlags_NoScrollbar);
     ImGui::SetCursorPos(ImVec2(8.0f * fonts_.pixelRatio, ImGui::GetStyle().FramePadding.y));
     for (const StatusPart& part : statusParts()) {
         if (!statusWords_.empty()) ImGui::SameLine();
-        if (part.fitted) fittedText(part.colour, part.text.c_str());   // cut at a word to fit
+        if (part.fitted) cutText(part.colour, part.text.c_str());   // cut at a word to fit
         else if (part.colour.w == 0) ImGui::TextDisabled("%s", part.text.c_str());
         else ImGui::TextColored(part.colour, "%s", part.text.c_str());
         const size_t from = part.text.find_first_not_of(' '), to = part.text.find_last_not_of(' ');

@@ -124,7 +124,7 @@ private:
     void sidePanel(float width);
     enum class SideTab { Inspector, Personas, Votes, Merge, Workshop, Moments };
     bool sideTab(SideTab tab, const std::string& label, bool first);   // one tab of the side panel
-    void statusLine();
+    void statusLine(float width);
     struct StatusPart {
         std::string text;
         ImVec4 colour;          // alpha 0: ImGui's disabled text colour

@@ -6,6 +6,7 @@
 #include "canvas.hpp"
 #include "imgui.h"
 #include "search.hpp"
+#include "text_measure.hpp"
 #include "theme.hpp"
 
 namespace trayecto::app {
@@ -361,14 +362,13 @@ void Canvas::drawHeaders(ImDrawList* dl, const Map& map, const ViewState& view, 
         const bool selected = view.isSelected(map.stages[c].id);
         dl->AddRectFilled(ImVec2(p0.x + 2 * s, p0.y + 3 * s), ImVec2(p1.x - 2 * s, p1.y - 3 * s),
                           selected ? theme::SelectionFill : IM_COL32(255, 255, 255, 255), 3.0f * s);
-        textIn(dl, p0, p1, headerFont, headerPx, p0.x + 10.0f * s, p0.y + (p1.y - p0.y - headerPx) * 0.5f,
-               theme::HeaderText, map.stages[c].name);
-        for (const MomentOfTruth& m : map.moments)
-            if (m.stageId == map.stages[c].id) {
-                text(dl, headerFont, headerPx, p1.x - 20.0f * s, p0.y + (p1.y - p0.y - headerPx) * 0.5f, theme::Moment,
-                     "\xe2\x98\x85");
-                break;
-            }
+        const bool hasMoment = std::any_of(map.moments.begin(), map.moments.end(),
+                                           [&](const MomentOfTruth& m) { return m.stageId == map.stages[c].id; });
+        const float nameX = p0.x + 10.0f * s, nameEnd = p1.x - (hasMoment ? 22.0f : 6.0f) * s;   // the star's room
+        textIn(dl, p0, p1, headerFont, headerPx, nameX, p0.y + (p1.y - p0.y - headerPx) * 0.5f, theme::HeaderText,
+               headerFont ? fittedText(*headerFont, headerPx, map.stages[c].name, nameEnd - nameX) : map.stages[c].name);
+        if (hasMoment)
+            text(dl, headerFont, headerPx, p1.x - 20.0f * s, p0.y + (p1.y - p0.y - headerPx) * 0.5f, theme::Moment, "\xe2\x98\x85");
     }
     // Lane names pinned at the left edge.
     const float stickX = std::max(0.0f, visible.x0);
@@ -415,8 +415,9 @@ void Canvas::drawEmotionLegend(ImDrawList* dl, const Map& map, const ViewState& 
         const ImVec2 dot(header.x0 + 16.0f * s, y + line * 0.5f);
         dl->AddLine(ImVec2(dot.x - 7.0f * s, dot.y), ImVec2(dot.x + 7.0f * s, dot.y), theme::fromRgb(p.color), (active ? 3.0f : 2.0f) * s);
         dl->AddCircleFilled(dot, (active ? 4.5f : 3.5f) * s, theme::fromRgb(p.color));
-        textIn(dl, ImVec2(header.x0, y), ImVec2(header.x1 - scaleWidth - 4.0f * s, y + line), font, px, dot.x + 12.0f * s,
-               y + (line - px) * 0.5f, active ? theme::HeaderText : theme::MutedText, p.name);
+        const float nameX = dot.x + 12.0f * s, nameEnd = header.x1 - scaleWidth - 4.0f * s;
+        textIn(dl, ImVec2(header.x0, y), ImVec2(nameEnd, y + line), font, px, nameX, y + (line - px) * 0.5f,
+               active ? theme::HeaderText : theme::MutedText, font ? fittedText(*font, px, p.name, nameEnd - nameX) : p.name);
         y += line;
     }
 }

@@ -96,4 +96,27 @@ float wrappedTextHeight(const ImFont& font, float size, float wrapWidth, std::st
     return height;
 }
 
+std::string fittedText(const ImFont& font, float size, std::string_view text, float room, bool atWord) {
+    const char* const begin = text.data();
+    const char* const end = begin + text.size();
+    const auto width = [&](const char* to) { return font.CalcTextSizeA(size, FLT_MAX, 0.0f, begin, to).x; };
+    if (width(end) <= room) return std::string(text);
+    const char* const ellipsis = "\xe2\x80\xa6";
+    const float ellipsisWidth = font.CalcTextSizeA(size, FLT_MAX, 0.0f, ellipsis).x;
+    const char* fits = begin;
+    for (const char* p = begin; p < end;) {
+        unsigned int c = 0;
+        const int bytes = ImTextCharFromUtf8(&c, p, end);
+        p += bytes > 0 ? bytes : 1;
+        const bool boundary = atWord ? p < end && *p == ' ' : true;
+        if (!boundary) continue;
+        if (width(p) + ellipsisWidth > room) break;
+        fits = p;
+    }
+    if (atWord && fits == begin) {   // not even one word: cut it between characters
+        return fittedText(font, size, text, room, false);
+    }
+    return std::string(begin, fits) + ellipsis;
+}
+
 }  // namespace trayecto::app

@@ -361,3 +361,37 @@ TEST_CASE("a card another person in the room selected is ringed in their colour,
     h.frame();
     CHECK(drawnInColour() == selected);
 }
+
+// The persona legend on the emotion lane's header and the stage headers: a name too long ends in
+// an ellipsis (here the built-in font's fallback glyph, "…" being outside its Latin-1), not cut
+// mid-letter.
+TEST_CASE("a persona's name too long for the emotion legend, or a stage's for its header, is cut with an ellipsis") {
+    Headless h;
+    std::vector<ImVec2> fallbacks;   // each font size's own
+    for (const ImFont* font : ImGui::GetIO().Fonts->Fonts)
+        if (font->FallbackGlyph) fallbacks.push_back(ImVec2(font->FallbackGlyph->U0, font->FallbackGlyph->V0));
+    REQUIRE(!fallbacks.empty());
+    auto fallbacksDrawn = [&] {
+        int quads = 0;
+        const ImDrawData* data = ImGui::GetDrawData();
+        for (int l = 0; l < data->CmdListsCount; ++l)
+            for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer)
+                for (const ImVec2& uv : fallbacks) quads += v.uv.x == uv.x && v.uv.y == uv.y;
+        return quads;
+    };
+    Persona persona = h.map().personas.front();
+    persona.name = "Ana";
+    REQUIRE_FALSE(h.app().document().execute(cmd::replace(h.map(), persona)));
+    h.frames(2);
+    const int before = fallbacksDrawn();   // "−" on the valence scale, the moments' stars, other names...
+    persona.name = "Ana, first account holder who moved here from another country last spring";
+    REQUIRE_FALSE(h.app().document().execute(cmd::replace(h.map(), persona)));
+    h.frames(2);
+    CHECK(fallbacksDrawn() == before + 1);
+    // A stage's name too long for its header, likewise.
+    Stage stage = h.map().stages.front();
+    stage.name = "Need, from the first thought of an account to the search for one";
+    REQUIRE_FALSE(h.app().document().execute(cmd::replace(h.map(), stage)));
+    h.frames(2);
+    CHECK(fallbacksDrawn() == before + 2);
+}

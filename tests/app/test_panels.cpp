@@ -126,9 +126,13 @@ TEST_CASE("status line: the hint never runs under the side panel (cut at a word,
             const ImGuiWindow* status = nullptr;
             for (const ImGuiWindow* w : GImGui->Windows)
                 if (std::string(w->Name).find("##status") != std::string::npos) status = w;
+            const ImGuiWindow* side = ImGui::FindWindowByName("##side");
             REQUIRE(status != nullptr);
-            // Every item drawn, text included, stays inside the status line's own width.
-            CHECK(status->DC.CursorMaxPos.x <= status->Pos.x + status->Size.x + 0.5f);
+            REQUIRE(side != nullptr);
+            // The panel runs down to the bottom of the page, beside the status line: every item
+            // drawn there, text included, ends before the panel begins.
+            CHECK(status->DC.CursorMaxPos.x <= side->Pos.x + 0.5f);
+            CHECK(status->Pos.x + status->Size.x <= side->Pos.x + 0.5f);
         }
     }
 }

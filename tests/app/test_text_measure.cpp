@@ -70,3 +70,56 @@ TEST_CASE("wrapped text heights are Dear ImGui's, for any text and width") {
     }
     ImGui::DestroyContext(context);
 }
+
+// Names cut to the room they have (stage headers, the persona legend, the status line's hint).
+TEST_CASE("fitted text: whole when it fits, else a start that fits with an ellipsis, never half a character") {
+    const std::vector<unsigned char> dejavu = readFile("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    REQUIRE(!dejavu.empty());
+    ImGuiContext* context = ImGui::CreateContext();
+    {
+        ImFontAtlas atlas;
+        const app::Fonts fonts = app::buildFonts(atlas, dejavu, dejavu, 1.0f);
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        atlas.GetTexDataAsAlpha8(&pixels, &w, &h);
+        const ImFont& font = *fonts.canvas[app::Fonts::kCanvasSizes - 1];
+        const float size = 14.0f;
+        const auto width = [&](const std::string& s) { return font.CalcTextSizeA(size, FLT_MAX, 0.0f, s.c_str(), s.c_str() + s.size()).x; };
+        const std::string ellipsis = "\xe2\x80\xa6";
+
+        const std::string name = "Jorge, aut\xC3\xB3nomo";
+        CHECK(app::fittedText(font, size, name, width(name)) == name);
+        CHECK(app::fittedText(font, size, name, 1000.0f) == name);
+        const std::string cut = app::fittedText(font, size, name, width(name) - 1.0f);
+        CHECK(cut.size() > ellipsis.size());
+        CHECK(width(cut) <= width(name) - 1.0f);
+        CHECK(name.compare(0, cut.size() - ellipsis.size(), cut, 0, cut.size() - ellipsis.size()) == 0);
+        CHECK(app::fittedText(font, size, name, width("Jorge, a") + width(ellipsis)) == "Jorge, a" + ellipsis);
+        // "ó" is two bytes: a room that ends inside it keeps it out, whole.
+        CHECK(app::fittedText(font, size, name, width("Jorge, aut\xC3\xB3") + width(ellipsis) - 0.5f) == "Jorge, aut" + ellipsis);
+        // At a word: the words that fit; a first word too long is cut between characters.
+        CHECK(app::fittedText(font, size, "Double-click a cell to add a card", width("Double-click a cell") + width(ellipsis) + 3.0f, true) ==
+              "Double-click a cell" + ellipsis);
+        CHECK(app::fittedText(font, size, "Supercalifragil\xC3\xADstico y m\xC3\xA1s", width("Super") + width(ellipsis), true) ==
+              "Super" + ellipsis);
+
+        Random random(20261129);
+        for (int i = 0; i < 5000; ++i) {
+            const std::string text = randomText(random);
+            if (text.find('\n') != std::string::npos || text.find('\r') != std::string::npos) continue;   // one line
+            const float room = static_cast<float>(random.between(0, 300));
+            const std::string fitted = app::fittedText(font, size, text, room, random.between(0, 1) == 1);
+            if (fitted == text) {
+                if (width(text) > room) FAIL_CHECK("whole but too wide: «" << text << "» in " << room);
+                continue;
+            }
+            const std::string start = fitted.substr(0, fitted.size() - ellipsis.size());
+            if (fitted.size() < ellipsis.size() || fitted.compare(start.size(), std::string::npos, ellipsis) != 0 ||
+                text.compare(0, start.size(), start) != 0)
+                FAIL_CHECK("not a start of «" << text << "» with an ellipsis: «" << fitted << "»");
+            else if (!start.empty() && width(fitted) > room)
+                FAIL_CHECK("too wide: «" << fitted << "» in " << room);
+        }
+    }
+    ImGui::DestroyContext(context);
+}
