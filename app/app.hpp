@@ -90,6 +90,8 @@ public:
     void keepViewOnMap();
     // The name the person here gave (Your name, or when saving): theirs, whatever the map says.
     const std::string& givenName() const { return participantName_; }
+    // The name this browser gave before (kept by the page): what "Your name" starts from.
+    void setGivenName(std::string name) { participantName_ = std::move(name); }
     void setPresenting(bool presenting);
     void setMinimalUi(bool minimal) { view_.minimalUi = minimal; }
     // The welcome (what Trayecto is; a template, a blank map, the example or a file): the page

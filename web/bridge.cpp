@@ -344,6 +344,11 @@ EMSCRIPTEN_KEEPALIVE const char* trayecto_given_name() {
     return P.scratch.c_str();
 }
 
+// The name this browser gave on an earlier visit (the page keeps it): "Your name" starts from it.
+EMSCRIPTEN_KEEPALIVE void trayecto_set_given_name(const char* name) {
+    if (P.app) P.app->setGivenName(name ? name : "");
+}
+
 // The welcome dialog (a first visit; the page decides).
 EMSCRIPTEN_KEEPALIVE void trayecto_show_welcome() {
     if (P.app) P.app->showWelcome();

@@ -45,6 +45,8 @@
       this.presenceTimer = 0;     // a presence update waiting (selectionChanged)
       this.presenceSent = '';
       this.waiting = new Set();   // the items this user changed while the room was out of reach
+      const name = this.remembered(NAME_KEY);   // given on an earlier visit: "Your name" starts from it
+      if (name) wasm.setGivenName(name);
     }
 
     // The room server's WebSocket address, or '' when this site has none.

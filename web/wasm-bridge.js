@@ -167,6 +167,7 @@
     setParticipant(id) { this.withHeap([id], (i) => this.m._trayecto_set_participant(i.ptr)); }
     participantName() { return this.text(this.m._trayecto_participant_name()); }
     givenName() { return this.text(this.m._trayecto_given_name()); }
+    setGivenName(name) { this.withHeap([name], (n) => this.m._trayecto_set_given_name(n.ptr)); }
     showWelcome() { this.m._trayecto_show_welcome(); }
     viewState() { return JSON.parse(this.text(this.m._trayecto_view_state())); }
     showCard(id) { return this.withHeap([id], (i) => this.m._trayecto_show_card(i.ptr, i.size)) === 1; }

@@ -196,4 +196,34 @@ export const tests = [
       assertEqual(await embed.evaluate(() => window.trayecto.locateWidget('welcome-blank')), null, 'a map given by a link opens without the welcome');
     },
   })),
+  {
+    name: 'a name given when saving is where "Your name" starts on the next visit (Enter alone keeps it)',
+    async run({ context, url }) {
+      const page = await openApp(context, url + '?lang=es');
+      await settle(page);
+      await page.keyboard.press('Control+s');
+      await widget(page, 'participant-name');
+      await page.keyboard.type('Lucía Ortega');
+      const [first] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+      assertEqual(JSON.parse(fs.readFileSync(await first.path(), 'utf8')).workshop.participant, 'Lucía Ortega', 'the name is in the file');
+      await page.reload();
+      await page.evaluate(() => window.trayecto.ready.then(() => true));
+      await settle(page);
+      // Another map, whose file names no one: the name can only come from this browser.
+      await page.mouse.click(300, 300);
+      await settle(page);
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
+      await chooser.setFiles(BASE);
+      const baseTitle = JSON.parse(fs.readFileSync(BASE, 'utf8')).meta.title;
+      await page.waitForFunction((t) => { const m = JSON.parse(window.trayecto.getMap()); return m.meta.title === t && !(m.workshop || {}).participant; }, baseTitle);
+      await settle(page);
+      await page.keyboard.press('Control+s');
+      await widget(page, 'participant-name');
+      await screenshot(page, 'files-name-again-es');
+      const [again] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+      assertEqual(JSON.parse(fs.readFileSync(await again.path(), 'utf8')).workshop.participant, 'Lucía Ortega',
+        'the dialog started from the name given before');
+      assert(again.suggestedFilename().includes('Lucía Ortega'), 'the file is named after them: ' + again.suggestedFilename());
+    },
+  },
 ];
