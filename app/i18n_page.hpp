@@ -90,6 +90,7 @@
     X(PageLiveRefused, "The live session refused this page ({1}).", "La sesión en vivo ha rechazado esta página ({1}).") \
     X(PageNoStorage, "Maps cannot be kept in this browser right now.", "Ahora mismo no se pueden guardar mapas en este navegador.") \
     X(PageColumnTitle, "Title", "Título") \
+    X(PageColumnCards, "Cards", "Tarjetas") \
     X(PageLastChange, "Last change", "Último cambio") \
     X(PageRename, "Rename", "Renombrar") \
     X(PageRestore, "Restore", "Recuperar") \
@@ -97,6 +98,7 @@
     X(PageBinEmpty, "The bin is empty.", "La papelera está vacía.") \
     X(PageCopySuffix, " (copy)", " (copia)") \
     X(PageOpenNow, "open now", "abierto") \
+    X(PageFromFile, "opened from {1}", "abierto desde {1}") \
     X(PageNewTitle, "New title", "Nuevo título") \
     X(PageHistory, "Version history", "Historial de versiones") \
     X(PageNoSnapshots, "No earlier versions of this map yet.", "Aún no hay versiones anteriores de este mapa.") \

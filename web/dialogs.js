@@ -131,14 +131,16 @@
         body.textContent = '';
         const table = el('table', { 'aria-labelledby': headingId }, [el('thead', {}, [el('tr', {}, [
           el('th', { scope: 'col', text: this.t('PageColumnTitle') }), el('th', { scope: 'col', text: this.t('ShowPersonas') }),
+          el('th', { scope: 'col', text: this.t('PageColumnCards') }),
           el('th', { scope: 'col', text: this.t('PageLastChange') }), el('th', { scope: 'col', text: '' })])])]);
         const tbody = el('tbody');
         for (const m of maps) {
           const act = async (fn) => { await fn(); const [a, b] = await lib.refresh(); render(a, b); };
           tbody.appendChild(el('tr', { 'data-id': m.id }, [
-            el('td', { text: (lib.isRoom(m.id) ? this.t('PageLiveEntry', m.title || '—') : m.title || '—') +
-                             (m.id === lib.current ? ` (${this.t('PageOpenNow')})` : '') }),
-            el('td', { text: String(m.personas) }), el('td', { text: this.date(m.modified) }),
+            el('td', {}, [el('span', { text: (lib.isRoom(m.id) ? this.t('PageLiveEntry', m.title || '—') : m.title || '—') +
+                                             (m.id === lib.current ? ` (${this.t('PageOpenNow')})` : '') }),
+                          ...(m.origin ? [el('span', { class: 'tr-origin', text: this.t('PageFromFile', m.origin) })] : [])]),
+            el('td', { text: String(m.personas) }), el('td', { text: m.cards === undefined ? '—' : String(m.cards) }), el('td', { class: 'tr-when', text: this.date(m.modified) }),
             el('td', { class: 'tr-row-actions' }, [
               el('button', { type: 'button', text: this.t('PageOpen'), onclick: () => { dialog.close(); lib.open(m.id); } }),
               el('button', { type: 'button', text: this.t('PageRename'), onclick: () => act(async () => {

@@ -626,6 +626,7 @@
         return true;
       }
       this.adoptNewMap();
+      if (source === SOURCE.file && this.store) this.store.noteOrigin(this.mapId, what).catch(() => {});
       if (!this.wasm.isClean(KEEPER.browser)) this.scheduleSave();
       return true;
     }

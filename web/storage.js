@@ -11,6 +11,7 @@
   const DB_VERSION = 2;   // 2: the maps' index of [id, version]
   const BIN_DAYS = 30;
   const SNAPSHOTS_PER_MAP = 20;
+  const ORIGINS = 'origins';   // meta: map id → the file it was opened from
 
   function promisify(request) {
     return new Promise((resolve, reject) => {
@@ -89,8 +90,24 @@
     async getStored(id) { return promisify(this.db.transaction('maps').objectStore('maps').get(id)); }
 
     async list() {
-      const maps = await promisify(this.db.transaction('maps').objectStore('maps').getAll());
-      return maps.map(({ json, ...summary }) => summary).sort((a, b) => b.modified - a.modified);
+      const tx = this.db.transaction(['maps', 'meta']);
+      const [maps, origins] = await Promise.all([promisify(tx.objectStore('maps').getAll()),
+                                                 promisify(tx.objectStore('meta').get(ORIGINS))]);
+      return maps.map(({ json, ...summary }) => ({ ...summary, origin: (origins || {})[summary.id] || '' }))
+                 .sort((a, b) => b.modified - a.modified);
+    }
+
+    // The file a map entry was first opened from (My maps names it, so that two maps of one title
+    // are told apart): kept beside the maps, so that the autosave need not read a record to keep it.
+    async noteOrigin(id, fileName) {
+      this.checkWrite();
+      const tx = this.db.transaction('meta', 'readwrite');
+      const finished = done(tx);
+      const meta = tx.objectStore('meta');
+      const origins = (await promisify(meta.get(ORIGINS))) || {};
+      origins[id] = fileName;
+      meta.put(origins, ORIGINS);
+      await finished;
     }
 
     // The id and version of a stored map whose text is exactly `json` (bytes), or null.

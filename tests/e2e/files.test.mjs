@@ -3,6 +3,7 @@
 // drop it; the same file opened twice is one entry in My maps; a first visit opens with a welcome.
 // Real input only (page.mouse, page.keyboard, file choosers, downloads); the bridge reads state.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { assert, assertEqual, openApp, settle, screenshot, waitUntil, RESULTS } from './harness.mjs';
 import { clickWidget, openFileThroughMenu, widget, MERGE_FIXTURES, T } from './panels.test.mjs';
@@ -113,7 +114,7 @@ export const tests = [
     },
   },
   {
-    name: 'opening the same file twice keeps one entry in My maps; a changed map is never replaced',
+    name: 'opening the same file twice keeps one entry in My maps; a changed map is never replaced; My maps tells maps of one title apart',
     async run({ context, url }) {
       const page = await openApp(context, url + '?lang=en');
       await openFileThroughMenu(page, 'en', BASE);
@@ -144,6 +145,28 @@ export const tests = [
       const now = await entries();
       assertEqual(now.length, 2, 'the changed map and the file');
       assert(now.some((m) => m.cards === 5), 'the changed map is kept');
+
+      // A participant's file of the same map, another text: a third entry of that title. My maps
+      // tells them apart by the file each was opened from.
+      const theirs = JSON.parse(fs.readFileSync(BASE, 'utf8'));
+      theirs.cards[0].text += ' (Ana)';
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trayecto-origin-'));
+      const anaFile = path.join(dir, 'Taller - Ana.trayecto.json');
+      fs.writeFileSync(anaFile, JSON.stringify(theirs));
+      await openFileThroughMenu(page, 'en', anaFile);
+      await page.waitForFunction(() => JSON.parse(window.trayecto.getMap()).cards[0].text.endsWith('(Ana)'));
+      await waitUntil(page, async (t) => (await window.trayecto.persistence.store.list()).filter((m) => m.title === t).length === 3,
+        title, { what: "Ana's file in My maps" });
+      await clickWidget(page, T.en.map);
+      await clickWidget(page, 'My maps…');
+      const rows = page.locator('dialog[open] tbody tr');
+      await rows.first().waitFor();
+      const texts = (await rows.allTextContents()).filter((t) => t.includes(title));
+      await screenshot(page, 'files-my-maps-origins-en');
+      assertEqual(texts.length, 3, 'three rows of that title');
+      assertEqual(texts.filter((t) => t.includes('opened from Taller - Ana.trayecto.json')).length, 1, "Ana's file's row says so");
+      assertEqual(texts.filter((t) => t.includes('opened from base.json')).length, 2, 'the rows of base.json say so');
+      assertEqual(new Set(texts.map((t) => t.replace(/\s+/g, ' '))).size, 3, 'and each row reads differently (the cards they have): ' + texts.join(' | '));
     },
   },
   ...['es', 'en'].map((lang) => ({
