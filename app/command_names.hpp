@@ -45,13 +45,13 @@ namespace trayecto::app {
     X("Name feeling", "Nombrar el sentimiento") \
     X("Name the participant", "Poner nombre al participante") \
     X("Pause timer", "Pausar el temporizador") \
-    X("Remove card", "Quitar tarjeta") \
+    X("Remove card", "Eliminar tarjeta") \
     X("Remove emotion", "Quitar emoción") \
-    X("Remove lane", "Quitar carril") \
+    X("Remove lane", "Eliminar carril") \
     X("Remove metric", "Quitar métrica") \
     X("Remove moment of truth", "Quitar momento de la verdad") \
-    X("Remove persona", "Quitar persona") \
-    X("Remove stage", "Quitar etapa") \
+    X("Remove persona", "Eliminar persona") \
+    X("Remove stage", "Eliminar etapa") \
     X("Rename lane", "Renombrar carril") \
     X("Rename stage", "Renombrar etapa") \
     X("Reset timer", "Reiniciar el temporizador") \

@@ -55,3 +55,17 @@ TEST_CASE("the Spanish Edit menu names the step in Spanish", "[i18n][commands]")
     CHECK(app::widgets::find("Deshacer Mover carril") != nullptr);
     CHECK(app::widgets::find("Deshacer Move lane") == nullptr);
 }
+
+// A deletion has one verb in Spanish: the menu's "Eliminar", the notice's "Tarjeta eliminada" and
+// the Edit menu's "Deshacer: Eliminar tarjeta" (not "Quitar tarjeta").
+TEST_CASE("Spanish words deleting a card, stage, lane or persona with the Delete item's verb", "[i18n][commands]") {
+    const Map m = exampleMap("es");
+    const std::string verb = app::tr(Lang::Es, app::Text::Delete);
+    REQUIRE(verb == "Eliminar");
+    for (const Command& c : {cmd::removeCards(m, {m.cards[0].id}), cmd::removeCards(m, {m.cards[0].id, m.cards[1].id}),
+                             cmd::removeStage(m, m.stages[0].id), cmd::removeLane(m, m.lanes[0].id),
+                             cmd::removePersona(m, m.personas[0].id)}) {
+        INFO(c.name);
+        CHECK(commandName(Lang::Es, c.name).rfind(verb + " ", 0) == 0);
+    }
+}
