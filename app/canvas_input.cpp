@@ -3,7 +3,8 @@
 //   card: click selects, drag moves, double click edits its text;
 //   stage or lane header: click selects, drag reorders, double click renames in place;
 //   emotion point: drag changes the valence; the "+" at a stage without a point, or a double
-//     click in the emotion lane, adds one (a single click on the lane adds nothing);
+//     click in the emotion lane there, adds one (a single click on the lane adds nothing; a
+//     double click at a stage with a point selects it);
 //   empty canvas: click clears the selection, drag selects with a band (Shift or Ctrl adds);
 //   right button: click selects what it is on and opens its menu, drag pans;
 //   middle button, or Space + left: pan; wheel: zoom around the pointer.
@@ -164,12 +165,17 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
         const int row = layout_.rowAt(wy), column = layout_.columnAt(wx);
         if (row < 0 || column < 0 || readOnly) return;
         if (row != layout_.emotionRow) { addCardAt(doc, view, row, column); return; }
-        // The emotion lane: the active persona's feeling at this stage, at this height.
+        // The emotion lane: the active persona's feeling at this stage, at this height, when it
+        // has none there yet; one it has is selected, not moved (dragging moves it).
         const Id persona = view.personaFilter.empty() ? view.activePersona : view.personaFilter;
         const Id stageId = map.stages[static_cast<size_t>(column)].id;
-        doc.execute(cmd::setValence(map, persona, stageId, yToValence(row, wy)));
-        for (const Emotion& e : doc.map().emotions)
-            if (e.personaId == persona && e.stageId == stageId && !e.cardId) { view.select(e.id); break; }
+        const auto feeling = [&](const Map& m) -> const Emotion* {
+            for (const Emotion& e : m.emotions)
+                if (e.personaId == persona && e.stageId == stageId && !e.cardId) return &e;
+            return nullptr;
+        };
+        if (!feeling(map)) doc.execute(cmd::setValence(map, persona, stageId, yToValence(row, wy)));
+        if (const Emotion* e = feeling(doc.map())) view.select(e->id);
         return;
     }
 

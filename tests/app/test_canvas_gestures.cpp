@@ -113,6 +113,33 @@ TEST_CASE("a single click in the emotion lane adds no point, and a double click 
     CHECK(saveMap(h.map()) == before);
 }
 
+// A double click where the active persona already has a feeling at that stage (on the point or
+// away from it) selects that point and moves nothing: it is moved by dragging it, on purpose.
+TEST_CASE("a double click in the emotion lane at a stage that has a point selects it and leaves its value") {
+    for (app::Lang lang : kLangs) {
+        CAPTURE(app::langTag(lang));
+        Headless h(lang);
+        const Id persona = h.view().activePersona;
+        const Id stage = h.map().stages[1].id;
+        const int valence = emotionValence(h.map(), persona, stage);
+        REQUIRE(valence != 99);
+        const std::string before = saveMap(h.map());
+        const ImVec2 spot = emptyEmotionSpot(h, 1);   // the top of the lane, away from the point
+        h.doubleClick(spot.x, spot.y);
+        CHECK(saveMap(h.map()) == before);
+        REQUIRE(h.view().selection.size() == 1);
+        const Emotion* selected = findEmotion(h.map(), h.view().selection.front());
+        REQUIRE(selected != nullptr);
+        CHECK(selected->personaId == persona);
+        CHECK(selected->stageId == stage);
+        float ex = 0, ey = 0;   // and on the point itself
+        REQUIRE(h.app().canvas().emotionPoint(h.map(), h.view(), persona, 1, ex, ey));
+        h.frames(40);
+        h.doubleClick(ex, ey);
+        CHECK(saveMap(h.map()) == before);
+    }
+}
+
 TEST_CASE("a right click selects what it is on, also when the map is read-only, and a right drag pans") {
     for (app::Lang lang : kLangs) {
         CAPTURE(app::langTag(lang));
