@@ -70,6 +70,27 @@ EM_JS(void, js_popup_open, (int open), { if (Module.onPopupOpen) Module.onPopupO
 EM_JS(double, js_canvas_left, (), { return Module.canvas ? Module.canvas.getBoundingClientRect().left : 0; });
 EM_JS(double, js_canvas_top, (), { return Module.canvas ? Module.canvas.getBoundingClientRect().top : 0; });
 
+// The browser's text size (Settings → Font size; 16 px unless the person changed it) over 16, from
+// an element of the default size ("medium") that no page style reaches: asked once, at the first
+// frame. Larger text than the default enlarges the app and the page's own HTML (--tr-text in
+// trayecto.css); smaller keeps it as it is (1 to 3).
+EM_JS(double, js_text_scale, (), {
+    if (Module.textScale === undefined) {
+        let px = 16;
+        try {
+            const probe = document.createElement('span');
+            probe.style.cssText = 'all:initial;position:absolute;visibility:hidden;font-size:medium';
+            document.body.appendChild(probe);
+            px = parseFloat(getComputedStyle(probe).fontSize) || 16;
+            probe.remove();
+        } catch (e) { /* no document: the default */ }
+        Module.textScale = Math.min(3, Math.max(1, px / 16));
+        /* the page's own dialogs, banners and toasts (trayecto.css) follow it as well */
+        if (Module.textScale !== 1) document.documentElement.style.setProperty('--tr-text', String(Module.textScale));
+    }
+    return Module.textScale;
+});
+
 void applyStyle(float ratio) {
     ImGuiStyle style;
     ImGui::StyleColorsLight(&style);
@@ -99,7 +120,7 @@ void bakeFonts(float ratio) {
 // Soon after the first frame: the large canvas sizes, for crisp text when zoomed in.
 void bakeLargeFonts(void*) {
     if (!P.app || P.app->fonts().complete) return;
-    bakeFonts(P.pixelRatio);
+    bakeFonts(P.uiScale);
     requestFrames(1);
 }
 
@@ -148,11 +169,15 @@ void updateSize() {
         P.cssWidth = w;
         P.cssHeight = h;
     }
-    if (ratio != P.pixelRatio) {
-        bakeFonts(ratio);
-        applyStyle(ratio);
+    // Text and widgets follow the browser's text size too (a person who asked for larger text
+    // gets a larger app, as with the browser's zoom), the canvas's pixels only its pixel ratio.
+    const float ui = ratio * static_cast<float>(js_text_scale());
+    if (ratio != P.pixelRatio || ui != P.uiScale) {
+        bakeFonts(ui);
+        applyStyle(ui);
         // Keep the same world point at the canvas origin: zoom is in CSS units.
         P.pixelRatio = ratio;
+        P.uiScale = ui;
     }
     ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(P.bufferWidth), static_cast<float>(P.bufferHeight));
 }
@@ -193,7 +218,7 @@ void glyphScanStep(void*) {
 void supplyGlyphs() {
     if (P.glyphBakeWanted && P.pixelRatio > 0) {
         P.glyphBakeWanted = false;
-        bakeFonts(P.pixelRatio);
+        bakeFonts(P.uiScale);
     }
     if (!P.app->fonts().complete) return;
     reportGlyphNeeds();

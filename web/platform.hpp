@@ -34,7 +34,8 @@ struct Platform {
     bool glyphScanScheduled = false;     // a step of the pass is waiting for its task
     double cssWidth = 0, cssHeight = 0;
     int bufferWidth = 0, bufferHeight = 0;   // the drawing buffer's size, as last set
-    float pixelRatio = 0;                // 0: fonts not built yet
+    float pixelRatio = 0;                // device pixels per CSS pixel; 0: fonts not built yet
+    float uiScale = 0;                   // text and widgets: pixelRatio × the browser's text size / 16 px
     int framesOwed = 0;                  // frames to draw before going idle
     bool framePending = false;
     bool held = false;                   // no frames until the page has chosen the first map

@@ -3,7 +3,7 @@
 // the canvas with real input reaches that tree and the live region, in the UI's language.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, assertEqual, openApp, ROOT, settle } from './harness.mjs';
+import { assert, assertEqual, openApp, ROOT, screenshot, settle } from './harness.mjs';
 
 // The accessibility tree as the browser gives it to assistive technology (CDP), flattened:
 // each node's role and name, in document order.
@@ -230,6 +230,42 @@ for (const lang of ['es', 'en']) {
       await reader.close();
       console.log(`      axe on the HTML report (${lang}): ${inReport.violations.length} violations, ${inReport.passes} rules passed`);
       assertEqual(inReport.violations.join('\n'), '', 'axe on the HTML report');
+    },
+  });
+}
+
+// The browser's text size (Settings → Appearance → Font size: what CDP's Page.setFontSizes sets)
+// enlarges the app as a person who asked for larger text expects: the canvas's menus and panel,
+// and the page's own dialogs.
+for (const lang of ['es', 'en']) {
+  tests.push({
+    name: `text size (${lang}): the browser's larger text enlarges the app's text and its dialogs`,
+    async run({ context, url }) {
+      const measure = async (standard) => {
+        const page = await openApp(context, 'about:blank', { waitReady: false });
+        const cdp = await context.newCDPSession(page);
+        if (standard) await cdp.send('Page.setFontSizes', { fontSizes: { standard } });
+        await page.goto(`${url}?lang=${lang}`);
+        await page.evaluate(() => window.trayecto.ready.then(() => true));
+        await settle(page);
+        const menu = await page.evaluate((t) => window.trayecto.locateWidget(t), lang === 'es' ? 'Mapa' : 'Map');
+        // A dialog of the page's own (My maps) through the menus, as a person opens it.
+        await page.mouse.click(menu.x + menu.width / 2, menu.y + menu.height / 2);
+        await settle(page);
+        const item = await page.evaluate((t) => window.trayecto.locateWidget(t), lang === 'es' ? 'Mis mapas…' : 'My maps…');
+        await page.mouse.click(item.x + item.width / 2, item.y + item.height / 2);
+        await page.locator('dialog[open]').waitFor();
+        const dialogFont = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('dialog[open]')).fontSize));
+        await screenshot(page, `a11y-text-size-${standard || 16}-${lang}`);
+        await page.close();
+        return { menu, dialogFont };
+      };
+      const usual = await measure(0), larger = await measure(24);
+      const ratio = larger.menu.height / usual.menu.height;
+      assert(ratio > 1.35 && ratio < 1.65, `the menu bar's text 1.5× as tall: ${usual.menu.height} → ${larger.menu.height}`);
+      assert(larger.menu.width > usual.menu.width * 1.3, `and as wide: ${usual.menu.width} → ${larger.menu.width}`);
+      assertEqual(usual.dialogFont, 15, 'the dialog at the usual size');
+      assertEqual(larger.dialogFont, 22.5, 'the dialog 1.5× too');
     },
   });
 }
