@@ -40,19 +40,35 @@ std::string randomText(Random& random) {
     return text;
 }
 
+// The canvas's largest font, baked from DejaVu Sans as the page bakes it, in an ImGui context of
+// its own for the test's length.
+class CanvasFont {
+public:
+    CanvasFont() : context_(ImGui::CreateContext()) {
+        const std::vector<unsigned char> dejavu = readFile("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+        REQUIRE(!dejavu.empty());
+        fonts_ = app::buildFonts(atlas_, dejavu, dejavu, 1.0f);
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        atlas_.GetTexDataAsAlpha8(&pixels, &w, &h);
+    }
+    ~CanvasFont() { ImGui::DestroyContext(context_); }
+    CanvasFont(const CanvasFont&) = delete;
+    CanvasFont& operator=(const CanvasFont&) = delete;
+    const ImFont& font() const { return *fonts_.canvas[app::Fonts::kCanvasSizes - 1]; }
+
+private:
+    ImGuiContext* context_;
+    ImFontAtlas atlas_;
+    app::Fonts fonts_;
+};
+
 }  // namespace
 
 TEST_CASE("wrapped text heights are Dear ImGui's, for any text and width") {
-    const std::vector<unsigned char> dejavu = readFile("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
-    REQUIRE(!dejavu.empty());
-    ImGuiContext* context = ImGui::CreateContext();
+    CanvasFont canvasFont;
     {
-        ImFontAtlas atlas;
-        const app::Fonts fonts = app::buildFonts(atlas, dejavu, dejavu, 1.0f);
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        atlas.GetTexDataAsAlpha8(&pixels, &w, &h);
-        const ImFont& font = *fonts.canvas[app::Fonts::kCanvasSizes - 1];
+        const ImFont& font = canvasFont.font();
 
         Random random(20261128);
         const float sizes[] = {13.0f, 14.4f, 36.0f};
@@ -68,21 +84,13 @@ TEST_CASE("wrapped text heights are Dear ImGui's, for any text and width") {
         }
         CHECK(multiLine > 5000);   // the texts really wrap
     }
-    ImGui::DestroyContext(context);
 }
 
 // Names cut to the room they have (stage headers, the persona legend, the status line's hint).
 TEST_CASE("fitted text: whole when it fits, else a start that fits with an ellipsis, never half a character") {
-    const std::vector<unsigned char> dejavu = readFile("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
-    REQUIRE(!dejavu.empty());
-    ImGuiContext* context = ImGui::CreateContext();
+    CanvasFont canvasFont;
     {
-        ImFontAtlas atlas;
-        const app::Fonts fonts = app::buildFonts(atlas, dejavu, dejavu, 1.0f);
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        atlas.GetTexDataAsAlpha8(&pixels, &w, &h);
-        const ImFont& font = *fonts.canvas[app::Fonts::kCanvasSizes - 1];
+        const ImFont& font = canvasFont.font();
         const float size = 14.0f;
         const auto width = [&](const std::string& s) { return font.CalcTextSizeA(size, FLT_MAX, 0.0f, s.c_str(), s.c_str() + s.size()).x; };
         const std::string ellipsis = "\xe2\x80\xa6";
@@ -121,5 +129,4 @@ TEST_CASE("fitted text: whole when it fits, else a start that fits with an ellip
                 FAIL_CHECK("too wide: «" << fitted << "» in " << room);
         }
     }
-    ImGui::DestroyContext(context);
 }

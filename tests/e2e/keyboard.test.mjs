@@ -23,23 +23,30 @@ async function cursor(page) {
   return card ? { stage: card.stageId, lane: card.laneId } : { stage: v.focusStage, lane: v.focusLane };
 }
 
+// A first visit, with the keys alone: the welcome's first choice has the keyboard, Enter opens
+// the templates, ↓ Enter makes a map. Returns the page and the new map's title.
+async function firstVisitTemplate(context, url, lang, shot) {
+  const page = await openApp(context, `${url}?lang=${lang}`);
+  await page.waitForFunction(() => !!window.trayecto.locateWidget('welcome-template'));
+  await settle(page);
+  if (shot) await screenshot(page, shot);
+  const before = (await getMap(page)).meta.title;
+  await press(page, 'Enter');
+  await page.waitForFunction((c) => !window.trayecto.locateWidget('welcome-template') && !!window.trayecto.locateWidget(c), CREATE[lang]);
+  await press(page, 'ArrowDown');
+  await press(page, 'Enter');
+  await page.waitForFunction((t) => JSON.parse(window.trayecto.getMap()).meta.title !== t, before);
+  await settle(page);
+  return { page, made: (await getMap(page)).meta.title };
+}
+const CREATE = { es: 'Crear', en: 'Create' };
+
 export const tests = ['es', 'en'].map((lang) => ({
   name: `keyboard only (${lang}): first open, a template, a card in an empty cell, typed, moved two cells, emotion, ZMOT, undo, saved as a file`,
   welcome: true,
   timeout: 150,
   async run({ context, url }) {
-    const page = await openApp(context, `${url}?lang=${lang}`);
-    await page.waitForFunction(() => !!window.trayecto.locateWidget('welcome-template'));
-    await settle(page);
-    // The welcome's first choice has the keyboard: Enter opens the templates; ↓ Enter makes a map.
-    const before = (await getMap(page)).meta.title;
-    await press(page, 'Enter');
-    const create = lang === 'es' ? 'Crear' : 'Create';
-    await page.waitForFunction((c) => !window.trayecto.locateWidget('welcome-template') && !!window.trayecto.locateWidget(c), create);
-    await press(page, 'ArrowDown');
-    await press(page, 'Enter');
-    await page.waitForFunction((t) => JSON.parse(window.trayecto.getMap()).meta.title !== t, before);
-    await settle(page);
+    const { page } = await firstVisitTemplate(context, url, lang);
     const map = await getMap(page);
     const lanes = map.lanes.map((l) => l.id), stages = map.stages.map((s) => s.id);
     // An empty cell with two stages after it (to move on), as a person sees it on the map.
@@ -140,18 +147,8 @@ for (const lang of ['es', 'en']) {
     welcome: true,
     timeout: 90,
     async run({ context, url }) {
-      const page = await openApp(context, `${url}?lang=${lang}`);
-      await page.waitForFunction(() => !!window.trayecto.locateWidget('welcome-template'));
-      await settle(page);
-      await screenshot(page, `keyboard-${lang}-4-welcome`);
-      const before = (await getMap(page)).meta.title;
-      await press(page, 'Enter');
-      const create = lang === 'es' ? 'Crear' : 'Create';
-      await page.waitForFunction((c) => !window.trayecto.locateWidget('welcome-template') && !!window.trayecto.locateWidget(c), create);
-      await press(page, 'ArrowDown');
-      await press(page, 'Enter');
-      await page.waitForFunction((t) => JSON.parse(window.trayecto.getMap()).meta.title !== t, before);
-      const made = (await getMap(page)).meta.title;
+      const { page, made } = await firstVisitTemplate(context, url, lang, `keyboard-${lang}-4-welcome`);
+      const create = CREATE[lang];
 
       await press(page, 'F10');
       await screenshot(page, `keyboard-${lang}-5-menu`);
