@@ -4,6 +4,7 @@
 
 #include "canvas.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"   // the editor's id: Escape leaves it, keeping the text
 #include "input_queue.hpp"
 #include "trayecto/workshop.hpp"
 
@@ -192,6 +193,10 @@ void Canvas::editCardText(Document& doc, ViewState& view, const Fonts& fonts) {
     // The caret starts at the end of the text (ImGui puts it at the start, or where it was in
     // the last card edited): what is typed is added to the text.
     TextEdit edit{&editBuffer_, &caretToEndPending_};
+    // Escape leaves the card keeping what was typed, as Enter does (ImGui's field would put back
+    // the text the visit began with: a person's words lost to the key that closes the editor).
+    const bool escaped = ImGui::GetActiveID() == ImGui::GetID("##cardtext") && ImGui::IsKeyPressed(key::Escape, false);
+    if (escaped) ImGui::ClearActiveID();
     const bool submitted = ImGui::InputTextMultiline(
         "##cardtext", const_cast<char*>(editBuffer_.c_str()), editBuffer_.capacity() + 1, ImVec2(b.width() * s, height),
         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine |
@@ -201,18 +206,18 @@ void Canvas::editCardText(Document& doc, ViewState& view, const Fonts& fonts) {
     ImGui::PopStyleColor(2);
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PopFont();
-    // Every change goes into the document as it is typed (one undo step per visit); Escape
-    // brings back the text the visit began with, as ImGui's field does.
+    // Every change goes into the document as it is typed (one undo step per visit).
     const Card* card = findCard(doc.map(), view.editingCard);
     if (card && card->text != editBuffer_.c_str()) {
         Card edited = *card;
         edited.text = editBuffer_.c_str();
         doc.execute(cmd::replace(doc.map(), edited, "Edit card text"), editKey_);
     }
-    if (submitted || left) {
-        // Escape on a card this visit added: no card at all, as if the cell had not been clicked.
-        if (!submitted && ImGui::IsKeyPressed(key::Escape, false) && editKey_ == newCardKey_ && doc.withdraw(editKey_))
-            view.selection.clear();
+    if (submitted || left || escaped) {
+        // Escape on a card this visit added and nothing was typed into: no card at all, as if the
+        // cell had not been clicked.
+        const bool empty = editBuffer_.c_str()[0] == '\0';
+        if (escaped && empty && editKey_ == newCardKey_ && doc.withdraw(editKey_)) view.selection.clear();
         newCardKey_.clear();
         view.editingCard.clear();
         editKey_.clear();

@@ -227,8 +227,8 @@ enum class Lang { En, Es };
     X(KeysEdit, "Enter, F2", "Intro, F2") \
     X(DoEdit, "Edit the selected card's text (Enter again to finish)", "Editar el texto de la tarjeta seleccionada (Intro otra vez para terminar)") \
     X(KeysEscape, "Escape", "Esc") \
-    X(DoEscape, "Leave the text, taking back what was typed (a new card goes too); clear the selection", \
-      "Salir del texto deshaciendo lo escrito (una tarjeta nueva se va también); quitar la selección") \
+    X(DoEscape, "Leave the text as typed (a new card left empty goes); clear the selection", \
+      "Salir del texto como está (una tarjeta nueva vacía se quita); quitar la selección") \
     X(KeysNewCard, "N, Insert", "N, Insert") \
     X(DoNewCard, "New card in the cell you are on", "Nueva tarjeta en la celda en la que estás") \
     X(KeysMove, "Ctrl+arrows", "Ctrl+flechas") \

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "headless.hpp"
+#include "search.hpp"
 #include "trayecto/format.hpp"
 
 using trayecto::test::Headless;
@@ -158,4 +159,51 @@ TEST_CASE("keys typed right after the double click that opens a card are kept, t
     REQUIRE(h.view().editingCard == card.id);
     h.key(key::Enter);
     CHECK(findCard(h.map(), card.id)->text == card.text + "S\xc3\xad");
+}
+
+// Escape leaves the editor as Enter does, keeping what was typed (Dear ImGui's field would put
+// back the text the visit began with): a new user lost a card's words to it. A card just begun
+// and left empty is not added at all.
+TEST_CASE("Escape leaves a card's text as typed, and a new card left empty with Escape is not added") {
+    for (app::Lang lang : {app::Lang::Es, app::Lang::En}) {
+        CAPTURE(app::langTag(lang));
+        Headless h(lang);
+        const Card card = cardInLane(h.map(), LaneType::Actions);
+        const ImVec2 c = h.cardCentre(card.id);
+        h.doubleClick(c.x, c.y);
+        REQUIRE(h.view().editingCard == card.id);
+        h.type(U" y más");
+        h.key(key::Escape);
+        CHECK(h.view().editingCard.empty());
+        CHECK(findCard(h.map(), card.id)->text == card.text + " y m\xc3\xa1s");
+        CHECK(h.view().selection == std::vector<Id>{card.id});   // still selected: one Escape, one step back
+
+        // A new card: typed into, Escape keeps it (one undo step takes it away); empty, it goes.
+        const std::string before = saveMap(h.map());
+        const size_t cards = h.map().cards.size();
+        const auto& layout = h.app().canvas().layout();
+        int row = -1;
+        for (size_t r = 0; r < layout.rows.size() && row < 0; ++r)
+            if (static_cast<int>(r) != layout.emotionRow) row = static_cast<int>(r);
+        const app::Box& cell = layout.rows[static_cast<size_t>(row)];
+        const app::Box& column = layout.columns[1];
+        const float x = h.app().canvas().toScreenX(h.view(), (column.x0 + column.x1) * 0.5f);
+        const float y = h.app().canvas().toScreenY(h.view(), cell.y1 - 4.0f);
+        h.frames(30);
+        h.doubleClick(x, y);
+        REQUIRE_FALSE(h.view().editingCard.empty());
+        h.type(U"Llama al banco");
+        h.key(key::Escape);
+        CHECK(h.view().editingCard.empty());
+        REQUIRE(h.map().cards.size() == cards + 1);
+        CHECK(app::findCards(h.map(), "Llama al banco").size() == 1);
+        h.key(key::Z, true);
+        CHECK(saveMap(h.map()) == before);
+        h.frames(30);
+        h.doubleClick(x, y);
+        REQUIRE_FALSE(h.view().editingCard.empty());
+        h.key(key::Escape);
+        CHECK(saveMap(h.map()) == before);
+        CHECK(h.view().selection.empty());
+    }
 }
