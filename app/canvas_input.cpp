@@ -40,6 +40,8 @@ int Canvas::laneHeaderAt(const ViewState& view, float wx, float wy) const {
 
 // A press on an emotion point of a shown persona (the active one first) starts dragging it; a
 // press on the "+" of a stage where the active persona has no point adds one at 0 and drags it.
+// That "+" comes before the other personas' points: one of theirs at 0 sits under it, and the
+// person pressing it means the persona they chose (a new user moved another's curve).
 bool Canvas::beginEmotionDrag(Document& doc, ViewState& view, float mx, float my, float wx, float wy) {
     const Map& map = doc.map();
     const int row = layout_.emotionRow;
@@ -47,11 +49,8 @@ bool Canvas::beginEmotionDrag(Document& doc, ViewState& view, float mx, float my
     const int column = layout_.columnAt(wx);
     if (column < 0) return false;
     const float r = (EmotionPointRadius + 4.0f) * scale(view);
-    std::vector<Id> order;
-    if (!view.activePersona.empty()) order.push_back(view.activePersona);
-    for (const Persona& p : map.personas)
-        if (p.id != view.activePersona) order.push_back(p.id);
     const Id& stage = map.stages[static_cast<size_t>(column)].id;
+    const Id active = view.activePersona;
     auto start = [&](const Id& persona) {
         drag_ = Drag::Emotion;
         dragMoved_ = false;
@@ -60,27 +59,36 @@ bool Canvas::beginEmotionDrag(Document& doc, ViewState& view, float mx, float my
         view.activePersona = persona;
         doc.history().beginGroup("Change emotion");
     };
-    for (const Id& persona : order) {
-        if (!view.personaFilter.empty() && persona != view.personaFilter) continue;
+    auto pressedPoint = [&](const Id& persona) {
+        if (!view.personaFilter.empty() && persona != view.personaFilter) return false;
         float px = 0, py = 0;
-        if (!emotionPoint(map, view, persona, column, px, py)) continue;
-        if (std::fabs(px - mx) <= r && std::fabs(py - my) <= r) {
-            start(persona);
-            return true;
-        }
+        return emotionPoint(map, view, persona, column, px, py) && std::fabs(px - mx) <= r && std::fabs(py - my) <= r;
+    };
+    auto pressedPlus = [&] {
+        float ignored = 0;
+        if (active.empty() || (!view.personaFilter.empty() && active != view.personaFilter) ||
+            valenceAt(map, active, stage, ignored))
+            return false;
+        const Box& col = layout_.columns[static_cast<size_t>(column)];
+        const float gx = toScreenX(view, (col.x0 + col.x1) * 0.5f), gy = toScreenY(view, valenceToY(row, 0.0f));
+        return std::fabs(gx - mx) <= r && std::fabs(gy - my) <= r;
+    };
+    if (!active.empty() && pressedPoint(active)) {
+        start(active);
+        return true;
     }
-    float ignored = 0;
-    const Id& active = view.activePersona;
-    if (active.empty() || (!view.personaFilter.empty() && active != view.personaFilter) ||
-        valenceAt(map, active, stage, ignored))
-        return false;
-    const Box& col = layout_.columns[static_cast<size_t>(column)];
-    const float gx = toScreenX(view, (col.x0 + col.x1) * 0.5f), gy = toScreenY(view, valenceToY(row, 0.0f));
-    if (std::fabs(gx - mx) > r || std::fabs(gy - my) > r) return false;
-    start(active);
-    doc.execute(cmd::setValence(map, active, stage, 0));
-    dragMoved_ = true;
-    return true;
+    if (pressedPlus()) {
+        start(active);
+        doc.execute(cmd::setValence(map, active, stage, 0));
+        dragMoved_ = true;
+        return true;
+    }
+    for (const Persona& p : map.personas) {
+        if (p.id == active || !pressedPoint(p.id)) continue;
+        start(p.id);
+        return true;
+    }
+    return false;
 }
 
 void Canvas::finishHeaderDrag(Document& doc, const ViewState& view, float wx, float wy) {

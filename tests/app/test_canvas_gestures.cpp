@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 #include "headless.hpp"
 #include "trayecto/format.hpp"
@@ -319,4 +320,30 @@ TEST_CASE("a persona filter shows as a chip on the map that clears it, and its b
         CHECK(h.view().personaFilter.empty());
         CHECK(app::widgets::find("filter-clear") == nullptr);
     }
+}
+
+// The active persona's "+" (a stage where it has no feeling yet) over another persona's point at
+// 0: a drag there sets the active persona's feeling, and the other's point stays (a new user
+// dragged what they took for their persona's point and moved another persona's curve).
+TEST_CASE("dragging the active persona's \"+\" over another persona's point at 0 sets the active persona's feeling") {
+    Headless h(app::Lang::Es);
+    const Id other = h.map().personas.front().id;
+    const Id stage = h.map().stages[1].id;
+    REQUIRE_FALSE(h.app().document().execute(cmd::setValence(h.map(), other, stage, 0)));
+    Persona lucia;
+    lucia.name = "Lucía";
+    REQUIRE_FALSE(h.app().document().execute(cmd::addPersona(h.map(), lucia)));
+    const Id added = h.map().personas.back().id;
+    h.view().activePersona = added;
+    h.frames(2);
+    REQUIRE(emotionValence(h.map(), added, stage) == 99);
+    // The "+" is drawn at the stage's middle, on the 0 line: where the other's point at 0 is.
+    const app::Box& col = h.app().canvas().layout().columns[1];
+    float ox = 0, oy = 0;
+    REQUIRE(h.app().canvas().emotionPoint(h.map(), h.view(), other, 1, ox, oy));
+    REQUIRE(std::fabs(ox - screen(h, (col.x0 + col.x1) * 0.5f, 0.0f).x) < 2.0f);
+    h.drag(ox, oy, ox, oy + 400.0f);
+    CHECK(emotionValence(h.map(), added, stage) == kValenceMin);
+    CHECK(emotionValence(h.map(), other, stage) == 0);
+    CHECK(h.view().activePersona == added);
 }
