@@ -133,6 +133,7 @@ enum class FieldRule { ThreeWay, KeepBase, SumVotes, Latest };
 struct Version {
     const std::string* label;
     Fields fields;
+    long long votesCast = -1;   // a card's votes cast in this copy since it left the base; -1: not known
 };
 
 bool sameValue(const Json* a, const Json* b) {
@@ -174,7 +175,8 @@ Fields mergeFields(const Fields& base, const std::vector<Version>& versions, Rul
             if (latest) merged.emplace_back(path, *latest);
         } else if (rule == FieldRule::SumVotes) {
             long long total = votesIn(b);
-            for (const Version& v : versions) total += votesIn(findField(v.fields, path)) - votesIn(b);
+            for (const Version& v : versions)
+                total += v.votesCast >= 0 ? v.votesCast : votesIn(findField(v.fields, path)) - votesIn(b);
             total = std::clamp(total, 0LL, static_cast<long long>(kMaxVotes));
             if (total != 0) merged.emplace_back(path, Json(total));
         } else {
@@ -204,6 +206,35 @@ Fields mergeFields(const Fields& base, const std::vector<Version>& versions, Rul
     return merged;
 }
 
+// ---- [SECTION] Votes
+
+// The votes a participant cast in their copy since it left the base, per card: what their ballots
+// hold beyond the start each one shares with the base's ballot of the same participant id. (Every
+// browser votes as "local": the base's own votes after the copies were handed out are not the
+// participant's to take back, and the votes they share with the base were cast before.) Votes an
+// earlier merge already gave the base in this participant's name (`label`) are not counted again.
+// Empty when the copy has no ballots: then a card's votes are merged as the difference from the base.
+struct VotesCast {
+    bool known = false;                                  // the copy has ballots
+    std::unordered_map<std::string, long long> cards;   // card id -> votes cast
+};
+VotesCast votesCastSince(const Map& base, const Map& copy, const std::string& label) {
+    VotesCast cast;
+    cast.known = !copy.workshop.ballots.empty();
+    for (const auto& [participant, cards] : copy.workshop.ballots) {
+        const auto theirs = base.workshop.ballots.find(participant);
+        std::size_t shared = 0;
+        if (theirs != base.workshop.ballots.end())
+            while (shared < cards.size() && shared < theirs->second.size() && cards[shared] == theirs->second[shared]) ++shared;
+        for (std::size_t i = shared; i < cards.size(); ++i) ++cast.cards[cards[i]];
+    }
+    const auto merged = base.workshop.ballots.find(label);
+    if (merged != base.workshop.ballots.end())
+        for (const Id& card : merged->second)
+            if (auto n = cast.cards.find(card); n != cast.cards.end() && n->second > 0) --n->second;
+    return cast;
+}
+
 // ---- [SECTION] Collections
 
 struct Slot {
@@ -212,8 +243,8 @@ struct Slot {
 };
 
 void mergeCollection(int k, const Json& base, const BaseIds& baseIds,
-                     const std::vector<Contribution>& contributions, Json& merged,
-                     MergeResult& result) {
+                     const std::vector<Contribution>& contributions, const std::vector<VotesCast>& cast,
+                     Json& merged, MergeResult& result) {
     const CollectionKey& col = kCollections[k];
     const bool emotions = col.collection == Collection::Emotions;
     std::vector<std::unordered_map<std::string, const Json*>> byId(contributions.size());
@@ -234,6 +265,10 @@ void mergeCollection(int k, const Json& base, const BaseIds& baseIds,
                 continue;
             }
             versions.push_back(Version{&contributions[p].label, flatten(*it->second)});
+            if (col.collection == Collection::Cards && cast[p].known) {
+                const auto n = cast[p].cards.find(id);
+                versions.back().votesCast = n == cast[p].cards.end() ? 0 : n->second;
+            }
         }
         // An emotion without a card is a rating: the crowd sets these later.
         const bool rating = emotions && isStageEmotion(b);
@@ -400,10 +435,14 @@ Result<MergeResult> mergeMaps(const Map& base, const std::vector<MergeParticipan
     const BaseIds baseIds = baseIdsOf(baseDoc);
     resolveIdClashes(baseIds, contributions, result);
 
+    std::vector<VotesCast> cast;
+    for (std::size_t i = 0; i < participants.size(); ++i)
+        cast.push_back(votesCastSince(base, participants[i].map, result.participants[i]));
+
     Json merged = baseDoc;
     mergeMapLevel(baseDoc, contributions, merged, result);
     for (int k = 0; k < static_cast<int>(std::size(kCollections)); ++k)
-        mergeCollection(k, baseDoc, baseIds, contributions, merged, result);
+        mergeCollection(k, baseDoc, baseIds, contributions, cast, merged, result);
 
     // Who brought each new item, for the repairs report.
     std::unordered_map<std::string, std::string> broughtBy;
@@ -451,6 +490,15 @@ Result<MergeResult> mergeMaps(const Map& base, const std::vector<MergeParticipan
         workshop.merge.keptDeleted = static_cast<int>(result.keptDeleted.size());
         workshop.merge.dropped = static_cast<int>(result.dropped.size());
         workshop.crowd = result.crowd;
+        // The votes each participant cast on the base's cards, in their own name: the map's
+        // ballots say who voted what, as its cards' counts do.
+        for (std::size_t p = 0; p < participants.size(); ++p)
+            for (const Card& card : base.cards) {
+                const auto n = cast[p].cards.find(card.id);
+                if (n == cast[p].cards.end() || n->second <= 0 || !findCard(result.map, card.id)) continue;
+                std::vector<Id>& ballot = workshop.ballots[result.participants[p]];
+                ballot.insert(ballot.end(), static_cast<std::size_t>(n->second), card.id);
+            }
     }
 
     const auto problems = checkInvariants(result.map);

@@ -14,8 +14,11 @@
 //   participant (or the same change made by several) is taken. Different changes to the same
 //   field are a conflict: the first of those participants' values is taken provisionally and the
 //   conflict lists every changed value, so the facilitator can choose (applyConflictValue).
-// - Votes are summed: base votes + the sum over participants of (their votes - base votes),
-//   at least 0.
+// - Votes are summed. A copy with ballots brings the votes it cast since it left the base: its
+//   ballots beyond the start each shares with the base's ballot of the same participant id
+//   (every browser votes as "local"), less those an earlier merge already recorded under this
+//   participant's label; they are added to the base's count and recorded in the merged ballots
+//   under the label. A copy without ballots brings (its votes - base votes). At least 0.
 // - Emotions of a persona at a stage that name no card are the participants' ratings: they are
 //   combined into a crowd curve (see CrowdPoint). The merged map keeps one such emotion per
 //   (persona, stage) — the base's, else the first participant's — holding the crowd: valence =
@@ -24,7 +27,8 @@
 // - The map itself: meta.author stays the base's (participants are told apart by their labels),
 //   meta.modified becomes the latest of all files; other meta fields merge like item fields.
 // - Reordering by participants is not merged: base items keep the base order.
-// - The workshop block (votes, agenda, timer) is the base's; the participants' are not merged.
+// - The workshop block (votes, agenda, timer) is the base's, with the participants' new ballots
+//   added as above; the rest of theirs is not merged.
 //   The merged map's workshop holds this merge's report (participants, conflicts, counts) and
 //   crowd curves, so the command that puts the merged map in place also records them.
 // - The merged map satisfies checkInvariants: a card kept its detail block only for its merged

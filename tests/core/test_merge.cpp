@@ -7,6 +7,7 @@
 
 #include "fixtures.hpp"
 #include "trayecto/commands.hpp"
+#include "trayecto/examples.hpp"
 #include "i18n.hpp"
 #include "trayecto/format.hpp"
 #include "trayecto/invariants.hpp"
@@ -397,4 +398,45 @@ TEST_CASE("merge: conflicts on the map's own fields", "[merge]") {
                                                      r.conflicts[0].values[1].value))
                       .has_value());
     CHECK(doc.map().meta.title == "Taller de onboarding");
+}
+
+// Seen by a new user: the facilitator voted after handing out the map; a participant voted in
+// her copy; the merge took the facilitator's votes away (her copy showed 0 where the facilitator
+// had voted) and counted a card both voted for once. Every browser votes as "local": the votes
+// a copy holds beyond what it shares with the base's ballot are the participant's, added in her name.
+TEST_CASE("merge: votes cast in a copy are added to the facilitator's, whatever was voted after the hand-out", "[merge]") {
+    Map handout = exampleMap("es");
+    auto run = [](Map& m, const Command& c) { REQUIRE(applyCommand(m, c).ok); };
+    run(handout, cmd::setVoting(handout, true, 5));
+    std::vector<Id> voteable;
+    for (const Card& c : handout.cards)
+        if (c.kind == CardKind::PainPoint || c.kind == CardKind::Opportunity) voteable.push_back(c.id);
+    REQUIRE(voteable.size() >= 3);
+    const Id a = voteable[0], b = voteable[1], c = voteable[2];
+    auto votesOf = [](const Map& m, const Id& id) { return findCard(m, id)->votes; };
+    const int a0 = votesOf(handout, a), b0 = votesOf(handout, b), c0 = votesOf(handout, c);
+
+    Map facilitator = handout;   // votes a and b after handing out the file
+    run(facilitator, cmd::vote(facilitator, "local", a, 1));
+    run(facilitator, cmd::vote(facilitator, "local", b, 1));
+    Map bea = handout;           // votes b and c in her copy
+    run(bea, cmd::vote(bea, "local", b, 1));
+    run(bea, cmd::vote(bea, "local", c, 1));
+    run(bea, cmd::setParticipantName(bea, "Bea"));
+
+    auto merged = mergeMaps(facilitator, {MergeParticipant{"Taller - Bea.trayecto.json", bea}});
+    REQUIRE(merged);
+    const Map& m = merged.value().map;
+    CHECK(votesOf(m, a) == a0 + 1);   // the facilitator's vote stays
+    CHECK(votesOf(m, b) == b0 + 2);   // both votes count
+    CHECK(votesOf(m, c) == c0 + 1);
+    CHECK(m.workshop.ballots.at("local") == std::vector<Id>{a, b});
+    CHECK(m.workshop.ballots.at("Bea") == std::vector<Id>{b, c});
+    CHECK(checkInvariants(m).empty());
+
+    // Her file merged again (by mistake, or with another's): her votes are not counted twice.
+    auto again = mergeMaps(m, {MergeParticipant{"Taller - Bea.trayecto.json", bea}});
+    REQUIRE(again);
+    CHECK(votesOf(again.value().map, b) == b0 + 2);
+    CHECK(votesOf(again.value().map, c) == c0 + 1);
 }
