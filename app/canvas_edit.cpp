@@ -195,14 +195,24 @@ void Canvas::editCardText(Document& doc, ViewState& view, const Fonts& fonts) {
     TextEdit edit{&editBuffer_, &caretToEndPending_};
     // Escape leaves the card keeping what was typed, as Enter does (ImGui's field would put back
     // the text the visit began with: a person's words lost to the key that closes the editor).
+    // The field still takes the characters that came in this frame with the Escape (a loaded
+    // machine delivers them together), but not the Escape: it is left just after.
+    ImGuiIO& io = ImGui::GetIO();
     const bool escaped = ImGui::GetActiveID() == ImGui::GetID("##cardtext") && ImGui::IsKeyPressed(key::Escape, false);
-    if (escaped) ImGui::ClearActiveID();
+    const float escapeHeld = io.KeysDownDuration[key::Escape];
+    const float cancelHeld = io.NavInputsDownDuration[ImGuiNavInput_Cancel];   // Escape, for keyboard navigation
+    if (escaped) io.KeysDownDuration[key::Escape] = io.NavInputsDownDuration[ImGuiNavInput_Cancel] = -1.0f;   // not pressed, for the field
     const bool submitted = ImGui::InputTextMultiline(
         "##cardtext", const_cast<char*>(editBuffer_.c_str()), editBuffer_.capacity() + 1, ImVec2(b.width() * s, height),
         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine |
             ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackAlways,
         editCallback, &edit);
     const bool left = ImGui::IsItemDeactivated();
+    if (escaped) {
+        io.KeysDownDuration[key::Escape] = escapeHeld;
+        io.NavInputsDownDuration[ImGuiNavInput_Cancel] = cancelHeld;
+        ImGui::ClearActiveID();
+    }
     ImGui::PopStyleColor(2);
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PopFont();

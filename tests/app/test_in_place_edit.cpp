@@ -207,3 +207,26 @@ TEST_CASE("Escape leaves a card's text as typed, and a new card left empty with 
         CHECK(h.view().selection.empty());
     }
 }
+
+// On a loaded machine the characters typed and the Escape after them reach the app in one frame:
+// the field takes the characters, then Escape leaves it, keeping them (it first dropped them,
+// and the card they were typed into went away as an empty one).
+TEST_CASE("characters and Escape in one frame: the card keeps the characters") {
+    Headless h(app::Lang::En);
+    const Card card = cardInLane(h.map(), LaneType::Actions);
+    const ImVec2 c = h.cardCentre(card.id);
+    h.doubleClick(c.x, c.y);
+    h.frames(3);
+    REQUIRE(h.view().editingCard == card.id);
+    for (char32_t ch : std::u32string(U" too")) {
+        app::InputEvent e;
+        e.type = app::InputEvent::Type::Char;
+        e.codepoint = static_cast<unsigned>(ch);
+        h.queue(e);
+    }
+    h.pushKey(key::Escape);
+    h.frame();
+    h.frames(2);
+    CHECK(h.view().editingCard.empty());
+    CHECK(findCard(h.map(), card.id)->text == card.text + " too");
+}
