@@ -171,7 +171,8 @@ void updateSize() {
     }
     // Text and widgets follow the browser's text size too (a person who asked for larger text
     // gets a larger app, as with the browser's zoom), the canvas's pixels only its pixel ratio.
-    const float ui = ratio * static_cast<float>(js_text_scale());
+    if (P.textScale == 0) P.textScale = static_cast<float>(js_text_scale());
+    const float ui = ratio * P.textScale;
     if (ratio != P.pixelRatio || ui != P.uiScale) {
         bakeFonts(ui);
         applyStyle(ui);

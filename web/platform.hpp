@@ -35,7 +35,8 @@ struct Platform {
     double cssWidth = 0, cssHeight = 0;
     int bufferWidth = 0, bufferHeight = 0;   // the drawing buffer's size, as last set
     float pixelRatio = 0;                // device pixels per CSS pixel; 0: fonts not built yet
-    float uiScale = 0;                   // text and widgets: pixelRatio × the browser's text size / 16 px
+    float uiScale = 0;                   // text and widgets: pixelRatio × textScale
+    float textScale = 0;                 // the browser's text size / 16 px, read once (js_text_scale); 0: not yet
     int framesOwed = 0;                  // frames to draw before going idle
     bool framePending = false;
     bool held = false;                   // no frames until the page has chosen the first map

@@ -19,6 +19,17 @@ const Card& cardInLane(const Map& map, LaneType type) {
     FAIL("no card in a lane of that type");
     return map.cards.front();
 }
+// A double click on `card`, " y más" typed at the end of its text, and the editor left with
+// `leave` (Enter or Escape): the text as typed stays.
+void typeInCardAndLeave(Headless& h, const Card& card, int leave) {
+    const ImVec2 c = h.cardCentre(card.id);
+    h.doubleClick(c.x, c.y);
+    REQUIRE(h.view().editingCard == card.id);
+    h.type(U" y más");
+    h.key(leave);
+    CHECK(h.view().editingCard.empty());
+    CHECK(findCard(h.map(), card.id)->text == card.text + " y m\xc3\xa1s");
+}
 }  // namespace
 
 TEST_CASE("a double click on a card, or Enter, edits its text with the caret at the end") {
@@ -27,12 +38,7 @@ TEST_CASE("a double click on a card, or Enter, edits its text with the caret at 
         Headless h(lang);
         const Card card = cardInLane(h.map(), LaneType::Actions);
         const ImVec2 c = h.cardCentre(card.id);
-        h.doubleClick(c.x, c.y);
-        REQUIRE(h.view().editingCard == card.id);
-        h.type(U" y más");
-        h.key(key::Enter);
-        CHECK(h.view().editingCard.empty());
-        CHECK(findCard(h.map(), card.id)->text == card.text + " y m\xc3\xa1s");
+        typeInCardAndLeave(h, card, key::Enter);
         // Enter on the selected card edits it again, the caret again at the end.
         h.frames(30);
         h.click(c.x, c.y);
@@ -169,13 +175,7 @@ TEST_CASE("Escape leaves a card's text as typed, and a new card left empty with 
         CAPTURE(app::langTag(lang));
         Headless h(lang);
         const Card card = cardInLane(h.map(), LaneType::Actions);
-        const ImVec2 c = h.cardCentre(card.id);
-        h.doubleClick(c.x, c.y);
-        REQUIRE(h.view().editingCard == card.id);
-        h.type(U" y más");
-        h.key(key::Escape);
-        CHECK(h.view().editingCard.empty());
-        CHECK(findCard(h.map(), card.id)->text == card.text + " y m\xc3\xa1s");
+        typeInCardAndLeave(h, card, key::Escape);
         CHECK(h.view().selection == std::vector<Id>{card.id});   // still selected: one Escape, one step back
 
         // A new card: typed into, Escape keeps it (one undo step takes it away); empty, it goes.
