@@ -79,6 +79,21 @@ void App::keepViewOnMap() {
     if (!findPersona(m, view_.activePersona)) view_.activePersona = m.personas.empty() ? Id() : m.personas.front().id;
 }
 
+void App::previewMap(Map map) {
+    document_.preview(std::move(map));
+    view_.selection.clear();
+    view_.editingCard.clear();
+    view_.fitPending = true;
+    keepViewOnMap();
+}
+
+void App::endPreview() {
+    if (!document_.previewing()) return;
+    document_.endPreview();
+    view_.fitPending = true;
+    keepViewOnMap();
+}
+
 bool App::newFromTemplate(const std::string& templateId) {
     if (hostReadOnly_) return false;   // only the host may replace a read-only map
     if (templateId == "example") { newExampleMap(); return true; }
@@ -693,7 +708,9 @@ std::vector<App::StatusPart> App::statusParts() const {
     const ImVec4 kept(0.2f, 0.5f, 0.3f, 1), warning(0.75f, 0.15f, 0.1f, 1), attention(0.6f, 0.3f, 0.0f, 1);
     const ImVec4 muted(0, 0, 0, 0);   // drawn as ImGui's disabled text
     std::vector<StatusPart> parts;
-    // Where the work is kept: the browser copy, and whether a file has the latest changes.
+    // Where the work is kept: the browser copy, and whether a file has the latest changes. Not
+    // of a live room's snapshot shown while joining: it is not this map, and is kept nowhere here.
+    if (document_.previewing()) return {{tr(L, Text::JoiningHint), attention, true}};
     switch (storageStatus_) {
         case StorageStatus::On:
             if (document_.isClean(Keeper::Browser)) parts.push_back({std::string("\xe2\x9c\x93 ") + tr(L, Text::SavedInBrowser), kept});

@@ -88,6 +88,10 @@ public:
     // The map changed under the view (another tab's version, a live room's map or changes): the
     // view stays, less what no longer exists; the active persona falls back to the first.
     void keepViewOnMap();
+    // Live rooms: the room's map as its server last kept it, shown read-only while the room's own
+    // document is on its way (Document::preview); endPreview brings back the map open before.
+    void previewMap(Map map);
+    void endPreview();
     // The name the person here gave (Your name, or when saving): theirs, whatever the map says.
     const std::string& givenName() const { return participantName_; }
     // The name this browser gave before (kept by the page): what "Your name" starts from.

@@ -171,6 +171,8 @@ enum class Lang { En, Es };
     X(VoteResults, "Votes", "Votos") \
     X(Present, "Present stage by stage", "Presentar etapa a etapa") \
     X(Workshop, "Workshop", "Taller") \
+    X(JoiningHint, "Joining the live session: the room's map as last kept; you can edit in a moment.", \
+      "Entrando en la sesión en vivo: el mapa de la sala tal como se guardó; podrá editarlo en un momento.") \
     X(ReadOnlyHint, "Read-only: pan, zoom, select and read every detail; nothing can be changed.", \
       "Solo lectura: mueve, acerca, selecciona y lee cada detalle; no se puede cambiar nada.") \
     X(Analysis, "Analysis (opens in a new tab)", "Análisis (se abre en otra pestaña)") \

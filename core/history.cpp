@@ -149,7 +149,7 @@ void History::clear() {
 
 std::optional<std::string> Document::execute(const Command& command, const std::string& mergeKey) {
     if (command.empty()) return std::nullopt;
-    if (readOnly_) return std::string("The map is read-only.");
+    if (readOnly()) return std::string("The map is read-only.");
     std::optional<std::string> error = history_.execute(map_, command, mergeKey);
     if (error) return error;
     if (clock) {
@@ -174,7 +174,7 @@ std::optional<std::string> Document::execute(const Command& command, const std::
 
 bool Document::undo() {
     std::vector<Command> applied;
-    if (readOnly_ || !history_.undo(map_, rebase_, &applied)) return false;
+    if (readOnly() || !history_.undo(map_, rebase_, &applied)) return false;
     for (const Command& c : applied) touched_.add(c);
     changed(ChangeCause::Undo);
     return true;
@@ -182,7 +182,7 @@ bool Document::undo() {
 
 bool Document::withdraw(const std::string& mergeKey) {
     std::vector<Command> applied;
-    if (readOnly_ || !history_.withdraw(map_, mergeKey, rebase_, &applied)) return false;
+    if (readOnly() || !history_.withdraw(map_, mergeKey, rebase_, &applied)) return false;
     for (const Command& c : applied) touched_.add(c);
     changed(ChangeCause::Edit);
     return true;
@@ -190,7 +190,7 @@ bool Document::withdraw(const std::string& mergeKey) {
 
 bool Document::redo() {
     std::vector<Command> applied;
-    if (readOnly_ || !history_.redo(map_, rebase_, &applied)) return false;
+    if (readOnly() || !history_.redo(map_, rebase_, &applied)) return false;
     for (const Command& c : applied) touched_.add(c);
     changed(ChangeCause::Redo);
     return true;
@@ -230,8 +230,20 @@ void Touched::add(const Command& command) {
     }
 }
 
+void Document::preview(Map map) {
+    preview_ = std::move(map);
+    changed(ChangeCause::Remote);
+}
+
+void Document::endPreview() {
+    if (!preview_) return;
+    preview_.reset();
+    changed(ChangeCause::Remote);
+}
+
 void Document::reset(Map map, ChangeCause cause) {
     map_ = std::move(map);
+    preview_.reset();
     history_.clear();
     clean_[0].reset();
     clean_[1].reset();

@@ -7,25 +7,44 @@
 // - a connection sending faster than `rate` (a token bucket: `burst` messages, refilled at
 //   `perSecond`) is closed;
 // - the first to open a room may give a password (Hocuspocus's token); then everyone must.
+// Each room also has a snapshot (its map in the file format, as a page in it last had it, kept
+// deflated): sent
+// first to a page that joins (after its password), asked of a page in the room at most every
+// SNAPSHOT_EVERY_MS while the room changes, and taken only from the page asked.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 import { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 
+import { SNAPSHOT, SNAPSHOT_PARAM, SNAPSHOT_WANTED, STATELESS, snapshotMessage } from '../web/live-protocol.mjs';
 import { CLOSE_POLICY, LIVE_PATH, ROOM_ID } from '../web/live-room.mjs';
 
 export const DEFAULT_RATE = { burst: 400, perSecond: 200 };
+export const SNAPSHOT_EVERY_MS = 10000;   // a changing room's snapshot is asked for this often
 
 // What a hook throws to refuse: Hocuspocus sends `reason` to the client (and closes with `code`
 // a connection whose message is refused); without a `message` it does not log it as an error.
 const refusal = (reason, code = CLOSE_POLICY) => ({ reason, code });
 
-// Files of one room: its Yjs document (the state as one update) and its password's hash.
+// Files of one room: its Yjs document (the state as one update), its password's hash and its
+// snapshot.
 function roomFiles(dataDir, room) {
-  return { doc: path.join(dataDir, `${room}.yjs`), lock: path.join(dataDir, `${room}.password.json`) };
+  return { doc: path.join(dataDir, `${room}.yjs`), lock: path.join(dataDir, `${room}.password.json`),
+           snapshot: path.join(dataDir, `${room}.snapshot.deflate`) };
+}
+
+// The type of a message (after the room's name), or -1.
+function typeOf(message) {
+  try {
+    const d = decoding.createDecoder(message);
+    decoding.readVarString(d);
+    return decoding.readVarUint(d);
+  } catch { return -1; }
 }
 
 function writeAtomically(file, bytes) {
@@ -77,12 +96,39 @@ function rateLimiter({ burst, perSecond }) {
 }
 
 // Attaches the room server to `httpServer`. Options: dataDir (created if missing), maxBytes
-// (required), origins (list; default: same origin only), rate ({burst, perSecond}), log.
+// (required), origins (list; default: same origin only), rate ({burst, perSecond}),
+// snapshotEveryMs, log.
 // Returns { hocuspocus, close() }: close() stores every open room and closes every connection.
-export function attachLiveRooms(httpServer, { dataDir, maxBytes, origins = null, rate = DEFAULT_RATE, log = () => {} }) {
+export function attachLiveRooms(httpServer, { dataDir, maxBytes, origins = null, rate = DEFAULT_RATE,
+                                             snapshotEveryMs = SNAPSHOT_EVERY_MS, log = () => {} }) {
   if (!(maxBytes > 0)) throw new RangeError('attachLiveRooms: maxBytes (the core loader limit) is required');
   fs.mkdirSync(dataDir, { recursive: true });
-  const rooms = new Map();   // room -> { bound: most bytes its document may have now, pending }
+  // room -> { bound: most bytes its document may have now, pending; snapshots: asked (the
+  // connection asked for one), askedAt, timer (an ask waiting) }
+  const rooms = new Map();
+  const roomOf = (name) => {
+    if (!rooms.has(name)) rooms.set(name, { bound: 0, pending: 0, asked: null, askedAt: 0, timer: null });
+    return rooms.get(name);
+  };
+
+  // The room changed (`by`: the connection whose update it was): its snapshot is asked of that
+  // page (else of the first in the room), no sooner than snapshotEveryMs after the last ask.
+  const wantSnapshot = (name, by) => {
+    const room = roomOf(name);
+    if (by && typeof by.sendStateless === 'function') room.by = by;
+    if (room.timer) return;
+    room.timer = setTimeout(() => {
+      room.timer = null;
+      const document = hocuspocus.documents.get(name);
+      if (!document) return;
+      const asked = room.by && document.hasConnection(room.by) ? room.by : document.getConnections()[0];
+      if (!asked) return;   // asked again at the room's next change
+      room.asked = asked;
+      room.askedAt = Date.now();
+      asked.sendStateless(SNAPSHOT_WANTED);
+    }, Math.max(0, room.askedAt + snapshotEveryMs - Date.now()));
+    room.timer.unref();
+  };
 
   const store = (name, document) => {
     writeAtomically(roomFiles(dataDir, name).doc, Y.encodeStateAsUpdate(document));
@@ -95,9 +141,26 @@ export function attachLiveRooms(httpServer, { dataDir, maxBytes, origins = null,
     async onConnect({ documentName }) {
       if (!ROOM_ID.test(documentName)) throw refusal('not a room name');
     },
-    async onAuthenticate({ documentName, token }) {
+    async onAuthenticate({ documentName, token, requestParameters, context }) {
       const isOpen = hocuspocus.documents.has(documentName) || hocuspocus.loadingDocuments.has(documentName);
-      checkPassword(roomFiles(dataDir, documentName), token, isOpen);
+      const files = roomFiles(dataDir, documentName);
+      checkPassword(files, token, isOpen);
+      // A page joining: the room's snapshot goes first, before Hocuspocus answers anything.
+      if (requestParameters.has(SNAPSHOT_PARAM) && fs.existsSync(files.snapshot)) {
+        context.ws.send(snapshotMessage(documentName, fs.readFileSync(files.snapshot)));
+      }
+    },
+    async onChange({ documentName, transactionOrigin }) { wantSnapshot(documentName, transactionOrigin); },
+    async onStateless({ connection, documentName, payload }) {
+      const room = roomOf(documentName);
+      if (room.asked !== connection || !payload.startsWith(SNAPSHOT)) return;   // only from the page asked
+      room.asked = null;
+      // Deflated (raw, as share links are: ~12 times smaller), off the event loop; a joining page
+      // gets it as it is.
+      zlib.deflateRaw(Buffer.from(payload.slice(SNAPSHOT.length)), { level: 1 }, (error, bytes) => {
+        if (error) log(`room ${documentName}: its snapshot was not kept: ${error.message}`);
+        else writeAtomically(roomFiles(dataDir, documentName).snapshot, bytes);
+      });
     },
     async onLoadDocument({ documentName, document }) {
       const file = roomFiles(dataDir, documentName).doc;
@@ -105,16 +168,16 @@ export function attachLiveRooms(httpServer, { dataDir, maxBytes, origins = null,
       const bytes = fs.readFileSync(file);
       if (bytes.length > maxBytes) throw new Error('stored room is larger than the limit');
       Y.applyUpdate(document, new Uint8Array(bytes));
-      rooms.set(documentName, { bound: bytes.length, pending: 0 });
+      roomOf(documentName).bound = bytes.length;
     },
     async beforeHandleMessage({ context, documentName, document, update }) {
       if (context.limiter?.refused.has(update)) throw refusal('too many messages');
+      if (typeOf(update) === STATELESS) return;   // a snapshot: not the document (maxPayload bounds it)
       // A message adds at most its own size. `bound` sums the document's size when last measured
       // and every message since; the document is measured only when that passes the limit. ws
       // hands over several messages at once, and Hocuspocus applies each a little later: those
       // accepted but not yet applied (`pending`) count on top of the measured size.
-      const room = rooms.get(documentName) ?? { bound: 0, pending: 0 };
-      rooms.set(documentName, room);
+      const room = roomOf(documentName);
       let bound = room.bound + update.length;
       if (bound > maxBytes) {
         bound = Y.encodeStateAsUpdate(document).length + room.pending + update.length;
@@ -128,7 +191,10 @@ export function attachLiveRooms(httpServer, { dataDir, maxBytes, origins = null,
       setImmediate(() => { room.pending -= update.length; });   // applied by then (microtasks)
     },
     async onStoreDocument({ documentName, document }) { store(documentName, document); },
-    async afterUnloadDocument({ documentName }) { rooms.delete(documentName); },
+    async afterUnloadDocument({ documentName }) {
+      clearTimeout(rooms.get(documentName)?.timer);
+      rooms.delete(documentName);
+    },
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxBytes });
@@ -159,7 +225,7 @@ export function attachLiveRooms(httpServer, { dataDir, maxBytes, origins = null,
         setTimeout(() => ws.terminate(), 1000).unref();
       };
       ws.on('message', count);
-      hocuspocus.handleConnection(ws, request, { limiter });
+      hocuspocus.handleConnection(ws, request, { limiter, ws });
     });
   };
   httpServer.on('upgrade', onUpgrade);

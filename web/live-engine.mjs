@@ -9,7 +9,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 
-import { AUTH, AUTH_DENIED, AUTH_TOKEN, AWARENESS, CLOSE, QUERY_AWARENESS, SYNC, SYNC_REPLY, answerSync, roomMessage } from './live-protocol.mjs';
+import { AUTH, AUTH_DENIED, AUTH_TOKEN, AWARENESS, CLOSE, QUERY_AWARENESS, SNAPSHOT_PARAM, SNAPSHOT_WANTED, STATELESS, SYNC, SYNC_REPLY,
+         answerSync, roomMessage, snapshotMessage, snapshotOf } from './live-protocol.mjs';
 import { LIVE_PATH, REFUSING_CLOSES, ROOM_ID, newRoomId } from './live-room.mjs';
 import { allChanges, hasFields, observeChanges, writeChanges } from './live-yjs.mjs';
 
@@ -21,8 +22,11 @@ export class Room {
   //   onChanges(changes)   others' changes (arrays of [scope, id, field, value])
   //   onStatus(status)     'connecting' | 'online' | 'offline' | 'refused' (with a reason)
   //   onPresence(peers)    [{id, name, colour, selection, you}] whenever someone comes, goes or moves
+  //   onSnapshot(bytes)    joining: the room's snapshot (the map's text, UTF-8), before the room's
+  //                        document; what the server sends next waits for the promise it returns
+  //   onSnapshotWanted()   the server asks for this page's map as the room's snapshot (sendSnapshot)
   // stored: updates of the room's document kept in this browser (edits made offline).
-  constructor({ url, room, token = '', stored = null, me, onChanges, onStatus, onPresence }) {
+  constructor({ url, room, token = '', stored = null, me, onChanges, onStatus, onPresence, onSnapshot = null, onSnapshotWanted = () => {} }) {
     this.url = url;
     this.room = room;
     this.token = token;
@@ -38,6 +42,9 @@ export class Room {
     this.tries = 0;
     this.ws = null;
     this.onChanges = onChanges;   // once listen() is called
+    this.onSnapshot = onSnapshot;   // asked for on the first connection only
+    this.onSnapshotWanted = onSnapshotWanted;
+    this.held = null;   // messages waiting while the snapshot is shown: {ws, messages}
     this.doc.on('update', (update, origin) => {
       if (origin === this) return;   // from the server: nothing to send back
       if (this.open()) this.send(SYNC, (e) => syncProtocol.writeUpdate(e, update));
@@ -67,7 +74,13 @@ export class Room {
     if (this.closed) return;
     if (navigator.onLine === false) { this.setStatus('offline'); return; }   // until 'online'
     this.setStatus('connecting');
-    const ws = new WebSocket(this.url);
+    let url = this.url;
+    if (this.onSnapshot) {
+      const u = new URL(url);
+      u.searchParams.set(SNAPSHOT_PARAM, '1');
+      url = u.href;
+    }
+    const ws = new WebSocket(url);
     ws.binaryType = 'arraybuffer';
     this.ws = ws;
     ws.onopen = () => {
@@ -77,7 +90,8 @@ export class Room {
       this.send(QUERY_AWARENESS, () => {});   // who is here already
     };
     ws.onmessage = (event) => {
-      try { this.receive(new Uint8Array(event.data)); } catch (e) { /* a malformed message is dropped */ }
+      if (this.held && this.held.ws === ws) { this.held.messages.push(event.data); return; }
+      this.take(event.data);
     };
     ws.onclose = (event) => {
       if (this.ws !== ws) return;
@@ -99,6 +113,20 @@ export class Room {
     this.retry = setTimeout(() => this.connect(), wait);
   }
 
+  take(data) {
+    try { this.receive(new Uint8Array(data)); } catch (e) { /* a malformed message is dropped */ }
+  }
+
+  // The snapshot is shown: what came meanwhile on the same connection is read now.
+  release() {
+    const held = this.held;
+    this.held = null;
+    if (held && held.ws === this.ws) for (const data of held.messages) { if (this.ws === held.ws) this.take(data); }
+  }
+
+  // bytes: the map's text, UTF-8.
+  sendSnapshot(bytes) { if (this.open() && this.synced) this.ws.send(snapshotMessage(this.room, bytes)); }
+
   send(type, body) { this.ws.send(roomMessage(this.room, type, body)); }
 
   sendAwareness(clients) {
@@ -118,6 +146,7 @@ export class Room {
       const kind = answerSync(d, this.room, this.doc, this, (bytes) => this.ws.send(bytes));
       if (kind === syncProtocol.messageYjsSyncStep2 && !this.synced) {
         this.synced = true;
+        this.onSnapshot = null;   // a snapshot is for joining only
         this.tries = 0;
         this.setStatus('online');
       }
@@ -125,6 +154,17 @@ export class Room {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(d), this);
     } else if (type === QUERY_AWARENESS) {
       this.sendAwareness([...this.awareness.getStates().keys()]);
+    } else if (type === STATELESS) {
+      const payload = decoding.readVarUint8Array(d);   // a varString's bytes
+      const map = snapshotOf(payload);
+      if (!map) {
+        if (payload.length < 64 && new TextDecoder().decode(payload) === SNAPSHOT_WANTED) this.onSnapshotWanted();
+      } else if (this.onSnapshot && !this.synced && !this.held) {
+        const show = this.onSnapshot;
+        this.onSnapshot = null;   // once
+        this.held = { ws: this.ws, messages: [] };
+        Promise.resolve().then(() => show(map)).catch(() => {}).then(() => this.release());
+      }
     } else if (type === CLOSE) {
       this.closeReason = decoding.hasContent(d) ? decoding.readVarString(d) : '';   // the socket's close says what follows
     }

@@ -10,6 +10,7 @@
   const CONNECT_WAIT_MS = 8000;    // a room that has not answered by then: no server, or unreachable
   const PRESENCE_EVERY_MS = 150;   // this user's selection goes to the others at most this often
   const OFFLINE_KEEP_MS = 500;     // edits made offline are stored this long after the last one
+  const PAINT_WAIT_MS = 1000;      // a room's snapshot shown: the room's document waits at most this for a frame (a hidden tab draws none)
   const COLOURS = ['#c2185b', '#1565c0', '#2e7d32', '#6a1b9a', '#ef6c00', '#00838f', '#5d4037', '#ad1457'];
   const ROOM_HASH = /(?:^#|&)room=([A-Za-z0-9_-]{22})(?:&|$)/;
   // The room a page's address (its fragment) names, or ''.
@@ -45,6 +46,8 @@
       this.presenceTimer = 0;     // a presence update waiting (selectionChanged)
       this.presenceSent = '';
       this.waiting = new Set();   // the items this user changed while the room was out of reach
+      this.previewing = false;    // joining: the room's snapshot is shown (read-only) until its document comes
+      this.sendingSnapshot = false;
       const name = this.remembered(NAME_KEY);   // given on an earlier visit: "Your name" starts from it
       if (name) wasm.setGivenName(name);
     }
@@ -106,8 +109,9 @@
 
     // A Room of `roomId` connected (or given up after CONNECT_WAIT_MS): resolves to the room, or
     // to {error} when it was refused, could not connect and nothing of it is kept here.
-    // token: the room's password ('' for none).
-    async connect(roomId, stored, token = '') {
+    // token: the room's password ('' for none). preview: joining, the room's snapshot is shown
+    // while its document comes (preview()).
+    async connect(roomId, stored, token = '', { preview = false } = {}) {
       await this.configReady;
       let engine;
       try { engine = await this.loadEngine(); } catch (e) { return { error: this.t('PageLiveNoServer') }; }
@@ -121,6 +125,8 @@
         onChanges: (changes) => this.received(changes),
         onStatus: (status, reason) => { if (reason) refusal = reason; settle(status); this.statusChanged(status, reason); },
         onPresence: (peers) => this.showPresence(peers),
+        onSnapshot: preview && typeof DecompressionStream === 'function' ? (deflated) => this.preview(deflated) : null,
+        onSnapshotWanted: () => this.sendSnapshot(room),
       });
       const timer = setTimeout(() => settle('timeout'), CONNECT_WAIT_MS);
       let status = await answered;
@@ -193,30 +199,77 @@
       const connecting = this.ui.toast(this.t('PageLiveConnecting'));
       // The password this tab gave the room before (a reload does not ask it again).
       let token = this.tabToken(roomId);
-      let joined = await this.connect(roomId, stored.length ? stored : null, token);
+      let joined = await this.connect(roomId, stored.length ? stored : null, token, { preview: true });
       connecting();
       // A room with a password: asked for until it is right, or the person gives up.
       for (let asked = 0; joined.passwordRefused; asked++) {
         token = await this.ui.passwordDialog(this.t('PageLiveTitle'), this.t(asked ? 'PageLivePasswordWrong' : 'PageLivePasswordText'),
           this.t('PageLivePassword'), this.t('PageLiveJoin'));
         if (token === null) return false;
-        joined = await this.connect(roomId, stored.length ? stored : null, token);
+        joined = await this.connect(roomId, stored.length ? stored : null, token, { preview: true });
       }
       const { room, error } = joined;
-      if (error) { this.ui.message(this.t('PageLiveTitle'), this.t('PageLiveCannotJoin', error)); return false; }
+      if (error) {
+        this.endPreview();
+        this.ui.message(this.t('PageLiveTitle'), this.t('PageLiveCannotJoin', error));
+        return false;
+      }
       this.keepTabToken(roomId, token);
       if (room.empty()) {
         room.close();
+        this.endPreview();
         this.ui.message(this.t('PageLiveTitle'), this.t('PageLiveEmpty'));
         return false;
       }
-      this.persistence.storeBeforeSwitch();
+      if (!this.previewing) this.persistence.storeBeforeSwitch();   // else stored before the snapshot showed
       if (!room.synced) this.waiting = new Set(kept.flatMap((k) => k.waiting || []));
       this.enter(room, roomId);
-      this.wasm.liveJoin(JSON.stringify(room.changes()));
+      this.wasm.liveJoin(JSON.stringify(room.changes()));   // the room's document replaces the snapshot
+      this.previewing = false;
+      this.persistence.holdWrites(false);
       this.persistence.enterRoom(roomId);
       if (room.synced && kept.length) this.forgetKept();   // sent with the join
       return true;
+    }
+
+    // Joining: the room's snapshot (its map as a page in it last had it, kept by the server) is
+    // shown read-only while the room's document comes, which then replaces it (liveJoin). The map
+    // open before is stored first, and storage writes nothing meanwhile; a join that fails brings
+    // it back (endPreview), with its undo history. Resolves once a frame has shown it.
+    async preview(deflated) {
+      let bytes;
+      try { bytes = await window.TrayectoLink.inflate(deflated, TrayectoWasm.MAX_MAP_BYTES); } catch (e) { return; }   // the document will do
+      while (this.persistence.saving) await this.persistence.saving;   // a write of the map open now ends first
+      if (this.room || this.previewing) return;   // in a room: its map stays until the join replaces it
+      this.persistence.storeBeforeSwitch();
+      this.persistence.holdWrites(true);
+      if (this.wasm.livePreview(bytes)) { this.persistence.holdWrites(false); return; }   // not a map: the document will do
+      this.previewing = true;
+      const wasm = this.wasm, frame = wasm.frameCount();
+      await new Promise((resolve) => {
+        const shown = () => { clearTimeout(timer); setTimeout(resolve, 0); };   // after the frame is on screen
+        const timer = setTimeout(resolve, PAINT_WAIT_MS);
+        const poll = () => (wasm.frameCount() > frame ? shown() : requestAnimationFrame(poll));
+        requestAnimationFrame(poll);
+      });
+    }
+
+    endPreview() {
+      if (!this.previewing) return;
+      this.previewing = false;
+      this.wasm.liveEndPreview();
+      this.persistence.holdWrites(false);
+    }
+
+    // The server asks for this page's map as the room's snapshot (for pages that join later).
+    async sendSnapshot(room) {
+      if (this.room !== room || !room.synced || this.sendingSnapshot) return;
+      this.sendingSnapshot = true;
+      try {
+        const blob = await this.persistence.bridge.getMapBlob();   // written between frames
+        const bytes = new Uint8Array(await blob.arrayBuffer());
+        if (this.room === room) room.sendSnapshot(bytes);
+      } catch (e) { /* asked again at a later change */ } finally { this.sendingSnapshot = false; }
     }
 
     enter(room, roomId) {

@@ -13,6 +13,7 @@
 
 #include "nlohmann/json.hpp"
 #include "platform.hpp"
+#include "trayecto/format.hpp"
 #include "trayecto/sync.hpp"
 
 using namespace trayecto;
@@ -73,6 +74,25 @@ EMSCRIPTEN_KEEPALIVE int trayecto_live_join(const char* bytes, int size) {
     P.app->setInRoom(true);
     requestFrames(3);
     return 1;
+}
+
+// Joining: the room's map as its server last kept it (a snapshot, in the file format), shown
+// read-only until trayecto_live_join makes the room's own document the map, or
+// trayecto_live_end_preview brings back the map open before. "" when shown, else why not.
+EMSCRIPTEN_KEEPALIVE const char* trayecto_live_preview(const char* bytes, int size) {
+    if (!P.app || size < 0 || gSession) { P.scratch = "not joining a room"; return P.scratch.c_str(); }
+    Result<Map> loaded = loadMap(std::string_view(bytes, static_cast<std::size_t>(size)));
+    if (!loaded) { P.scratch = describe(P.app->view().lang, loaded.error()); return P.scratch.c_str(); }
+    P.app->previewMap(std::move(loaded.value()));
+    requestFrames(3);
+    P.scratch.clear();
+    return P.scratch.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void trayecto_live_end_preview() {
+    if (!P.app || !P.app->document().previewing()) return;
+    P.app->endPreview();
+    requestFrames(3);
 }
 
 // This user's edits, undo and redo since the last call, as changes to send ("[]": none).

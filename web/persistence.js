@@ -102,6 +102,7 @@
       this.channel = null;
       this.held = null;           // {mapId, release}: this tab edits mapId (holds its lock)
       this.following = false;     // another tab edits the open map: this one follows it
+      this.writesHeld = false;    // a live room's snapshot is shown while joining (holdWrites)
       this.claiming = null;       // {mapId, promise}: a claim() under way
       this.sessionMapId = null;   // the map the stored session names
       this.sessionHold = null;    // releases the session lock (held while this tab starts a new map)
@@ -445,6 +446,13 @@
       setTimeout(() => { if (this.held === hold && this.mapId === hold.mapId) this.setFollowing(false); }, 2 * HANDOVER_WAIT_MS);
     }
 
+    // Joining a live room, its snapshot shows in place of the open map: nothing is written (the
+    // open map was stored first) until the join ends (web/live.js).
+    holdWrites(on) {
+      this.writesHeld = on;
+      if (!on && !this.wasm.isClean(KEEPER.browser)) this.scheduleSave();
+    }
+
     setStatus(name) { this.wasm.setStorageStatus(STORAGE[name]); }
 
     // Every change the wasm reports, with its cause. Only what the browser does not have yet is
@@ -460,7 +468,7 @@
     }
 
     scheduleSave() {
-      if (!this.store || this.blockedByConflict || this.following) return;
+      if (!this.store || this.blockedByConflict || this.following || this.writesHeld) return;
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.save(), window.__trayectoSaveDelayMs ?? SAVE_DELAY_MS);   // tests may lengthen it
     }
@@ -469,7 +477,7 @@
     // has it: when editing resumes after a pause, and before a merge, a restore or another map
     // replaces it. Opening a page adds none, and an idle tab writes none.
     async snapshot() {
-      if (!this.store || this.following) return;
+      if (!this.store || this.following || this.writesHeld) return;
       try {
         // The stored bytes as they are, and the history's keys: no map text decoded or copied.
         const record = await this.store.getStored(this.mapId);
@@ -484,7 +492,7 @@
     // Writes the open map now, in one transaction, unless the browser has it already. Never throws.
     async save() {
       clearTimeout(this.timer);
-      if (!this.store || this.blockedByConflict || this.following) return;
+      if (!this.store || this.blockedByConflict || this.following || this.writesHeld) return;
       if (this.saving) await this.saving;
       if (this.wasm.isClean(KEEPER.browser)) return;
       this.saving = (async () => {
@@ -516,7 +524,7 @@
     // The tab is going away or hidden: start the write, and keep a synchronous copy in case
     // the page dies before IndexedDB commits.
     flush() {
-      if (!this.bridge || !this.store || this.following || this.wasm.isClean(KEEPER.browser)) return;
+      if (!this.bridge || !this.store || this.following || this.writesHeld || this.wasm.isClean(KEEPER.browser)) return;
       try {
         localStorage.setItem(RESCUE_KEY, JSON.stringify({ mapId: this.mapId, savedAt: Date.now(), json: this.bridge.getMap() }));
       } catch (e) { /* too large or unavailable: IndexedDB is still tried */ }
@@ -823,7 +831,7 @@
     storeBeforeSwitch() {
       this.leavingMap();
       clearTimeout(this.timer);
-      if (!this.store || this.blockedByConflict || this.following) return;
+      if (!this.store || this.blockedByConflict || this.following || this.writesHeld) return;
       const clean = this.wasm.isClean(KEEPER.browser);
       const entry = { id: this.mapId, json: this.bridge.getMapBytes(), ...this.bridge.mapSummary() };
       const owner = this.held && this.held.mapId === this.mapId;

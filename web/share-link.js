@@ -45,7 +45,12 @@
   // stopped as soon as they pass maxBytes. Rejects only with a LinkError.
   async function decode(encoded, maxBytes) {
     if (!(maxBytes > 0)) throw new RangeError('decode(encoded, maxBytes): maxBytes is required');
-    const compressed = base64urlBytes(encoded);
+    return inflate(base64urlBytes(encoded), maxBytes);
+  }
+
+  // Raw deflate bytes (a link's, a live room's snapshot) inflated as decode() does.
+  async function inflate(compressed, maxBytes) {
+    if (!(maxBytes > 0)) throw new RangeError('inflate(compressed, maxBytes): maxBytes is required');
     const inflater = new DecompressionStream('deflate-raw');
     const writer = inflater.writable.getWriter();
     const reader = inflater.readable.getReader();
@@ -84,5 +89,5 @@
     return bytes;
   }
 
-  global.TrayectoLink = { encode, decode, LinkError };
+  global.TrayectoLink = { encode, decode, inflate, LinkError };
 })(typeof window !== 'undefined' ? window : globalThis);

@@ -147,6 +147,8 @@
     // ---- live rooms (web/live.js): changes as JSON text, [[scope, id, field, value], ...]
     liveStart() { return this.text(this.m._trayecto_live_start()); }
     liveJoin(changes) { return this.withHeap([changes], (c) => this.m._trayecto_live_join(c.ptr, c.size)) !== 0; }
+    livePreview(json) { return this.withHeap([json], (j) => this.text(this.m._trayecto_live_preview(j.ptr, j.size))); }
+    liveEndPreview() { this.m._trayecto_live_end_preview(); }
     liveOutgoing() { return this.text(this.m._trayecto_live_outgoing()); }
     liveReceive(changes) { return this.withHeap([changes], (c) => this.m._trayecto_live_receive(c.ptr, c.size)); }
     liveLeave() { this.m._trayecto_live_leave(); }

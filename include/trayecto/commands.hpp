@@ -189,7 +189,7 @@ class Document {
 public:
     Document() = default;
     explicit Document(Map map) : map_(std::move(map)) {}
-    const Map& map() const { return map_; }
+    const Map& map() const { return preview_ ? *preview_ : map_; }
     // Bumps on every successful execute, undo, redo and reset; not on failed or empty commands.
     std::uint64_t revision() const { return revision_; }
     ChangeCause lastCause() const { return lastCause_; }
@@ -228,11 +228,19 @@ public:
     std::function<std::string()> clock;
     // A read-only document refuses every command, undo and redo (the host may still reset it).
     void setReadOnly(bool readOnly) { readOnly_ = readOnly; }
-    bool readOnly() const { return readOnly_; }
+    bool readOnly() const { return readOnly_ || previewing(); }
+    // Live rooms: a map shown in place of this one while a room's own document is on its way (the
+    // room's last snapshot). map() is it and nothing can be changed; this document's map, history
+    // and clean marks stay as they are. endPreview() brings them back (the join failed); reset()
+    // replaces both (it succeeded). Each bumps the revision (cause Remote).
+    void preview(Map map);
+    void endPreview();
+    bool previewing() const { return preview_.has_value(); }
 
 private:
     void changed(ChangeCause cause) { ++revision_; lastCause_ = cause; lastSmall_ = false; }
     Map map_;
+    std::optional<Map> preview_;
     History history_;
     std::uint64_t revision_ = 0;
     ChangeCause lastCause_ = ChangeCause::None;

@@ -421,3 +421,37 @@ TEST_CASE("with a clock, an edit stamps meta.modified in its own undo step", "[h
     CHECK(doc.map().meta.modified.empty());
     CHECK(doc.map().cards.size() == 3);
 }
+
+TEST_CASE("a room's snapshot previewed: shown and read-only, and the map, history and clean marks before it come back", "[history][document]") {
+    Document doc(smallJourney());
+    REQUIRE_FALSE(doc.execute(cmd::removeCards(doc.map(), {"a1"})));
+    doc.markClean(Keeper::File);
+    const std::string before = saveMap(doc.map());
+    Map room = smallJourney();
+    room.meta.title = "The room's map";
+
+    doc.preview(room);
+    CHECK(doc.previewing());
+    CHECK(doc.map().meta.title == "The room's map");
+    CHECK(doc.lastCause() == ChangeCause::Remote);
+    CHECK(doc.readOnly());
+    CHECK(doc.execute(cmd::removeCards(doc.map(), {"a2"})).has_value());   // refused
+    CHECK_FALSE(doc.undo());
+    CHECK(doc.map().cards.size() == room.cards.size());
+
+    const std::uint64_t shown = doc.revision();
+    doc.endPreview();   // the join failed
+    CHECK_FALSE(doc.previewing());
+    CHECK(doc.revision() > shown);
+    CHECK_FALSE(doc.readOnly());
+    CHECK(saveMap(doc.map()) == before);
+    CHECK(doc.hasCleanMark(Keeper::File));
+    REQUIRE(doc.undo());   // the history is the map's own
+    CHECK(doc.map().cards.size() == room.cards.size());
+
+    doc.preview(room);
+    doc.reset(room, ChangeCause::Remote);   // the join succeeded: the room's map replaces both
+    CHECK_FALSE(doc.previewing());
+    CHECK_FALSE(doc.readOnly());
+    CHECK(saveMap(doc.map()) == saveMap(room));
+}

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 import { startApp } from '../../scripts/serve.mjs';
 import { DIST, assert, assertEqual, asReturningVisitor, cardOnScreen as cardOnCanvas, centre, clickWidget, openApp, screenshot, settle, typeIntoCard, widget } from './harness.mjs';
@@ -38,8 +39,8 @@ const shows = (page, text, timeout = 15000) => page.waitForFunction(
   });
 
 // A room server of our own (the suite's static server has none), on a fresh data folder.
-async function liveServer(port = 0, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trayecto-live-e2e-')), dir = DIST) {
-  const app = await startApp(dir, port, '127.0.0.1', { dataDir });
+async function liveServer(port = 0, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trayecto-live-e2e-')), dir = DIST, live = {}) {
+  const app = await startApp(dir, port, '127.0.0.1', { dataDir, ...live });
   return {
     ...app, dataDir,
     async stop() { await app.live.close(); app.server.closeAllConnections?.(); await new Promise((r) => app.server.close(r)); },
@@ -88,6 +89,21 @@ async function typePassword(page, password, button) {
   await page.locator('dialog button', { hasText: button }).click();
   await page.waitForFunction((el) => !el.isConnected, typedInto);   // that dialog closed (another may come)
 }
+
+// Records, in a page about to open, the first frame of a room's map: the first in a room or
+// read-only (a snapshot). Whether the page was in the room yet, whether it could be edited, and
+// the map's text then.
+const recordFirstRoomFrame = (context) => context.addInitScript(() => {
+  const poll = () => {
+    const t = window.trayecto;
+    if (t && t.live && t.frameCount() > 0 && (t.live.wasm.liveActive() || t.readOnly())) {
+      window.__firstFrame = { inRoom: t.live.wasm.liveActive(), readOnly: t.readOnly(), map: t.getMap() };
+      return;
+    }
+    requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+});
 
 async function joined(page) {
   await page.waitForFunction(() => window.trayecto.viewState && document.querySelectorAll('.tr-presence .tr-peer').length > 0, null, { timeout: 15000 });
@@ -326,6 +342,87 @@ export const tests = [
         }
       } finally {
         await ctxB.close();
+        await server.stop();
+      }
+    },
+  },
+  {
+    // A page joining a big room waited a second or more for the room's document before anything
+    // showed; now the server's snapshot of the room shows at once (docs/live.md, "Joining").
+    name: "joining a live room (en, es): the room's last snapshot shows at once, read-only, then the room's own map, editable",
+    timeout: 120,
+    async run({ browser, context }) {
+      const server = await liveServer(0, undefined, DIST, { snapshotEveryMs: 10 * 60 * 1000 });   // one snapshot: the room as started
+      const contexts = [];
+      try {
+        const a = await facilitator(context, server.url + '?lang=es');
+        const link = await startSession(a, 'es');
+        const roomId = link.split('#room=')[1];
+        const snapshot = path.join(server.dataDir, roomId + '.snapshot.deflate');
+        for (const until = Date.now() + 15000; !fs.existsSync(snapshot) && Date.now() < until;) await a.waitForTimeout(100);
+        assert(fs.existsSync(snapshot), 'the room\'s snapshot is kept by the server');
+        const snapshotText = zlib.inflateRawSync(fs.readFileSync(snapshot)).toString();
+        const { box } = await cardOnScreen(a, 0);
+        await typeIntoCard(a, box, ' tras la foto');   // in the room's document, not in its snapshot
+        for (const lang of ['en', 'es']) {
+          const ctx = await newParticipant(browser);
+          contexts.push(ctx);
+          await recordFirstRoomFrame(ctx);
+          const p = await openApp(ctx, inLanguage(link, lang));
+          await shows(p, ' tras la foto');
+          const first = await p.evaluate(() => window.__firstFrame);
+          assert(first && !first.inRoom && first.readOnly, `the first frame of the room's map is its snapshot, read-only: ${JSON.stringify(first && { ...first, map: undefined })}`);
+          assert(!first.map.includes(' tras la foto') && first.map === snapshotText, 'the snapshot is the room as started');
+          await joined(p);
+          assert(!(await p.evaluate(() => window.trayecto.readOnly())), 'editable once in the room');
+          const { box: boxP } = await cardOnScreen(p, 1);
+          await typeIntoCard(p, boxP, ' ' + lang);
+          await shows(a, ' ' + lang);
+          await screenshot(p, 'live-joined-from-snapshot-' + lang);
+        }
+      } finally {
+        for (const c of contexts) await c.close();
+        await server.stop();
+      }
+    },
+  },
+  {
+    name: "joining a live room that fails after its snapshot showed (es): the map open before comes back, with its undo",
+    timeout: 90,
+    async run({ context }) {
+      const server = await liveServer();
+      try {
+        // A room the server has a snapshot of but no document (its link cut short, or its data lost).
+        const roomId = 'AbCdEfGhIjKlMnOpQrStUv';
+        const roomMap = { format: 'trayecto-journey', version: 1, meta: { title: 'La sala que ya no está' } };
+        fs.writeFileSync(path.join(server.dataDir, roomId + '.snapshot.deflate'), zlib.deflateRawSync(JSON.stringify(roomMap)));
+        await recordFirstRoomFrame(context);
+        const page = await openApp(context, server.url + '?lang=es');
+        const { box } = await cardOnScreen(page, 0);
+        await typeIntoCard(page, box, ' mío');
+        const mine = await page.evaluate(() => window.trayecto.getMap());
+        await page.evaluate(() => {
+          window.__trayectoSaveDelayMs = 0;   // a write would come while the snapshot shows
+          const store = window.trayecto.persistence.store, save = store.save.bind(store);
+          window.__written = [];
+          store.save = (entry, ...rest) => { window.__written.push(entry.json); return save(entry, ...rest); };
+        });
+        await page.goto(server.url + '?lang=es#room=' + roomId);   // the link pasted in the address bar
+        const message = page.locator('dialog.tr-dialog');
+        await message.waitFor({ timeout: 15000 });
+        const first = await page.evaluate(() => window.__firstFrame);
+        assert(first && first.readOnly && !first.inRoom && first.map.includes(roomMap.meta.title), 'the snapshot showed');
+        await message.locator('button').first().click();
+        await message.waitFor({ state: 'detached' });
+        assertEqual(await page.evaluate(() => window.trayecto.getMap()), mine, 'the map open before is back');
+        assert(!(await page.evaluate(() => window.trayecto.readOnly())), 'and editable');
+        await page.keyboard.press('Control+z');
+        await page.waitForFunction(() => !window.trayecto.getMap().includes(' mío'), null, { timeout: 5000 });
+        await page.waitForTimeout(700);   // a write would have come by now
+        const written = await page.evaluate(() => Promise.all(window.__written.map((json) => new Response(json).text())));
+        assert(written.length > 0 && written.every((json) => !json.includes(roomMap.meta.title)),
+               `the snapshot was never stored as this map (${written.length} writes)`);
+      } finally {
         await server.stop();
       }
     },

@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 
-import { AUTH, AUTH_DENIED, AUTH_OK, AUTH_TOKEN, CLOSE, SYNC, SYNC_REPLY, answerSync, roomMessage } from '../../web/live-protocol.mjs';
+import { AUTH, AUTH_DENIED, AUTH_OK, AUTH_TOKEN, CLOSE, SNAPSHOT_PARAM, STATELESS, SYNC, SYNC_REPLY, answerSync, roomMessage } from '../../web/live-protocol.mjs';
 
 // Resolves once `test()` holds (checked every 10 ms); rejects after `ms` naming `what`.
 export async function waitFor(test, what, ms = 5000) {
@@ -19,14 +19,17 @@ export async function waitFor(test, what, ms = 5000) {
 }
 
 export class LiveClient {
-  // url: ws://host:port/live; origin: the Origin header sent (the page's origin).
-  constructor(url, room, { origin, token = '' } = {}) {
+  // url: ws://host:port/live; origin: the Origin header sent (the page's origin); snapshot: asks
+  // for the room's snapshot as a joining page does.
+  constructor(url, room, { origin, token = '', snapshot = false } = {}) {
     this.room = room;
     this.doc = new Y.Doc();
     this.status = 'connecting';   // then 'authenticated', 'denied' or 'closed'
     this.closeCode = null;
     this.synced = false;
-    this.ws = new WebSocket(url, { origin });
+    this.types = [];       // the type of every message received, in order
+    this.stateless = [];   // the payloads of stateless messages, as bytes
+    this.ws = new WebSocket(snapshot ? `${url}?${SNAPSHOT_PARAM}=1` : url, { origin });
     this.ws.binaryType = 'arraybuffer';
     this.ws.on('open', () => {
       this.send(AUTH, (e) => { encoding.writeVarUint(e, AUTH_TOKEN); encoding.writeVarString(e, token); });
@@ -48,6 +51,8 @@ export class LiveClient {
     const d = decoding.createDecoder(data);
     decoding.readVarString(d);
     const type = decoding.readVarUint(d);
+    this.types.push(type);
+    if (type === STATELESS) this.stateless.push(decoding.readVarUint8Array(d));
     if (type === AUTH) {
       const sub = decoding.readVarUint(d);
       if (sub === AUTH_OK) this.status = 'authenticated';

@@ -9,9 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import zlib from 'node:zlib';
+
 import * as Y from 'yjs';
 
 import { coreLimits, startApp } from '../../scripts/serve.mjs';
+import { SNAPSHOT_WANTED, STATELESS, snapshotMessage, snapshotOf } from '../../web/live-protocol.mjs';
 import { LIVE_PATH, newRoomId } from '../../web/live-room.mjs';
 import { writeChanges } from '../../web/live-yjs.mjs';
 import { LiveClient, waitFor } from './live-client.mjs';
@@ -129,6 +132,42 @@ const tests = [
       assert.deepEqual(fs.readdirSync(app.dataDir), []);
       const ok = app.join(room());
       await ok.until(() => ok.status === 'authenticated', 'a good name');
+    } finally { await app.stop(); }
+  }],
+
+  ["a room's snapshot is asked of a page as the room changes, taken only from that page, and sent first to a page joining with the password", async () => {
+    const app = await serve({ snapshotEveryMs: 100 });
+    const text = (s) => new TextDecoder().decode(s);
+    const asked = (c) => c.stateless.some((p) => text(p) === SNAPSHOT_WANTED);
+    const snapshotFile = (r) => path.join(app.dataDir, `${r}.snapshot.deflate`);
+    const kept = (r) => (fs.existsSync(snapshotFile(r)) ? zlib.inflateRawSync(fs.readFileSync(snapshotFile(r))).toString() : null);
+    try {
+      const r = room();
+      const a = app.join(r, { token: 'clave' });
+      await a.until(() => a.synced, 'sync');
+      const b = app.join(r, { token: 'clave' });
+      await b.until(() => b.synced, 'sync of b');
+      edit(a, 'cd-1', 'hola');
+      await a.until(() => asked(a), "the server's ask");
+      assert.ok(!asked(b), 'only the page whose edit it was is asked');
+      b.ws.send(snapshotMessage(r, new TextEncoder().encode('{"from": "b, not asked"}')));
+      a.ws.send(snapshotMessage(r, new TextEncoder().encode('{"from": "a, asked"}')));
+      await waitFor(() => kept(r) !== null, 'the snapshot kept');
+      assert.equal(kept(r), '{"from": "a, asked"}');
+      a.ws.send(snapshotMessage(r, new TextEncoder().encode('{"from": "a, not asked again"}')));
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      assert.equal(kept(r), '{"from": "a, asked"}', 'an answer nobody asked for is not kept');
+
+      const joining = app.join(r, { token: 'clave', snapshot: true });
+      await joining.until(() => joining.synced, 'the joining page synced');
+      assert.equal(joining.types[0], STATELESS, 'the snapshot comes before anything else');
+      assert.equal(zlib.inflateRawSync(snapshotOf(joining.stateless[0])).toString(), '{"from": "a, asked"}');
+      const plain = app.join(r, { token: 'clave' });
+      await plain.until(() => plain.synced, 'a page not joining synced');
+      assert.ok(!plain.types.includes(STATELESS), 'no snapshot unless asked for');
+      const intruder = app.join(r, { token: 'wrong', snapshot: true });
+      await intruder.until(() => intruder.status === 'denied', 'the wrong password refused');
+      assert.deepEqual(intruder.stateless, [], 'no snapshot without the password');
     } finally { await app.stop(); }
   }],
 
