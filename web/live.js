@@ -238,7 +238,7 @@
     // it back (endPreview), with its undo history. Resolves once a frame has shown it.
     async preview(deflated) {
       let bytes;
-      try { bytes = await window.TrayectoLink.inflate(deflated, TrayectoWasm.MAX_MAP_BYTES); } catch (e) { return; }   // the document will do
+      try { bytes = await window.TrayectoLink.inflate(deflated, TrayectoWasm.MAX_MAP_BYTES, TrayectoLink.SNAPSHOT_FEED_BYTES); } catch (e) { return; }   // the document will do
       while (this.persistence.saving) await this.persistence.saving;   // a write of the map open now ends first
       if (this.room || this.previewing) return;   // in a room: its map stays until the join replaces it
       this.persistence.storeBeforeSwitch();

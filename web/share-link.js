@@ -40,6 +40,9 @@
   // into output at once, whatever the reader has asked for (Chromium's does), and deflate
   // expands at most ~1032 times: 1 KB in is at most ~1 MB out before the cap is checked again.
   const FEED_BYTES = 1024;
+  // A live room's snapshot, from the room server, is fed 16 KB at a time (it is ~250 KB for a
+  // map of 5 000 cards): at most ~16 MB past the cap before a hostile one is stopped.
+  const SNAPSHOT_FEED_BYTES = 16 * 1024;
 
   // The map's bytes (UTF-8, unchecked: the loader checks them), inflated a step at a time and
   // stopped as soon as they pass maxBytes. Rejects only with a LinkError.
@@ -48,8 +51,9 @@
     return inflate(base64urlBytes(encoded), maxBytes);
   }
 
-  // Raw deflate bytes (a link's, a live room's snapshot) inflated as decode() does.
-  async function inflate(compressed, maxBytes) {
+  // Raw deflate bytes (a link's, a live room's snapshot) inflated as decode() does, fed
+  // `feedBytes` at a time: the output may pass maxBytes by up to ~1032 times that before it stops.
+  async function inflate(compressed, maxBytes, feedBytes = FEED_BYTES) {
     if (!(maxBytes > 0)) throw new RangeError('inflate(compressed, maxBytes): maxBytes is required');
     const inflater = new DecompressionStream('deflate-raw');
     const writer = inflater.writable.getWriter();
@@ -57,10 +61,10 @@
     let stopped = false;
     // Fed as the reader takes the output (backpressure), never ahead of it.
     (async () => {
-      for (let at = 0; at < compressed.length; at += FEED_BYTES) {
+      for (let at = 0; at < compressed.length; at += feedBytes) {
         await writer.ready;
         if (stopped) return;
-        writer.write(compressed.subarray(at, at + FEED_BYTES)).catch(() => {});
+        writer.write(compressed.subarray(at, at + feedBytes)).catch(() => {});
       }
       await writer.ready;
       if (!stopped) writer.close().catch(() => {});
@@ -89,5 +93,5 @@
     return bytes;
   }
 
-  global.TrayectoLink = { encode, decode, inflate, LinkError };
+  global.TrayectoLink = { encode, decode, inflate, LinkError, SNAPSHOT_FEED_BYTES };
 })(typeof window !== 'undefined' ? window : globalThis);
