@@ -8,9 +8,9 @@
 //   `perSecond`) is closed;
 // - the first to open a room may give a password (Hocuspocus's token); then everyone must.
 // Each room also has a snapshot (its map in the file format, as a page in it last had it, kept
-// deflated): sent
-// first to a page that joins (after its password), asked of a page in the room at most every
-// SNAPSHOT_EVERY_MS while the room changes, and taken only from the page asked.
+// deflated): sent first to a page that joins (after its password), asked of a page in the room
+// at most every SNAPSHOT_EVERY_MS while the room changes, and taken only from the page asked
+// (another's stateless message past STATELESS_SMALL_BYTES closes its connection).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,6 +26,8 @@ import { CLOSE_POLICY, LIVE_PATH, ROOM_ID } from '../web/live-room.mjs';
 
 export const DEFAULT_RATE = { burst: 400, perSecond: 200 };
 export const SNAPSHOT_EVERY_MS = 10000;   // a changing room's snapshot is asked for this often
+const STATELESS_SMALL_BYTES = 1024;
+const MEASURE_EVERY_MS = 1000;   // a room's document near the size limit is measured at most this often
 
 // What a hook throws to refuse: Hocuspocus sends `reason` to the client (and closes with `code`
 // a connection whose message is refused); without a `message` it does not log it as an error.
@@ -97,17 +99,19 @@ function rateLimiter({ burst, perSecond }) {
 
 // Attaches the room server to `httpServer`. Options: dataDir (created if missing), maxBytes
 // (required), origins (list; default: same origin only), rate ({burst, perSecond}),
-// snapshotEveryMs, log.
+// snapshotEveryMs, sizeOf (a room's document's size in bytes, as stored; tests count its calls),
+// log.
 // Returns { hocuspocus, close() }: close() stores every open room and closes every connection.
 export function attachLiveRooms(httpServer, { dataDir, maxBytes, origins = null, rate = DEFAULT_RATE,
-                                             snapshotEveryMs = SNAPSHOT_EVERY_MS, log = () => {} }) {
+                                             snapshotEveryMs = SNAPSHOT_EVERY_MS, sizeOf = (document) => Y.encodeStateAsUpdate(document).length,
+                                             log = () => {} }) {
   if (!(maxBytes > 0)) throw new RangeError('attachLiveRooms: maxBytes (the core loader limit) is required');
   fs.mkdirSync(dataDir, { recursive: true });
-  // room -> { bound: most bytes its document may have now, pending; snapshots: asked (the
+  // room -> { bound: most bytes its document may have now, pending, measuredAt; snapshots: asked (the
   // connection asked for one), askedAt, timer (an ask waiting) }
   const rooms = new Map();
   const roomOf = (name) => {
-    if (!rooms.has(name)) rooms.set(name, { bound: 0, pending: 0, asked: null, askedAt: 0, timer: null });
+    if (!rooms.has(name)) rooms.set(name, { bound: 0, pending: 0, measuredAt: 0, asked: null, askedAt: 0, timer: null });
     return rooms.get(name);
   };
 
@@ -170,17 +174,28 @@ export function attachLiveRooms(httpServer, { dataDir, maxBytes, origins = null,
       Y.applyUpdate(document, new Uint8Array(bytes));
       roomOf(documentName).bound = bytes.length;
     },
-    async beforeHandleMessage({ context, documentName, document, update }) {
+    async beforeHandleMessage({ context, connection, documentName, document, update }) {
       if (context.limiter?.refused.has(update)) throw refusal('too many messages');
-      if (typeOf(update) === STATELESS) return;   // a snapshot: not the document (maxPayload bounds it)
+      if (typeOf(update) === STATELESS) {
+        // A snapshot, from the page asked for it: not the document (maxPayload bounds it).
+        if (update.length > STATELESS_SMALL_BYTES && roomOf(documentName).asked !== connection) throw refusal('unexpected message');
+        return;
+      }
       // A message adds at most its own size. `bound` sums the document's size when last measured
       // and every message since; the document is measured only when that passes the limit. ws
       // hands over several messages at once, and Hocuspocus applies each a little later: those
-      // accepted but not yet applied (`pending`) count on top of the measured size.
+      // accepted but not yet applied (`pending`) count on top of the measured size. Measuring
+      // costs a whole encoding of the document (~30 ms at the limit): near the limit, where each
+      // message would need one, it is done at most every MEASURE_EVERY_MS, and meanwhile a
+      // message that could pass the limit is refused (else small messages to a full room kept
+      // the server busy encoding it).
       const room = roomOf(documentName);
       let bound = room.bound + update.length;
       if (bound > maxBytes) {
-        bound = Y.encodeStateAsUpdate(document).length + room.pending + update.length;
+        const now = Date.now();
+        if (now - room.measuredAt < MEASURE_EVERY_MS) throw refusal('room too large');
+        room.measuredAt = now;
+        bound = sizeOf(document) + room.pending + update.length;
         if (bound > maxBytes) {
           log(`room ${documentName}: a message would take it past ${maxBytes} bytes; refused`);
           throw refusal('room too large');

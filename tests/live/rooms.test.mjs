@@ -171,6 +171,18 @@ const tests = [
     } finally { await app.stop(); }
   }],
 
+  ['a large stateless message from a page the server did not ask for a snapshot is refused and the room goes on', async () => {
+    const app = await serve();
+    try {
+      const [a, b, attacker] = await synced(app, 3);
+      attacker.ws.send(snapshotMessage(attacker.room, new Uint8Array(64 * 1024).fill(0x20)));
+      await attacker.until(() => attacker.status === 'closed', 'the refusal');   // its connection to the room
+      assert.equal(app.live.hocuspocus.documents.get(attacker.room).getConnectionsCount(), 2);
+      edit(a, 'cd-2', 'still here');
+      await b.until(() => cardText(b, 'cd-2') === '"still here"', 'the room after the attack');
+    } finally { await app.stop(); }
+  }],
+
   ['a message past the core loader limit is refused and the room goes on', () => attackRefused(
     (attacker) => attacker.ws.send(new Uint8Array(limits.maxMapBytes + 1)), 1009)],
 
@@ -194,6 +206,26 @@ const tests = [
       assert.ok(b.doc.getMap('map').size > 1, 'the pieces that fit are kept');
       const size = Y.encodeStateAsUpdate(b.doc).length;
       assert.ok(size <= limits.maxMapBytes, `the room has ${size} bytes, past ${limits.maxMapBytes}`);
+    } finally { await app.stop(); }
+  }],
+
+  ['a room near the size limit is measured at most once a second, however many messages come (no busy server)', async () => {
+    let measured = 0;
+    const app = await serve({ sizeOf: (d) => { measured++; return Y.encodeStateAsUpdate(d).length; } });
+    try {
+      const r = room();
+      const a = app.join(r);
+      await a.until(() => a.synced, 'sync');
+      a.doc.getMap('map').set('first', 'x'.repeat(limits.maxMapBytes - 16 * 1024));
+      const onServer = () => app.live.hocuspocus.documents.get(r)?.getMap('map');
+      await waitFor(() => onServer()?.has('first'), 'the first piece on the server');
+      // Messages that hardly grow the room (one field written again and again), one at a time:
+      // each would have had the whole document encoded once its sizes summed past the limit.
+      for (let i = 0; i < 40 && a.status !== 'closed'; ++i) {
+        a.doc.getMap('map').set('again', `${i} ${'y'.repeat(2 * 1024)}`);
+        await waitFor(() => a.status === 'closed' || String(onServer().get('again')).startsWith(`${i} `), `message ${i}`);
+      }
+      assert.ok(measured <= 2, `the room was measured ${measured} times`);
     } finally { await app.stop(); }
   }],
 
