@@ -1,7 +1,8 @@
 // Live rooms on loopback (docs/live.md): the room server in its own process (scripts/serve.mjs)
-// and Yjs clients speaking its protocol (tests/live/live-client.mjs) in this one. A benchmark that
+// and Yjs clients speaking its protocol (tests/live/live-client.mjs) in this one and in worker
+// threads (edit-load.mjs). A benchmark that
 // prints numbers, not a test:
-//   node bench/live/rooms-bench.mjs DIST SYNC_NODE_JS [--seconds 60] [--clients 30] [--rooms 20]
+//   node bench/live/rooms-bench.mjs DIST SYNC_NODE_JS [--seconds 60] [--clients 30] [--rooms 20] [--workers 2]
 // DIST: the built app (its core limits); SYNC_NODE_JS: the core's sync module for node
 // (build/web/tests/sync_node.js), which turns a generated 5 000-card map into a room's fields.
 // Prints, per line: an edit's way to the other clients' documents (p50 / p95) with one room and
@@ -13,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 
 import * as Y from 'yjs';
 
@@ -26,7 +28,7 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf('--' + name);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const SECONDS = arg('seconds', 60), CLIENTS = arg('clients', 30), ROOMS = arg('rooms', 20);
+const SECONDS = arg('seconds', 60), CLIENTS = arg('clients', 30), ROOMS = arg('rooms', 20), WORKERS = arg('workers', 2);
 if (!dist || !syncJs) {
   console.error('usage: node bench/live/rooms-bench.mjs DIST SYNC_NODE_JS [--seconds S] [--clients N] [--rooms R]');
   process.exit(2);
@@ -65,45 +67,19 @@ async function startServer() {
   };
 }
 
-// `clients` in each of `rooms` rooms, each editing its own card once a second (at a random
-// phase); every other client notes how long the edit took to reach its document.
+// `clients` in each of `rooms` rooms, each editing its own card once a second: the edit load
+// (edit-load.mjs), its rooms spread over WORKERS threads. Latencies over all rooms.
 async function editLoad(server, rooms, clients, seconds) {
-  const all = [];
-  const latencies = [];
-  for (let r = 0; r < rooms; r++) {
-    const name = room();
-    for (let c = 0; c < clients; c++) {
-      const client = new LiveClient(server.url, name, { origin: server.origin });
-      client.doc.getMap('cards').observeDeep((events, tx) => {
-        if (tx.origin !== client) return;   // only what came from the server
-        const now = performance.now();
-        for (const e of events) {
-          if (e.path.length !== 1) continue;
-          const sent = Number(JSON.parse(e.target.get('text') || '"0"').split('|')[0]);
-          if (sent > 0) latencies.push(now - sent);
-        }
-      });
-      all.push({ client, card: `bench-${r}-${c}` });
-    }
-  }
-  await Promise.all(all.map(({ client }) => client.until(() => client.synced, 'sync', 30000)));
-  // Each card exists everywhere before the clock starts (a new item is not an edit of a field).
-  for (const { client, card } of all) writeChanges(Y, client.doc, [['cards', card, 'text', '"0"']], 'local');
-  await sleep(2000);
-  latencies.length = 0;
-  const timers = [];
-  let edits = 0;
-  for (const { client, card } of all) {
-    const edit = () => {
-      writeChanges(Y, client.doc, [['cards', card, 'text', JSON.stringify(`${performance.now()}|${edits++}`)]], 'local');
-    };
-    timers.push(setTimeout(() => timers.push(setInterval(edit, 1000)), Math.random() * 1000));
-  }
-  await sleep(seconds * 1000);
-  for (const t of timers) { clearTimeout(t); clearInterval(t); }
-  await sleep(1000);   // the last edits arrive
-  for (const { client } of all) client.close();
-  latencies.sort((a, b) => a - b);
+  const threads = Math.min(WORKERS, rooms);
+  const results = await Promise.all(Array.from({ length: threads }, (_, t) => new Promise((resolve, reject) => {
+    const mine = Math.floor(rooms / threads) + (t < rooms % threads ? 1 : 0);
+    const worker = new Worker(new URL('./edit-load.mjs', import.meta.url),
+      { workerData: { server: { url: server.url, origin: server.origin }, rooms: mine, clients, seconds } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  })));
+  const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const edits = results.reduce((sum, r) => sum + r.edits, 0);
   return { edits, deliveries: latencies.length, p50: pct(latencies, 0.5), p95: pct(latencies, 0.95), max: latencies[latencies.length - 1] };
 }
 
