@@ -156,6 +156,11 @@ void Canvas::handleInput(Document& doc, ViewState& view) {
     if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
         if (drag_ == Drag::Emotion) doc.history().endGroup();
         drag_ = Drag::None;
+        // Dot voting: two quick clicks on a card are two votes (not a click and an edit).
+        if (voting && !readOnly && stageHeaderAt(view, wx, wy) < 0 && laneHeaderAt(view, wx, wy) < 0) {
+            const int slot = cardSlotAt(wx, wy);
+            if (slot >= 0) { castVote(doc, view, cardAt(slot).id, +1); return; }
+        }
         const int stage = stageHeaderAt(view, wx, wy), lane = laneHeaderAt(view, wx, wy);
         if (stage >= 0 || lane >= 0) {   // rename in place
             const Id& id = stage >= 0 ? map.stages[static_cast<size_t>(stage)].id

@@ -164,9 +164,10 @@ void App::sidePanel(float) {
     const Workshop& workshop = document_.map().workshop;
     const bool voting = workshop.voting;
     const bool merged = !workshop.merge.empty() && !mergeTabClosed_;
-    // The tab a change brings forward: the inspector for a new selection, the votes when voting
-    // starts, the merge report after a merge; a tab that went away leaves the inspector.
-    if (!view_.selection.empty() && inspectorWanted_) sideTab_ = SideTab::Inspector;
+    // The tab a change brings forward: the inspector for a new selection (not over the votes
+    // while voting: a vote selects its card), the votes when voting starts, the merge report after
+    // a merge; a tab that went away leaves the inspector.
+    if (!view_.selection.empty() && inspectorWanted_ && !(voting && sideTab_ == SideTab::Votes)) sideTab_ = SideTab::Inspector;
     inspectorWanted_ = false;
     if (voting && !voteTabShown_) sideTab_ = SideTab::Votes;
     voteTabShown_ = voting;

@@ -208,6 +208,24 @@ TEST_CASE("dot voting: a click votes, the allowance is kept, a right click takes
     CHECK(votesCast(h.map(), "local") == 1);
 }
 
+// Seen in a workshop: a participant clicked a card twice quickly to give it two votes; it got one
+// and its editor opened. And each vote brought the inspector over the votes' results.
+TEST_CASE("dot voting: two quick clicks are two votes, and the votes' tab stays in front") {
+    Headless h;
+    h.app().setVoting(3);
+    h.frames(2);
+    const auto votesTab = [] { const app::widgets::Widget* w = app::widgets::find("votes"); return w && w->value == "chosen"; };
+    REQUIRE(votesTab());
+    const Card pain = firstCardInLane(h.map(), LaneType::PainPoints);
+    const ImVec2 p = h.cardCentre(pain.id);
+    h.click(p.x, p.y);
+    h.click(p.x, p.y);   // within the double-click time
+    h.frames(2);
+    CHECK(findCard(h.map(), pain.id)->votes == pain.votes + 2);
+    CHECK(h.view().editingCard.empty());
+    CHECK(votesTab());
+}
+
 TEST_CASE("dot voting: votes and the allowance survive a save and load, and a participant at the "
           "allowance cannot vote again") {
     std::string saved;

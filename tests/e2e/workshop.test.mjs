@@ -31,16 +31,18 @@ export const tests = [
       await page.keyboard.press('Control+d');
       await page.waitForFunction((n) => JSON.parse(window.trayecto.getMap()).cards.length === n, map.cards.length + 1);
 
-      // Dot voting, three votes each: four clicks on a pain point leave it at +3.
+      // Dot voting, three votes each: four quick clicks on a pain point leave it at +3 (two
+      // quick clicks are two votes, not a vote and the card's editor).
       await page.evaluate(() => window.trayecto.persistence.wasm.setVoting(3));
       const pain = map.cards.find((c) => c.kind === 'pain-point');
       r = await page.evaluate((id) => window.trayecto.locate(id), pain.id);
-      for (let i = 0; i < 4; i++) {
-        await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
-        await page.waitForTimeout(600);   // separate clicks, not a double click
-      }
+      for (let i = 0; i < 4; i++) await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+      await page.waitForFunction(([id, want]) => JSON.parse(window.trayecto.getMap()).cards.find((c) => c.id === id).votes >= want,
+        [pain.id, (pain.votes || 0) + 3], { timeout: 5000 }).catch(() => {});   // what came is checked below
+      await settle(page);
       const voted = (await getMap(page)).cards.find((c) => c.id === pain.id);
       assertEqual(voted.votes, (pain.votes || 0) + 3, 'three votes, no more');
+      assertEqual(await page.evaluate(() => window.trayecto.viewState().editing), '', 'no card editor opened');
 
       const exports = {};
       for (const kind of ['csv', 'md', 'html']) {
