@@ -649,6 +649,9 @@
       return (name ? title + ' - ' + name : title) + '.trayecto.json';
     }
 
+    // Exports (CSV, Markdown, HTML, PNG, the analysis) are named as the file is, less its ending.
+    exportName() { return this.fileName().replace(/\.trayecto\.json$/, ''); }
+
     saveFile() {
       const revision = this.wasm.revision();
       TrayectoExports.download(this.fileName(), this.bridge.getMap(), 'application/json');
@@ -888,11 +891,9 @@
         case 'before-new-map': return this.storeBeforeSwitch();
         case 'new-map-opened': return this.adoptNewMap();
         case 'merge-files': return this.pickParticipantFiles();
-        case 'export-png': return this.wasm.exportPng();
-        case 'analysis':
-          return TrayectoExports.openAnalysis(this.wasm, this.fileName().replace(/\.trayecto\.json$/, ''));
-        case 'export-csv': case 'export-md': case 'export-html':
-          return TrayectoExports.exportMap(this.wasm, this.fileName().replace(/\.trayecto\.json$/, ''), action.slice(7));
+        case 'export-png': return this.wasm.exportPng(this.exportName() + '.png');
+        case 'analysis': return TrayectoExports.openAnalysis(this.wasm, this.exportName());
+        case 'export-csv': case 'export-md': case 'export-html': return TrayectoExports.exportMap(this.wasm, this.exportName(), action.slice(7));
         default: return undefined;
       }
     }

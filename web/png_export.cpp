@@ -18,7 +18,7 @@ using namespace trayecto::app;
 using namespace trayecto::web;
 
 namespace {
-// Hands RGBA pixels (top row first) to the page as a PNG download named after the map.
+// Hands RGBA pixels (top row first) to the page as a PNG download named `name`.
 EM_JS(void, js_save_png, (const unsigned char* pixels, int width, int height, const char* name), {
     const data = new Uint8ClampedArray(HEAPU8.subarray(pixels, pixels + width * height * 4));
     const canvas = document.createElement('canvas');
@@ -33,9 +33,10 @@ EM_JS(void, js_save_png, (const unsigned char* pixels, int width, int height, co
 extern "C" {
 
 // An image of the whole map at print resolution (2 pixels per CSS pixel, less for huge maps),
-// drawn off screen with the canvas' own drawing code and downloaded as a PNG. Returns 0 on failure.
-EMSCRIPTEN_KEEPALIVE int trayecto_export_png() {
-    if (!P.app) return 0;
+// drawn off screen with the canvas' own drawing code and downloaded as a PNG named `fileName` (the
+// page names it as its other exports: web/persistence.js). Returns 0 on failure.
+EMSCRIPTEN_KEEPALIVE int trayecto_export_png(const char* fileName) {
+    if (!P.app || !fileName) return 0;
     ImGuiIO& io = ImGui::GetIO();
     Canvas& canvas = P.app->canvas();
     const MapLayout& layout = canvas.layout();
@@ -95,10 +96,7 @@ EMSCRIPTEN_KEEPALIVE int trayecto_export_png() {
         std::memcpy(a, b, row);
         std::memcpy(b, line.data(), row);
     }
-    std::string name = P.app->document().map().meta.title;
-    for (char& c : name) if (std::strchr("\\/:*?\"<>|", c) || static_cast<unsigned char>(c) < 32) c = ' ';
-    name = (name.empty() ? std::string("trayecto") : name.substr(0, 80)) + ".png";
-    js_save_png(pixels.data(), width, height, name.c_str());
+    js_save_png(pixels.data(), width, height, fileName);
     return 1;
 }
 

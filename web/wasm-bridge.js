@@ -129,7 +129,7 @@
     exportText(kind) { return this.withHeap([kind], (k) => this.text(this.m._trayecto_export(k.ptr))); }
     // The export's bytes as the core wrote them (a text decoder would drop the CSV's byte-order mark).
     exportBytes(kind) { return this.withHeap([kind], (k) => this.scratch(this.m._trayecto_export(k.ptr)).slice()); }
-    exportPng() { return this.m._trayecto_export_png() !== 0; }
+    exportPng(fileName) { return this.withHeap([fileName], (n) => this.m._trayecto_export_png(n.ptr)) !== 0; }
     mergeFiles(files) {   // [{name, text}] → "" or the error
       this.m._trayecto_merge_begin();
       for (const f of files) this.withHeap([f.name, f.text], (n, t) => this.m._trayecto_merge_add(n.ptr, t.ptr, t.size));

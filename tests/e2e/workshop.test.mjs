@@ -2,7 +2,7 @@
 // on its own in the browser.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, assertEqual, openApp, RESULTS, settle } from './harness.mjs';
+import { assert, assertEqual, clickWidget, openApp, RESULTS, settle } from './harness.mjs';
 
 const getMap = (page) => page.evaluate(() => JSON.parse(window.trayecto.getMap()));
 
@@ -44,17 +44,27 @@ export const tests = [
       assertEqual(voted.votes, (pain.votes || 0) + 3, 'three votes, no more');
       assertEqual(await page.evaluate(() => window.trayecto.viewState().editing), '', 'no card editor opened');
 
-      const exports = {};
+      // The facilitator gives her name (Mapa → Tu nombre…): every export is named after the map and her.
+      await clickWidget(page, 'Mapa');
+      await clickWidget(page, 'Tu nombre…');
+      await page.keyboard.type('Ana Ruiz');
+      await page.keyboard.press('Enter');
+      await settle(page);
+      const exports = {}, names = [];
       for (const kind of ['csv', 'md', 'html']) {
         const [download] = await Promise.all([page.waitForEvent('download'),
           page.evaluate((k) => window.trayecto.persistence.hostAction('export-' + k), kind)]);
         exports[kind] = fs.readFileSync(await download.path(), 'utf8');
         assert(download.suggestedFilename().endsWith('.' + kind), 'file name ' + download.suggestedFilename());
+        names.push(download.suggestedFilename());
       }
       // The image of the whole map: a PNG at print resolution that shows the map, not a blank page.
       const [png] = await Promise.all([page.waitForEvent('download'),
         page.evaluate(() => window.trayecto.persistence.hostAction('export-png'))]);
+      names.push(png.suggestedFilename());
       assert(png.suggestedFilename().endsWith('.png'), 'png file name ' + png.suggestedFilename());
+      const base = map.meta.title + ' - Ana Ruiz';
+      assertEqual(JSON.stringify(names), JSON.stringify(['csv', 'md', 'html', 'png'].map((k) => base + '.' + k)), 'every export named after the map and who made it');
       const image = await page.evaluate(async (b64) => {
         const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
         const c = document.createElement('canvas');
