@@ -168,12 +168,18 @@ void App::showPresentedStage() {
     view_.select(document_.map().stages[static_cast<size_t>(view_.presentedStage)].id);
 }
 
+float App::presentationBand() const {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    return ImGui::GetFrameHeight() + style.WindowPadding.y * 2.0f + style.ItemSpacing.y * 2.0f;
+}
+
+// In the band below the canvas (presentationBand), centred.
 void App::presentationBar(float x, float y, float w) {
     const Map& map = document_.map();
     if (map.stages.empty()) return;
     const float ratio = fonts_.pixelRatio;
     const float width = 420.0f * ratio;
-    ImGui::SetNextWindowPos(ImVec2(x + (w - width) * 0.5f, y - ImGui::GetFrameHeightWithSpacing() * 1.6f));
+    ImGui::SetNextWindowPos(ImVec2(x + (w - width) * 0.5f, y + ImGui::GetStyle().ItemSpacing.y));
     ImGui::SetNextWindowSize(ImVec2(width, 0));
     ImGui::Begin("##present", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
@@ -326,7 +332,8 @@ void App::frame() {
 
     const float ratio = fonts_.pixelRatio;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float statusHeight = view_.presenting ? 0.0f : ImGui::GetFrameHeight();
+    // Presenting: no status line, but a band for the stage bar, which so covers no lane.
+    const float statusHeight = view_.presenting ? presentationBand() : ImGui::GetFrameHeight();
     const bool showPanel = view_.showSidePanel && chrome;
     const float panel = showPanel ? std::min(kSidePanelWidth * ratio, io.DisplaySize.x * 0.45f) : 0.0f;
     const float canvasW = std::max(1.0f, io.DisplaySize.x - panel);

@@ -143,6 +143,7 @@ private:
     void openMap(Map map, MapSource source = MapSource::Elsewhere);
     void titleField();
     void presentationBar(float x, float y, float w);
+    float presentationBand() const;   // the height below the canvas that the stage bar takes, presenting
     void newMapPopup();
     void csvFormatMenu();
     void welcomePopup();

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "headless.hpp"
+#include "imgui_internal.h"
 #include "search.hpp"
 #include "theme.hpp"
 #include "trayecto/format.hpp"
@@ -307,6 +308,18 @@ TEST_CASE("presentation mode steps through the stages with the arrow keys") {
     CHECK(h.view().selection == std::vector<Id>{h.map().stages[0].id});
     h.key(key::Escape);
     CHECK_FALSE(h.view().presenting);
+}
+
+// Seen in a trial: presenting, the stage bar covered the bottom lane (the KPIs).
+TEST_CASE("presenting, the stage bar sits below the canvas and covers no lane") {
+    Headless h;
+    h.app().setPresenting(true);
+    h.frames(3);
+    const ImGuiWindow* bar = ImGui::FindWindowByName("##present");
+    REQUIRE(bar != nullptr);
+    // No menu bar while presenting: the canvas starts at the top.
+    CHECK(h.app().canvas().height() <= bar->Pos.y);
+    CHECK(bar->Pos.y + bar->Size.y <= ImGui::GetIO().DisplaySize.y);
 }
 
 TEST_CASE("cards selected in two lanes, dragged to another stage, keep their lanes (one undo step)") {
