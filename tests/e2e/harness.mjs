@@ -5,6 +5,7 @@ import { chromium } from 'playwright-core';
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -28,6 +29,24 @@ export { startServer };
 
 // Bytes as a share link carries them (base64url, no padding).
 export const b64url = (buf) => Buffer.from(buf).toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+// A deflate bomb: ~400 MB of spaces deflated (raw) a megabyte at a time, about half a megabyte
+// (the tests never hold the 400 MB either). Made once per run.
+let bomb = null;
+export function deflateBomb400() {
+  if (!bomb) {
+    bomb = new Promise((resolve) => {
+      const deflater = zlib.createDeflateRaw({ level: 9 });
+      const parts = [];
+      deflater.on('data', (d) => parts.push(d));
+      deflater.on('end', () => resolve(Buffer.concat(parts)));
+      const mb = Buffer.alloc(1024 * 1024, 0x20);
+      for (let i = 0; i < 400; i++) deflater.write(mb);
+      deflater.end();
+    });
+  }
+  return bomb;
+}
 
 export function assert(condition, message) {
   if (!condition) throw new Error('assertion failed: ' + message);

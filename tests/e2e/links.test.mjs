@@ -3,7 +3,7 @@
 // valid UTF-8 is refused as a file with those bytes is. The page then shows what a first visit
 // shows. (The decoder itself is fuzzed in share-link.test.mjs.)
 import zlib from 'node:zlib';
-import { assert, assertEqual, b64url, openApp } from './harness.mjs';
+import { assert, assertEqual, b64url, deflateBomb400, openApp } from './harness.mjs';
 
 const getMap = (page) => page.evaluate(() => window.trayecto.getMap());
 const dialogText = async (page) => {
@@ -11,21 +11,6 @@ const dialogText = async (page) => {
   return page.locator('dialog[open]').innerText();
 };
 
-// ~400 MB of spaces, deflated a megabyte at a time: a link of about half a megabyte.
-let bomb = null;
-async function bombLink() {
-  if (bomb) return bomb;
-  const deflater = zlib.createDeflateRaw({ level: 9 });
-  const parts = [];
-  deflater.on('data', (d) => parts.push(d));
-  const done = new Promise((r) => deflater.on('end', r));
-  const mb = Buffer.alloc(1024 * 1024, 0x20);
-  for (let i = 0; i < 400; i++) deflater.write(mb);
-  deflater.end();
-  await done;
-  bomb = b64url(Buffer.concat(parts));
-  return bomb;
-}
 
 // The map a first visit shows, from a fresh context.
 async function firstVisitMap(browser, url) {
@@ -43,7 +28,7 @@ export const tests = [
     name: 'a link that inflates to 400 MB is refused at 32 MB with a message (es, en); the page is as on a first visit',
     timeout: 120,
     async run({ browser, context, url }) {
-      const link = await bombLink();
+      const link = b64url(await deflateBomb400());
       assert(link.length < 600 * 1024, 'about half a megabyte of link: ' + link.length);
       for (const [lang, words] of [['es', 'más de 32 MB'], ['en', 'larger than 32 MB']]) {
         const expected = await firstVisitMap(browser, `${url}?lang=${lang}`);

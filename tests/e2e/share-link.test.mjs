@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import zlib from 'node:zlib';
-import { assert, assertEqual, b64url, ROOT } from './harness.mjs';
+import { assert, assertEqual, b64url, deflateBomb400, ROOT } from './harness.mjs';
 
 vm.runInThisContext(fs.readFileSync(path.join(ROOT, 'web/share-link.js'), 'utf8'), { filename: 'web/share-link.js' });
 const { encode, decode, inflate, LinkError, SNAPSHOT_FEED_BYTES } = globalThis.TrayectoLink;
@@ -26,19 +26,6 @@ const WILD = ALPHABET + '+/=%#&?. \u00e9\u20ac\ud83d\ude00\u0000';
 
 // Decodes `encoded` with `cap`; returns 'decoded' with the bytes checked against `expect` (when
 // given), or the refusal's reason. Throws on anything else.
-// 400 MB of spaces deflated (raw), a megabyte at a time: the test never holds the 400 MB either.
-async function bomb400() {
-  const deflater = zlib.createDeflateRaw({ level: 9 });
-  const parts = [];
-  deflater.on('data', (d) => parts.push(d));
-  const done = new Promise((r) => deflater.on('end', r));
-  const mb = Buffer.alloc(1024 * 1024, 0x20);
-  for (let i = 0; i < 400; i++) deflater.write(mb);
-  deflater.end();
-  await done;
-  return Buffer.concat(parts);
-}
-
 async function attempt(encoded, cap, expect, what) {
   tally.tried++;
   let bytes;
@@ -85,7 +72,7 @@ export const tests = [
     name: 'a bomb is cut at the cap: 400 MB behind a ~0.5 MB link is refused after 32 MB',
     timeout: 120,
     async run() {
-      const link = b64url(await bomb400());
+      const link = b64url(await deflateBomb400());
       assert(link.length < 600 * 1024, 'the link is about half a megabyte: ' + link.length);
       const before = process.memoryUsage().rss;
       const started = Date.now();
@@ -99,9 +86,10 @@ export const tests = [
     name: "a live room's snapshot that is a bomb (a hostile server) is cut at the cap too, fed as snapshots are",
     timeout: 120,
     async run() {
+      const snapshot = new Uint8Array(await deflateBomb400());
       const before = process.memoryUsage().rss;
       let reason = 'inflated';
-      try { await inflate(new Uint8Array(await bomb400()), MAX_MAP_BYTES, SNAPSHOT_FEED_BYTES); } catch (e) { reason = e.reason; }
+      try { await inflate(snapshot, MAX_MAP_BYTES, SNAPSHOT_FEED_BYTES); } catch (e) { reason = e.reason; }
       assertEqual(reason, 'tooLarge', 'refused as too large');
       const grew = process.memoryUsage().rss - before;
       console.log(`      400 MB snapshot bomb: rss grew ${Math.round(grew / 1048576)} MB`);
