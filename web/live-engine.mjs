@@ -9,8 +9,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 
-import { AUTH, AUTH_DENIED, AUTH_TOKEN, AWARENESS, CLOSE, QUERY_AWARENESS, SNAPSHOT_PARAM, SNAPSHOT_WANTED, STATELESS, SYNC, SYNC_REPLY,
-         answerSync, roomMessage, snapshotMessage, snapshotOf } from './live-protocol.mjs';
+import { AUTH, AUTH_DENIED, AUTH_TOKEN, AWARENESS, CLOSE, QUERY_AWARENESS, SNAPSHOT_PARAM, STATELESS, SYNC, SYNC_REPLY,
+         answerSync, asksForSnapshot, roomMessage, snapshotMessage, snapshotOf } from './live-protocol.mjs';
 import { LIVE_PATH, REFUSING_CLOSES, ROOM_ID, newRoomId } from './live-room.mjs';
 import { allChanges, hasFields, observeChanges, writeChanges } from './live-yjs.mjs';
 
@@ -157,9 +157,8 @@ export class Room {
     } else if (type === STATELESS) {
       const payload = decoding.readVarUint8Array(d);   // a varString's bytes
       const map = snapshotOf(payload);
-      if (!map) {
-        if (payload.length < 64 && new TextDecoder().decode(payload) === SNAPSHOT_WANTED) this.onSnapshotWanted();
-      } else if (this.onSnapshot && !this.synced && !this.held) {
+      if (asksForSnapshot(payload)) this.onSnapshotWanted();
+      else if (map && this.onSnapshot && !this.synced && !this.held) {
         const show = this.onSnapshot;
         this.onSnapshot = null;   // once
         this.held = { ws: this.ws, messages: [] };

@@ -28,6 +28,7 @@ export const SNAPSHOT_WANTED = 'trayecto-snapshot?';
 
 const utf8 = new TextEncoder();
 const SNAPSHOT_BYTES = utf8.encode(SNAPSHOT);
+const SNAPSHOT_WANTED_BYTES = utf8.encode(SNAPSHOT_WANTED);
 
 // SNAPSHOT + bytes (the map's text as UTF-8, or deflated) as a stateless message, not decoded.
 // (A stateless payload is a varString: its byte length, then its UTF-8 bytes.)
@@ -38,6 +39,11 @@ export function snapshotMessage(room, mapBytes) {
   message.set(SNAPSHOT_BYTES, head.length);
   message.set(mapBytes, head.length + SNAPSHOT_BYTES.length);
   return message;
+}
+
+// Whether a stateless payload's bytes are the server's SNAPSHOT_WANTED.
+export function asksForSnapshot(payload) {
+  return payload.length === SNAPSHOT_WANTED_BYTES.length && SNAPSHOT_WANTED_BYTES.every((b, i) => payload[i] === b);
 }
 
 // A stateless payload's bytes (read as bytes, not text): what follows SNAPSHOT, or null.

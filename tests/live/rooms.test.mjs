@@ -14,7 +14,7 @@ import zlib from 'node:zlib';
 import * as Y from 'yjs';
 
 import { coreLimits, startApp } from '../../scripts/serve.mjs';
-import { SNAPSHOT_WANTED, STATELESS, snapshotMessage, snapshotOf } from '../../web/live-protocol.mjs';
+import { STATELESS, asksForSnapshot, snapshotMessage, snapshotOf } from '../../web/live-protocol.mjs';
 import { LIVE_PATH, newRoomId } from '../../web/live-room.mjs';
 import { writeChanges } from '../../web/live-yjs.mjs';
 import { LiveClient, waitFor } from './live-client.mjs';
@@ -137,8 +137,7 @@ const tests = [
 
   ["a room's snapshot is asked of a page as the room changes, taken only from that page, and sent first to a page joining with the password", async () => {
     const app = await serve({ snapshotEveryMs: 100 });
-    const text = (s) => new TextDecoder().decode(s);
-    const asked = (c) => c.stateless.some((p) => text(p) === SNAPSHOT_WANTED);
+    const asked = (c) => c.stateless.some(asksForSnapshot);
     const snapshotFile = (r) => path.join(app.dataDir, `${r}.snapshot.deflate`);
     const kept = (r) => (fs.existsSync(snapshotFile(r)) ? zlib.inflateRawSync(fs.readFileSync(snapshotFile(r))).toString() : null);
     try {
